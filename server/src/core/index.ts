@@ -1,0 +1,8 @@
+/** The pure engine: term lists in, findings and edits out. No editor, no file system, offsets only. */
+export * from './types';
+export { parseTermFile } from './termFile';
+export { compileTerms, type CompiledTerms } from './compile';
+export { lintText } from './lint';
+export { applyEdits, fixAllEdits } from './fixes';
+export { isEnglishWord } from './english';
+export { tokenize, type WordToken } from './text';

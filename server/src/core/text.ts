@@ -1,0 +1,168 @@
+/**
+ * Character classes and word tokens, Unicode-aware and offset-preserving.
+ * Tables are built once per process so the hot loops only index typed arrays.
+ */
+
+/** Character classes of a UTF-16 code unit (BMP) or code point. */
+export const enum CharClass {
+  Other = 0,
+  /** Letters, digits and combining marks of alphabetic scripts: parts of words. */
+  Word = 1,
+  /** Whitespace other than line breaks (incl. NBSP and other Unicode spaces). */
+  Space = 2,
+  LineBreak = 3,
+  /** Hyphen-like joiners: '-', U+2010, U+2011 (not dashes used as punctuation). */
+  Hyphen = 4,
+  /** Ideographs, kana and hangul: each is its own unit, never part of a Latin word. */
+  Cjk = 5,
+  /** Zero-width joiners and format characters: transparent inside words. */
+  Format = 6,
+}
+
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
+const SPACE_RE = /[\p{Zs}\t\v\f]/u;
+const FORMAT_RE = /\p{Cf}/u;
+
+let classTable: Uint8Array | undefined;
+let lowerTable: Uint16Array | undefined;
+let upperTable: Uint16Array | undefined;
+
+function buildTables(): void {
+  const cls = new Uint8Array(0x10000);
+  const lower = new Uint16Array(0x10000);
+  const upper = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    lower[c] = c;
+    upper[c] = c;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      continue; // surrogates are classified by code point in classOfCodePoint
+    }
+    const s = String.fromCharCode(c);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) cls[c] = CharClass.LineBreak;
+    else if (c === 0x2d || c === 0x2010 || c === 0x2011) cls[c] = CharClass.Hyphen;
+    else if (CJK_RE.test(s)) cls[c] = CharClass.Cjk;
+    else if (WORD_RE.test(s)) cls[c] = CharClass.Word;
+    else if (SPACE_RE.test(s)) cls[c] = CharClass.Space;
+    else if (FORMAT_RE.test(s) && c !== 0xfeff) cls[c] = CharClass.Format;
+    // Case mapping only where it keeps one code unit, so offsets never move.
+    const lo = s.toLowerCase();
+    if (lo.length === 1) lower[c] = lo.charCodeAt(0);
+    const up = s.toUpperCase();
+    if (up.length === 1) upper[c] = up.charCodeAt(0);
+  }
+  classTable = cls;
+  lowerTable = lower;
+  upperTable = upper;
+}
+
+export function charClassTable(): Uint8Array {
+  if (!classTable) buildTables();
+  return classTable!;
+}
+
+export function lowerCaseTable(): Uint16Array {
+  if (!lowerTable) buildTables();
+  return lowerTable!;
+}
+
+export function upperCaseTable(): Uint16Array {
+  if (!upperTable) buildTables();
+  return upperTable!;
+}
+
+/** Class of the character starting at `i` (surrogate pairs are read as one code point). */
+export function classAt(text: string, i: number): CharClass {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const s = text.slice(i, i + 2);
+      if (CJK_RE.test(s)) return CharClass.Cjk;
+      if (WORD_RE.test(s)) return CharClass.Word;
+      if (FORMAT_RE.test(s)) return CharClass.Format;
+      return CharClass.Other;
+    }
+  }
+  if (c >= 0xd800 && c <= 0xdfff) return CharClass.Other; // lone surrogate
+  return charClassTable()[c] as CharClass;
+}
+
+/** Width in code units of the character at `i` (2 for a valid surrogate pair). */
+export function charWidthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+/** A word token: a maximal run of word characters (letters, digits, marks, inner format chars). */
+export interface WordToken {
+  start: number;
+  end: number;
+}
+
+/**
+ * Word tokens of `text` between `from` and `to`. Apostrophes, dots and other punctuation end a word,
+ * so "Shenzhen's" yields "Shenzhen" and "s".
+ */
+export function tokenize(text: string, from = 0, to = text.length): WordToken[] {
+  const tokens: WordToken[] = [];
+  const cls = charClassTable();
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    const k = c < 0xd800 || c > 0xdfff ? cls[c] : classAt(text, i);
+    if (k === CharClass.Word) {
+      const start = i;
+      i += charWidthAt(text, i);
+      while (i < to) {
+        const d = text.charCodeAt(i);
+        const kd = d < 0xd800 || d > 0xdfff ? cls[d] : classAt(text, i);
+        if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) {
+          i += charWidthAt(text, i);
+        } else break;
+      }
+      tokens.push({ start, end: i });
+    } else {
+      i += c >= 0xd800 && c <= 0xdbff ? charWidthAt(text, i) : 1;
+    }
+  }
+  return tokens;
+}
+
+/** Lower-cases without changing length (characters whose lower case is longer are kept). */
+export function lowerSameLength(s: string): string {
+  const lower = lowerCaseTable();
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(lower[s.charCodeAt(i)]!);
+  return out;
+}
+
+export function hasUpperCase(s: string): boolean {
+  const lower = lowerCaseTable();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (lower[c] !== c) return true;
+  }
+  return false;
+}
+
+export function hasLowerCase(s: string): boolean {
+  const upper = upperCaseTable();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (upper[c] !== c) return true;
+  }
+  return false;
+}
+
+export function isUpperChar(c: number): boolean {
+  return lowerCaseTable()[c] !== c;
+}
+
+export function isLowerChar(c: number): boolean {
+  return upperCaseTable()[c] !== c;
+}

@@ -1,0 +1,143 @@
+/**
+ * Plain data shared by every part of Termlint. The core works on UTF-16 offsets into the
+ * document text; line/column positions only exist at the edges (LSP, CLI).
+ */
+
+/** The closed set of finding kinds; used as the diagnostic `code` and the SARIF rule id. */
+export type VariantKind =
+  | 'joined'
+  | 'split'
+  | 'hyphen'
+  | 'case'
+  | 'misspelling'
+  | 'forbidden'
+  | 'inconsistent';
+
+export const VARIANT_KINDS: readonly VariantKind[] = [
+  'joined',
+  'split',
+  'hyphen',
+  'case',
+  'misspelling',
+  'forbidden',
+  'inconsistent',
+];
+
+/** Where a term entry came from, so editors can point at it (relatedInformation, hover). */
+export interface TermOrigin {
+  /** File name or URI of the term file, as given to `parseTermFile`. */
+  file: string;
+  /** UTF-16 offset of the entry's object in the term file. */
+  offset: number;
+  /** 0-based line and UTF-16 column of that offset. */
+  line: number;
+  column: number;
+}
+
+/** One entry of a term list, after validation and defaults. */
+export interface Term {
+  /** Stable id: the approved form, unique within a compiled set. */
+  id: string;
+  /** Approved form. */
+  term: string;
+  /** Also acceptable; mixing forms of one term in one document is flagged as `inconsistent`. */
+  admitted: string[];
+  /** Always wrong; fixed to the approved (or the document's dominant acceptable) form. */
+  forbidden: string[];
+  caseSensitive: boolean;
+  translations: Record<string, string>;
+  note?: string;
+  /** The `source` of the entry, or of its term list. */
+  source?: string;
+  origin?: TermOrigin;
+}
+
+/** A validated term file. */
+export interface TermList {
+  /** File name or URI it was read from (or a label for in-memory lists). */
+  file: string;
+  title?: string;
+  source?: string;
+  language?: string;
+  terms: Term[];
+}
+
+export type ProblemSeverity = 'error' | 'warning';
+
+/** A problem in a term file, positioned for editors and the CLI. */
+export interface TermFileProblem {
+  severity: ProblemSeverity;
+  message: string;
+  /** JSON path of the offending value, e.g. `terms[3].forbidden[0]`. */
+  path: string;
+  /** UTF-16 offset and length in the term file text. */
+  offset: number;
+  length: number;
+  /** 0-based line and UTF-16 column of `offset`. */
+  line: number;
+  column: number;
+}
+
+export interface TermFileResult {
+  /** Present when the file has no errors (warnings allowed). */
+  list?: TermList;
+  problems: TermFileProblem[];
+}
+
+/** A text edit on the linted document, in offsets. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One way to fix a finding: the full replacement text of the span and the minimal edits that produce it. */
+export interface Replacement {
+  /** What the finding's span reads after the fix. */
+  text: string;
+  /** Minimal, non-overlapping edits inside [finding.start, finding.end], sorted by offset. */
+  edits: Edit[];
+}
+
+export interface Finding {
+  kind: VariantKind;
+  /** Span of the variant in the document. */
+  start: number;
+  end: number;
+  /** The text as written (document slice). */
+  found: string;
+  /** Id of the term (its approved form). */
+  termId: string;
+  /** The form the preferred fix writes (the document's dominant acceptable form). */
+  expected: string;
+  /** Best first: `replacements[0]` is the preferred fix. Never empty. */
+  replacements: Replacement[];
+  /** Human-readable, e.g. `"productivityforces" should be "productivity forces" (joined words)`. */
+  message: string;
+}
+
+/** A use of a term in the document, correct or not (used for hover and consistency). */
+export interface Occurrence {
+  termId: string;
+  start: number;
+  end: number;
+  /** Index of the form it matched: 0 = approved, 1.. = admitted, -1 = a forbidden or fuzzy form. */
+  form: number;
+}
+
+export type DocumentLanguage = 'markdown' | 'plaintext';
+
+export interface LintOptions {
+  language: DocumentLanguage;
+  /** Misspelling detection (edit distance). Default true. */
+  fuzzy?: boolean;
+  /** Flag mixing acceptable forms of one term. Default true. */
+  consistency?: boolean;
+  /** Kinds to report; default all. */
+  kinds?: readonly VariantKind[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  occurrences: Occurrence[];
+}

@@ -60,6 +60,8 @@ export interface TermList {
   source?: string;
   language?: string;
   terms: Term[];
+  /** Words or phrases never reported (the editor's "Ignore in this workspace"). */
+  ignore?: string[];
 }
 
 export type ProblemSeverity = 'error' | 'warning';

@@ -1,0 +1,143 @@
+/**
+ * Compiles term lists once into a matcher: a trie over form keys for exact and variant matches, and (built on
+ * first need) a deletion index over term words for misspellings. Later lists override earlier ones: a
+ * workspace entry with the same approved form, or claiming the same key, replaces the bundled one.
+ */
+import { type FormShape, parseForm } from './forms';
+import { FuzzyIndex } from './fuzzy';
+import { KeyTrie } from './trie';
+import type { Term, TermList } from './types';
+
+export interface CompiledForm {
+  shape: FormShape;
+  term: number;
+  /** 0 = approved, 1.. = admitted (index + 1), -1 = forbidden. */
+  form: number;
+}
+
+export interface CompiledTerm {
+  term: Term;
+  /** Acceptable forms: [approved, ...admitted]. */
+  acceptable: FormShape[];
+}
+
+/** A term word that fuzzy matching can land on: which term, which acceptable form, which word of it. */
+export interface WordUse {
+  term: number;
+  form: number;
+  word: number;
+}
+
+export interface CompiledTerms {
+  readonly terms: ReadonlyMap<string, Term>;
+  readonly lists: readonly TermList[];
+  readonly entries: readonly CompiledTerm[];
+  readonly trie: KeyTrie;
+  /** Forms by trie value. */
+  readonly keyForms: readonly CompiledForm[][];
+  /** Lower-cased found strings never reported. */
+  readonly ignore: ReadonlySet<string>;
+  /** Notes on overrides between lists (not errors). */
+  readonly notes: readonly string[];
+  /** Every lower-cased word of every form: such a word is never a misspelling. */
+  readonly vocabulary: ReadonlySet<string>;
+  fuzzy(): FuzzyMatcher;
+}
+
+export interface FuzzyMatcher {
+  index: FuzzyIndex;
+  /** Uses of each indexed word (same order as index.words). */
+  uses: readonly WordUse[][];
+  /** Per-word cache of lookups. */
+  cache: Map<string, ReturnType<FuzzyIndex['lookup']>>;
+}
+
+export function normalizeIgnored(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function compileTerms(lists: readonly TermList[]): CompiledTerms {
+  const notes: string[] = [];
+  const byId = new Map<string, Term>();
+  for (const list of lists) {
+    for (const t of list.terms) {
+      if (byId.has(t.id)) {
+        byId.delete(t.id); // re-insert so order follows the overriding list
+        notes.push(`"${t.id}" from ${list.file} overrides an earlier entry`);
+      }
+      byId.set(t.id, t);
+    }
+  }
+  const ignore = new Set<string>();
+  for (const list of lists) for (const w of list.ignore ?? []) ignore.add(normalizeIgnored(w));
+
+  const entries: CompiledTerm[] = [];
+  const keyOwner = new Map<string, number>();
+  const formsByKey = new Map<string, CompiledForm[]>();
+  const vocabulary = new Set<string>();
+  for (const term of byId.values()) {
+    const index = entries.length;
+    const acceptable = [term.term, ...term.admitted].map(parseForm);
+    entries.push({ term, acceptable });
+    const all: CompiledForm[] = acceptable.map((shape, form) => ({ shape, term: index, form }));
+    for (const f of term.forbidden) all.push({ shape: parseForm(f), term: index, form: -1 });
+    for (const f of all) {
+      const owner = keyOwner.get(f.shape.key);
+      if (owner !== undefined && owner !== index) {
+        notes.push(`"${f.shape.text}" of "${term.id}" replaces the same spelling in "${entries[owner]!.term.id}"`);
+        formsByKey.set(f.shape.key, []);
+      }
+      keyOwner.set(f.shape.key, index);
+      const list = formsByKey.get(f.shape.key) ?? [];
+      list.push(f);
+      formsByKey.set(f.shape.key, list);
+      for (const w of f.shape.words) vocabulary.add(w.toLowerCase());
+    }
+  }
+
+  const trie = new KeyTrie(Math.max(1024, formsByKey.size * 8));
+  const keyForms: CompiledForm[][] = [];
+  for (const [key, forms] of formsByKey) {
+    trie.insert(key, keyForms.length);
+    keyForms.push(forms);
+  }
+
+  let fuzzy: FuzzyMatcher | undefined;
+  return {
+    terms: byId,
+    lists,
+    entries,
+    trie,
+    keyForms,
+    ignore,
+    notes,
+    vocabulary,
+    fuzzy() {
+      fuzzy ??= buildFuzzy(entries);
+      return fuzzy;
+    },
+  };
+}
+
+function buildFuzzy(entries: readonly CompiledTerm[]): FuzzyMatcher {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const uses: WordUse[][] = [];
+  entries.forEach((entry, term) => {
+    entry.acceptable.forEach((shape, form) => {
+      shape.words.forEach((w, word) => {
+        const lower = w.toLowerCase();
+        if (lower.length < 4 || !/\p{L}/u.test(lower)) return;
+        let id = ids.get(lower);
+        if (id === undefined) {
+          id = words.length;
+          ids.set(lower, id);
+          words.push(lower);
+          uses.push([]);
+        }
+        uses[id]!.push({ term, form, word });
+      });
+    });
+  });
+  return { index: new FuzzyIndex(words), uses, cache: new Map() };
+}

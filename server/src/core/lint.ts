@@ -1,0 +1,461 @@
+/**
+ * Finds the variants of terms in a document. One pass over the words walks the compiled key trie
+ * (leftmost-longest), each match is classified against the forms sharing its key, a second pass looks for
+ * near misses of term words among the words nobody matched, and a last pass settles which acceptable form
+ * the document prefers. Findings carry their fixes as minimal edits.
+ */
+import type { CompiledForm, CompiledTerms } from './compile';
+import { normalizeIgnored } from './compile';
+import { isEnglishWord } from './english';
+import { type FormShape, type Gap, classifyGap } from './forms';
+import { editDistance, maxDistance } from './fuzzy';
+import { mergeEdits, wordwiseEdits } from './fixes';
+import { CharClass, type WordToken, charClassTable, lowerCaseTable, tokenize, upperCaseTable } from './text';
+import type { Finding, LintOptions, LintResult, Occurrence, Replacement, VariantKind } from './types';
+import { type DocumentView, HeadingStyle, buildView } from './view';
+
+/** A separator longer than this never joins two words of one term. */
+const MAX_GAP = 40;
+
+interface Match {
+  /** Token range [first, last]. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  term: number;
+  /** Form it matched or is a variant of (index into acceptable forms), or -1 for a forbidden form. */
+  form: number;
+  shape: FormShape;
+  kind: VariantKind | 'ok';
+  /** Edits that turn the span into `shape` (for variants of acceptable forms and misspellings). */
+  edits: { start: number; end: number; text: string }[];
+}
+
+interface CaseContext {
+  sentenceStart: boolean;
+  heading: HeadingStyle;
+}
+
+const KIND_ORDER: VariantKind[] = ['joined', 'split', 'hyphen', 'case'];
+
+const KIND_LABEL: Record<VariantKind, string> = {
+  joined: 'joined words',
+  split: 'split word',
+  hyphen: 'hyphenation',
+  case: 'capitalization',
+  misspelling: 'misspelling',
+  forbidden: 'forbidden form',
+  inconsistent: 'inconsistent',
+};
+
+export function lintText(text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
+  const view = buildView(text, options.language);
+  const tokens = tokenize(view.masked);
+  const matches = findExactMatches(view, tokens, compiled);
+  if (options.fuzzy !== false) findMisspellings(view, tokens, compiled, matches);
+  matches.sort((a, b) => a.start - b.start);
+  return buildFindings(view, compiled, matches, options);
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Exact and variant matches through the key trie                                                    */
+
+/**
+ * Whether words `a` and `b` (token indices) may belong to one term: what lies between them is at most
+ * one line break of white space, hyphens and short punctuation, and nothing hidden.
+ */
+function gapBetween(masked: string, tokens: readonly WordToken[], a: number): Gap | undefined {
+  const from = tokens[a]!.end;
+  const to = tokens[a + 1]!.start;
+  if (to - from === 1) {
+    const c = masked.charCodeAt(from);
+    if (c === 32) return SPACE;
+    if (c === 45) return HYPHEN;
+  }
+  if (to - from > MAX_GAP) return undefined;
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = masked.charCodeAt(i);
+    if (c === 0) return undefined;
+    if (c === 10 || (c === 13 && masked.charCodeAt(i + 1) !== 10)) breaks++;
+    else if (c === 0x2028 || c === 0x2029) breaks += 2;
+  }
+  if (breaks > 1) return undefined;
+  return classifyGap(masked.slice(from, to));
+}
+
+const SPACE: Gap = { kind: 'space' };
+const HYPHEN: Gap = { kind: 'hyphen' };
+
+function findExactMatches(view: DocumentView, tokens: readonly WordToken[], compiled: CompiledTerms): Match[] {
+  const { masked } = view;
+  const trie = compiled.trie;
+  const lower = lowerCaseTable();
+  const cls = charClassTable();
+  const matches: Match[] = [];
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    let node = 0;
+    let bestLast = -1;
+    let bestValue = -1;
+    let j = i;
+    walk: for (;;) {
+      const t = tokens[j]!;
+      for (let p = t.start; p < t.end; p++) {
+        const c = masked.charCodeAt(p);
+        if (cls[c] === CharClass.Format) continue;
+        node = trie.child(node, lower[c]!);
+        if (node < 0) break walk;
+      }
+      const v = trie.value(node);
+      if (v >= 0) {
+        bestLast = j;
+        bestValue = v;
+      }
+      if (j + 1 >= n) break;
+      const gap = gapBetween(masked, tokens, j);
+      if (!gap) break;
+      if (gap.kind === 'hard') {
+        for (let p = 0; p < gap.literal.length && node >= 0; p++) node = trie.child(node, gap.literal.charCodeAt(p));
+        if (node < 0) break;
+      }
+      j++;
+    }
+    if (bestLast < 0) {
+      i++;
+      continue;
+    }
+    const m = classifyMatch(view, tokens, i, bestLast, compiled.keyForms[bestValue]!, compiled);
+    if (m) matches.push(m);
+    i = bestLast + 1;
+  }
+  return matches;
+}
+
+/** The span's words, gaps and letters, aligned on the key with a form's. */
+interface Alignment {
+  flags: Set<VariantKind>;
+  edits: { start: number; end: number; text: string }[];
+}
+
+function align(view: DocumentView, tokens: readonly WordToken[], first: number, last: number, shape: FormShape, caseSensitive: boolean, ctx: CaseContext): Alignment {
+  const { text, masked } = view;
+  const cls = charClassTable();
+  const lower = lowerCaseTable();
+  const upper = upperCaseTable();
+  const flags = new Set<VariantKind>();
+  const edits: Alignment['edits'] = [];
+
+  // Form side: letters (with case) and, at each letter index, the gap before it.
+  let formLetters = '';
+  const formGapAt = new Map<number, Gap>();
+  shape.words.forEach((w, k) => {
+    if (k > 0) formGapAt.set(formLetters.length, shape.gaps[k - 1]!);
+    for (let p = 0; p < w.length; p++) if (cls[w.charCodeAt(p)] !== CharClass.Format) formLetters += w[p];
+  });
+
+  let letter = 0;
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    const formGap = formGapAt.get(letter);
+    if (k > first) {
+      const gapStart = tokens[k - 1]!.end;
+      const gapEnd = t.start;
+      const textGap = gapBetween(masked, tokens, k - 1)!;
+      if (!formGap) {
+        flags.add('split');
+        edits.push({ start: gapStart, end: gapEnd, text: '' });
+      } else if (formGap.kind === 'space' && textGap.kind === 'hyphen') {
+        flags.add('hyphen');
+        edits.push({ start: gapStart, end: gapEnd, text: ' ' });
+      } else if (formGap.kind === 'hyphen' && textGap.kind === 'space') {
+        flags.add('hyphen');
+        edits.push({ start: gapStart, end: gapEnd, text: '-' });
+      }
+    } else if (formGap) {
+      // Unreachable: a form never starts with a gap.
+    }
+    let wordStart = true;
+    for (let p = t.start; p < t.end; p++) {
+      const c = text.charCodeAt(p);
+      if (cls[c] === CharClass.Format) continue;
+      if (!wordStart) {
+        const g = formGapAt.get(letter);
+        if (g) {
+          flags.add(g.kind === 'space' ? 'joined' : 'hyphen');
+          edits.push({ start: p, end: p, text: g.kind === 'space' ? ' ' : g.kind === 'hyphen' ? '-' : g.literal });
+        }
+      }
+      const want = formLetters.charCodeAt(letter);
+      if (caseSensitive && c !== want) {
+        const atSpanStart = letter === 0;
+        const upperOk = c === upper[want] && ((atSpanStart && ctx.sentenceStart) || ctx.heading === HeadingStyle.Caps || (ctx.heading === HeadingStyle.Title && (wordStart || formGapAt.has(letter))));
+        if (!upperOk) {
+          flags.add('case');
+          const keepUpper = atSpanStart && ctx.sentenceStart && lower[c] !== c;
+          edits.push({ start: p, end: p + 1, text: String.fromCharCode(keepUpper ? upper[want]! : want) });
+        }
+      }
+      wordStart = false;
+      letter++;
+    }
+  }
+  return { flags, edits: mergeEdits(edits, text) };
+}
+
+function caseContext(view: DocumentView, start: number): CaseContext {
+  return { sentenceStart: isSentenceStart(view, start), heading: headingAt(view, start) };
+}
+
+function classifyMatch(view: DocumentView, tokens: readonly WordToken[], first: number, last: number, forms: readonly CompiledForm[], compiled: CompiledTerms): Match | undefined {
+  if (forms.length === 0) return undefined;
+  const start = tokens[first]!.start;
+  const end = tokens[last]!.end;
+  const ctx = caseContext(view, start);
+  let best: { f: CompiledForm; a: Alignment } | undefined;
+  for (const f of forms) {
+    const caseSensitive = compiled.entries[f.term]!.term.caseSensitive;
+    const a = align(view, tokens, first, last, f.shape, caseSensitive, ctx);
+    if (a.flags.size === 0) {
+      return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: [] };
+    }
+    // A forbidden spelling written in another case is still that forbidden spelling.
+    if (f.form < 0 && !a.flags.has('joined') && !a.flags.has('split') && !a.flags.has('hyphen')) {
+      return { first, last, start, end, term: f.term, form: -1, shape: f.shape, kind: 'forbidden', edits: [] };
+    }
+    if (f.form >= 0 && (!best || a.flags.size < best.a.flags.size)) best = { f, a };
+  }
+  if (!best) {
+    const f = forms[0]!;
+    return { first, last, start, end, term: f.term, form: -1, shape: f.shape, kind: 'forbidden', edits: [] };
+  }
+  const kind = KIND_ORDER.find((k) => best!.a.flags.has(k))!;
+  if (kind === 'joined' || kind === 'split') {
+    // Ordinary English written together or apart ("makeup", "on line") is not a term variant.
+    const pieces = [];
+    for (let k = first; k <= last; k++) pieces.push(view.text.slice(tokens[k]!.start, tokens[k]!.end));
+    if (kind === 'joined' && pieces.length === 1 && isEnglishWord(pieces[0]!)) return undefined;
+    if (kind === 'split' && pieces.every((p) => isEnglishWord(p))) return undefined;
+  }
+  return { first, last, start, end, term: best.f.term, form: best.f.form, shape: best.f.shape, kind, edits: best.a.edits };
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Misspellings                                                                                      */
+
+function findMisspellings(view: DocumentView, tokens: readonly WordToken[], compiled: CompiledTerms, matches: Match[]): void {
+  const covered = new Uint8Array(tokens.length);
+  for (const m of matches) covered.fill(1, m.first, m.last + 1);
+  const fuzzy = compiled.fuzzy();
+  if (fuzzy.index.words.length === 0) return;
+  const { masked } = view;
+  const word = (k: number) => masked.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase();
+  const suspicious = (w: string) => w.length >= 4 && !compiled.vocabulary.has(w) && /\p{L}/u.test(w) && !isEnglishWord(w) && !compiled.ignore.has(w);
+
+  for (let j = 0; j < tokens.length; j++) {
+    if (covered[j]) continue;
+    const w = word(j);
+    if (!suspicious(w)) continue;
+    let candidates = fuzzy.cache.get(w);
+    if (!candidates) {
+      candidates = fuzzy.index.lookup(w);
+      if (fuzzy.cache.size > 100_000) fuzzy.cache.clear();
+      fuzzy.cache.set(w, candidates);
+    }
+    let found: Match | undefined;
+    let bestScore = Infinity;
+    for (const cand of candidates) {
+      for (const use of fuzzy.uses[cand.id]!) {
+        const shape = compiled.entries[use.term]!.acceptable[use.form]!;
+        const n = shape.words.length;
+        const first = j - use.word;
+        const last = first + n - 1;
+        if (first < 0 || last >= tokens.length) continue;
+        if (n === 1) {
+          if (w.length < 5 || cand.word.length < 5) continue;
+        } else {
+          let ok = true;
+          let exact = 0;
+          let distance = cand.distance;
+          for (let k = first; k <= last && ok; k++) {
+            if (covered[k]) ok = false;
+            else if (k < last && !gapBetween(masked, tokens, k)) ok = false;
+            else if (k === j) continue;
+            else {
+              const tw = word(k);
+              const fw = shape.words[k - first]!.toLowerCase();
+              if (tw === fw) exact++;
+              else if (suspicious(tw)) {
+                const d = editDistance(tw, fw, maxDistance(fw.length));
+                if (d > maxDistance(fw.length)) ok = false;
+                else distance += d;
+              } else ok = false;
+            }
+          }
+          if (!ok || exact === 0 || exact * 2 < n - 1 || distance > 2) continue;
+        }
+        // Nearest first, then the longer term (a name beats one of its words).
+        const score = cand.distance * 100 - n;
+        if (score < bestScore) {
+          bestScore = score;
+          found = misspellingMatch(view, tokens, first, last, use.term, use.form, shape, compiled);
+        }
+      }
+    }
+    if (found) {
+      matches.push(found);
+      covered.fill(1, found.first, found.last + 1);
+    }
+  }
+}
+
+function misspellingMatch(view: DocumentView, tokens: readonly WordToken[], first: number, last: number, term: number, form: number, shape: FormShape, compiled: CompiledTerms): Match {
+  const start = tokens[first]!.start;
+  const ctx = caseContext(view, start);
+  const caseSensitive = compiled.entries[term]!.term.caseSensitive;
+  const edits: Match['edits'] = [];
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    const written = view.text.slice(t.start, t.end);
+    const wanted = shape.words[k - first]!;
+    if (written.toLowerCase() === wanted.toLowerCase()) continue;
+    const target = adaptCase(wanted, written, caseSensitive, k === first && ctx.sentenceStart, ctx.heading);
+    edits.push(...wordwiseEdits(t.start, written, target));
+  }
+  return { first, last, start, end: tokens[last]!.end, term, form, shape, kind: 'misspelling', edits };
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Case context                                                                                      */
+
+const OPENERS = new Set([0x22, 0x27, 0x28, 0x5b, 0x7b, 0x201c, 0x2018, 0xab, 0x2039, 0x300c, 0x300e, 0x20, 0x09, 0x0a, 0x0d, 0xa0, 0x3000, 0xfeff]);
+const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb, 0x203a, 0x300d, 0x300f]);
+const TERMINATORS = new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3002, 0xff01, 0xff1f]);
+
+/** True at the start of a block, or after a sentence-ending mark (past quotes, brackets and spaces). */
+export function isSentenceStart(view: DocumentView, offset: number): boolean {
+  const { masked, blockStarts } = view;
+  let lo = 0;
+  let hi = blockStarts.length - 1;
+  let blockStart = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blockStarts[mid]! <= offset) {
+      blockStart = blockStarts[mid]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  let i = offset - 1;
+  while (i >= blockStart && OPENERS.has(masked.charCodeAt(i))) i--;
+  if (i < blockStart) return true;
+  while (i >= blockStart && CLOSERS.has(masked.charCodeAt(i))) i--;
+  return i >= blockStart && TERMINATORS.has(masked.charCodeAt(i));
+}
+
+function headingAt(view: DocumentView, offset: number): HeadingStyle {
+  const hs = view.headings;
+  let lo = 0;
+  let hi = hs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const h = hs[mid]!;
+    if (offset < h.start) hi = mid - 1;
+    else if (offset >= h.end) lo = mid + 1;
+    else return h.style;
+  }
+  return HeadingStyle.None;
+}
+
+const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from']);
+
+/** Writes `target` the way the author wrote `written`: sentence case, Title Case headings, ALL CAPS. */
+export function adaptCase(target: string, written: string, caseSensitive: boolean, sentenceStart: boolean, heading: HeadingStyle): string {
+  const letters = written.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && !/\p{Ll}/u.test(letters) && (heading === HeadingStyle.Caps || !caseSensitive)) return target.toUpperCase();
+  let out = target;
+  if (heading === HeadingStyle.Title) {
+    out = out.replace(/\p{L}[\p{L}\p{M}]*/gu, (w, at: number) => (at > 0 && MINOR.has(w.toLowerCase()) ? w : w[0]!.toUpperCase() + w.slice(1)));
+  }
+  const firstWritten = letters[0];
+  if (firstWritten && firstWritten !== firstWritten.toLowerCase() && (sentenceStart || !caseSensitive)) {
+    out = out.replace(/\p{L}/u, (c) => c.toUpperCase());
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Consistency and findings                                                                          */
+
+function buildFindings(view: DocumentView, compiled: CompiledTerms, matches: Match[], options: LintOptions): LintResult {
+  const consistency = options.consistency !== false;
+  // Which acceptable form each term is written in, counting variants as uses of the form they vary.
+  const counts = new Map<number, number[]>();
+  for (const m of matches) {
+    if (m.form < 0) continue;
+    let c = counts.get(m.term);
+    if (!c) counts.set(m.term, (c = []));
+    c[m.form] = (c[m.form] ?? 0) + 1;
+  }
+  const dominant = (term: number): number => {
+    const c = counts.get(term);
+    if (!consistency || !c) return 0;
+    let best = 0;
+    for (let f = 0; f < c.length; f++) if ((c[f] ?? 0) > (c[best] ?? 0)) best = f;
+    return best;
+  };
+
+  const kinds = options.kinds ? new Set(options.kinds) : undefined;
+  const findings: Finding[] = [];
+  const occurrences: Occurrence[] = [];
+  for (const m of matches) {
+    const entry = compiled.entries[m.term]!;
+    occurrences.push({ termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form });
+    const targetForm = dominant(m.term);
+    const target = entry.acceptable[targetForm]!;
+    let kind: VariantKind;
+    if (m.kind === 'ok') {
+      if (!consistency || m.form === targetForm) continue;
+      kind = 'inconsistent';
+    } else kind = m.kind;
+    if (kinds && !kinds.has(kind)) continue;
+
+    const found = view.text.slice(m.start, m.end);
+    if (compiled.ignore.has(normalizeIgnored(found))) continue;
+    const ctx = caseContext(view, m.start);
+    const replacements: Replacement[] = [];
+    const addReplacement = (edits: Replacement['edits']) => {
+      if (edits.length === 0) return;
+      const text = applyInside(view.text, m.start, m.end, edits);
+      if (text !== found && !replacements.some((r) => r.text === text)) replacements.push({ text, edits });
+    };
+    const toForm = (shape: FormShape) =>
+      wordwiseEdits(m.start, found, adaptCase(shape.text, found, entry.term.caseSensitive, ctx.sentenceStart, ctx.heading));
+    if (m.form === targetForm && m.edits.length > 0) addReplacement(m.edits);
+    else addReplacement(toForm(target));
+    // The author may prefer to keep the form they wrote, corrected.
+    if (m.form >= 0 && m.form !== targetForm && m.edits.length > 0) addReplacement(m.edits);
+    if (targetForm !== 0) addReplacement(toForm(entry.acceptable[0]!));
+    if (replacements.length === 0) continue;
+
+    const expected = replacements[0]!.text;
+    const message =
+      kind === 'inconsistent'
+        ? `"${found}" should be "${expected}" (inconsistent: this document uses "${target.text}" ${counts.get(m.term)?.[targetForm] ?? 0} times)`
+        : `"${found}" should be "${expected}" (${KIND_LABEL[kind]})`;
+    findings.push({ kind, start: m.start, end: m.end, found, termId: entry.term.id, expected, replacements, message });
+  }
+  return { findings, occurrences };
+}
+
+function applyInside(text: string, start: number, end: number, edits: readonly { start: number; end: number; text: string }[]): string {
+  let out = '';
+  let pos = start;
+  for (const e of edits) {
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos, end);
+}
+

@@ -1,0 +1,290 @@
+/**
+ * Reads and validates a term file (`*.terms.json`). Every problem carries the JSON path and the exact
+ * position in the file, so editors can underline it and the CLI can name it. Term files are data:
+ * nothing in them is ever compiled as a regular expression or executed.
+ */
+import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { formKey, wordCount } from './forms';
+import { hasUpperCase } from './text';
+import type { Term, TermFileProblem, TermFileResult, TermList } from './types';
+
+/** Limits that keep hostile term files from exhausting memory; documented in the README. */
+export const TERM_LIMITS = {
+  maxFormLength: 500,
+  maxWordsPerForm: 64,
+  maxFormsPerTerm: 200,
+} as const;
+
+const TOP_KEYS = new Set(['$schema', 'title', 'source', 'language', 'terms', 'ignore']);
+const TERM_KEYS = new Set(['term', 'admitted', 'forbidden', 'caseSensitive', 'translations', 'note', 'source']);
+
+class LineMap {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+  at(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, column: offset - this.starts[lo]! };
+  }
+}
+
+interface FormRef {
+  termIndex: number;
+  text: string;
+  kind: 'approved' | 'admitted' | 'forbidden';
+  node: JsonNode;
+  path: string;
+}
+
+export function parseTermFile(text: string, file: string): TermFileResult {
+  const lines = new LineMap(text);
+  const problems: TermFileProblem[] = [];
+  const report = (node: { offset: number; length: number } | undefined, path: string, message: string, severity: 'error' | 'warning' = 'error') => {
+    const offset = node?.offset ?? 0;
+    const length = node?.length ?? 0;
+    problems.push({ severity, message, path, offset, length, ...lines.at(offset) });
+  };
+
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: false });
+  for (const e of parseErrors) {
+    problems.push({
+      severity: 'error',
+      message: `Invalid JSON: ${printParseErrorCode(e.error)}`,
+      path: '',
+      offset: e.offset,
+      length: e.length,
+      ...lines.at(e.offset),
+    });
+  }
+  if (parseErrors.length > 0 || !root) {
+    if (!root && parseErrors.length === 0) report(undefined, '', 'The term file is empty');
+    return { problems };
+  }
+  if (root.type !== 'object') {
+    report(root, '', 'A term file must be a JSON object with a "terms" array');
+    return { problems };
+  }
+
+  const list: TermList = { file, terms: [] };
+  let termsNode: JsonNode | undefined;
+  for (const prop of root.children ?? []) {
+    const [keyNode, valueNode] = prop.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const key = String(keyNode.value);
+    if (!TOP_KEYS.has(key)) {
+      report(keyNode, key, `Unknown property "${key}" (allowed: ${[...TOP_KEYS].join(', ')})`);
+      continue;
+    }
+    if (key === 'terms') {
+      if (valueNode.type !== 'array') report(valueNode, 'terms', '"terms" must be an array');
+      else termsNode = valueNode;
+    } else if (key === 'ignore') {
+      const ignore = readStringArray(valueNode, 'ignore', report);
+      if (ignore) list.ignore = ignore;
+    } else if (key === 'title' || key === 'source' || key === 'language' || key === '$schema') {
+      if (valueNode.type !== 'string') report(valueNode, key, `"${key}" must be a string`);
+      else if (key !== '$schema') list[key] = valueNode.value as string;
+    }
+  }
+  if (!termsNode) {
+    if (!problems.some((p) => p.path === 'terms')) report(root, 'terms', 'Missing required property "terms"');
+    return { problems };
+  }
+
+  const forms: FormRef[] = [];
+  (termsNode.children ?? []).forEach((entry, index) => {
+    const term = readTerm(entry, index, list, report, forms);
+    if (term) list.terms.push(term);
+  });
+  checkCollisions(forms, report);
+  for (const t of list.terms) Object.assign(t.origin!, lines.at(t.origin!.offset));
+
+  return problems.some((p) => p.severity === 'error') ? { problems } : { list, problems };
+}
+
+type Report = (node: { offset: number; length: number } | undefined, path: string, message: string, severity?: 'error' | 'warning') => void;
+
+function readStringArray(node: JsonNode, path: string, report: Report): string[] | undefined {
+  if (node.type !== 'array') {
+    report(node, path, `"${path.replace(/.*\./, '')}" must be an array of strings`);
+    return undefined;
+  }
+  const out: string[] = [];
+  (node.children ?? []).forEach((item, i) => {
+    if (item.type !== 'string') report(item, `${path}[${i}]`, 'Expected a string');
+    else if ((item.value as string).trim() === '') report(item, `${path}[${i}]`, 'Empty string');
+    else out.push(item.value as string);
+  });
+  return out;
+}
+
+function readTerm(entry: JsonNode, index: number, list: TermList, report: Report, forms: FormRef[]): Term | undefined {
+  const base = `terms[${index}]`;
+  if (entry.type !== 'object') {
+    report(entry, base, 'A term entry must be an object with a "term" property');
+    return undefined;
+  }
+  let approved: string | undefined;
+  let approvedNode: JsonNode | undefined;
+  let caseSensitive: boolean | undefined;
+  let note: string | undefined;
+  let source: string | undefined;
+  const translations: Record<string, string> = {};
+  const admitted: string[] = [];
+  const forbidden: string[] = [];
+  const formNodes: { text: string; kind: 'admitted' | 'forbidden'; node: JsonNode; path: string }[] = [];
+  let ok = true;
+
+  for (const prop of entry.children ?? []) {
+    const [keyNode, valueNode] = prop.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const key = String(keyNode.value);
+    const path = `${base}.${key}`;
+    switch (key) {
+      case 'term':
+        if (valueNode.type !== 'string') {
+          report(valueNode, path, '"term" must be a string');
+          ok = false;
+        } else {
+          approved = valueNode.value as string;
+          approvedNode = valueNode;
+        }
+        break;
+      case 'admitted':
+      case 'forbidden': {
+        if (valueNode.type !== 'array') {
+          report(valueNode, path, `"${key}" must be an array of strings`);
+          ok = false;
+          break;
+        }
+        (valueNode.children ?? []).forEach((item, i) => {
+          if (item.type !== 'string') {
+            report(item, `${path}[${i}]`, 'Expected a string');
+            ok = false;
+          } else formNodes.push({ text: item.value as string, kind: key, node: item, path: `${path}[${i}]` });
+        });
+        break;
+      }
+      case 'caseSensitive':
+        if (valueNode.type !== 'boolean') report(valueNode, path, '"caseSensitive" must be true or false');
+        else caseSensitive = valueNode.value as boolean;
+        break;
+      case 'translations':
+        if (valueNode.type !== 'object') report(valueNode, path, '"translations" must be an object of language tag → text');
+        else
+          for (const t of valueNode.children ?? []) {
+            const [k, v] = t.children ?? [];
+            if (!k || !v) continue;
+            if (v.type !== 'string') report(v, `${path}.${String(k.value)}`, 'A translation must be a string');
+            else translations[String(k.value)] = v.value as string;
+          }
+        break;
+      case 'note':
+      case 'source':
+        if (valueNode.type !== 'string') report(valueNode, path, `"${key}" must be a string`);
+        else if (key === 'note') note = valueNode.value as string;
+        else source = valueNode.value as string;
+        break;
+      default:
+        report(keyNode, path, `Unknown property "${key}" (allowed: ${[...TERM_KEYS].join(', ')})`);
+    }
+  }
+  if (approved === undefined) {
+    if (ok) report(entry, `${base}.term`, 'Missing required property "term"');
+    return undefined;
+  }
+  let valid = checkForm(approved, approvedNode!, `${base}.term`, report);
+  for (const f of formNodes) valid = checkForm(f.text, f.node, f.path, report) && valid;
+  if (formNodes.length + 1 > TERM_LIMITS.maxFormsPerTerm) {
+    report(entry, base, `Too many forms (${formNodes.length + 1}); the limit is ${TERM_LIMITS.maxFormsPerTerm}`);
+    valid = false;
+  }
+  if (!valid || !ok) return undefined;
+
+  forms.push({ termIndex: index, text: approved, kind: 'approved', node: approvedNode!, path: `${base}.term` });
+  for (const f of formNodes) {
+    forms.push({ termIndex: index, text: f.text, kind: f.kind, node: f.node, path: f.path });
+    (f.kind === 'admitted' ? admitted : forbidden).push(f.text);
+  }
+  const term: Term = {
+    id: approved,
+    term: approved,
+    admitted,
+    forbidden,
+    caseSensitive: caseSensitive ?? hasUpperCase(approved),
+    translations,
+    origin: { file: list.file, offset: entry.offset, line: 0, column: 0 },
+  };
+  if (note !== undefined) term.note = note;
+  const src = source ?? list.source;
+  if (src !== undefined) term.source = src;
+  return term;
+}
+
+function checkForm(text: string, node: JsonNode, path: string, report: Report): boolean {
+  if (text.trim() === '') {
+    report(node, path, 'Empty term');
+    return false;
+  }
+  if (text.length > TERM_LIMITS.maxFormLength) {
+    report(node, path, `Term is ${text.length} characters long; the limit is ${TERM_LIMITS.maxFormLength}`);
+    return false;
+  }
+  const words = wordCount(text);
+  if (words === 0) {
+    report(node, path, `"${text}" has no letters or digits, so it can never match`);
+    return false;
+  }
+  if (words > TERM_LIMITS.maxWordsPerForm) {
+    report(node, path, `"${text.slice(0, 40)}…" has ${words} words; the limit is ${TERM_LIMITS.maxWordsPerForm}`);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Two forms that read the same once case, spaces and hyphens are ignored cannot be told apart by the
+ * matcher. Inside one entry that is how a spelling is pinned (forbidden "high quality development" next to
+ * approved "high-quality development"); across entries it is a duplicate or a contradiction.
+ */
+function checkCollisions(forms: FormRef[], report: Report): void {
+  const seen = new Map<string, FormRef>();
+  const exact = new Set<string>();
+  for (const f of forms) {
+    const exactKey = `${f.termIndex}\u0000${f.text}`;
+    if (exact.has(exactKey)) {
+      report(f.node, f.path, `"${f.text}" is listed twice in this entry`);
+      continue;
+    }
+    exact.add(exactKey);
+    const key = formKey(f.text);
+    const prev = seen.get(key);
+    if (!prev) {
+      seen.set(key, f);
+      continue;
+    }
+    if (prev.termIndex === f.termIndex) continue;
+    const forbiddenVsAcceptable = (prev.kind === 'forbidden') !== (f.kind === 'forbidden');
+    if (forbiddenVsAcceptable) {
+      const [bad, good] = f.kind === 'forbidden' ? [f, prev] : [prev, f];
+      report(f.node, f.path, `Contradiction: "${bad.text}" (${bad.path}) is forbidden, but "${good.text}" is an ${good.kind} form at ${good.path}`);
+    } else {
+      report(f.node, f.path, `Duplicate: "${f.text}" is the same term as "${prev.text}" at ${prev.path}`);
+    }
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Code actions over Termlint's own diagnostics: one quick fix per replacement (the first preferred),
+ * "Fix all" as `source.fixAll.termlint` (versioned, from the current text), "Add to the term list",
+ * "Ignore in this workspace" and "Disable Termlint for this line". Every action carries its edit;
+ * nothing is stashed on the server.
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type Disposable,
+  type TextDocumentEdit,
+  type TextDocuments,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Edit as JsonEdit } from 'jsonc-parser';
+import { fixAllEdits, type Edit } from '../core';
+import type { Host } from '../host';
+import { SOURCE, isFindingData, type DocumentLinter, type FindingData } from '../linting';
+import { guardRequest, type Logger } from '../util';
+import type { SettingsStore } from './settings';
+import { addEntryEdits, admitEdits, ignoreEdits, newTermFileText, overridingEntry } from './termFileEdits';
+import type { TermStore } from './termLists';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.termlint`;
+
+export interface CodeActionsDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  linter: DocumentLinter;
+  terms: TermStore;
+  settings: SettingsStore;
+  host: Host;
+  logger: Logger;
+  /** What the client's WorkspaceEdit supports. */
+  documentChanges: boolean;
+  createFiles: boolean;
+}
+
+/** Does an action of kind `kind` satisfy the client's `only` filter? */
+export function kindRequested(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((k) => k === '' || kind === k || kind.startsWith(k + '.'));
+}
+
+function toTextEdits(doc: Pick<TextDocument, 'positionAt'>, edits: readonly Edit[], shift = 0): TextEdit[] {
+  return edits.map((e) => ({
+    range: { start: doc.positionAt(e.start + shift), end: doc.positionAt(e.end + shift) },
+    newText: e.text,
+  }));
+}
+
+function jsonToTextEdits(doc: Pick<TextDocument, 'positionAt'>, edits: readonly JsonEdit[]): TextEdit[] {
+  return edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.content }));
+}
+
+/** Fix-all edits for a document as it reads now, or undefined when it changed under us. */
+export async function computeFixAll(linter: DocumentLinter, doc: TextDocument): Promise<{ version: number; edits: TextEdit[] } | undefined> {
+  const outcome = await linter.lint(doc);
+  if (outcome.status !== 'linted' || outcome.version !== doc.version) return undefined;
+  return { version: outcome.version, edits: toTextEdits(doc, fixAllEdits(outcome.result.findings)) };
+}
+
+export function registerCodeActions(deps: CodeActionsDeps): Disposable {
+  const { connection, documents, linter, terms, host, logger } = deps;
+
+  function editFor(uri: string, version: number | null, edits: TextEdit[]): WorkspaceEdit {
+    if (deps.documentChanges) return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+    return { changes: { [uri]: edits } };
+  }
+
+  /** The diagnostic's finding, if the document still reads as it did when it was linted. */
+  function ownFinding(doc: TextDocument, d: Diagnostic): { data: FindingData; shift: number } | undefined {
+    if (d.source !== SOURCE || !isFindingData(d.data)) return undefined;
+    const start = doc.offsetAt(d.range.start);
+    if (doc.getText().slice(start, start + d.data.found.length) !== d.data.found) return undefined;
+    return { data: d.data, shift: start - d.data.offset };
+  }
+
+  function quickFixes(doc: TextDocument, d: Diagnostic, data: FindingData, shift: number): CodeAction[] {
+    return data.replacements.map((r, i) => ({
+      title: `Replace "${data.found}" with "${r.text}"`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: i === 0,
+      edit: { changes: { [doc.uri]: toTextEdits(doc, r.edits, shift) } },
+    }));
+  }
+
+  /** Current text and version of a term file: from the editor when open, else from disk. */
+  async function termFileState(uri: string): Promise<{ text: string; version: number | null } | undefined> {
+    const open = documents.get(uri);
+    if (open) return { text: open.getText(), version: open.version };
+    const text = await host.readFile(uri);
+    return text === undefined ? undefined : { text, version: null };
+  }
+
+  async function editTermFile(uri: string, change: (text: string) => JsonEdit[] | undefined, create: () => string): Promise<WorkspaceEdit | undefined> {
+    const state = await termFileState(uri);
+    if (!state) {
+      if (!deps.documentChanges || !deps.createFiles) return undefined;
+      return {
+        documentChanges: [
+          { kind: 'create', uri, options: { ignoreIfExists: true } },
+          { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: create() }] },
+        ],
+      };
+    }
+    const edits = change(state.text);
+    if (!edits || edits.length === 0) return undefined;
+    const doc = TextDocument.create(uri, 'json', 0, state.text);
+    return editFor(uri, state.version, jsonToTextEdits(doc, edits));
+  }
+
+  async function admitAction(doc: TextDocument, d: Diagnostic, data: FindingData): Promise<CodeAction | undefined> {
+    if (data.kind === 'inconsistent') return undefined; // already an acceptable form
+    const settings = await deps.settings.get(doc.uri);
+    const term = terms.termsFor(doc.uri, settings).compiled.terms.get(data.termId);
+    if (!term) return undefined;
+    const title = `Add "${data.found}" to the term list as admitted`;
+    const originFile = term.origin ? terms.get(term.origin.file) : undefined;
+    let edit: WorkspaceEdit | undefined;
+    if (originFile && !originFile.bundled) {
+      edit = await editTermFile(originFile.uri, (text) => admitEdits(text, term.origin!.offset, data.found), () => '');
+    } else {
+      // Shipped lists are read-only: override the entry in the workspace term file.
+      const target = terms.workspaceTermFileFor(doc.uri, settings);
+      if (!target) return undefined;
+      const entry = overridingEntry(term, data.found);
+      edit = await editTermFile(target, (text) => addEntryEdits(text, entry), () => newTermFileText({ terms: [entry] }));
+    }
+    return edit && { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+  }
+
+  async function ignoreAction(doc: TextDocument, d: Diagnostic, data: FindingData): Promise<CodeAction | undefined> {
+    const settings = await deps.settings.get(doc.uri);
+    const target = terms.workspaceTermFileFor(doc.uri, settings);
+    if (!target) return undefined;
+    const edit = await editTermFile(target, (text) => ignoreEdits(text, data.found), () => newTermFileText({ ignore: [data.found] }));
+    return edit && { title: `Ignore "${data.found}" in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+  }
+
+  function disableLineAction(doc: TextDocument, line: number, diagnostics: Diagnostic[]): CodeAction {
+    const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    const content = lineText.replace(/\r?\n$/, '');
+    let edit: TextEdit;
+    if (doc.languageId === 'markdown' || doc.languageId === 'html') {
+      const indent = /^[ \t]*/.exec(content)![0];
+      const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+      edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- termlint-disable-next-line -->${eol}` };
+    } else {
+      const comment = LINE_COMMENT[doc.languageId];
+      const end = { line, character: content.length };
+      edit = { range: { start: end, end }, newText: ` ${comment ? comment + ' ' : ''}termlint-disable-line` };
+    }
+    return { title: 'Disable Termlint for this line', kind: CodeActionKind.QuickFix, diagnostics, edit: editFor(doc.uri, doc.version, [edit]) };
+  }
+
+  return connection.onCodeAction(
+    guardRequest(logger, 'textDocument/codeAction', (p) => p.textDocument.uri, async (params: CodeActionParams): Promise<CodeAction[]> => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      const own = params.context.diagnostics
+        .map((d) => ({ d, f: ownFinding(doc, d) }))
+        .filter((x): x is { d: Diagnostic; f: { data: FindingData; shift: number } } => x.f !== undefined);
+
+      if (kindRequested(only, CodeActionKind.QuickFix)) {
+        for (const { d, f } of own) actions.push(...quickFixes(doc, d, f.data, f.shift));
+        for (const { d, f } of own) {
+          const admit = await admitAction(doc, d, f.data);
+          if (admit) actions.push(admit);
+          const ignore = await ignoreAction(doc, d, f.data);
+          if (ignore) actions.push(ignore);
+        }
+        const lines = new Map<number, Diagnostic[]>();
+        for (const { d } of own) lines.set(d.range.start.line, [...(lines.get(d.range.start.line) ?? []), d]);
+        for (const [line, diagnostics] of lines) actions.push(disableLineAction(doc, line, diagnostics));
+      }
+      // Fix-all shows up when asked for explicitly (on save, Source Action menu), or next to one of ours.
+      if ((only ? kindRequested(only, FIX_ALL_KIND) : own.length > 0) && documents.get(doc.uri)?.version === doc.version) {
+        const fix = await computeFixAll(linter, doc);
+        if (fix && fix.edits.length > 0 && documents.get(doc.uri)?.version === fix.version) {
+          const documentChange: TextDocumentEdit = { textDocument: { uri: doc.uri, version: fix.version }, edits: fix.edits };
+          actions.push({
+            title: 'Fix all Termlint problems in this file',
+            kind: FIX_ALL_KIND,
+            diagnostics: own.map((x) => x.d),
+            edit: deps.documentChanges ? { documentChanges: [documentChange] } : { changes: { [doc.uri]: fix.edits } },
+          });
+        }
+      }
+      return actions;
+    }),
+  );
+}
+
+/** Line-comment markers for languages people may add to `termlint.languages`. */
+const LINE_COMMENT: Record<string, string> = {
+  latex: '%',
+  tex: '%',
+  asciidoc: '//',
+  yaml: '#',
+  python: '#',
+  shellscript: '#',
+};

@@ -1,0 +1,151 @@
+/**
+ * Delivers diagnostics: by pull (`textDocument/diagnostic`) when the client supports it, by push
+ * (`publishDiagnostics`, versioned) otherwise. Files that are not open (term files with problems,
+ * workspace-lint results) are always pushed. A result is never published for an older document version.
+ */
+import {
+  LSPErrorCodes,
+  ResponseError,
+  type Connection,
+  type Diagnostic,
+  type Disposable,
+  type DocumentDiagnosticReport,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { problemDiagnostic, type DocumentLinter } from '../linting';
+import { guardRequest, runLogged, type Logger } from '../util';
+import type { SettingsStore } from './settings';
+import type { TermStore } from './termLists';
+
+export interface DiagnosticsDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  linter: DocumentLinter;
+  terms: TermStore;
+  settings: SettingsStore;
+  logger: Logger;
+  /** The client pulls diagnostics (`textDocument.diagnostic` capability). */
+  pull: boolean;
+  /** The client honours `workspace/diagnostic/refresh`. */
+  refreshSupport: boolean;
+}
+
+export interface DiagnosticsPublisher extends Disposable {
+  /** Pushes diagnostics for a file that is not open (workspace lint); an empty list clears it. */
+  publishUnopened(uri: string, diagnostics: Diagnostic[]): void;
+  /** Re-lints every open document and re-publishes term-file problems. */
+  refreshAll(): void;
+}
+
+/** Pause after a keystroke before a pushed re-lint; pulls are paced by the client. */
+const CHANGE_DEBOUNCE_MS = 100;
+
+export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher {
+  const { connection, documents, linter, terms, logger } = deps;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** URIs we pushed a non-empty list for while the file was not open. */
+  const pushedUnopened = new Set<string>();
+
+  function push(uri: string, diagnostics: Diagnostic[], version?: number): void {
+    void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+  }
+
+  function publishUnopened(uri: string, diagnostics: Diagnostic[]): void {
+    if (documents.get(uri)) return; // open documents are served by the normal path
+    if (diagnostics.length === 0 && !pushedUnopened.has(uri)) return;
+    if (diagnostics.length > 0) pushedUnopened.add(uri);
+    else pushedUnopened.delete(uri);
+    push(uri, diagnostics);
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const outcome = await linter.lint(doc);
+    const current = documents.get(uri);
+    // A newer version has its own validation scheduled; never publish for an older one.
+    if (!current || current.version !== outcome.version) return;
+    push(uri, outcome.diagnostics, outcome.version);
+  }
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        runLogged(logger, `linting ${uri}`, () => validate(uri));
+      }, delay),
+    );
+  }
+
+  function publishTermFileProblems(): void {
+    for (const file of terms.all()) {
+      if (file.bundled && file.problems.length === 0) continue;
+      publishUnopened(file.uri, file.problems.map((p) => problemDiagnostic(file.document, p)));
+    }
+  }
+
+  function refreshAll(): void {
+    if (deps.pull) {
+      if (deps.refreshSupport) runLogged(logger, 'workspace/diagnostic/refresh', () => connection.languages.diagnostics.refresh());
+    } else {
+      for (const doc of documents.all()) schedule(doc.uri, 0);
+    }
+    publishTermFileProblems();
+  }
+
+  const subscriptions: Disposable[] = [];
+  if (deps.pull) {
+    connection.languages.diagnostics.on(
+      guardRequest(logger, 'textDocument/diagnostic', (p) => p.textDocument.uri, async (params): Promise<DocumentDiagnosticReport> => {
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc) return { kind: 'full', items: [] };
+        const outcome = await linter.lint(doc);
+        if (documents.get(doc.uri)?.version !== outcome.version) {
+          throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was being linted.', { retriggerRequest: true });
+        }
+        if (params.previousResultId === outcome.resultId) return { kind: 'unchanged', resultId: outcome.resultId };
+        return { kind: 'full', resultId: outcome.resultId, items: outcome.diagnostics };
+      }),
+    );
+    subscriptions.push(
+      documents.onDidOpen((e) => {
+        // Pulled diagnostics replace whatever was pushed while the file was closed.
+        if (pushedUnopened.delete(e.document.uri)) push(e.document.uri, []);
+      }),
+    );
+  } else {
+    subscriptions.push(
+      documents.onDidOpen((e) => {
+        pushedUnopened.delete(e.document.uri);
+        schedule(e.document.uri, 0);
+      }),
+      documents.onDidChangeContent((e) => schedule(e.document.uri, CHANGE_DEBOUNCE_MS)),
+      documents.onDidClose((e) => {
+        clearTimeout(timers.get(e.document.uri));
+        timers.delete(e.document.uri);
+        push(e.document.uri, []);
+      }),
+    );
+  }
+  subscriptions.push(
+    documents.onDidClose((e) => linter.forget(e.document.uri)),
+    terms.onDidChange(() => refreshAll()),
+    deps.settings.onDidChange(() => {
+      linter.invalidate();
+      refreshAll();
+    }),
+  );
+
+  return {
+    publishUnopened,
+    refreshAll,
+    dispose() {
+      for (const t of timers.values()) clearTimeout(t);
+      timers.clear();
+      for (const s of subscriptions) s.dispose();
+    },
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * Termlint's settings: one typed shape with defaults, a `from(raw)` normalizer, and a per-resource
+ * cache filled through `workspace/configuration` (scopeUri) and cleared on `didChangeConfiguration`.
+ */
+import { Emitter, type Connection, type Disposable, type Event } from 'vscode-languageserver';
+import { VARIANT_KINDS, type VariantKind } from '../core';
+import { type Logger, guardNotification } from '../util';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface Settings {
+  enable: boolean;
+  /** Language ids of documents to lint. */
+  languages: string[];
+  /** Globs (relative to each workspace folder) of term files. */
+  termFiles: string[];
+  /** Where "Add to term list" and "Ignore" write, relative to the workspace folder. */
+  workspaceTermFile: string;
+  useBundledTerms: boolean;
+  severity: Record<VariantKind, SeverityName>;
+  fuzzy: { enabled: boolean };
+  consistency: { enabled: boolean };
+  /** Globs (relative to the workspace folder) of files never linted. */
+  exclude: string[];
+  /** In bytes (UTF-8); bigger documents are not linted. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_SEVERITY: Readonly<Record<VariantKind, SeverityName>> = {
+  joined: 'warning',
+  split: 'warning',
+  hyphen: 'warning',
+  case: 'warning',
+  misspelling: 'warning',
+  forbidden: 'warning',
+  inconsistent: 'information',
+};
+
+const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enable: true,
+  languages: ['markdown', 'plaintext'],
+  termFiles: ['**/*.terms.json'],
+  workspaceTermFile: '.vscode/termlint.terms.json',
+  useBundledTerms: true,
+  severity: { ...DEFAULT_SEVERITY },
+  fuzzy: { enabled: true },
+  consistency: { enabled: true },
+  exclude: [],
+  maxFileSize: 2 * 1024 * 1024,
+});
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringList(v: unknown, fallback: readonly string[]): string[] {
+  if (typeof v === 'string') return v.trim() ? [v.trim()] : [...fallback];
+  if (!Array.isArray(v)) return [...fallback];
+  return v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim());
+}
+
+function bool(v: unknown, fallback: boolean): boolean {
+  return typeof v === 'boolean' ? v : fallback;
+}
+
+/** `{ enabled: boolean }` sections may also be given as a plain boolean. */
+function toggle(v: unknown, fallback: boolean): { enabled: boolean } {
+  if (typeof v === 'boolean') return { enabled: v };
+  return { enabled: isRecord(v) ? bool(v.enabled, fallback) : fallback };
+}
+
+export const Settings = {
+  /** Normalizes whatever the client sent (missing, partial or mistyped values fall back to defaults). */
+  from(raw: unknown): Settings {
+    const r = isRecord(raw) ? raw : {};
+    const severity = { ...DEFAULT_SEVERITY };
+    if (isRecord(r.severity)) {
+      for (const kind of VARIANT_KINDS) {
+        const s = r.severity[kind];
+        if (typeof s === 'string' && (SEVERITY_NAMES as readonly string[]).includes(s)) severity[kind] = s as SeverityName;
+      }
+    }
+    const size = r.maxFileSize;
+    const workspaceTermFile = typeof r.workspaceTermFile === 'string' && r.workspaceTermFile.trim() ? r.workspaceTermFile.trim() : DEFAULT_SETTINGS.workspaceTermFile;
+    return {
+      enable: bool(r.enable, DEFAULT_SETTINGS.enable),
+      languages: stringList(r.languages, DEFAULT_SETTINGS.languages),
+      termFiles: stringList(r.termFiles, DEFAULT_SETTINGS.termFiles),
+      workspaceTermFile: workspaceTermFile.replace(/\\/g, '/').replace(/^\.\//, ''),
+      useBundledTerms: bool(r.useBundledTerms, DEFAULT_SETTINGS.useBundledTerms),
+      severity,
+      fuzzy: toggle(r.fuzzy, DEFAULT_SETTINGS.fuzzy.enabled),
+      consistency: toggle(r.consistency, DEFAULT_SETTINGS.consistency.enabled),
+      exclude: stringList(r.exclude, DEFAULT_SETTINGS.exclude),
+      maxFileSize: typeof size === 'number' && Number.isFinite(size) && size > 0 ? Math.floor(size) : DEFAULT_SETTINGS.maxFileSize,
+    };
+  },
+  /** The kinds whose severity is not `off`. */
+  enabledKinds(s: Settings): VariantKind[] {
+    return VARIANT_KINDS.filter((k) => s.severity[k] !== 'off');
+  },
+};
+
+export interface SettingsStore {
+  /** Settings for a document or folder URI (or the global ones without a URI). */
+  get(uri?: string): Promise<Settings>;
+  /** Fired after the cache was cleared because the client's configuration changed. */
+  readonly onDidChange: Event<void>;
+}
+
+export interface SettingsDeps {
+  connection: Connection;
+  logger: Logger;
+  /** The client answers `workspace/configuration`; otherwise settings come from `didChangeConfiguration`. */
+  pullConfiguration: boolean;
+}
+
+/** Registers the configuration handlers and returns the per-resource store. */
+export function registerSettings(deps: SettingsDeps): SettingsStore & Disposable {
+  const { connection, logger } = deps;
+  const cache = new Map<string, Promise<Settings>>();
+  const changed = new Emitter<void>();
+  let pushed: Settings = Settings.from(undefined);
+
+  function fetch(uri: string | undefined): Promise<Settings> {
+    if (!deps.pullConfiguration) return Promise.resolve(pushed);
+    return connection.workspace
+      .getConfiguration(uri ? { scopeUri: uri, section: 'termlint' } : { section: 'termlint' })
+      .then(
+        (raw: unknown) => Settings.from(raw),
+        (err: unknown) => {
+          logger.error(`workspace/configuration failed for ${uri ?? '(global)'}`, err);
+          return Settings.from(undefined);
+        },
+      );
+  }
+
+  const store: SettingsStore & Disposable = {
+    get(uri) {
+      const key = uri ?? '';
+      let s = cache.get(key);
+      if (!s) {
+        s = fetch(uri);
+        cache.set(key, s);
+      }
+      return s;
+    },
+    onDidChange: changed.event,
+    dispose() {
+      changed.dispose();
+    },
+  };
+
+  connection.onDidChangeConfiguration(
+    guardNotification(logger, 'workspace/didChangeConfiguration', () => undefined, (params) => {
+      // Clients without `workspace/configuration` push the whole `termlint` section here.
+      const raw: unknown = isRecord(params.settings) ? params.settings.termlint : undefined;
+      if (raw !== undefined) pushed = Settings.from(raw);
+      cache.clear();
+      changed.fire();
+    }),
+  );
+  return store;
+}

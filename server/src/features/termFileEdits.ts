@@ -1,0 +1,100 @@
+/**
+ * Edits to term files for "Add to the term list" and "Ignore in this workspace", computed with
+ * jsonc-parser so comments and the rest of the file are kept.
+ */
+import { modify, parseTree, findNodeAtLocation, type Edit as JsonEdit, type Node as JsonNode } from 'jsonc-parser';
+import type { Term } from '../core';
+
+const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } } as const;
+
+function sameForm(a: string, b: string): boolean {
+  return a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function stringItems(node: JsonNode | undefined): string[] {
+  return (node?.children ?? []).map((c) => (typeof c.value === 'string' ? c.value : ''));
+}
+
+/** A new term file holding just `content` (`terms` and/or `ignore`). */
+export function newTermFileText(content: { terms?: unknown[]; ignore?: string[] }): string {
+  return JSON.stringify({ title: 'Workspace terms', terms: content.terms ?? [], ...(content.ignore ? { ignore: content.ignore } : {}) }, null, 2) + '\n';
+}
+
+/** Adds `word` to the top-level `ignore` list (creating it); no edits when it is already there. */
+export function ignoreEdits(text: string, word: string): JsonEdit[] {
+  const root = parseTree(text);
+  const ignore = root ? findNodeAtLocation(root, ['ignore']) : undefined;
+  if (stringItems(ignore).some((w) => sameForm(w, word))) return [];
+  return modify(text, ['ignore', -1], word, { ...FORMAT, isArrayInsertion: true });
+}
+
+/** Index in `terms` of the entry object starting at `offset`. */
+function entryIndexAt(root: JsonNode, offset: number): number {
+  const terms = findNodeAtLocation(root, ['terms']);
+  return (terms?.children ?? []).findIndex((n) => n.offset === offset);
+}
+
+/**
+ * Makes `found` an admitted form of the entry at `entryOffset` (removing it from `forbidden`).
+ * Undefined when the entry is not where the term list says (the file changed since it was read).
+ */
+export function admitEdits(text: string, entryOffset: number, found: string): JsonEdit[] | undefined {
+  const root = parseTree(text);
+  if (!root) return undefined;
+  const index = entryIndexAt(root, entryOffset);
+  if (index < 0) return undefined;
+  const entry = findNodeAtLocation(root, ['terms', index])!;
+  const admitted = stringItems(findNodeAtLocation(entry, ['admitted']));
+  const forbidden = stringItems(findNodeAtLocation(entry, ['forbidden']));
+  const out: JsonEdit[] = [];
+  let current = text;
+  const apply = (edits: JsonEdit[]) => {
+    // Each modify works on the text left by the previous one; compose them into one edit of the span.
+    for (const e of edits) current = current.slice(0, e.offset) + e.content + current.slice(e.offset + e.length);
+    out.push(...edits);
+  };
+  const gone = forbidden.findIndex((f) => sameForm(f, found));
+  if (gone >= 0) apply(modify(current, ['terms', index, 'forbidden', gone], undefined, FORMAT));
+  if (!admitted.some((a) => sameForm(a, found))) apply(modify(current, ['terms', index, 'admitted', -1], found, { ...FORMAT, isArrayInsertion: true }));
+  if (out.length <= 1) return out;
+  return [wholeDiff(text, current)];
+}
+
+/** A single edit turning `before` into `after` (common prefix and suffix left alone). */
+function wholeDiff(before: string, after: string): JsonEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+    endB--;
+    endA--;
+  }
+  return { offset: start, length: endB - start, content: after.slice(start, endA) };
+}
+
+/** The entry to write into a workspace term file to admit `found` for a term from a list we cannot edit. */
+export function overridingEntry(term: Term, found: string): Record<string, unknown> {
+  const entry: Record<string, unknown> = { term: term.term };
+  const admitted = term.admitted.some((a) => sameForm(a, found)) ? term.admitted : [...term.admitted, found];
+  entry.admitted = admitted;
+  const forbidden = term.forbidden.filter((f) => !sameForm(f, found));
+  if (forbidden.length) entry.forbidden = forbidden;
+  if (term.caseSensitive) entry.caseSensitive = true;
+  if (Object.keys(term.translations).length) entry.translations = term.translations;
+  if (term.note) entry.note = term.note;
+  if (term.source) entry.source = term.source;
+  return entry;
+}
+
+/** Appends `entry` to `terms` (or replaces the entry with the same approved form). */
+export function addEntryEdits(text: string, entry: Record<string, unknown>): JsonEdit[] {
+  const root = parseTree(text);
+  const terms = root ? findNodeAtLocation(root, ['terms']) : undefined;
+  const index = (terms?.children ?? []).findIndex((n) => {
+    const t = findNodeAtLocation(n, ['term']);
+    return typeof t?.value === 'string' && t.value === entry.term;
+  });
+  if (index >= 0) return modify(text, ['terms', index], entry, FORMAT);
+  return modify(text, ['terms', -1], entry, { ...FORMAT, isArrayInsertion: true });
+}

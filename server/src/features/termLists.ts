@@ -1,0 +1,314 @@
+/**
+ * The term lists in force: the bundled ones, and the workspace's term files (found by the
+ * `termlint.termFiles` globs, plus the workspace term file), kept up to date from disk
+ * (didChangeWatchedFiles) and from open editors. A term file that stops parsing keeps its last good list.
+ */
+import picomatch from 'picomatch';
+import {
+  DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
+  Emitter,
+  FileChangeType,
+  type Connection,
+  type Disposable,
+  type Event,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { compileTerms, parseTermFile, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from '../core';
+import type { Host } from '../host';
+import { folderOf, guardNotification, joinUri, relativePath, runLogged, uriPath, type Logger } from '../util';
+import type { Settings, SettingsStore } from './settings';
+
+export interface TermFile {
+  uri: string;
+  bundled: boolean;
+  /** The text last parsed (editor content while open, else disk), for positions of problems. */
+  document: TextDocument;
+  problems: TermFileProblem[];
+  /** The last list that parsed without errors. */
+  list?: TermList;
+  /** The file is open in the editor and its content comes from there. */
+  open: boolean;
+}
+
+export interface TermsForDocument {
+  compiled: CompiledTerms;
+  /** Changes whenever any term list or the set of term files changes. */
+  generation: number;
+}
+
+interface FolderConfig {
+  termFiles: string[];
+  workspaceTermFile: string;
+  isTermFile: (relative: string) => boolean;
+}
+
+export interface TermStore {
+  readonly onDidChange: Event<void>;
+  readonly generation: number;
+  /** True for term files (known, or matching a folder's `termFiles` globs / workspace term file). */
+  isTermFile(uri: string): boolean;
+  get(uri: string): TermFile | undefined;
+  all(): readonly TermFile[];
+  termsFor(uri: string, settings: Settings): TermsForDocument;
+  /** The workspace term file for `uri` (in its workspace folder), or undefined outside any folder. */
+  workspaceTermFileFor(uri: string, settings: Settings): string | undefined;
+  folders(): readonly string[];
+  /** Rescans everything (after a settings or workspace folder change). */
+  reload(): Promise<void>;
+}
+
+export interface TermListsDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsStore;
+  host: Host;
+  logger: Logger;
+  workspaceFolders: string[];
+  /** The client lets us register file watchers dynamically. */
+  dynamicWatchers: boolean;
+}
+
+/** Editor edits to a term file are applied after this pause, so typing does not re-lint on every key. */
+const EDIT_DEBOUNCE_MS = 150;
+
+export function parseTermFileSafely(text: string, uri: string): TermFileResult {
+  try {
+    return parseTermFile(text, uri);
+  } catch (err) {
+    const message = `Termlint could not read this term file: ${err instanceof Error ? err.message : String(err)}`;
+    return { problems: [{ severity: 'error', message, path: '', offset: 0, length: 0, line: 0, column: 0 }] };
+  }
+}
+
+export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
+  const { connection, documents, host, logger } = deps;
+  const files = new Map<string, TermFile>();
+  const folderConfigs = new Map<string, FolderConfig>();
+  const compiledCache = new Map<string, CompiledTerms>();
+  const changed = new Emitter<void>();
+  const editTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let folders = [...deps.workspaceFolders];
+  let generation = 0;
+  let watcherRegistration: Promise<Disposable> | undefined;
+  let watchedKey = '';
+  let reloading: Promise<void> | undefined;
+  let reloadAgain = false;
+
+  function bump(): void {
+    generation++;
+    compiledCache.clear();
+    changed.fire();
+  }
+
+  function setFile(uri: string, text: string, bundled: boolean, open: boolean): void {
+    const previous = files.get(uri);
+    if (previous && previous.document.getText() === text && previous.open === open) return;
+    const result = parseTermFileSafely(text, uri);
+    const version = (previous?.document.version ?? 0) + 1;
+    files.set(uri, {
+      uri,
+      bundled,
+      document: TextDocument.create(uri, 'json', version, text),
+      problems: result.problems,
+      list: result.list ?? previous?.list,
+      open,
+    });
+  }
+
+  async function readInto(uri: string, bundled: boolean): Promise<void> {
+    const text = await host.readFile(uri);
+    if (text === undefined) files.delete(uri);
+    else setFile(uri, text, bundled, false);
+  }
+
+  async function scan(): Promise<void> {
+    const found = new Set<string>();
+    const config = new Map<string, FolderConfig>();
+    // Bundled lists are always loaded; whether a document uses them is a per-resource setting.
+    for (const uri of await host.bundledTermFiles()) {
+      found.add(uri);
+      if (!files.has(uri)) await readInto(uri, true);
+    }
+    for (const folder of folders) {
+      const s = await deps.settings.get(folder);
+      const matchers = [...s.termFiles, s.workspaceTermFile].map((g) => picomatch(g, { dot: true }));
+      config.set(folder, {
+        termFiles: s.termFiles,
+        workspaceTermFile: s.workspaceTermFile,
+        isTermFile: (rel) => matchers.some((m) => m(rel)),
+      });
+      const uris = await host.findFiles(folder, [...s.termFiles, s.workspaceTermFile], []);
+      for (const uri of uris) {
+        found.add(uri);
+        const doc = documents.get(uri);
+        if (doc) setFile(uri, doc.getText(), false, true);
+        else await readInto(uri, false);
+      }
+    }
+    folderConfigs.clear();
+    for (const [k, v] of config) folderConfigs.set(k, v);
+    // Term files open in the editor count even when not (yet) on disk.
+    for (const doc of documents.all()) {
+      if (isTermFile(doc.uri)) {
+        found.add(doc.uri);
+        setFile(doc.uri, doc.getText(), false, true);
+      }
+    }
+    for (const uri of [...files.keys()]) if (!found.has(uri)) files.delete(uri);
+    await updateWatchers();
+    bump();
+  }
+
+  async function updateWatchers(): Promise<void> {
+    if (!deps.dynamicWatchers) return;
+    const patterns = new Set<string>(['**/*.terms.json']);
+    for (const c of folderConfigs.values()) {
+      for (const g of c.termFiles) patterns.add(g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`);
+      patterns.add(`**/${c.workspaceTermFile}`);
+    }
+    const key = [...patterns].sort().join('\n');
+    if (key === watchedKey) return;
+    watchedKey = key;
+    const old = watcherRegistration;
+    watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [...patterns].map((globPattern) => ({ globPattern })),
+    });
+    if (old) (await old).dispose();
+    await watcherRegistration;
+  }
+
+  function isTermFile(uri: string): boolean {
+    if (files.has(uri)) return true;
+    const folder = folderOf(folders, uri);
+    if (folder) {
+      const rel = relativePath(folder, uri);
+      const c = folderConfigs.get(folder);
+      if (rel !== undefined && c?.isTermFile(rel)) return true;
+    }
+    return uriPath(uri).endsWith('.terms.json');
+  }
+
+  const store: TermStore & Disposable = {
+    onDidChange: changed.event,
+    get generation() {
+      return generation;
+    },
+    isTermFile,
+    get: (uri) => files.get(uri),
+    all: () => [...files.values()],
+    termsFor(uri, settings) {
+      const folder = folderOf(folders, uri);
+      const key = `${settings.useBundledTerms ? 'b' : '-'}|${folder ?? ''}`;
+      let compiled = compiledCache.get(key);
+      if (!compiled) {
+        const lists: TermList[] = [];
+        const fileList = [...files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+        if (settings.useBundledTerms) for (const f of fileList) if (f.bundled && f.list) lists.push(f.list);
+        // Workspace lists after bundled ones, so they override; the workspace term file comes last.
+        const own = fileList.filter((f) => !f.bundled && f.list && (!folder || folderOf(folders, f.uri) === folder || !folderOf(folders, f.uri)));
+        const wsFile = folder ? joinUri(folder, folderConfigs.get(folder)?.workspaceTermFile ?? settings.workspaceTermFile) : undefined;
+        own.sort((a, b) => Number(a.uri === wsFile) - Number(b.uri === wsFile));
+        for (const f of own) lists.push(f.list!);
+        compiled = compileTerms(lists);
+        compiledCache.set(key, compiled);
+      }
+      return { compiled, generation };
+    },
+    workspaceTermFileFor(uri, settings) {
+      const folder = folderOf(folders, uri);
+      return folder ? joinUri(folder, settings.workspaceTermFile) : undefined;
+    },
+    folders: () => folders,
+    reload() {
+      // Serialize rescans; a request during one triggers exactly one more.
+      if (reloading) {
+        reloadAgain = true;
+        return reloading;
+      }
+      reloading = (async () => {
+        try {
+          do {
+            reloadAgain = false;
+            await scan();
+          } while (reloadAgain);
+        } finally {
+          reloading = undefined;
+        }
+      })();
+      return reloading;
+    },
+    dispose() {
+      for (const t of editTimers.values()) clearTimeout(t);
+      changed.dispose();
+      if (watcherRegistration) runLogged(logger, 'unregistering file watchers', async () => (await watcherRegistration!).dispose());
+    },
+  };
+
+  connection.onDidChangeWatchedFiles(
+    guardNotification(logger, 'workspace/didChangeWatchedFiles', (p) => p.changes[0]?.uri, async (params) => {
+      let any = false;
+      for (const change of params.changes) {
+        if (!isTermFile(change.uri) || documents.get(change.uri)) continue; // open files follow the editor
+        any = true;
+        if (change.type === FileChangeType.Deleted) files.delete(change.uri);
+        else await readInto(change.uri, files.get(change.uri)?.bundled ?? false);
+      }
+      if (any) bump();
+    }),
+  );
+
+  const subscriptions: Disposable[] = [
+    documents.onDidOpen((e) => {
+      if (!isTermFile(e.document.uri)) return;
+      setFile(e.document.uri, e.document.getText(), files.get(e.document.uri)?.bundled ?? false, true);
+      bump();
+    }),
+    documents.onDidChangeContent((e) => {
+      const uri = e.document.uri;
+      if (!isTermFile(uri) || !files.get(uri)?.open) return;
+      clearTimeout(editTimers.get(uri));
+      editTimers.set(
+        uri,
+        setTimeout(() => {
+          editTimers.delete(uri);
+          const doc = documents.get(uri);
+          if (!doc) return;
+          const before = files.get(uri)?.document.getText();
+          setFile(uri, doc.getText(), files.get(uri)?.bundled ?? false, true);
+          if (before !== doc.getText()) bump();
+        }, EDIT_DEBOUNCE_MS),
+      );
+    }),
+    documents.onDidClose((e) => {
+      const uri = e.document.uri;
+      const known = files.get(uri);
+      if (!known) return;
+      clearTimeout(editTimers.get(uri));
+      editTimers.delete(uri);
+      // Back to what is on disk (an unsaved or untitled term file disappears).
+      runLogged(logger, `reloading ${uri}`, async () => {
+        await readInto(uri, known.bundled);
+        bump();
+      });
+    }),
+  ];
+  const dispose = store.dispose.bind(store);
+  store.dispose = () => {
+    for (const s of subscriptions) s.dispose();
+    dispose();
+  };
+
+  // Declared as `changeNotifications: true` in the server capabilities, so no dynamic registration is needed.
+  connection.onNotification(
+    DidChangeWorkspaceFoldersNotification.type,
+    guardNotification(logger, 'workspace/didChangeWorkspaceFolders', () => undefined, async (e) => {
+      const { added, removed: gone } = e.event;
+      const removed = new Set(gone.map((f) => f.uri));
+      folders = [...folders.filter((f) => !removed.has(f)), ...added.map((f) => f.uri)];
+      await store.reload();
+    }),
+  );
+  return store;
+}

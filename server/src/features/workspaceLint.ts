@@ -1,0 +1,230 @@
+/**
+ * Workspace-wide requests: lint every matching file (diagnostics for unopened files are pushed, with
+ * progress), fix all files in one WorkspaceEdit, fix one file, and list the term files in force.
+ */
+import {
+  CancellationTokenSource,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type Disposable,
+  type TextDocumentEdit,
+  type TextEdit,
+  type TextDocuments,
+  type WorkDoneProgressParams,
+  type WorkDoneProgressReporter,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllEdits } from '../core';
+import type { Host } from '../host';
+import { tooLargeDiagnostic, type DocumentLinter } from '../linting';
+import { FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type LintWorkspaceResult, type TermFileInfo } from '../protocol';
+import { guardRequest, type Logger } from '../util';
+import { computeFixAll } from './codeActions';
+import type { DiagnosticsPublisher } from './diagnostics';
+import type { SettingsStore } from './settings';
+import type { TermStore } from './termLists';
+
+/** File extensions of the language ids Termlint knows how to find on disk. */
+export const LANGUAGE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  markdown: ['md', 'markdown', 'mdown', 'mkd', 'mkdn'],
+  plaintext: ['txt', 'text'],
+  latex: ['tex'],
+  restructuredtext: ['rst'],
+  asciidoc: ['adoc', 'asciidoc'],
+  html: ['html', 'htm'],
+};
+
+export function languageOfPath(path: string, languages: readonly string[]): string | undefined {
+  const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (!ext) return undefined;
+  return languages.find((l) => LANGUAGE_EXTENSIONS[l]?.includes(ext));
+}
+
+export interface WorkspaceLintDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  linter: DocumentLinter;
+  terms: TermStore;
+  settings: SettingsStore;
+  host: Host;
+  logger: Logger;
+  publisher: DiagnosticsPublisher;
+  /** The client accepts `window/workDoneProgress/create`. */
+  workDoneProgress: boolean;
+  documentChanges: boolean;
+}
+
+interface WorkspaceFile {
+  uri: string;
+  languageId: string;
+}
+
+export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
+  const { connection, documents, linter, terms, host, logger, publisher } = deps;
+  /** Unopened files the last workspace lint published diagnostics for. */
+  let published = new Set<string>();
+
+  async function workspaceFiles(): Promise<WorkspaceFile[]> {
+    const out: WorkspaceFile[] = [];
+    const seen = new Set<string>();
+    for (const folder of terms.folders()) {
+      const s = await deps.settings.get(folder);
+      if (!s.enable) continue;
+      const extensions = s.languages.flatMap((l) => LANGUAGE_EXTENSIONS[l] ?? []);
+      if (extensions.length === 0) continue;
+      const include = [`**/*.{${extensions.join(',')}}`];
+      for (const uri of await host.findFiles(folder, include, s.exclude)) {
+        if (seen.has(uri) || terms.isTermFile(uri)) continue;
+        seen.add(uri);
+        const languageId = documents.get(uri)?.languageId ?? languageOfPath(uri, s.languages);
+        if (languageId) out.push({ uri, languageId });
+      }
+    }
+    return out;
+  }
+
+  async function progress(params: WorkDoneProgressParams, token: CancellationToken): Promise<{ reporter: WorkDoneProgressReporter; token: CancellationToken; dispose(): void }> {
+    if (params.workDoneToken !== undefined) {
+      return { reporter: connection.window.attachWorkDoneProgress(params.workDoneToken), token, dispose() {} };
+    }
+    if (!deps.workDoneProgress) return { reporter: connection.window.attachWorkDoneProgress(undefined), token, dispose() {} };
+    const reporter = await connection.window.createWorkDoneProgress();
+    // Either the request or the progress UI can cancel.
+    const source = new CancellationTokenSource();
+    const a = token.onCancellationRequested(() => source.cancel());
+    const b = reporter.token.onCancellationRequested(() => source.cancel());
+    return {
+      reporter,
+      token: source.token,
+      dispose() {
+        a.dispose();
+        b.dispose();
+        source.dispose();
+      },
+    };
+  }
+
+  /** Reads an unopened file, or says it is too large to lint. */
+  async function load(file: WorkspaceFile): Promise<{ doc?: TextDocument; tooLarge?: Diagnostic }> {
+    const settings = await deps.settings.get(file.uri);
+    const size = await host.fileSize(file.uri);
+    if (size === undefined) return {};
+    if (size > settings.maxFileSize) return { tooLarge: tooLargeDiagnostic(settings) };
+    const text = await host.readFile(file.uri);
+    return text === undefined ? {} : { doc: TextDocument.create(file.uri, file.languageId, 0, text) };
+  }
+
+  const subscriptions: Disposable[] = [];
+  subscriptions.push(
+    connection.onRequest(
+      LintWorkspaceRequest,
+      guardRequest(logger, LintWorkspaceRequest.method, () => undefined, async (params, token): Promise<LintWorkspaceResult> => {
+        const p = await progress(params, token);
+        try {
+          p.reporter.begin('Termlint: linting workspace', 0, 'Finding files…', true);
+          const files = await workspaceFiles();
+          const result: LintWorkspaceResult = { files: 0, findings: 0, skipped: 0 };
+          const now = new Set<string>();
+          for (const [i, file] of files.entries()) {
+            if (p.token.isCancellationRequested) break;
+            p.reporter.report(Math.floor((i / Math.max(1, files.length)) * 100), `${i + 1}/${files.length} ${decodeURIComponent(file.uri.replace(/.*\//, ''))}`);
+            const open = documents.get(file.uri);
+            if (open) {
+              const outcome = await linter.lint(open);
+              result.files++;
+              if (outcome.status === 'linted') result.findings += outcome.diagnostics.length;
+              continue;
+            }
+            const { doc, tooLarge } = await load(file);
+            if (tooLarge) {
+              result.skipped++;
+              publisher.publishUnopened(file.uri, [tooLarge]);
+              now.add(file.uri);
+              continue;
+            }
+            if (!doc) continue;
+            const outcome = await linter.lint(doc, { cache: false });
+            result.files++;
+            if (outcome.status !== 'linted') continue;
+            result.findings += outcome.diagnostics.length;
+            publisher.publishUnopened(file.uri, outcome.diagnostics);
+            now.add(file.uri);
+          }
+          // Files fixed or deleted since the last run lose their old results.
+          for (const uri of published) if (!now.has(uri)) publisher.publishUnopened(uri, []);
+          published = now;
+          return result;
+        } finally {
+          p.reporter.done();
+          p.dispose();
+        }
+      }),
+    ),
+    connection.onRequest(
+      FixAllWorkspaceRequest,
+      guardRequest(logger, FixAllWorkspaceRequest.method, () => undefined, async (params, token): Promise<WorkspaceEdit | null> => {
+        const p = await progress(params, token);
+        try {
+          p.reporter.begin('Termlint: fixing workspace', 0, 'Finding files…', true);
+          const changes: (TextDocumentEdit & { edits: TextEdit[] })[] = [];
+          const files = await workspaceFiles();
+          for (const [i, file] of files.entries()) {
+            if (p.token.isCancellationRequested) return null;
+            p.reporter.report(Math.floor((i / Math.max(1, files.length)) * 100));
+            const open = documents.get(file.uri);
+            if (open) {
+              const fix = await computeFixAll(linter, open);
+              if (fix && fix.edits.length) changes.push({ textDocument: { uri: file.uri, version: fix.version }, edits: fix.edits });
+              continue;
+            }
+            const { doc } = await load(file);
+            if (!doc) continue;
+            const outcome = await linter.lint(doc, { cache: false });
+            if (outcome.status !== 'linted') continue;
+            const edits = fixAllEdits(outcome.result.findings).map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
+            if (edits.length) changes.push({ textDocument: { uri: file.uri, version: null }, edits });
+          }
+          if (changes.length === 0) return null;
+          if (deps.documentChanges) return { documentChanges: changes };
+          return { changes: Object.fromEntries(changes.map((c) => [c.textDocument.uri, c.edits])) };
+        } finally {
+          p.reporter.done();
+          p.dispose();
+        }
+      }),
+    ),
+    connection.onRequest(
+      FixAllRequest,
+      guardRequest(logger, FixAllRequest.method, (p) => p.textDocument.uri, async (params): Promise<WorkspaceEdit | null> => {
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc) return null;
+        const fix = await computeFixAll(linter, doc);
+        if (!fix || fix.edits.length === 0) return null;
+        if (deps.documentChanges) return { documentChanges: [{ textDocument: { uri: doc.uri, version: fix.version }, edits: fix.edits }] };
+        return { changes: { [doc.uri]: fix.edits } };
+      }),
+    ),
+    connection.onRequest(
+      TermFilesRequest,
+      guardRequest(logger, TermFilesRequest.method, (p) => p.uri, async (params) => {
+        const files: TermFileInfo[] = terms.all().map((f) => ({
+          uri: f.uri,
+          bundled: f.bundled,
+          ...(f.list?.title ? { title: f.list.title } : {}),
+          terms: f.list?.terms.length ?? 0,
+          problems: f.problems.length,
+        }));
+        const uri = params.uri ?? terms.folders()[0];
+        const workspaceTermFile = uri ? terms.workspaceTermFileFor(uri, await deps.settings.get(uri)) : undefined;
+        return workspaceTermFile ? { files, workspaceTermFile } : { files };
+      }),
+    ),
+  );
+  return {
+    dispose() {
+      for (const s of subscriptions) s.dispose();
+    },
+  };
+}

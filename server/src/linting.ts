@@ -1,0 +1,209 @@
+/**
+ * The adapter from the core to LSP: lints a document with its settings and term lists (cached per
+ * document version), and turns findings into diagnostics. Positions are computed here and nowhere in core.
+ */
+import picomatch from 'picomatch';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText, type CompiledTerms, type Finding, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
+import { Settings, type SeverityName, type SettingsStore } from './features/settings';
+import type { TermStore } from './features/termLists';
+import { folderOf, relativePath, uriPath, utf8Length } from './util';
+
+export const SOURCE = 'termlint';
+
+/** What code actions need from a diagnostic, carried in `Diagnostic.data` (never re-linted for one fix). */
+export interface FindingData {
+  termId: string;
+  kind: VariantKind;
+  /** The text as written and its offset when linted, to check the document still reads so. */
+  found: string;
+  offset: number;
+  replacements: Replacement[];
+}
+
+export function isFindingData(v: unknown): v is FindingData {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Partial<FindingData>;
+  return typeof d.termId === 'string' && typeof d.kind === 'string' && typeof d.found === 'string' && typeof d.offset === 'number' && Array.isArray(d.replacements);
+}
+
+/** Anything lintable: an open document, or a file read from disk for a workspace lint. */
+export type LintTarget = Pick<TextDocument, 'uri' | 'languageId' | 'version' | 'getText' | 'positionAt' | 'offsetAt'>;
+
+interface Base {
+  uri: string;
+  version: number;
+  diagnostics: Diagnostic[];
+  /** Identifies this result: same id, same diagnostics. */
+  resultId: string;
+}
+
+export type LintOutcome =
+  | (Base & { status: 'skipped' })
+  | (Base & { status: 'tooLarge' })
+  | (Base & { status: 'termFile' })
+  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings });
+
+const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const KIND_LABEL: Record<VariantKind, string> = {
+  joined: 'joined words',
+  split: 'split word',
+  hyphen: 'hyphenation',
+  case: 'capitalization',
+  misspelling: 'misspelling',
+  forbidden: 'forbidden form',
+  inconsistent: 'inconsistent form',
+};
+
+export function kindLabel(kind: VariantKind): string {
+  return KIND_LABEL[kind] ?? kind;
+}
+
+/** A term origin's `file` is the URI we gave `parseTermFile`; plain paths are turned into file URIs. */
+export function originUri(file: string): string {
+  if (/^[a-zA-Z][\w+.-]*:/.test(file) && !/^[a-zA-Z]:[\\/]/.test(file)) return file;
+  const p = file.replace(/\\/g, '/');
+  return 'file://' + (p.startsWith('/') ? '' : '/') + p.split('/').map(encodeURIComponent).join('/');
+}
+
+export function findingDiagnostic(doc: LintTarget, f: Finding, term: Term | undefined, settings: Settings): Diagnostic {
+  const level = settings.severity[f.kind];
+  const data: FindingData = { termId: f.termId, kind: f.kind, found: f.found, offset: f.start, replacements: f.replacements };
+  const diagnostic: Diagnostic = {
+    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+    severity: level === 'off' ? DiagnosticSeverity.Hint : SEVERITY[level],
+    source: SOURCE,
+    code: f.kind,
+    message: f.message,
+    data,
+  };
+  const related = termRelatedInformation(term);
+  if (related) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+export function termRelatedInformation(term: Term | undefined): DiagnosticRelatedInformation[] | undefined {
+  if (!term?.origin) return undefined;
+  const pos = { line: term.origin.line, character: term.origin.column };
+  return [{ location: { uri: originUri(term.origin.file), range: { start: pos, end: pos } }, message: `Term list entry for "${term.term}"` }];
+}
+
+export function problemDiagnostic(doc: Pick<TextDocument, 'positionAt'>, p: TermFileProblem): Diagnostic {
+  return {
+    range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) },
+    severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: 'term-file',
+    message: p.message,
+    data: { path: p.path },
+  };
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${n} bytes`;
+}
+
+/** The one diagnostic of a document too large to lint. */
+export function tooLargeDiagnostic(settings: Settings): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    code: 'file-too-large',
+    message: `Termlint did not check this file: it is larger than termlint.maxFileSize (${formatBytes(settings.maxFileSize)}).`,
+  };
+}
+
+export interface DocumentLinter {
+  /**
+   * Lints `doc` as it reads now; the outcome's `version` is the one linted. Outcomes of open documents
+   * are cached per version (pass `cache: false` for files linted once, e.g. by a workspace lint).
+   */
+  lint(doc: LintTarget, options?: { cache?: boolean }): Promise<LintOutcome>;
+  /** Drops the cached outcome of a closed document. */
+  forget(uri: string): void;
+  /** Whether Termlint lints this document at all (enabled, language, not excluded). Term files count. */
+  applies(doc: Pick<LintTarget, 'uri' | 'languageId'>, settings: Settings): boolean;
+  /** Bumped on every settings change (cached outcomes become stale). */
+  invalidate(): void;
+}
+
+export function createDocumentLinter(settingsStore: SettingsStore, terms: TermStore): DocumentLinter {
+  const cache = new Map<string, { key: string; outcome: LintOutcome }>();
+  const excludeMatchers = new Map<string, (path: string) => boolean>();
+  let epoch = 0;
+
+  function excluded(uri: string, settings: Settings): boolean {
+    if (settings.exclude.length === 0) return false;
+    const key = settings.exclude.join('\n');
+    let match = excludeMatchers.get(key);
+    if (!match) {
+      match = picomatch(settings.exclude, { dot: true });
+      excludeMatchers.set(key, match);
+    }
+    const folder = folderOf(terms.folders(), uri);
+    const rel = folder ? relativePath(folder, uri) : undefined;
+    return rel !== undefined ? match(rel) : match(uriPath(uri));
+  }
+
+  function applies(doc: Pick<LintTarget, 'uri' | 'languageId'>, settings: Settings): boolean {
+    if (!settings.enable) return false;
+    if (terms.isTermFile(doc.uri)) return true;
+    return settings.languages.includes(doc.languageId) && !excluded(doc.uri, settings);
+  }
+
+  return {
+    applies,
+    invalidate() {
+      epoch++;
+      cache.clear();
+    },
+    forget(uri) {
+      cache.delete(uri);
+    },
+    async lint(doc, options) {
+      const settings = await settingsStore.get(doc.uri);
+      // From here on everything is synchronous: text, version and positions belong together.
+      const key = `${doc.version}:${terms.generation}:${epoch}`;
+      const cached = cache.get(doc.uri);
+      if (cached && cached.key === key) return cached.outcome;
+      const base = { uri: doc.uri, version: doc.version, resultId: `${key}:${doc.uri}` };
+      let outcome: LintOutcome;
+      if (!applies(doc, settings)) {
+        outcome = { ...base, status: 'skipped', diagnostics: [] };
+      } else if (terms.isTermFile(doc.uri)) {
+        const file = terms.get(doc.uri);
+        // The store parses open term files after a short pause; until then this shows what it has.
+        const diagnostics = file ? file.problems.map((p) => problemDiagnostic(file.document, p)) : [];
+        return { ...base, resultId: `${base.resultId}:${file?.document.version ?? 0}`, status: 'termFile', diagnostics };
+      } else {
+        const text = doc.getText();
+        const size = utf8Length(text, settings.maxFileSize);
+        if (size > settings.maxFileSize) {
+          outcome = { ...base, status: 'tooLarge', diagnostics: [tooLargeDiagnostic(settings)] };
+        } else {
+          const { compiled } = terms.termsFor(doc.uri, settings);
+          const result = lintText(text, compiled, {
+            language: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
+            fuzzy: settings.fuzzy.enabled,
+            consistency: settings.consistency.enabled,
+            kinds: Settings.enabledKinds(settings),
+          });
+          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, compiled.terms.get(f.termId), settings));
+          outcome = { ...base, status: 'linted', diagnostics, text, result, compiled, settings };
+        }
+      }
+      if (options?.cache !== false) cache.set(doc.uri, { key, outcome });
+      return outcome;
+    },
+  };
+}

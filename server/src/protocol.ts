@@ -1,0 +1,62 @@
+/**
+ * Termlint's own requests on top of LSP. Any client may send them; the VS Code extension uses them
+ * for its commands. Method names are the contract (the client repeats them as strings).
+ */
+import { ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver';
+
+export type LintWorkspaceParams = WorkDoneProgressParams;
+
+export interface LintWorkspaceResult {
+  /** Files checked (open ones included). */
+  files: number;
+  /** Findings in them. */
+  findings: number;
+  /** Files over `termlint.maxFileSize`, not checked. */
+  skipped: number;
+}
+
+/** Lints every matching file in the workspace and publishes diagnostics for the ones that are not open. */
+export const LintWorkspaceRequest = new ProtocolRequestType<LintWorkspaceParams, LintWorkspaceResult, never, void, void>('termlint/lintWorkspace');
+
+/** One WorkspaceEdit fixing every file in the workspace (versioned for open documents); null when nothing to fix. */
+export const FixAllWorkspaceRequest = new ProtocolRequestType<WorkDoneProgressParams, WorkspaceEdit | null, never, void, void>('termlint/fixAllWorkspace');
+
+export interface FixAllParams {
+  textDocument: TextDocumentIdentifier;
+}
+
+/** The fix-all edit of one open document (same as the `source.fixAll.termlint` action); null when nothing to fix. */
+export const FixAllRequest = new ProtocolRequestType<FixAllParams, WorkspaceEdit | null, never, void, void>('termlint/fixAll');
+
+export interface TermFilesParams {
+  /** A document: its workspace term file is reported as `workspaceTermFile`. */
+  uri?: string;
+}
+
+export interface TermFileInfo {
+  uri: string;
+  bundled: boolean;
+  title?: string;
+  terms: number;
+  problems: number;
+}
+
+export interface TermFilesResult {
+  files: TermFileInfo[];
+  workspaceTermFile?: string;
+}
+
+/** The term files in force. */
+export const TermFilesRequest = new ProtocolRequestType<TermFilesParams, TermFilesResult, never, void, void>('termlint/termFiles');
+
+export interface ExtractTermsParams {
+  textDocument: TextDocumentIdentifier;
+}
+
+export interface ExtractTermsResult {
+  /** A term file (JSON text) with candidate terms found in the document. */
+  text: string;
+}
+
+/** Builds a term list from an open document's repeated terms. */
+export const ExtractTermsRequest = new ProtocolRequestType<ExtractTermsParams, ExtractTermsResult, never, void, void>('termlint/extractTerms');

@@ -5,6 +5,7 @@
  * spread, variants seen) in its note. Pure: text in, plain data out, offsets only.
  */
 import { isEnglishWord } from './english';
+import { formKey } from './forms';
 import { CharClass, charClassTable, hasLowerCase, hasUpperCase, isUpperChar, lowerCaseTable, tokenize } from './text';
 import type { DocumentLanguage } from './types';
 import { buildView } from './view';
@@ -126,8 +127,18 @@ const NUMBER_WORDS = new Set(
   ),
 );
 
-/** Hyphenated words that are grammar, not terminology. */
-const NON_TERM_COMPOUNDS = new Set(['so-called', 'well-known', 'so-so', 'e-mail', 'x-ray']);
+/** Hyphenated words of general English (the word list has no hyphenated entries to ask). */
+const NON_TERM_COMPOUNDS = new Set([
+  'so-called', 'well-known', 'so-so', 'e-mail', 'x-ray', 'long-term', 'short-term', 'medium-term', 'full-time',
+  'part-time', 'up-to-date', 'in-depth', 'follow-up', 'day-to-day', 'one-off',
+]);
+
+/** "ten-year", "three-day", "40-kilometre": a number and a unit make a measure, not a term. */
+const MEASURE_UNITS = new Set(
+  'year years month months week weeks day days hour hours minute minutes second seconds metre meter metres meters kilometre kilometer km mile miles storey story point points person member times fold percent per'.split(
+    ' ',
+  ),
+);
 
 /** Lines that are bylines, credits and links rather than text ("Source: Yangcheng Evening News"). */
 const BOILERPLATE_LABEL =
@@ -167,8 +178,10 @@ interface Token {
   /** Lower case, format characters dropped: the unit of the spelling key. */
   key: string;
   initial: boolean;
-  /** White space (at most one line break) or a single hyphen separates it from the next token. */
+  /** White space (at most one line break), a single hyphen or an apostrophe separates it from the next token. */
   joinNext: boolean;
+  /** What the gap to the next token adds to the key: "'" for an apostrophe, else nothing. */
+  gapKey: string;
 }
 
 interface Paragraph {
@@ -200,11 +213,16 @@ function lowerKey(s: string): string {
   return out;
 }
 
-/** Spelling key: lower case with spaces and hyphens removed (the term file's `formKey` for such forms). */
+/** Spelling key: lower case, spaces and hyphens removed, apostrophes kept; exactly the term file's `formKey`. */
 function squash(s: string): string {
-  let out = '';
-  for (const t of tokenize(s)) out += lowerKey(s.slice(t.start, t.end));
-  return out;
+  return formKey(s);
+}
+
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2018, 0x02bc]);
+
+/** "Fishermen's": an apostrophe between two letters keeps the words of a name together. */
+function isApostropheGap(s: string, from: number, to: number): boolean {
+  return to === from + 1 && APOSTROPHES.has(s.charCodeAt(from));
 }
 
 function isLineBreak(c: number): boolean {
@@ -364,8 +382,9 @@ function readTokens(masked: string, from: number, to: number): Token[] {
   const raw = tokenize(masked, from, to);
   return raw.map((t, i) => {
     const next = raw[i + 1];
-    const joinNext = next !== undefined && (isSoftGap(masked, t.end, next.start) || isHyphenGap(masked, t.end, next.start));
-    return { start: t.start, end: t.end, key: lowerKey(masked.slice(t.start, t.end)), initial: false, joinNext };
+    const apostrophe = next !== undefined && isApostropheGap(masked, t.end, next.start);
+    const joinNext = next !== undefined && (apostrophe || isSoftGap(masked, t.end, next.start) || isHyphenGap(masked, t.end, next.start));
+    return { start: t.start, end: t.end, key: lowerKey(masked.slice(t.start, t.end)), initial: false, joinNext, gapKey: apostrophe ? "'" : '' };
   });
 }
 
@@ -780,7 +799,10 @@ function findOccurrences(doc: Document, keys: ReadonlySet<string>): Map<string, 
     for (let i = 0; i < ts.length; i++) {
       let key = '';
       for (let j = i; j < ts.length; j++) {
-        if (j > i && !ts[j - 1]!.joinNext) break;
+        if (j > i) {
+          if (!ts[j - 1]!.joinNext) break;
+          key += ts[j - 1]!.gapKey;
+        }
         key += ts[j]!.key;
         if (!prefixes.has(key)) break;
         if (!keys.has(key)) continue;

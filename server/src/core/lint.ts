@@ -10,7 +10,7 @@ import { isEnglishWord } from './english';
 import { type FormShape, type Gap, classifyGap } from './forms';
 import { editDistance, maxDistance } from './fuzzy';
 import { mergeEdits, wordwiseEdits } from './fixes';
-import { CharClass, type WordToken, charClassTable, lowerCaseTable, tokenize, upperCaseTable } from './text';
+import { CharClass, type WordToken, charClassTable, isUpperChar, lowerCaseTable, tokenize, upperCaseTable } from './text';
 import type { Finding, LintOptions, LintResult, Occurrence, Replacement, VariantKind } from './types';
 import { type DocumentView, HeadingStyle, buildView } from './view';
 
@@ -227,17 +227,18 @@ function classifyMatch(view: DocumentView, tokens: readonly WordToken[], first: 
     }
     if (f.form >= 0 && (!best || a.flags.size < best.a.flags.size)) best = { f, a };
   }
-  if (!best) {
-    const f = forms[0]!;
-    return { first, last, start, end, term: f.term, form: -1, shape: f.shape, kind: 'forbidden', edits: [] };
-  }
+  // Only forbidden spellings share this key, and the text is not one of them: "productivity forces" is not
+  // the forbidden "productivityforces" written apart, it is ordinary prose.
+  if (!best) return undefined;
   const kind = KIND_ORDER.find((k) => best!.a.flags.has(k))!;
   if (kind === 'joined' || kind === 'split') {
     // Ordinary English written together or apart ("makeup", "on line") is not a term variant.
     const pieces = [];
     for (let k = first; k <= last; k++) pieces.push(view.text.slice(tokens[k]!.start, tokens[k]!.end));
     if (kind === 'joined' && pieces.length === 1 && isEnglishWord(pieces[0]!)) return undefined;
-    if (kind === 'split' && pieces.every((p) => isEnglishWord(p))) return undefined;
+    // Split into English words: a proper name keeps its capital ("Nan sha" for "Nansha"); "new port" is prose.
+    const capitalised = compiled.entries[best.f.term]!.term.caseSensitive && isUpperChar(pieces[0]!.charCodeAt(0)) && isUpperChar(best.f.shape.text.charCodeAt(0));
+    if (kind === 'split' && !capitalised && pieces.every((p) => isEnglishWord(p))) return undefined;
   }
   return { first, last, start, end, term: best.f.term, form: best.f.form, shape: best.f.shape, kind, edits: best.a.edits };
 }

@@ -23,6 +23,19 @@ export const VARIANT_KINDS: readonly VariantKind[] = [
   'inconsistent',
 ];
 
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+/** How loud each kind is by default: wrong spellings warn, mixing two acceptable forms informs. */
+export const DEFAULT_SEVERITY: Readonly<Record<VariantKind, SeverityName>> = {
+  joined: 'warning',
+  split: 'warning',
+  hyphen: 'warning',
+  case: 'warning',
+  misspelling: 'warning',
+  forbidden: 'warning',
+  inconsistent: 'information',
+};
+
 /** Where a term entry came from, so editors can point at it (relatedInformation, hover). */
 export interface TermOrigin {
   /** File name or URI of the term file, as given to `parseTermFile`. */

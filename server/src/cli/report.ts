@@ -1,0 +1,177 @@
+/** CLI reports: the same findings as text for people, JSON for scripts, SARIF for code scanning. */
+import { DEFAULT_SEVERITY, type Finding, type SeverityName, type Term, VARIANT_KINDS, type VariantKind } from '../core/types';
+import { LineIndex } from './lines';
+
+/** One finding as the JSON format prints it (1-based lines and UTF-16 columns, as in LSP). */
+export interface FindingRecord {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  kind: VariantKind;
+  found: string;
+  replacements: string[];
+  term: string;
+  severity: SeverityName;
+  message: string;
+}
+
+export interface FileFindings {
+  /** Path as shown to the user (relative to the working folder, forward slashes). */
+  file: string;
+  text: string;
+  findings: readonly Finding[];
+}
+
+export function toRecords(report: FileFindings): FindingRecord[] {
+  const lines = new LineIndex(report.text);
+  return report.findings.map((f) => {
+    const s = lines.position(f.start);
+    const e = lines.position(f.end);
+    return {
+      file: report.file,
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
+      kind: f.kind,
+      found: f.found,
+      replacements: f.replacements.map((r) => r.text),
+      term: f.termId,
+      severity: DEFAULT_SEVERITY[f.kind],
+      message: f.message,
+    };
+  });
+}
+
+export interface TextStyle {
+  color: boolean;
+}
+
+const ANSI = { dim: '\x1b[2m', bold: '\x1b[1m', yellow: '\x1b[33m', cyan: '\x1b[36m', green: '\x1b[32m', red: '\x1b[31m', reset: '\x1b[0m' };
+
+function paint(style: TextStyle, code: keyof typeof ANSI, s: string): string {
+  return style.color ? ANSI[code] + s + ANSI.reset : s;
+}
+
+/** `file:line:col  kind  found → replacement  (note)`, grouped per file, then a summary line. */
+export function formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle): string {
+  const out: string[] = [];
+  let lastFile = '';
+  const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
+  for (const r of records) {
+    if (r.file !== lastFile) {
+      if (lastFile) out.push('');
+      out.push(paint(style, 'bold', r.file));
+      lastFile = r.file;
+    }
+    const note = terms.get(r.term)?.note;
+    const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`);
+    const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : 'cyan', r.kind.padEnd(12));
+    const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';
+    const more = r.replacements.length > 1 ? paint(style, 'dim', ` (or ${r.replacements.slice(1).map((x) => `"${oneLine(x)}"`).join(', ')})`) : '';
+    out.push(`  ${where}  ${kind}  "${oneLine(r.found)}"${fix}${more}${note ? paint(style, 'dim', `  (${note})`) : ''}`);
+  }
+  if (records.length > 0) out.push('');
+  out.push(summaryLine(records, fileCount));
+  return out.join('\n') + '\n';
+}
+
+export function summaryLine(records: readonly FindingRecord[], fileCount: number): string {
+  const byKind = new Map<VariantKind, number>();
+  for (const r of records) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
+  const files = new Set(records.map((r) => r.file)).size;
+  const filesChecked = `${fileCount} file${fileCount === 1 ? '' : 's'} checked`;
+  if (records.length === 0) return `No term problems: ${filesChecked}.`;
+  const kinds = VARIANT_KINDS.filter((k) => byKind.has(k)).map((k) => `${k} ${byKind.get(k)}`).join(', ');
+  return `${records.length} term problem${records.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${kinds}); ${filesChecked}.`;
+}
+
+const KIND_HELP: Record<VariantKind, string> = {
+  joined: 'Words of a term are written together.',
+  split: 'A one-word term is written apart.',
+  hyphen: 'A term is hyphenated differently from its approved form.',
+  case: 'A case-sensitive term is written in the wrong case.',
+  misspelling: 'A near miss of a term (small edit distance).',
+  forbidden: 'A spelling the term list forbids.',
+  inconsistent: 'The document mixes acceptable forms of one term.',
+};
+
+const SARIF_LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** SARIF 2.1.0 that GitHub code scanning accepts: rules are the kinds, fixes are the preferred replacements. */
+export function formatSarif(reports: readonly FileFindings[], version: string, rootUri: string): string {
+  const results: unknown[] = [];
+  for (const report of reports) {
+    const lines = new LineIndex(report.text);
+    for (const f of report.findings) {
+      const s = lines.position(f.start);
+      const e = lines.position(f.end);
+      const location = { artifactLocation: { uri: encodeURI(report.file), uriBaseId: '%SRCROOT%' } };
+      const replacement = f.replacements[0];
+      results.push({
+        ruleId: f.kind,
+        ruleIndex: VARIANT_KINDS.indexOf(f.kind),
+        level: SARIF_LEVEL[DEFAULT_SEVERITY[f.kind]],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              ...location,
+              region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column, charOffset: f.start, charLength: f.end - f.start },
+            },
+          },
+        ],
+        partialFingerprints: { termlintFinding: `${f.kind}:${f.termId}:${f.found}` },
+        ...(replacement
+          ? {
+              fixes: [
+                {
+                  description: { text: `Replace with "${replacement.text}"` },
+                  artifactChanges: [
+                    {
+                      ...location,
+                      replacements: replacement.edits.map((ed) => {
+                        const a = lines.position(ed.start);
+                        const b = lines.position(ed.end);
+                        return {
+                          deletedRegion: { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column },
+                          insertedContent: { text: ed.text },
+                        };
+                      }),
+                    },
+                  ],
+                },
+              ],
+            }
+          : {}),
+      });
+    }
+  }
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'termlint',
+            version,
+            informationUri: 'https://github.com/termlint/termlint',
+            rules: VARIANT_KINDS.map((k) => ({
+              id: k,
+              name: k,
+              shortDescription: { text: KIND_HELP[k] },
+              defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITY[k]] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,227 @@
+/**
+ * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif] [--fix]`
+ * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error (nothing written).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type CompiledTerms, compileTerms } from '../core/compile';
+import { applyEdits, fixAllEdits } from '../core/fixes';
+import { lintText } from '../core/lint';
+import type { Finding, LintOptions, TermList, VariantKind } from '../core/types';
+import { VARIANT_KINDS } from '../core/types';
+import { bundledTermFiles, readTermFile } from '../node/termFiles';
+import { discoverTermFiles, expandInputs, languageOf, looksBinary, writeFileAtomic } from './files';
+import { type FileFindings, formatSarif, formatText, summaryLine, toRecords } from './report';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  /** Colour the text report (a TTY without NO_COLOR). */
+  color?: boolean;
+}
+
+export const VERSION = '0.1.0';
+
+const USAGE = `Usage: termlint [paths or globs…] [options]
+       termlint extract FILE [--out FILE.terms.json] [--min-count N]
+
+Checks Markdown and plain-text drafts against term lists and reports inconsistent spellings of terms.
+Without paths, checks **/*.md, **/*.markdown and **/*.txt under the current folder.
+
+Options:
+  --terms FILE          a term list (*.terms.json); repeatable. Without it: the bundled list plus
+                        every *.terms.json under the current folder
+  --no-default-terms    do not use the bundled term list
+  --format FORMAT       text (default), json or sarif
+  --fix                 rewrite files with every preferred fix applied (atomically) and report the changes
+  --no-fuzzy            do not look for misspellings
+  --no-consistency      do not flag mixing acceptable forms of one term
+  --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
+  --max-file-size BYTES skip larger files (default 50000000)
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit codes: 0 no findings, 1 findings, 2 usage or term-list error.
+`;
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  inputs: string[];
+  terms: string[];
+  defaultTerms: boolean;
+  format: 'text' | 'json' | 'sarif';
+  fix: boolean;
+  lint: Omit<LintOptions, 'language'>;
+  maxFileSize: number;
+}
+
+function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        terms: { type: 'string', multiple: true },
+        'no-default-terms': { type: 'boolean' },
+        format: { type: 'string', default: 'text' },
+        fix: { type: 'boolean' },
+        'no-fuzzy': { type: 'boolean' },
+        'no-consistency': { type: 'boolean' },
+        kinds: { type: 'string' },
+        'max-file-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (v.version) return 'version';
+  const format = v.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown --format "${format}" (text, json or sarif)`);
+  let kinds: VariantKind[] | undefined;
+  if (v.kinds !== undefined) {
+    kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
+    const unknown = kinds.filter((k) => !VARIANT_KINDS.includes(k));
+    if (unknown.length > 0) throw new UsageError(`Unknown kind(s) ${unknown.join(', ')} (${VARIANT_KINDS.join(', ')})`);
+  }
+  const maxFileSize = v['max-file-size'] === undefined ? 50_000_000 : Number(v['max-file-size']);
+  if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
+  const lint: CliOptions['lint'] = { fuzzy: !v['no-fuzzy'], consistency: !v['no-consistency'] };
+  if (kinds) lint.kinds = kinds;
+  return {
+    inputs: parsed.positionals,
+    terms: v.terms ?? [],
+    defaultTerms: !v['no-default-terms'],
+    format,
+    fix: v.fix ?? false,
+    lint,
+    maxFileSize,
+  };
+}
+
+/** Loads every term list; any problem in any of them stops the run before anything is read or written. */
+async function loadTerms(opts: CliOptions, io: CliIO): Promise<CompiledTerms | undefined> {
+  const files: string[] = [];
+  if (opts.defaultTerms) files.push(...bundledTermFiles());
+  if (opts.terms.length > 0) files.push(...opts.terms.map((t) => path.resolve(io.cwd, t)));
+  else files.push(...(await discoverTermFiles(io.cwd)));
+  const lists: TermList[] = [];
+  let failed = false;
+  for (const file of [...new Set(files)]) {
+    const shown = displayPath(file, io.cwd);
+    const result = readTermFile(file, shown);
+    for (const p of result.problems) {
+      io.stderr(`${shown}:${p.line + 1}:${p.column + 1}  ${p.severity}  ${p.message}${p.path ? `  (at ${p.path})` : ''}\n`);
+    }
+    if (result.list) lists.push(result.list);
+    else failed = true;
+  }
+  if (failed) {
+    io.stderr('termlint: invalid term list; nothing was checked or written.\n');
+    return undefined;
+  }
+  if (lists.length === 0 || lists.every((l) => l.terms.length === 0)) {
+    io.stderr('termlint: no terms to check against (use --terms FILE, or drop --no-default-terms).\n');
+    return undefined;
+  }
+  return compileTerms(lists);
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let opts: CliOptions | 'help' | 'version';
+  try {
+    opts = parseOptions(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`termlint: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (opts === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (opts === 'version') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const compiled = await loadTerms(opts, io);
+  if (!compiled) return 2;
+
+  const { files, missing } = await expandInputs(opts.inputs, io.cwd);
+  for (const m of missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
+  if (missing.length > 0) return 2;
+
+  const reports: FileFindings[] = [];
+  let fixedCount = 0;
+  for (const file of files) {
+    const shown = displayPath(file, io.cwd);
+    const checked = checkFile(file, shown, compiled, opts, io);
+    if (!checked) continue;
+    let { text, findings } = checked;
+    if (opts.fix && findings.length > 0) {
+      const edits = fixAllEdits(findings);
+      const fixedText = applyEdits(text, edits);
+      if (fixedText !== text) {
+        writeFileAtomic(file, checked.bom + fixedText);
+        const before = findings.length;
+        const after = lintText(fixedText, compiled, { ...opts.lint, language: languageOf(file) }).findings;
+        const fixedHere = before - after.length;
+        fixedCount += fixedHere;
+        if (opts.format === 'text') io.stderr(`${shown}: fixed ${fixedHere} of ${before} finding${before === 1 ? '' : 's'}\n`);
+        text = fixedText;
+        findings = after;
+      }
+    }
+    reports.push({ file: shown, text, findings });
+  }
+
+  const records = reports.flatMap(toRecords);
+  if (opts.format === 'json') io.stdout(JSON.stringify(records, null, 2) + '\n');
+  else if (opts.format === 'sarif') io.stdout(formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
+  else {
+    io.stdout(records.length > 0 ? formatText(records, compiled.terms, files.length, { color: io.color ?? false }) : `${summaryLine(records, files.length)}\n`);
+    if (opts.fix) io.stdout(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
+  }
+  return records.length > 0 ? 1 : 0;
+}
+
+function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, io: CliIO): { text: string; bom: string; findings: Finding[] } | undefined {
+  let buf: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > opts.maxFileSize) {
+      io.stderr(`${shown}: skipped, ${size} bytes is over --max-file-size ${opts.maxFileSize}\n`);
+      return undefined;
+    }
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    io.stderr(`${shown}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
+    return undefined;
+  }
+  if (looksBinary(buf)) {
+    io.stderr(`${shown}: skipped, not a text file\n`);
+    return undefined;
+  }
+  let text = buf.toString('utf8');
+  let bom = '';
+  if (text.charCodeAt(0) === 0xfeff) {
+    bom = '\ufeff';
+    text = text.slice(1);
+  }
+  const { findings } = lintText(text, compiled, { ...opts.lint, language: languageOf(file) });
+  return { text, bom, findings };
+}

@@ -60,6 +60,7 @@ export function formatText(records: readonly FindingRecord[], terms: ReadonlyMap
   const out: string[] = [];
   let lastFile = '';
   const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
+  const width = Math.max(0, ...records.map((r) => `${r.file}:${r.line}:${r.column}`.length));
   for (const r of records) {
     if (r.file !== lastFile) {
       if (lastFile) out.push('');
@@ -67,7 +68,7 @@ export function formatText(records: readonly FindingRecord[], terms: ReadonlyMap
       lastFile = r.file;
     }
     const note = terms.get(r.term)?.note;
-    const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`);
+    const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`.padEnd(width));
     const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : 'cyan', r.kind.padEnd(12));
     const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';
     const more = r.replacements.length > 1 ? paint(style, 'dim', ` (or ${r.replacements.slice(1).map((x) => `"${oneLine(x)}"`).join(', ')})`) : '';

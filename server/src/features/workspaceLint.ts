@@ -20,7 +20,7 @@ import { fixAllEdits } from '../core';
 import type { Host } from '../host';
 import { tooLargeDiagnostic, type DocumentLinter } from '../linting';
 import { FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type LintWorkspaceResult, type TermFileInfo } from '../protocol';
-import { guardRequest, type Logger } from '../util';
+import { folderOf, guardRequest, type Logger } from '../util';
 import { computeFixAll } from './codeActions';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { SettingsStore } from './settings';
@@ -80,6 +80,14 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
         seen.add(uri);
         const languageId = documents.get(uri)?.languageId ?? languageOfPath(uri, s.languages);
         if (languageId) out.push({ uri, languageId });
+      }
+    }
+    // Open documents count even when they are not on disk (yet), in any language the settings name.
+    for (const doc of documents.all()) {
+      if (seen.has(doc.uri) || terms.isTermFile(doc.uri) || !folderOf(terms.folders(), doc.uri)) continue;
+      if (linter.applies(doc, await deps.settings.get(doc.uri))) {
+        seen.add(doc.uri);
+        out.push({ uri: doc.uri, languageId: doc.languageId });
       }
     }
     return out;

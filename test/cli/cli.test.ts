@@ -13,8 +13,11 @@ function run(args: string[], cwd: string): { code: number; stdout: string; stder
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+const created: string[] = [];
+
 function workspace(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-cli-'));
+  created.push(dir);
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
@@ -25,6 +28,10 @@ function workspace(files: Record<string, string>): string {
 const DRAFT = '# Plan\n\nWe grow new quality productivityforces in Guang dong.\nVisits to Macau rose; 😀 guangdong firms agree.\n';
 
 describe('termlint CLI', () => {
+  after(() => {
+    for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('prints text findings grouped per file with a summary, and exits 1', () => {
     const dir = workspace({ 'draft.md': DRAFT, 'clean.md': 'Guangdong and Hong Kong.\n' });
     const r = run([], dir);

@@ -1,0 +1,158 @@
+/**
+ * The extension's commands. Each one is a thin call to the server (Termlint's own requests, see
+ * server/src/protocol.ts) followed by an editor action.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
+
+/** Method names of the server's requests (server/src/protocol.ts). */
+export const Requests = {
+  fixAll: 'termlint/fixAll',
+  fixAllWorkspace: 'termlint/fixAllWorkspace',
+  lintWorkspace: 'termlint/lintWorkspace',
+  termFiles: 'termlint/termFiles',
+  extractTerms: 'termlint/extractTerms',
+} as const;
+
+interface LintWorkspaceResult {
+  files: number;
+  findings: number;
+  skipped: number;
+}
+
+interface TermFilesResult {
+  files: { uri: string; bundled: boolean; title?: string; terms: number; problems: number }[];
+  workspaceTermFile?: string;
+}
+
+export interface CommandDeps {
+  client: () => LanguageClient;
+  output: vscode.LogOutputChannel;
+  restart: () => Promise<void>;
+}
+
+function targetUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string') return vscode.Uri.parse(arg);
+  return vscode.window.activeTextEditor?.document.uri;
+}
+
+async function applyServerEdit(client: LanguageClient, edit: WorkspaceEdit | null): Promise<boolean> {
+  if (!edit) return false;
+  const converted = await client.protocol2CodeConverter.asWorkspaceEdit(edit);
+  return vscode.workspace.applyEdit(converted);
+}
+
+const NEW_TERM_FILE = JSON.stringify({ title: 'Workspace terms', terms: [] }, null, 2) + '\n';
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { output } = deps;
+
+  /** Runs a command body, reporting failures to the user and the log instead of throwing into the void. */
+  const command = <A extends unknown[], R>(id: string, body: (...args: A) => Promise<R>) =>
+    vscode.commands.registerCommand(id, async (...args: A): Promise<R | undefined> => {
+      try {
+        return await body(...args);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        output.error(`${id} failed: ${message}`);
+        void vscode.window.showErrorMessage(`Termlint: ${message}`);
+        return undefined;
+      }
+    });
+
+  return [
+    command('termlint.fixAll', async (arg?: unknown) => {
+      const uri = targetUri(arg);
+      if (!uri) return false;
+      const edit = await deps.client().sendRequest<WorkspaceEdit | null>(Requests.fixAll, { textDocument: { uri: uri.toString() } });
+      return applyServerEdit(deps.client(), edit);
+    }),
+
+    command('termlint.fixAllWorkspace', async () => {
+      const edit = await deps.client().sendRequest<WorkspaceEdit | null>(Requests.fixAllWorkspace, {});
+      if (!edit) {
+        void vscode.window.showInformationMessage('Termlint: nothing to fix in this workspace.');
+        return false;
+      }
+      // One WorkspaceEdit: a single undo reverts every file.
+      return applyServerEdit(deps.client(), edit);
+    }),
+
+    command('termlint.lintWorkspace', async () => {
+      const result = await deps.client().sendRequest<LintWorkspaceResult>(Requests.lintWorkspace, {});
+      const skipped = result.skipped ? `, ${result.skipped} too large to check` : '';
+      void vscode.window.showInformationMessage(`Termlint checked ${result.files} file${result.files === 1 ? '' : 's'}: ${result.findings} finding${result.findings === 1 ? '' : 's'}${skipped}.`);
+      return result;
+    }),
+
+    command('termlint.openTermList', async (arg?: unknown) => {
+      let target = arg instanceof vscode.Uri || typeof arg === 'string' ? targetUri(arg) : undefined;
+      if (!target) {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        const result = await deps.client().sendRequest<TermFilesResult>(Requests.termFiles, active ? { uri: active } : {});
+        const own = result.files.filter((f) => !f.bundled);
+        if (own.length === 1) target = vscode.Uri.parse(own[0]!.uri);
+        else target = await pickTermFile(result);
+      }
+      if (!target) return undefined;
+      if (target.scheme === 'file' && !(await exists(target))) {
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(NEW_TERM_FILE));
+      }
+      const editor = await vscode.window.showTextDocument(target);
+      return editor.document.uri.toString();
+    }),
+
+    command('termlint.createTermList', async (arg?: unknown) => {
+      const uri = targetUri(arg);
+      if (!uri) {
+        void vscode.window.showInformationMessage('Termlint: open a Markdown or plain-text document first.');
+        return undefined;
+      }
+      const { text } = await deps.client().sendRequest<{ text: string }>(Requests.extractTerms, { textDocument: { uri: uri.toString() } });
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
+      await vscode.window.showTextDocument(doc);
+      return doc.uri.toString();
+    }),
+
+    command('termlint.showOutput', async () => {
+      output.show(true);
+    }),
+
+    command('termlint.restartServer', async () => {
+      await deps.restart();
+    }),
+  ];
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function pickTermFile(result: TermFilesResult): Promise<vscode.Uri | undefined> {
+  type Item = vscode.QuickPickItem & { uri: vscode.Uri };
+  const items: Item[] = [...result.files]
+    .sort((a, b) => Number(a.bundled) - Number(b.bundled))
+    .map((f) => {
+      const uri = vscode.Uri.parse(f.uri);
+      const problems = f.problems ? `, ${f.problems} problem${f.problems === 1 ? '' : 's'}` : '';
+      return {
+        uri,
+        label: f.title ?? uri.path.replace(/.*\//, ''),
+        description: `${f.terms} term${f.terms === 1 ? '' : 's'}${problems}${f.bundled ? ' · shipped with Termlint' : ''}`,
+        detail: vscode.workspace.asRelativePath(uri),
+      };
+    });
+  if (result.workspaceTermFile && !result.files.some((f) => f.uri === result.workspaceTermFile)) {
+    const uri = vscode.Uri.parse(result.workspaceTermFile);
+    items.push({ uri, label: '$(new-file) Create a workspace term list', detail: vscode.workspace.asRelativePath(uri) });
+  }
+  if (items.length === 1) return items[0]!.uri;
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Open a Termlint term list' });
+  return picked?.uri;
+}

@@ -1,0 +1,58 @@
+/**
+ * The Termlint extension: starts the bundled language server (IPC), registers the commands and the
+ * status bar item. Everything about terms happens in the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { affectsSelector, documentSelector } from './selector';
+import { FindingsStatus } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    outputChannel: output,
+    // The default error handler restarts a crashed server (up to 4 times in 3 minutes); documents stay
+    // open in the editor and are re-sent to the new server, so no edit is lost.
+    diagnosticPullOptions: { onChange: true, onSave: true },
+  };
+  // The id makes `termlint.trace.server` control protocol tracing.
+  return new LanguageClient('termlint', 'Termlint', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Termlint', { log: true });
+  context.subscriptions.push(output);
+  client = createClient(context, output);
+  const status = new FindingsStatus(() => documentSelector());
+
+  const restart = async () => {
+    // A new selector (languages, term files) needs a new client; a plain restart keeps the old one.
+    const old = client;
+    client = createClient(context, output);
+    if (old) await old.dispose().catch((err: unknown) => output.error(`Stopping the old Termlint server failed: ${String(err)}`));
+    await client.start();
+    status.update();
+  };
+
+  context.subscriptions.push(
+    status,
+    ...registerCommands({ client: () => client!, output, restart }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsSelector(e)) restart().catch((err: unknown) => output.error(`Restarting Termlint failed: ${String(err)}`));
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.dispose();
+  client = undefined;
+}

@@ -1,0 +1,30 @@
+/** Which documents the extension hands to the server: the configured languages plus term files. */
+import * as vscode from 'vscode';
+import type { DocumentFilter } from 'vscode-languageclient/node';
+
+export const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
+export const DEFAULT_TERM_FILES = ['**/*.terms.json'];
+
+function asList(value: unknown, fallback: string[]): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : fallback;
+}
+
+/** Term-file globs are relative to a workspace folder; selectors match whole paths. */
+function anywhere(glob: string): string {
+  return glob.startsWith('**/') || glob.startsWith('/') ? glob : `**/${glob}`;
+}
+
+export function documentSelector(config: vscode.WorkspaceConfiguration = vscode.workspace.getConfiguration('termlint')): DocumentFilter[] {
+  const languages = asList(config.get('languages'), DEFAULT_LANGUAGES);
+  const termFiles = new Set([...DEFAULT_TERM_FILES, ...asList(config.get('termFiles'), DEFAULT_TERM_FILES), String(config.get('workspaceTermFile') ?? '.vscode/termlint.terms.json')]);
+  const filters: DocumentFilter[] = [];
+  for (const language of languages) filters.push({ language, scheme: 'file' }, { language, scheme: 'untitled' });
+  for (const glob of termFiles) filters.push({ scheme: 'file', pattern: anywhere(glob) });
+  return filters;
+}
+
+/** Settings that change the selector need a client restart; the rest the server picks up itself. */
+export function affectsSelector(e: vscode.ConfigurationChangeEvent): boolean {
+  return ['termlint.languages', 'termlint.termFiles', 'termlint.workspaceTermFile'].some((s) => e.affectsConfiguration(s));
+}

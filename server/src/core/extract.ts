@@ -143,6 +143,7 @@ const MEASURE_UNITS = new Set(
 /** Lines that are bylines, credits and links rather than text ("Source: Yangcheng Evening News"). */
 const BOILERPLATE_LABEL =
   /^[\s*_>#-]*(?:sources?|editors?|edited by|reporters?|reported by|authors?|written by|by|photos?|photo by|images?|pictures?|translators?|translated by|translation|copyright|tags|keywords|links?|url|via|credits?|contact|e-?mail|tel|phone|published|updated|posted|date|read more|related|share)\s*[:：|]/i;
+const PLURAL_POSSESSOR = /(?:men|people|children|folk)$/;
 const COPYRIGHT = /©|all rights reserved/i;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
@@ -170,6 +171,8 @@ interface Unit {
   initial: boolean;
   /** Only white space (at most one line break) separates it from the next unit. */
   joinNext: boolean;
+  /** An apostrophe separates it from the next unit ("Fishermen" ' "s"). */
+  apostropheNext: boolean;
 }
 
 interface Token {
@@ -412,6 +415,7 @@ function readUnits(text: string, masked: string, paragraphStart: number, tokens:
       lowerCase: !hasUpperCase(unitText),
       initial,
       joinNext: next !== undefined && isSoftGap(masked, end, next.start),
+      apostropheNext: next !== undefined && isApostropheGap(masked, end, next.start),
     });
     i = j + 1;
   }
@@ -469,8 +473,14 @@ interface Run {
   quotedTitle: boolean;
 }
 
+/** The words as written, with one space for white space (units of a run are joined by space or apostrophe). */
 function surfaceOf(units: readonly Unit[]): string {
-  return units.map((u) => u.text).join(' ');
+  let out = '';
+  units.forEach((u, i) => {
+    out += u.text;
+    if (i < units.length - 1) out += u.apostropheNext ? "'" : ' ';
+  });
+  return out;
 }
 
 function nameUnit(u: Unit): boolean {
@@ -490,7 +500,14 @@ function findRuns(doc: Document): Run[] {
       for (;;) {
         const u = us[j]!;
         const n = us[j + 1];
-        if (!u.joinNext || !n) break;
+        if (!n) break;
+        // "Varnholm Fishermen's Association", "People's Bank": a plural possessive inside a name. A singular
+        // one ("China's State Council") only says whose it is.
+        if (u.apostropheNext && n.lower === 's' && PLURAL_POSSESSOR.test(u.lower) && n.joinNext && us[j + 2] && nameUnit(us[j + 2]!)) {
+          j += 2;
+          continue;
+        }
+        if (!u.joinNext) break;
         if (nameUnit(n)) {
           j++;
           continue;
@@ -543,7 +560,7 @@ function isQuotedTitle(s: string, start: number, end: number): boolean {
 /** A run that is a name on its own evidence: a word that is not English, a head noun, or recurrence. */
 function isNameRun(units: readonly Unit[], seen: number): boolean {
   if (units.every((u) => CALENDAR.has(u.lower) || TITLES.has(u.lower))) return false;
-  if (units.some((u) => !u.allCaps && !u.parts.every((p) => looksEnglish(p)) && !CALENDAR.has(u.lower))) return true;
+  if (units.some((u) => nameUnit(u) && !u.allCaps && !u.parts.every((p) => looksEnglish(p)) && !CALENDAR.has(u.lower))) return true;
   // "South China University of Technology": the head noun need not be last.
   return units.some((u) => HEAD_NOUNS.has(u.lower)) || seen >= 2;
 }
@@ -590,7 +607,20 @@ function findNames(doc: Document, runs: Run[]): NameFindings {
   }
   const names = new Map<string, string>();
   const singles = new Map<string, string>();
+  const surnames = new Set<string>();
+  // "University of Lindqvarn": the word after a connector names a place of its own.
+  const afterConnector: Unit[][] = [];
   for (const units of resolved) {
+    if (units.length < 2) continue;
+    if (isPersonName(units)) {
+      surnames.add(units[0]!.lower);
+      surnames.add(units[units.length - 1]!.lower);
+    }
+    units.forEach((u, i) => {
+      if (i > 0 && CONNECTORS.has(units[i - 1]!.lower) && nameUnit(u) && (i === units.length - 1 || !nameUnit(units[i + 1]!))) afterConnector.push([u]);
+    });
+  }
+  for (const units of resolved.concat(afterConnector)) {
     const surface = surfaceOf(units);
     const k = squash(surface);
     if (units.length > 1) {
@@ -602,9 +632,19 @@ function findNames(doc: Document, runs: Run[]): NameFindings {
     const letters = u.text.match(/\p{L}/gu)?.length ?? 0;
     if (letters < 3 || /\d/.test(u.text) || CALENDAR.has(u.lower) || TITLES.has(u.lower)) continue;
     if (looksEnglish(u.text) || doc.lowerSeen.has(u.lower)) continue;
+    // "Halvorsen said": a later mention of "Ingrid Halvorsen" by surname is not a term of its own.
+    if (surnames.has(u.lower)) continue;
     singles.set(k, u.text);
   }
   return { names, singles };
+}
+
+/** Two or three capitalised words that are not English and carry no head noun: "Ingrid Halvorsen", "Jiang Yuhao". */
+function isPersonName(units: readonly Unit[]): boolean {
+  return (
+    units.length <= 3 &&
+    units.every((u) => nameUnit(u) && !u.allCaps && u.parts.length === 1 && !looksEnglish(u.text) && !HEAD_NOUNS.has(u.lower))
+  );
 }
 
 interface AbbreviationDef {
@@ -675,7 +715,9 @@ function isCompound(u: Unit): boolean {
   // "Guangdong-themed" mid-sentence is a one-off modifier; "High-quality" at a sentence start is a compound.
   const headOk = !hasUpperCase(head!) || (u.initial && !hasUpperCase(head!.slice(1)));
   if (!headOk || rest.some((r) => hasUpperCase(r))) return false;
-  if (u.parts.some((part) => /^\d+$/.test(part) || NUMBER_WORDS.has(part.toLowerCase()))) return false;
+  if (u.parts.some((part) => /\d/.test(part))) return false;
+  const lower = u.parts.map((part) => part.toLowerCase());
+  if (lower.some((part, i) => NUMBER_WORDS.has(part) && MEASURE_UNITS.has(lower[i + 1] ?? ''))) return false;
   if (u.parts.every((part) => STOP.has(part.toLowerCase()))) return false;
   return !NON_TERM_COMPOUNDS.has(u.lower);
 }
@@ -980,7 +1022,16 @@ export function extractTerms(text: string, options: ExtractOptions = {}): Extrac
   const terms: ExtractedTerm[] = [];
   for (const c of candidates.values()) {
     const e = buildEntry(c, occurrences.get(c.key) ?? [], doc.paragraphs.length);
-    if (e && e.count >= minCount) terms.push(e);
+    if (!e || e.count < minCount) continue;
+    // A compound is a term whose approved form is one hyphenated word; a hyphenated minority spelling
+    // ("shore-power" next to "shore power" ×4) makes a cluster or a phrase, not a compound.
+    if (e.category === 'compound' || e.category === 'phrase' || e.category === 'cluster') {
+      const hyphenated = /^[^\s]+-[^\s]+$/.test(e.entry.term);
+      if (hyphenated) e.category = 'compound';
+      else if (e.category === 'compound') e.category = phrases.has(c.key) ? 'phrase' : 'cluster';
+      e.entry.note = e.entry.note.replace(/^[^,]+/, CATEGORY_LABEL[e.category]);
+    }
+    terms.push(e);
   }
   terms.sort((a, b) => b.score - a.score || a.first - b.first);
   const result: ExtractionResult = { terms, paragraphs: doc.paragraphs.length, words: doc.words, language };

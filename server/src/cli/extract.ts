@@ -1,0 +1,181 @@
+/**
+ * `termlint extract FILE [--out FILE.terms.json] [--min-count N] [--title T]`: proposes a term list from a
+ * source document. The proposal is validated with the same parser every term file goes through before
+ * anything is written, written atomically, and summarised as a table (on stderr when the JSON goes to stdout,
+ * so `termlint extract a.md > a.terms.json` stays clean).
+ * Exit codes: 0 written, 1 the proposal failed validation (a bug: nothing written), 2 usage or I/O error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type ExtractedTerm, type ExtractionResult, extractTerms, toTermFileJson } from '../core/extract';
+import { parseTermFile } from '../core/termFile';
+import { languageOf, writeFileAtomic } from './files';
+
+/** Same shape as the main CLI's IO, so `termlint extract …` can be dispatched with it unchanged. */
+export interface ExtractIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+export const EXTRACT_USAGE = `Usage: termlint extract FILE [--out FILE.terms.json] [--min-count N] [--title T]
+
+Proposes a term list from a source document (Markdown or plain text): proper names, abbreviations the
+text defines, hyphenated compounds, recurring key phrases, and the spellings of one term the document
+mixes (the majority form is approved, the others forbidden). Each entry's note says why it was proposed.
+Review the list before using it.
+
+Options:
+  -o, --out FILE     write the term file there (atomically) instead of printing it
+  --min-count N      drop entries seen fewer than N times (default 1)
+  --title T          the list's title (default "Terms from FILE")
+  -h, --help         show this help
+
+Exit codes: 0 written, 1 the proposal failed validation (nothing written), 2 usage or I/O error.
+`;
+
+class UsageError extends Error {}
+
+interface ExtractArgs {
+  input: string;
+  out?: string;
+  minCount: number;
+  title?: string;
+}
+
+function parseExtractArgs(argv: string[]): ExtractArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        'min-count': { type: 'string' },
+        title: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (parsed.positionals.length !== 1) {
+    throw new UsageError(parsed.positionals.length === 0 ? 'Missing FILE to extract terms from' : `Expected one FILE, got ${parsed.positionals.length}`);
+  }
+  let minCount = 1;
+  if (v['min-count'] !== undefined) {
+    minCount = Number(v['min-count']);
+    if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError(`--min-count takes a whole number ≥ 1, not "${v['min-count']}"`);
+  }
+  const args: ExtractArgs = { input: parsed.positionals[0]!, minCount };
+  if (v.out !== undefined) {
+    if (v.out === '') throw new UsageError('--out needs a file name');
+    args.out = v.out;
+  }
+  if (v.title !== undefined) args.title = v.title;
+  return args;
+}
+
+/** Forward slashes, relative to `from` when the file is below it: stable across machines. */
+function displayPath(file: string, from: string): string {
+  const rel = path.relative(from, file);
+  const shown = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+  return shown.split(path.sep).join('/');
+}
+
+export async function runExtract(argv: string[], io: ExtractIO): Promise<number> {
+  let args: ExtractArgs | 'help';
+  try {
+    args = parseExtractArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`termlint extract: ${e.message}\n\n${EXTRACT_USAGE}`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.stdout(EXTRACT_USAGE);
+    return 0;
+  }
+
+  const inputPath = path.resolve(io.cwd, args.input);
+  const shownInput = displayPath(inputPath, io.cwd);
+  let text: string;
+  try {
+    text = await fs.promises.readFile(inputPath, 'utf8');
+  } catch (e) {
+    io.stderr(`termlint extract: cannot read ${shownInput}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+
+  const source = shownInput;
+  const title = args.title ?? `Terms from ${path.basename(inputPath)}`;
+  const result = extractTerms(text, { minCount: args.minCount, source, language: languageOf(inputPath) });
+  const json = toTermFileJson(result, { title, source });
+
+  const outPath = args.out === undefined ? undefined : path.resolve(io.cwd, args.out);
+  const shownOut = outPath === undefined ? '<stdout>' : displayPath(outPath, io.cwd);
+  // The proposal goes through the parser users' term files go through: what is written always loads.
+  const check = parseTermFile(json, shownOut);
+  if (!check.list) {
+    for (const p of check.problems) io.stderr(`${shownOut}:${p.line + 1}:${p.column + 1}  ${p.severity}  ${p.message}${p.path ? `  (at ${p.path})` : ''}\n`);
+    io.stderr('termlint extract: the proposed term list is invalid (a bug in extraction); nothing was written.\n');
+    return 1;
+  }
+
+  const summary = formatSummary(result, shownInput, shownOut);
+  if (outPath === undefined) {
+    io.stdout(json);
+    io.stderr(summary);
+    return 0;
+  }
+  try {
+    await fs.promises.mkdir(path.dirname(outPath), { recursive: true });
+    writeFileAtomic(outPath, json);
+  } catch (e) {
+    io.stderr(`termlint extract: cannot write ${shownOut}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  if (!/\.terms\.json$/i.test(outPath)) {
+    io.stderr(`termlint extract: note: ${shownOut} does not end in .terms.json, so it is not found as a term list automatically.\n`);
+  }
+  io.stdout(summary);
+  return 0;
+}
+
+function otherForms(t: ExtractedTerm): string {
+  return t.variants
+    .filter((v) => v.kind !== 'approved')
+    .map((v) => `${v.form} ×${v.count} (${v.kind})`)
+    .join(', ');
+}
+
+/** Ranked table of what was proposed, and one closing line. */
+export function formatSummary(result: ExtractionResult, input: string, output: string): string {
+  const header = ['#', 'term', 'category', 'count', 'spread', 'other forms'];
+  const rows = result.terms.map((t, i) => [
+    String(i + 1),
+    t.entry.term,
+    t.category,
+    String(t.count),
+    `${t.spread}/${result.paragraphs}`,
+    otherForms(t),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const right = new Set([0, 3, 4]);
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === cells.length - 1 ? cell : right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
+  const lines = rows.length > 0 ? [line(header), ...rows.map(line)] : [];
+  const n = result.terms.length;
+  lines.push(
+    `${n} ${n === 1 ? 'term' : 'terms'} proposed from ${input} (${result.words} words, ${result.paragraphs} paragraphs)` +
+      (output === '<stdout>' ? '.' : `; written to ${output}.`),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -53,7 +53,8 @@ export function buildView(text: string, language: DocumentLanguage): DocumentVie
   return { text, masked, blockStarts: structure.blockStarts, headings };
 }
 
-const utf16 = new TextDecoder('utf-16le');
+// ignoreBOM keeps a leading U+FEFF in the output: by default the decoder eats it and every offset shifts by one.
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 function applyRegions(text: string, regions: Region[]): string {
   if (regions.length === 0) return text;

@@ -672,11 +672,15 @@ function findAbbreviations(doc: Document): AbbreviationDef[] {
   const s = doc.masked;
   for (const p of doc.paragraphs) {
     if (p.heading) continue;
+    let next = 0; // units before the parenthesis: p.units[0 .. next)
     for (let open = s.indexOf('(', p.start); open >= 0 && open < p.end; open = s.indexOf('(', open + 1)) {
-      const close = s.indexOf(')', open);
-      if (close < 0 || close > p.end || close - open > 120) continue;
+      const limit = Math.min(p.end, open + 121);
+      let close = open + 1;
+      while (close < limit && s.charCodeAt(close) !== 0x29) close++;
+      if (close >= limit) continue;
       const inner = s.slice(open + 1, close).split(/[,;]/)[0]!.trim();
-      const before = p.units.filter((u) => u.end <= open);
+      while (next < p.units.length && p.units[next]!.end <= open) next++;
+      const before = p.units.slice(Math.max(0, next - 24), next);
       const last = before[before.length - 1];
       if (!last || !/^\s*$/.test(s.slice(last.end, open))) continue;
       if (ABBREVIATION.test(inner) && (inner.match(/[A-Z]/g)?.length ?? 0) >= 2) {
@@ -725,7 +729,8 @@ function isCompound(u: Unit): boolean {
 /** A word that may be part of a lower-case key phrase (a sentence-initial capital is folded). */
 function phraseUnit(u: Unit): boolean {
   if (/^\d+$/.test(u.text) || u.lower === 's') return false;
-  return u.lowerCase || (u.initial && !hasUpperCase(u.text.slice(1)) && u.parts.length === 1);
+  // A capital at a sentence start is folded, unless the word is a name ("Halvorsen rejected …").
+  return u.lowerCase || (u.initial && !hasUpperCase(u.text.slice(1)) && u.parts.length === 1 && looksEnglish(u.text));
 }
 
 interface Gram {

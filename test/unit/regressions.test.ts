@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lintText } from '../../server/src/core/lint';
 import type { DocumentLanguage } from '../../server/src/core/types';
-import { compiledOf } from '../helpers/terms';
+import { bundledTerms, compiledOf } from '../helpers/terms';
 
 function lint(terms: object[], text: string, language: DocumentLanguage = 'markdown') {
   return lintText(text, compiledOf(terms), { language });
@@ -20,5 +20,19 @@ describe('regressions found by property tests', () => {
     assert.deepEqual(findings.map((f) => [f.kind, f.found, f.start]), [['case', 'shengU', 22]]);
     for (const f of findings) assert.equal(text.slice(f.start, f.end), f.found);
     assert.equal(applyEdits(text, fixAllEdits(findings)), '\ufeff**shengu**. Shengu.  shengu ');
+  });
+
+  it('a misspelled longer name is found even when its first word is a shorter term', () => {
+    // "rukkao" matched on its own and its tokens were off limits, so "rukkao gqgu" went unreported.
+    const text = 'Then rukkao gqgu ends, and rukkao alone is fine.';
+    const { findings, occurrences } = lint([{ term: 'rukkao gugu' }, { term: 'rukkao' }], text);
+    assert.deepEqual(findings.map((f) => [f.kind, f.found, f.expected]), [['misspelling', 'rukkao gqgu', 'rukkao gugu']]);
+    assert.deepEqual(occurrences.map((o) => [o.termId, o.start]), [['rukkao gugu', 5], ['rukkao', 27]]);
+  });
+
+  it('the same in the bundled list: "Guangdong Provnce" is a misspelled "Guangdong Province"', () => {
+    const text = 'Guangdong Provnce leads.';
+    const { findings } = lintText(text, bundledTerms(), { language: 'markdown' });
+    assert.deepEqual(findings.map((f) => [f.kind, f.found, f.expected]), [['misspelling', 'Guangdong Provnce', 'Guangdong Province']]);
   });
 });

@@ -249,6 +249,15 @@ function classifyMatch(view: DocumentView, tokens: readonly WordToken[], first: 
 function findMisspellings(view: DocumentView, tokens: readonly WordToken[], compiled: CompiledTerms, matches: Match[]): void {
   const covered = new Uint8Array(tokens.length);
   for (const m of matches) covered.fill(1, m.first, m.last + 1);
+  // A correct use of a shorter term may be part of a misspelled longer one ("Guangdong Provnce"): the longer
+  // name can take over its words, as long as it takes them all and they read as the name's own words.
+  const correctAt = new Map<number, Match>();
+  for (const m of matches) if (m.kind === 'ok') for (let k = m.first; k <= m.last; k++) correctAt.set(k, m);
+  const absorbable = (k: number, first: number, last: number): boolean => {
+    const m = correctAt.get(k);
+    return m !== undefined && m.first >= first && m.last <= last;
+  };
+  const absorbed = new Set<Match>();
   const fuzzy = compiled.fuzzy();
   if (fuzzy.index.words.length === 0) return;
   const { masked } = view;
@@ -281,13 +290,14 @@ function findMisspellings(view: DocumentView, tokens: readonly WordToken[], comp
           let exact = 0;
           let distance = cand.distance;
           for (let k = first; k <= last && ok; k++) {
-            if (covered[k]) ok = false;
+            if (covered[k] && !absorbable(k, first, last)) ok = false;
             else if (k < last && !gapBetween(masked, tokens, k)) ok = false;
             else if (k === j) continue;
             else {
               const tw = word(k);
               const fw = shape.words[k - first]!.toLowerCase();
               if (tw === fw) exact++;
+              else if (covered[k]) ok = false;
               else if (suspicious(tw)) {
                 const d = editDistance(tw, fw, maxDistance(fw.length));
                 if (d > maxDistance(fw.length)) ok = false;
@@ -306,9 +316,18 @@ function findMisspellings(view: DocumentView, tokens: readonly WordToken[], comp
       }
     }
     if (found) {
+      for (let k = found.first; k <= found.last; k++) {
+        const m = correctAt.get(k);
+        if (m) absorbed.add(m);
+      }
       matches.push(found);
       covered.fill(1, found.first, found.last + 1);
     }
+  }
+  if (absorbed.size > 0) {
+    let w = 0;
+    for (const m of matches) if (!absorbed.has(m)) matches[w++] = m;
+    matches.length = w;
   }
 }
 

@@ -17,8 +17,14 @@ const ARTICLE =
   'Critics want shorepower only in Østervik. Others like shore power and zero-emission ferries.\n\n' +
   'The VRDA plans zero-emission berths and more shore power.\n';
 
+const created: string[] = [];
+after(() => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function workspace(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-extract-'));
+  created.push(dir);
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);

@@ -143,6 +143,8 @@ const MEASURE_UNITS = new Set(
 /** Lines that are bylines, credits and links rather than text ("Source: Yangcheng Evening News"). */
 const BOILERPLATE_LABEL =
   /^[\s*_>#-]*(?:sources?|editors?|edited by|reporters?|reported by|authors?|written by|by|photos?|photo by|images?|pictures?|translators?|translated by|translation|copyright|tags|keywords|links?|url|via|credits?|contact|e-?mail|tel|phone|published|updated|posted|date|read more|related|share)\s*[:：|]/i;
+const LETTER = /\p{L}/u;
+const ALNUM = /[\p{L}\p{N}]/u;
 const PLURAL_POSSESSOR = /(?:men|people|children|folk)$/;
 const COPYRIGHT = /©|all rights reserved/i;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
@@ -484,7 +486,7 @@ function surfaceOf(units: readonly Unit[]): string {
 }
 
 function nameUnit(u: Unit): boolean {
-  return u.capital && /\p{L}/u.test(u.text);
+  return u.capital && LETTER.test(u.text);
 }
 
 /** Runs of capitalised words, joined by connectors ("of", "for"; "and" only after them). */
@@ -660,7 +662,7 @@ function abbreviates(short: string, long: string): boolean {
   let li = l.length - 1;
   for (let si = s.length - 1; si >= 0; si--) {
     const c = s[si]!;
-    while (li >= 0 && (l[li] !== c || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(l[li - 1]!)))) li--;
+    while (li >= 0 && (l[li] !== c || (si === 0 && li > 0 && ALNUM.test(l[li - 1]!)))) li--;
     if (li < 0) return false;
     li--;
   }
@@ -868,7 +870,7 @@ function gapsOf(form: string): string[] {
   // The separator after each letter or digit: '' inside a word, ' ' or '-' between words.
   const gaps: string[] = [];
   for (let i = 0; i < form.length; i++) {
-    if (!/[\p{L}\p{N}]/u.test(form[i]!)) continue;
+    if (!ALNUM.test(form[i]!)) continue;
     const next = form[i + 1];
     gaps.push(next === ' ' ? ' ' : next === '-' ? '-' : '');
   }

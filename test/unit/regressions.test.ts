@@ -35,4 +35,17 @@ describe('regressions found by property tests', () => {
     const { findings } = lintText(text, bundledTerms(), { language: 'markdown' });
     assert.deepEqual(findings.map((f) => [f.kind, f.found, f.expected]), [['misspelling', 'Guangdong Provnce', 'Guangdong Province']]);
   });
+
+  it('a replacement never holds two insertions at one offset', () => {
+    // "gushe n" -> "gugu & gushen": the gap's "& " and the next word's "gushe" were both inserted at 13,
+    // and fix-all keeps only the first insertion at a point, which would have written "gugu & n".
+    const text = 'Then gushe n ends.';
+    const [f] = lint([{ term: 'gugu & gushen', admitted: ['gushen'] }], text).findings;
+    assert.ok(f);
+    const second = f.replacements.find((r) => r.text === 'gugu & gushen');
+    assert.ok(second);
+    for (let i = 1; i < second.edits.length; i++) assert.ok(second.edits[i - 1]!.end < second.edits[i]!.start);
+    assert.equal(applyEdits(text, second.edits), 'Then gugu & gushen ends.');
+    assert.equal(applyEdits(text, fixAllEdits([{ ...f, replacements: [second] }])), 'Then gugu & gushen ends.');
+  });
 });

@@ -92,7 +92,23 @@ export function wordwiseEdits(offset: number, before: string, after: string): Ed
     const same = i + 1 < tb.length && sameGap(gb, ga);
     if (!same) edits.push(...trimmedEdit(offset + wb.end, gb, ga));
   }
-  return edits;
+  return joinTouching(edits);
+}
+
+/**
+ * Edits of neighbouring words can meet at one offset (a gap's insertion and the next word's): two insertions
+ * at one point are ambiguous to appliers that sort edits, so touching edits become one.
+ */
+function joinTouching(edits: Edit[]): Edit[] {
+  const out: Edit[] = [];
+  for (const e of edits) {
+    const last = out[out.length - 1];
+    if (last && e.start === last.end) {
+      last.text += e.text;
+      last.end = e.end;
+    } else out.push({ ...e });
+  }
+  return out;
 }
 
 function sameGap(a: string, b: string): boolean {

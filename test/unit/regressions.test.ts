@@ -48,4 +48,11 @@ describe('regressions found by property tests', () => {
     assert.equal(applyEdits(text, second.edits), 'Then gugu & gushen ends.');
     assert.equal(applyEdits(text, fixAllEdits([{ ...f, replacements: [second] }])), 'Then gugu & gushen ends.');
   });
+
+  it('a misspelled longer name also takes over a shorter term written in the wrong case', () => {
+    // "rukvin" alone is a case variant of "Rukvin"; here it is the second word of a misspelled "gugu rukvin".
+    const text = 'Then qugu rukvin ends.';
+    const { findings } = lint([{ term: 'gugu rukvin' }, { term: 'guqua', admitted: ['Rukvin'], caseSensitive: true }], text);
+    assert.deepEqual(findings.map((f) => [f.kind, f.found, f.expected]), [['misspelling', 'qugu rukvin', 'gugu rukvin']]);
+  });
 });

@@ -249,10 +249,11 @@ function classifyMatch(view: DocumentView, tokens: readonly WordToken[], first: 
 function findMisspellings(view: DocumentView, tokens: readonly WordToken[], compiled: CompiledTerms, matches: Match[]): void {
   const covered = new Uint8Array(tokens.length);
   for (const m of matches) covered.fill(1, m.first, m.last + 1);
-  // A correct use of a shorter term may be part of a misspelled longer one ("Guangdong Provnce"): the longer
-  // name can take over its words, as long as it takes them all and they read as the name's own words.
+  // A use of a shorter term (correct or a variant, not a forbidden form) may be part of a misspelled longer
+  // one ("Guangdong Provnce"): the longer name can take over its words, as long as it takes them all and they
+  // read as the name's own words.
   const correctAt = new Map<number, Match>();
-  for (const m of matches) if (m.kind === 'ok') for (let k = m.first; k <= m.last; k++) correctAt.set(k, m);
+  for (const m of matches) if (m.form >= 0) for (let k = m.first; k <= m.last; k++) correctAt.set(k, m);
   const absorbable = (k: number, first: number, last: number): boolean => {
     const m = correctAt.get(k);
     return m !== undefined && m.first >= first && m.last <= last;

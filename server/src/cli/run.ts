@@ -12,6 +12,7 @@ import { lintText } from '../core/lint';
 import type { Finding, LintOptions, TermList, VariantKind } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { bundledTermFiles, readTermFile } from '../node/termFiles';
+import { runExtract } from './extract';
 import { discoverTermFiles, expandInputs, languageOf, looksBinary, writeFileAtomic } from './files';
 import { type FileFindings, formatSarif, formatText, summaryLine, toRecords } from './report';
 
@@ -142,6 +143,7 @@ function displayPath(file: string, cwd: string): string {
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'extract') return runExtract(argv.slice(1), io);
   let opts: CliOptions | 'help' | 'version';
   try {
     opts = parseOptions(argv);

@@ -148,7 +148,7 @@ describe('termlint CLI', () => {
   });
 
   it('lints the bundled example draft', () => {
-    const r = run(['examples/draft.md'], REPO_ROOT);
+    const r = run(['--terms', 'terms/guangdong.terms.json', 'examples/draft.md'], REPO_ROOT);
     assert.equal(r.code, 1);
     for (const kind of ['joined', 'split', 'hyphen', 'case', 'misspelling', 'forbidden', 'inconsistent']) {
       assert.match(r.stdout, new RegExp(`examples/draft\\.md:\\d+:\\d+ +${kind}`), kind);

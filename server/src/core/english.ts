@@ -7,7 +7,6 @@
 let words: Set<string> | undefined;
 
 function load(): Set<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const list = require('an-array-of-english-words') as string[];
   return new Set(list);
 }

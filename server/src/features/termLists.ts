@@ -117,8 +117,13 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     });
   }
 
+  /** Reads of one file may overlap (bursts of watcher events); only the latest one counts. */
+  const readSeq = new Map<string, number>();
   async function readInto(uri: string, bundled: boolean): Promise<void> {
+    const seq = (readSeq.get(uri) ?? 0) + 1;
+    readSeq.set(uri, seq);
     const text = await host.readFile(uri);
+    if (readSeq.get(uri) !== seq || documents.get(uri)) return; // superseded, or the editor's copy rules
     if (text === undefined) files.delete(uri);
     else setFile(uri, text, bundled, false);
   }

@@ -163,6 +163,12 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     }
     for (const uri of [...files.keys()]) if (!found.has(uri)) files.delete(uri);
     await updateWatchers();
+    const all = [...files.values()];
+    const broken = all.filter((f) => f.problems.some((p) => p.severity === 'error'));
+    logger.info(
+      `Term lists: ${all.length} file(s) (${all.filter((f) => f.bundled).length} shipped), ${all.reduce((n, f) => n + (f.list?.terms.length ?? 0), 0)} terms` +
+        (broken.length ? `; with errors: ${broken.map((f) => f.uri).join(', ')}` : ''),
+    );
     bump();
   }
 

@@ -123,12 +123,22 @@ export function tooLargeDiagnostic(settings: Settings): Diagnostic {
   };
 }
 
+export interface LintCallOptions {
+  /** Default true; false for files linted once (workspace lint). */
+  cache?: boolean;
+  /**
+   * Scope to read settings for, when not the document itself: a workspace lint reads them once per
+   * folder instead of asking the client for every file (resource settings can only vary per folder).
+   */
+  settingsUri?: string;
+}
+
 export interface DocumentLinter {
   /**
    * Lints `doc` as it reads now; the outcome's `version` is the one linted. Outcomes of open documents
    * are cached per version (pass `cache: false` for files linted once, e.g. by a workspace lint).
    */
-  lint(doc: LintTarget, options?: { cache?: boolean }): Promise<LintOutcome>;
+  lint(doc: LintTarget, options?: LintCallOptions): Promise<LintOutcome>;
   /** Drops the cached outcome of a closed document. */
   forget(uri: string): void;
   /** Whether Termlint lints this document at all (enabled, language, not excluded). Term files count. */
@@ -171,7 +181,7 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
       cache.delete(uri);
     },
     async lint(doc, options) {
-      const settings = await settingsStore.get(doc.uri);
+      const settings = await settingsStore.get(options?.settingsUri ?? doc.uri);
       // From here on everything is synchronous: text, version and positions belong together.
       const key = `${doc.version}:${terms.generation}:${epoch}`;
       const cached = cache.get(doc.uri);

@@ -40,6 +40,7 @@ describe('server workspace requests', () => {
     const published = new Set(client.diagnostics.all.map((p) => p.uri));
     for (const rel of ['notes/clean.md', 'node_modules/pkg/readme.md', 'excluded/c.md', 'glossary.terms.json']) assert.ok(!published.has(ws.uri(rel)), rel);
     assert.ok(!published.has(open), 'open documents keep their own (pulled) diagnostics');
+    assert.ok(!client.configurationRequests.all.flat().includes(ws.uri('a.md')), 'settings are read per folder, not per unopened file');
     const kinds = client.progress.all.filter((p) => (p as { token: string }).token === token).map((p) => (p as { value: { kind: string } }).value.kind);
     assert.equal(kinds[0], 'begin');
     assert.ok(kinds.includes('report'));

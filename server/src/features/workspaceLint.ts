@@ -59,6 +59,8 @@ export interface WorkspaceLintDeps {
 interface WorkspaceFile {
   uri: string;
   languageId: string;
+  /** The workspace folder it was found in (its settings apply). */
+  folder: string;
 }
 
 export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
@@ -79,7 +81,7 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
         if (seen.has(uri) || terms.isTermFile(uri)) continue;
         seen.add(uri);
         const languageId = documents.get(uri)?.languageId ?? languageOfPath(uri, s.languages);
-        if (languageId) out.push({ uri, languageId });
+        if (languageId) out.push({ uri, languageId, folder });
       }
     }
     // Open documents count even when they are not on disk (yet), in any language the settings name.
@@ -87,7 +89,7 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
       if (seen.has(doc.uri) || terms.isTermFile(doc.uri) || !folderOf(terms.folders(), doc.uri)) continue;
       if (linter.applies(doc, await deps.settings.get(doc.uri))) {
         seen.add(doc.uri);
-        out.push({ uri: doc.uri, languageId: doc.languageId });
+        out.push({ uri: doc.uri, languageId: doc.languageId, folder: folderOf(terms.folders(), doc.uri)! });
       }
     }
     return out;
@@ -116,7 +118,7 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
 
   /** Reads an unopened file, or says it is too large to lint. */
   async function load(file: WorkspaceFile): Promise<{ doc?: TextDocument; tooLarge?: Diagnostic }> {
-    const settings = await deps.settings.get(file.uri);
+    const settings = await deps.settings.get(file.folder);
     const size = await host.fileSize(file.uri);
     if (size === undefined) return {};
     if (size > settings.maxFileSize) return { tooLarge: tooLargeDiagnostic(settings) };
@@ -153,7 +155,7 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
               continue;
             }
             if (!doc) continue;
-            const outcome = await linter.lint(doc, { cache: false });
+            const outcome = await linter.lint(doc, { cache: false, settingsUri: file.folder });
             result.files++;
             if (outcome.status !== 'linted') continue;
             result.findings += outcome.diagnostics.length;
@@ -189,7 +191,7 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
             }
             const { doc } = await load(file);
             if (!doc) continue;
-            const outcome = await linter.lint(doc, { cache: false });
+            const outcome = await linter.lint(doc, { cache: false, settingsUri: file.folder });
             if (outcome.status !== 'linted') continue;
             const edits = fixAllEdits(outcome.result.findings).map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
             if (edits.length) changes.push({ textDocument: { uri: file.uri, version: null }, edits });

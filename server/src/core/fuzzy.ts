@@ -7,6 +7,13 @@
 
 const ID_BITS = 2 ** 21;
 
+/**
+ * Longer words are never fuzzy-matched. The deletion neighbourhood of a word grows with the square of its
+ * length (and its strings with the length again), so one 5 MB "word" (a data URI, a minified blob) would
+ * otherwise exhaust memory; no real term word comes near this.
+ */
+export const MAX_FUZZY_WORD_LENGTH = 40;
+
 /** Allowed edits for a word of this length: short words are never fuzzy-matched on their own. */
 export function maxDistance(length: number): number {
   if (length < 4) return 0;
@@ -72,7 +79,7 @@ export class FuzzyIndex {
     for (let id = 0; id < words.length && id < ID_BITS; id++) {
       const w = words[id]!;
       const d = maxDistance(w.length);
-      if (d === 0) continue;
+      if (d === 0 || w.length > MAX_FUZZY_WORD_LENGTH) continue;
       variants.clear();
       deletions(w, d, variants);
       for (const v of variants) packed.push(hash(v) * ID_BITS + id);
@@ -86,7 +93,8 @@ export class FuzzyIndex {
 
   /** Indexed words within their allowed distance of `query` (lower case), nearest first. */
   lookup(query: string): FuzzyCandidate[] {
-    if (query.length < 4) return [];
+    // Within two edits of an indexed word, or nothing.
+    if (query.length < 4 || query.length > MAX_FUZZY_WORD_LENGTH + 2) return [];
     const variants = new Set<string>();
     deletions(query, query.length >= 7 ? 2 : 1, variants);
     const ids = new Set<number>();

@@ -142,8 +142,8 @@ export class TestClient {
     connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshes.push(this.refreshes.all.length + 1);
     });
-    connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
-      this.applyEdit(p.edit);
+    connection.onRequest(ApplyWorkspaceEditRequest.type, async (p) => {
+      await this.applyEdit(p.edit);
       return { applied: true };
     });
   }

@@ -195,3 +195,11 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 export function remoteUri(server: CodeServer, fsPath: string): string {
   return `vscode-remote://${server.authority}${encodeURI(path.resolve(fsPath))}`;
 }
+
+/** Copies the server's and extension host's logs (with every extension's log output channel). */
+export function copyServerLogs(profile: Profile, destination: string): void {
+  const logs = path.join(profile.userDataDir, 'logs');
+  if (fs.existsSync(logs)) {
+    fs.cpSync(logs, destination, { recursive: true });
+  }
+}

@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from './chromium';
-import { remoteUri, startCodeServer, type CodeServer } from './codeServer';
+import { copyServerLogs, remoteUri, startCodeServer, type CodeServer } from './codeServer';
 import { parseTestLaunch, type TestLaunch } from './vscodeArgs';
 import { describeError, withDeadline } from './wait';
 
@@ -159,11 +159,7 @@ async function main(argv: string[]): Promise<number> {
     await browser?.close();
     await server?.stop();
     browserLog.end();
-    // The extension host's own logs (and the output channels of the extensions it ran).
-    const serverLogs = path.join(userDataDir, 'logs');
-    if (fs.existsSync(serverLogs)) {
-      fs.cpSync(serverLogs, path.join(artifacts, 'server-logs'), { recursive: true });
-    }
+    copyServerLogs({ userDataDir, extensionsDir }, path.join(artifacts, 'server-logs'));
     if (keep === undefined && exitCode !== 0) {
       const kept = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-code-shim-logs-'));
       fs.cpSync(artifacts, kept, { recursive: true });

@@ -1,0 +1,196 @@
+// npm run test:ui: installs the packaged extension (.vsix) into code-server and uses the VS Code
+// workbench in headless Chromium as a writer would: open a draft, see the squiggles and the
+// Problems entries, fix one finding from the Ctrl+. menu, fix the rest with "Fix all" from the
+// command palette, save, and check the file on disk.
+// Usage: node out/e2e/ui/uiTest.js <termlint.vsix>
+// Screenshots after every step go to artifacts/screenshots/, logs to artifacts/ui/.
+// Prints "ui: N passed, N failed, N skipped" (one per step) last; exits 0 only if every step passed.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchChromium, type Browser } from '../harness/chromium';
+import { copyServerLogs, installExtension, startCodeServer, type CodeServer, type Profile } from '../harness/codeServer';
+import { describeError, waitUntil } from '../harness/wait';
+import { DRAFT, EXPECTED, applyFix, fixAll } from '../suite/draft';
+import { Workbench } from './workbench';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace');
+const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
+const LOGS = path.join(ROOT, 'artifacts', 'ui');
+
+interface Step {
+  /** File name of the step's screenshot. */
+  name: string;
+  title: string;
+  run: () => Promise<void>;
+}
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** Runs the steps in order, each followed by a screenshot; after a failure the rest are skipped. */
+async function runSteps(page: Page, steps: Step[]): Promise<Tally> {
+  const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  for (const [index, step] of steps.entries()) {
+    if (tally.failed > 0) {
+      console.log(`  - ${step.title} (skipped)`);
+      tally.skipped++;
+      continue;
+    }
+    const started = Date.now();
+    const shot = path.join(SCREENSHOTS, `${index + 1}-${step.name}`);
+    try {
+      await step.run();
+      await page.screenshot({ path: `${shot}.png` });
+      console.log(`  ✔ ${step.title} (${Date.now() - started} ms)`);
+      tally.passed++;
+    } catch (error) {
+      await page.screenshot({ path: `${shot}-FAILED.png` }).catch(() => undefined);
+      console.log(`  ✘ ${step.title}\n    ${describeError(error).replace(/\n/g, '\n    ')}`);
+      tally.failed++;
+    }
+  }
+  return tally;
+}
+
+function scenario(page: Page, server: CodeServer, workspace: string): Step[] {
+  const workbench = new Workbench(page);
+  const file = path.join(workspace, DRAFT);
+  const original = fs.readFileSync(file, 'utf8');
+  const joined = EXPECTED.find((e) => e.kind === 'joined')!;
+  const before = original.slice(0, original.indexOf(joined.found));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  // The line as it reads before and after its quick fix.
+  const lineText = original.split('\n')[line - 1];
+  const fixedLineText = applyFix(lineText, joined);
+  let quickFix: Locator | undefined;
+  let fixAllCommand: Locator | undefined;
+
+  return [
+    {
+      name: 'draft-with-squiggles',
+      title: `opening ${DRAFT} shows squiggles under the findings`,
+      run: async () => {
+        await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+        await workbench.openFromExplorer(DRAFT, 'Greater Bay Area briefing');
+        await workbench.editor.locator('.squiggly-warning').first().waitFor();
+      },
+    },
+    {
+      name: 'problems-panel',
+      title: `the Problems panel counts ${EXPECTED.length} findings in ${DRAFT}, "${joined.found}" first`,
+      run: async () => {
+        await workbench.showProblems();
+        const fileRow = workbench.problems.locator('.monaco-list-row', { hasText: DRAFT }).first();
+        await fileRow.locator('.monaco-count-badge', { hasText: String(EXPECTED.length) }).waitFor();
+        await workbench.problems.locator('.monaco-list-row', { hasText: `"${joined.found}" should be "${joined.fixed}"` })
+          .first().waitFor();
+      },
+    },
+    {
+      name: 'quick-fix-menu',
+      title: `Ctrl+. on "${joined.found}" offers "${joined.fixed}"`,
+      run: async () => {
+        await workbench.goTo(line, column + 1);
+        quickFix = await workbench.openQuickFixMenu(`"${joined.fixed}"`);
+      },
+    },
+    {
+      name: 'quick-fix-applied',
+      title: 'choosing the quick fix rewrites the word',
+      run: async () => {
+        await workbench.chooseFromMenu(quickFix!);
+        await workbench.waitForEditorText([fixedLineText], [lineText]);
+      },
+    },
+    {
+      name: 'command-palette',
+      title: '"Termlint: Fix all problems in this file" is in the command palette',
+      run: async () => {
+        fixAllCommand = await workbench.findCommand('Termlint: Fix all problems in this file');
+      },
+    },
+    {
+      name: 'fixed-all',
+      title: 'running it fixes every other finding',
+      run: async () => {
+        await fixAllCommand!.waitFor();
+        await page.keyboard.press('Enter');
+        const fixedLines = EXPECTED.map((e) => applyFix(original, e).split('\n')
+          .find((l) => l.includes(e.fixed) && !original.split('\n').includes(l))!);
+        await workbench.waitForEditorText(fixedLines);
+      },
+    },
+    {
+      name: 'saved',
+      title: 'after Ctrl+S the file on disk is fixed and the Problems panel is empty',
+      run: async () => {
+        await workbench.save();
+        const expected = fixAll(original);
+        await waitUntil(`${DRAFT} on disk to be fixed`, () => (fs.readFileSync(file, 'utf8') === expected ? true : undefined))
+          .catch((error: Error) => {
+            throw new Error(`${error.message}; on disk:\n${fs.readFileSync(file, 'utf8')}`);
+          });
+        await workbench.problems.getByText('No problems have been detected in the workspace.').waitFor();
+      },
+    },
+  ];
+}
+
+async function main(vsixArgument: string | undefined): Promise<number> {
+  if (!vsixArgument) {
+    console.error('usage: node out/e2e/ui/uiTest.js <termlint.vsix>');
+    return 2;
+  }
+  const vsix = path.resolve(vsixArgument);
+  for (const dir of [SCREENSHOTS, LOGS]) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-ui-'));
+  const workspace = path.join(scratch, 'workspace');
+  fs.cpSync(FIXTURES, workspace, { recursive: true });
+  const profile: Profile = { userDataDir: path.join(scratch, 'user-data'), extensionsDir: path.join(scratch, 'extensions') };
+
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let tally: Tally = { passed: 0, failed: 1, skipped: 0 };
+  try {
+    fs.mkdirSync(profile.userDataDir, { recursive: true });
+    fs.writeFileSync(path.join(LOGS, 'install.log'), installExtension(vsix, profile));
+    console.log(`ui: installed ${path.relative(process.cwd(), vsix)} into code-server`);
+    server = await startCodeServer({ ...profile, logFile: path.join(LOGS, 'code-server.log') });
+    browser = await launchChromium();
+    const browserLog = fs.createWriteStream(path.join(LOGS, 'browser.log'));
+    browser.page.on('console', (message) => browserLog.write(`[${message.type()}] ${message.text()}\n`));
+    browser.page.setDefaultTimeout(60_000);
+    tally = await runSteps(browser.page, scenario(browser.page, server, workspace));
+  } catch (error) {
+    console.error(`ui: ${error instanceof Error ? error.stack : String(error)}`);
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    copyServerLogs(profile, path.join(LOGS, 'server-logs'));
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  if (tally.failed > 0) {
+    console.error(`ui: screenshots in ${path.relative(process.cwd(), SCREENSHOTS)}/, logs in ${path.relative(process.cwd(), LOGS)}/`);
+  }
+  console.log(`ui: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  return tally.failed === 0 && tally.passed > 0 ? 0 : 1;
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

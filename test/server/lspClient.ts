@@ -53,10 +53,10 @@ export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 
 export type Mode = 'pull' | 'push';
 
-export function capabilities(mode: Mode): ClientCapabilities {
+export function capabilities(mode: Mode, configuration = true): ClientCapabilities {
   return {
     workspace: {
-      configuration: true,
+      configuration,
       didChangeConfiguration: { dynamicRegistration: true },
       didChangeWatchedFiles: { dynamicRegistration: true },
       workspaceFolders: true,
@@ -148,7 +148,9 @@ export class TestClient {
     });
   }
 
-  static async start(options: { mode?: Mode; workspace?: string; settings?: Record<string, unknown>; initializationOptions?: unknown } = {}): Promise<TestClient> {
+  static async start(
+    options: { mode?: Mode; workspace?: string; settings?: Record<string, unknown>; initializationOptions?: unknown; configuration?: boolean } = {},
+  ): Promise<TestClient> {
     const mode = options.mode ?? 'pull';
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -160,7 +162,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: folders?.[0]?.uri ?? null,
       workspaceFolders: folders,
-      capabilities: capabilities(mode),
+      capabilities: capabilities(mode, options.configuration ?? true),
       initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});

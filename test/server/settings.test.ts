@@ -84,3 +84,23 @@ for (const mode of ['pull', 'push'] as Mode[]) {
     });
   });
 }
+
+describe('server settings without workspace/configuration (older clients)', () => {
+  const ws = makeWorkspace({ 'glossary.terms.json': TERMS_TEXT });
+  let client: TestClient;
+  after(async () => {
+    await client.shutdown();
+    ws.remove();
+  });
+
+  it('takes the termlint section from didChangeConfiguration', async () => {
+    client = await TestClient.start({ mode: 'push', workspace: ws.root, configuration: false });
+    const uri = ws.uri('old-client.md');
+    await client.open(uri, 'markdown', TEXT);
+    await client.diagnosticsOf(uri, (d) => d.length === 3);
+    await client.changeSettings({ ...NO_BUNDLED, severity: { joined: 'error' }, consistency: false });
+    const ds = await client.diagnosticsOf(uri, (d) => d.length === 2 && d.some((x) => x.severity === DiagnosticSeverity.Error));
+    assert.deepEqual(ds.map((d) => d.code).sort(), ['joined', 'split']);
+    assert.equal(client.configurationRequests.all.length, 0);
+  });
+});

@@ -158,7 +158,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     for (const doc of documents.all()) {
       if (isTermFile(doc.uri)) {
         found.add(doc.uri);
-        setFile(doc.uri, doc.getText(), false, true);
+        setFile(doc.uri, doc.getText(), files.get(doc.uri)?.bundled ?? false, true);
       }
     }
     for (const uri of [...files.keys()]) if (!found.has(uri)) files.delete(uri);
@@ -193,11 +193,12 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
   function isTermFile(uri: string): boolean {
     if (files.has(uri)) return true;
     const folder = folderOf(folders, uri);
-    if (folder) {
+    const c = folder ? folderConfigs.get(folder) : undefined;
+    if (folder && c) {
       const rel = relativePath(folder, uri);
-      const c = folderConfigs.get(folder);
-      if (rel !== undefined && c?.isTermFile(rel)) return true;
+      return rel !== undefined && c.isTermFile(rel);
     }
+    // Outside the workspace folders (or before the first scan), the naming convention decides.
     return uriPath(uri).endsWith('.terms.json');
   }
 

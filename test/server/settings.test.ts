@@ -74,6 +74,12 @@ for (const mode of ['pull', 'push'] as Mode[]) {
       await client.changeSettings({ ...NO_BUNDLED, termFiles: ['glossary.terms.json'] });
       const ds = await client.diagnosticsOf(doc, (d) => d.length === 1);
       assert.equal(ds[0]!.code, 'split');
+      // Opening a *.terms.json the globs leave out does not make it a term list.
+      const extra = ws.uri('other/terms/extra.terms.json');
+      await client.open(extra, 'json', JSON.stringify({ terms: [{ term: 'Shenzhen' }] }));
+      const listed = (await client.connection.sendRequest('termlint/termFiles', {})) as { files: { uri: string }[] };
+      assert.deepEqual(listed.files.filter((f) => !f.uri.includes('/terms/guangdong')).map((f) => f.uri), [ws.uri('glossary.terms.json')]);
+      await client.close(extra);
       await client.close(doc);
     });
 

@@ -28,6 +28,7 @@ export async function launchChromium(): Promise<Browser> {
     // Chromium creates ~/.config/chromium/Crash Reports even with its own profile directory.
     env: {
       ...process.env,
+      TMPDIR: profile,
       XDG_CONFIG_HOME: path.join(profile, 'xdg-config'),
       XDG_CACHE_HOME: path.join(profile, 'xdg-cache'),
     },

@@ -45,12 +45,15 @@ export interface Profile {
 
 /**
  * code-server writes its config, logs and caches under $HOME unless told otherwise;
- * point all of it into `scratch` so a run leaves nothing behind. An extension gallery with no
+ * point all of it, and its temporary files, into `scratch` so a run leaves nothing behind. An extension gallery with no
  * service URL turns off the marketplace queries that would otherwise go out to the internet.
  */
 function isolatedEnv(scratch: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const tmp = path.join(scratch, 'tmp'); // the extension host's vscode-ipc-*.sock, among others
+  fs.mkdirSync(tmp, { recursive: true });
   return {
     ...process.env,
+    TMPDIR: tmp,
     XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'),
     XDG_DATA_HOME: path.join(scratch, 'xdg-data'),
     XDG_CACHE_HOME: path.join(scratch, 'xdg-cache'),

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { Host } from '../host';
+import { bundledTermFiles } from './termFiles';
 
 function toPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -16,13 +17,7 @@ function toPath(uri: string): string | undefined {
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-export interface NodeHostOptions {
-  /** Directory of the shipped `*.terms.json`; defaults to `terms/` next to the bundle's `dist/`. */
-  bundledTermsDir?: string;
-}
-
-export function createNodeHost(options: NodeHostOptions = {}): Host {
-  const termsDir = options.bundledTermsDir ?? path.join(__dirname, '..', 'terms');
+export function createNodeHost(): Host {
   return {
     async readFile(uri) {
       const p = toPath(uri);
@@ -71,15 +66,8 @@ export function createNodeHost(options: NodeHostOptions = {}): Host {
       return out.sort().map((f) => pathToFileURL(f).href);
     },
     async bundledTermFiles() {
-      try {
-        const names = await fs.readdir(termsDir);
-        return names
-          .filter((n) => n.endsWith('.terms.json'))
-          .sort()
-          .map((n) => pathToFileURL(path.join(termsDir, n)).href);
-      } catch {
-        return [];
-      }
+      // Located the same way as the CLI's (terms/ next to dist/, or above out/).
+      return bundledTermFiles().map((f) => pathToFileURL(f).href);
     },
   };
 }

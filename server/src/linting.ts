@@ -52,20 +52,6 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-const KIND_LABEL: Record<VariantKind, string> = {
-  joined: 'joined words',
-  split: 'split word',
-  hyphen: 'hyphenation',
-  case: 'capitalization',
-  misspelling: 'misspelling',
-  forbidden: 'forbidden form',
-  inconsistent: 'inconsistent form',
-};
-
-export function kindLabel(kind: VariantKind): string {
-  return KIND_LABEL[kind] ?? kind;
-}
-
 /** A term origin's `file` is the URI we gave `parseTermFile`; plain paths are turned into file URIs. */
 export function originUri(file: string): string {
   if (/^[a-zA-Z][\w+.-]*:/.test(file) && !/^[a-zA-Z]:[\\/]/.test(file)) return file;

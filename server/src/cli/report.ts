@@ -1,6 +1,12 @@
 /** CLI reports: the same findings as text for people, JSON for scripts, SARIF for code scanning. */
 import { DEFAULT_SEVERITY, type Finding, type SeverityName, type Term, VARIANT_KINDS, type VariantKind } from '../core/types';
-import { LineIndex } from './lines';
+import { LineIndex } from '../core/lines';
+
+/** 1-based line and column, as reports show them. */
+function position(lines: LineIndex, offset: number): { line: number; column: number } {
+  const p = lines.at(offset);
+  return { line: p.line + 1, column: p.column + 1 };
+}
 
 /** One finding as the JSON format prints it (1-based lines and UTF-16 columns, as in LSP). */
 export interface FindingRecord {
@@ -27,8 +33,8 @@ export interface FileFindings {
 export function toRecords(report: FileFindings): FindingRecord[] {
   const lines = new LineIndex(report.text);
   return report.findings.map((f) => {
-    const s = lines.position(f.start);
-    const e = lines.position(f.end);
+    const s = position(lines, f.start);
+    const e = position(lines, f.end);
     return {
       file: report.file,
       line: s.line,
@@ -107,8 +113,8 @@ export function formatSarif(reports: readonly FileFindings[], version: string, r
   for (const report of reports) {
     const lines = new LineIndex(report.text);
     for (const f of report.findings) {
-      const s = lines.position(f.start);
-      const e = lines.position(f.end);
+      const s = position(lines, f.start);
+      const e = position(lines, f.end);
       const location = { artifactLocation: { uri: encodeURI(report.file), uriBaseId: '%SRCROOT%' } };
       const replacement = f.replacements[0];
       results.push({
@@ -134,8 +140,8 @@ export function formatSarif(reports: readonly FileFindings[], version: string, r
                     {
                       ...location,
                       replacements: replacement.edits.map((ed) => {
-                        const a = lines.position(ed.start);
-                        const b = lines.position(ed.end);
+                        const a = position(lines, ed.start);
+                        const b = position(lines, ed.end);
                         return {
                           deletedRegion: { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column },
                           insertedContent: { text: ed.text },

@@ -5,6 +5,7 @@
  */
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { formKey, wordCount } from './forms';
+import { LineIndex } from './lines';
 import { hasUpperCase } from './text';
 import type { Term, TermFileProblem, TermFileResult, TermList } from './types';
 
@@ -18,30 +19,6 @@ export const TERM_LIMITS = {
 const TOP_KEYS = new Set(['$schema', 'title', 'source', 'language', 'terms', 'ignore']);
 const TERM_KEYS = new Set(['term', 'admitted', 'forbidden', 'caseSensitive', 'translations', 'note', 'source']);
 
-class LineMap {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
-    }
-  }
-  at(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, column: offset - this.starts[lo]! };
-  }
-}
-
 interface FormRef {
   termIndex: number;
   text: string;
@@ -51,7 +28,7 @@ interface FormRef {
 }
 
 export function parseTermFile(text: string, file: string): TermFileResult {
-  const lines = new LineMap(text);
+  const lines = new LineIndex(text);
   const problems: TermFileProblem[] = [];
   const report = (node: { offset: number; length: number } | undefined, path: string, message: string, severity: 'error' | 'warning' = 'error') => {
     const offset = node?.offset ?? 0;

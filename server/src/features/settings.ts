@@ -3,7 +3,7 @@
  * cache filled through `workspace/configuration` (scopeUri) and cleared on `didChangeConfiguration`.
  */
 import { Emitter, type Connection, type Disposable, type Event } from 'vscode-languageserver';
-import { VARIANT_KINDS, type VariantKind } from '../core';
+import { DEFAULT_SEVERITY, VARIANT_KINDS, type VariantKind } from '../core';
 import { type Logger, guardNotification } from '../util';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -26,15 +26,6 @@ export interface Settings {
   maxFileSize: number;
 }
 
-export const DEFAULT_SEVERITY: Readonly<Record<VariantKind, SeverityName>> = {
-  joined: 'warning',
-  split: 'warning',
-  hyphen: 'warning',
-  case: 'warning',
-  misspelling: 'warning',
-  forbidden: 'warning',
-  inconsistent: 'information',
-};
 
 const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -75,7 +66,7 @@ export const Settings = {
   /** Normalizes whatever the client sent (missing, partial or mistyped values fall back to defaults). */
   from(raw: unknown): Settings {
     const r = isRecord(raw) ? raw : {};
-    const severity = { ...DEFAULT_SEVERITY };
+    const severity: Record<VariantKind, SeverityName> = { ...DEFAULT_SEVERITY };
     if (isRecord(r.severity)) {
       for (const kind of VARIANT_KINDS) {
         const s = r.severity[kind];

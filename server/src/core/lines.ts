@@ -1,4 +1,4 @@
-/** Offsets to 1-based lines and UTF-16 columns (as LSP and SARIF count them), for reports. */
+/** Offsets to 0-based lines and UTF-16 columns, for the edges that show positions (term-file problems, CLI). */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
@@ -13,8 +13,8 @@ export class LineIndex {
     }
   }
 
-  /** 1-based line and column of `offset`. */
-  position(offset: number): { line: number; column: number } {
+  /** 0-based line and column of `offset`. */
+  at(offset: number): { line: number; column: number } {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -22,6 +22,6 @@ export class LineIndex {
       if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    return { line: lo, column: offset - this.starts[lo]! };
   }
 }

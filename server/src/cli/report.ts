@@ -165,7 +165,6 @@ export function formatSarif(reports: readonly FileFindings[], version: string, r
           driver: {
             name: 'termlint',
             version,
-            informationUri: 'https://github.com/termlint/termlint',
             rules: VARIANT_KINDS.map((k) => ({
               id: k,
               name: k,

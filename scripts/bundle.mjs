@@ -1,8 +1,23 @@
 // Bundles the extension client, the language server and the CLI into single files under dist/.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
+const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
+
+// The English word list (3 MB of JSON) is shared by the server and the CLI: ship it once, next to the
+// bundles, and load it at run time instead of inlining a copy into each.
+const WORDS = 'an-array-of-english-words';
+mkdirSync('dist', { recursive: true });
+copyFileSync(require.resolve(WORDS), 'dist/english-words.json');
+const sharedWordList = {
+  name: 'shared-word-list',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^${WORDS}$`) }, () => ({ path: './english-words.json', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -11,12 +26,12 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  plugins: [sharedWordList],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
-  // an-array-of-english-words is JSON; esbuild inlines it so the bundles need no node_modules.
 };
 
 await Promise.all([

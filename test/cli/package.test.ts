@@ -1,0 +1,75 @@
+/** The .vsix as users install it: built by vsce from the allow-list, unpacked and inspected. */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as yauzl from 'yauzl';
+import { REPO_ROOT } from '../helpers/terms';
+
+function entries(zipFile: string): Promise<Map<string, number>> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(zipFile, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('cannot open'));
+      const out = new Map<string, number>();
+      zip.on('entry', (e: yauzl.Entry) => {
+        out.set(e.fileName, e.uncompressedSize);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+describe('the packaged extension (.vsix)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let vsix: string;
+  let files: Map<string, number>;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-vsix-'));
+    vsix = path.join(dir, 'termlint.vsix');
+    const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    files = await entries(vsix);
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('holds the bundles, the word list, the term lists and the docs', () => {
+    for (const f of [
+      'extension/package.json',
+      'extension/dist/client.js',
+      'extension/dist/server.js',
+      'extension/dist/cli.js',
+      'extension/dist/english-words.json',
+      'extension/terms/guangdong.terms.json',
+      'extension/terms/terms.schema.json',
+      'extension/readme.md',
+      'extension/changelog.md',
+      'extension/LICENSE.txt',
+      'extension/images/icon.png',
+      'extension/images/quick-fix-menu.png',
+    ]) {
+      assert.ok(files.has(f), `${f} is in the package`);
+    }
+  });
+
+  it('holds nothing else: no sources, tests, source maps or node_modules', () => {
+    const unexpected = [...files.keys()].filter(
+      (f) => /\.(ts|map)$/.test(f) || /node_modules|\/(src|test|out|bench|scripts)\//.test(f),
+    );
+    assert.deepEqual(unexpected, []);
+  });
+
+  it('points main at a bundle it ships, and stays under 2 MB', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { main: string };
+    assert.ok(files.has(path.posix.join('extension', manifest.main)));
+    const size = fs.statSync(vsix).size;
+    assert.ok(size < 2 * 1024 * 1024, `${size} bytes`);
+  });
+});

@@ -6,7 +6,9 @@ import * as assert from 'node:assert/strict';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lintText } from '../../server/src/core/lint';
 import type { DocumentLanguage } from '../../server/src/core/types';
-import { bundledTerms, compiledOf } from '../helpers/terms';
+import { bundledTerms, compiledOf, listOf } from '../helpers/terms';
+import { compileTerms } from '../../server/src/core/compile';
+import { MAX_FUZZY_ENTRIES, fuzzyCapacity, fuzzyCost } from '../../server/src/core/fuzzy';
 
 function lint(terms: object[], text: string, language: DocumentLanguage = 'markdown') {
   return lintText(text, compiledOf(terms), { language });
@@ -62,5 +64,21 @@ describe('regressions found by property tests', () => {
     const text = `Offices in Shenzen open. ${blob} Shenzen again.`;
     const { findings } = lintText(text, bundledTerms(), { language: 'plaintext' });
     assert.deepEqual(findings.map((f) => [f.kind, f.found]), [['misspelling', 'Shenzen'], ['misspelling', 'Shenzen']]);
+  });
+
+  it('the misspelling index of a huge term list is capped, and the cap is reported', () => {
+    // 100,000 entries of 40-letter words needed ~170 million index entries and V8 aborted the process.
+    const letters = (i: number) => Array.from({ length: 6 }, (_, k) => String.fromCharCode(97 + (Math.floor(i / 26 ** k) % 26))).join('');
+    const word = (i: number) => ('abcdefghijklmnopqrstuvwxyz'.repeat(3).slice(i % 26, (i % 26) + 34) + letters(i));
+    const words = Array.from({ length: 6000 }, (_, i) => word(i));
+    assert.ok(words.every((w) => w.length === 40));
+    const fit = fuzzyCapacity(words);
+    assert.ok(fit > 4000 && fit < 6000, `fit ${fit}`);
+    assert.ok(words.slice(0, fit).reduce((n, w) => n + fuzzyCost(w), 0) <= MAX_FUZZY_ENTRIES);
+    const compiled = compileTerms([listOf(words.map((term) => ({ term })))]);
+    assert.deepEqual(compiled.warnings, [
+      `Misspellings are looked for only near the first ${fit} of 6000 distinct term words: the misspelling index is limited to 4,000,000 entries.`,
+    ]);
+    assert.deepEqual(compileTerms([listOf([{ term: 'Guangdong' }])]).warnings, []);
   });
 });

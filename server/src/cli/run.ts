@@ -134,7 +134,9 @@ async function loadTerms(opts: CliOptions, io: CliIO): Promise<CompiledTerms | u
     io.stderr('termlint: no terms to check against (use --terms FILE, or drop --no-default-terms).\n');
     return undefined;
   }
-  return compileTerms(lists);
+  const compiled = compileTerms(lists);
+  for (const w of compiled.warnings) io.stderr(`termlint: note: ${w}\n`);
+  return compiled;
 }
 
 function displayPath(file: string, cwd: string): string {

@@ -4,7 +4,7 @@
  * workspace entry with the same approved form, or claiming the same key, replaces the bundled one.
  */
 import { type FormShape, parseForm } from './forms';
-import { FuzzyIndex } from './fuzzy';
+import { FuzzyIndex, MAX_FUZZY_ENTRIES, fuzzyCapacity } from './fuzzy';
 import { KeyTrie } from './trie';
 import type { Term, TermList } from './types';
 
@@ -39,6 +39,8 @@ export interface CompiledTerms {
   readonly ignore: ReadonlySet<string>;
   /** Notes on overrides between lists (not errors). */
   readonly notes: readonly string[];
+  /** Limits these lists ran into (what is therefore not checked), for the CLI and the server to show. */
+  readonly warnings: readonly string[];
   /** Every lower-cased word of every form: such a word is never a misspelling. */
   readonly vocabulary: ReadonlySet<string>;
   fuzzy(): FuzzyMatcher;
@@ -102,6 +104,17 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     keyForms.push(forms);
   }
 
+  const warnings: string[] = [];
+  const fuzzyTargets = fuzzyWords(entries);
+  const words = fuzzyTargets.words;
+  const fit = fuzzyCapacity(words);
+  if (fit < words.length) {
+    warnings.push(
+      `Misspellings are looked for only near the first ${fit} of ${words.length} distinct term words: ` +
+        `the misspelling index is limited to ${MAX_FUZZY_ENTRIES.toLocaleString('en')} entries.`,
+    );
+  }
+
   let fuzzy: FuzzyMatcher | undefined;
   return {
     terms: byId,
@@ -111,15 +124,17 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     keyForms,
     ignore,
     notes,
+    warnings,
     vocabulary,
     fuzzy() {
-      fuzzy ??= buildFuzzy(entries);
+      fuzzy ??= { index: new FuzzyIndex(fuzzyTargets.words), uses: fuzzyTargets.uses, cache: new Map() };
       return fuzzy;
     },
   };
 }
 
-function buildFuzzy(entries: readonly CompiledTerm[]): FuzzyMatcher {
+/** The distinct lower-cased words fuzzy matching can land on, in term order, and where each is used. */
+function fuzzyWords(entries: readonly CompiledTerm[]): { words: string[]; uses: WordUse[][] } {
   const ids = new Map<string, number>();
   const words: string[] = [];
   const uses: WordUse[][] = [];
@@ -139,5 +154,5 @@ function buildFuzzy(entries: readonly CompiledTerm[]): FuzzyMatcher {
       });
     });
   });
-  return { index: new FuzzyIndex(words), uses, cache: new Map() };
+  return { words, uses };
 }

@@ -70,13 +70,41 @@ export interface FuzzyCandidate {
   distance: number;
 }
 
+/**
+ * At most this many (hash, word) entries (8 bytes each). A hostile or huge term list (100,000 entries of long
+ * words) would otherwise need gigabytes, and past ~100 million entries V8 aborts the process outright.
+ */
+export const MAX_FUZZY_ENTRIES = 4_000_000;
+
+/** Upper bound of the index entries `word` needs: itself and its deletions within its allowed distance. */
+export function fuzzyCost(word: string): number {
+  const d = maxDistance(word.length);
+  if (d === 0 || word.length > MAX_FUZZY_WORD_LENGTH) return 0;
+  const n = word.length;
+  return d === 1 ? 1 + n : 1 + n + (n * (n - 1)) / 2;
+}
+
+/** How many of `words`, in order, fit in the index (the rest are never fuzzy-matched). */
+export function fuzzyCapacity(words: readonly string[]): number {
+  let total = 0;
+  for (let id = 0; id < words.length && id < ID_BITS; id++) {
+    total += fuzzyCost(words[id]!);
+    if (total > MAX_FUZZY_ENTRIES) return id;
+  }
+  return Math.min(words.length, ID_BITS);
+}
+
 export class FuzzyIndex {
   private readonly entries: Float64Array;
+  /** Words left out because the index was full (see MAX_FUZZY_ENTRIES). */
+  readonly skipped: number;
 
   constructor(readonly words: readonly string[]) {
     const packed: number[] = [];
     const variants = new Set<string>();
-    for (let id = 0; id < words.length && id < ID_BITS; id++) {
+    const indexed = fuzzyCapacity(words);
+    this.skipped = words.length - indexed;
+    for (let id = 0; id < indexed; id++) {
       const w = words[id]!;
       const d = maxDistance(w.length);
       if (d === 0 || w.length > MAX_FUZZY_WORD_LENGTH) continue;

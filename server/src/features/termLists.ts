@@ -224,6 +224,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
         own.sort((a, b) => Number(a.uri === wsFile) - Number(b.uri === wsFile));
         for (const f of own) lists.push(f.list!);
         compiled = compileTerms(lists);
+        for (const w of compiled.warnings) logger.info(`Term lists for ${folder ?? 'files outside any folder'}: ${w}`);
         compiledCache.set(key, compiled);
       }
       return { compiled, generation };

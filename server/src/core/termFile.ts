@@ -14,6 +14,8 @@ export const TERM_LIMITS = {
   maxFormLength: 500,
   maxWordsPerForm: 64,
   maxFormsPerTerm: 200,
+  /** A term file nests 4 levels deep (file, terms, entry, translations); the JSON parser recurses per level. */
+  maxNesting: 32,
 } as const;
 
 const TOP_KEYS = new Set(['$schema', 'title', 'source', 'language', 'terms', 'ignore']);
@@ -36,16 +38,28 @@ export function parseTermFile(text: string, file: string): TermFileResult {
     problems.push({ severity, message, path, offset, length, ...lines.at(offset) });
   };
 
+  if (text.trim() === '') {
+    report(undefined, '', 'The term file is empty');
+    return { problems };
+  }
+  const tooDeep = nestingPastLimit(text, TERM_LIMITS.maxNesting);
+  if (tooDeep >= 0) {
+    report({ offset: tooDeep, length: 1 }, '', `Arrays and objects nest more than ${TERM_LIMITS.maxNesting} levels deep here; a term file needs 4`);
+    return { problems };
+  }
+
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: false });
   for (const e of parseErrors) {
+    // The parser can point one past the end (an unclosed comment or brace): keep ranges inside the file.
+    const offset = Math.min(e.offset, text.length);
     problems.push({
       severity: 'error',
       message: `Invalid JSON: ${printParseErrorCode(e.error)}`,
       path: '',
-      offset: e.offset,
-      length: e.length,
-      ...lines.at(e.offset),
+      offset,
+      length: Math.min(e.length, text.length - offset),
+      ...lines.at(offset),
     });
   }
   if (parseErrors.length > 0 || !root) {
@@ -92,6 +106,33 @@ export function parseTermFile(text: string, file: string): TermFileResult {
   for (const t of list.terms) Object.assign(t.origin!, lines.at(t.origin!.offset));
 
   return problems.some((p) => p.severity === 'error') ? { problems } : { list, problems };
+}
+
+/**
+ * Offset of the first `[` or `{` nested deeper than `max` (outside strings and comments), or -1. The JSON
+ * parser recurses once per level, so 10,000 nested brackets would overflow the stack.
+ */
+function nestingPastLimit(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22 || d === 0x0a) break;
+      }
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
 }
 
 type Report = (node: { offset: number; length: number } | undefined, path: string, message: string, severity?: 'error' | 'warning') => void;
@@ -213,6 +254,8 @@ function readTerm(entry: JsonNode, index: number, list: TermList, report: Report
   return term;
 }
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
+
 function checkForm(text: string, node: JsonNode, path: string, report: Report): boolean {
   if (text.trim() === '') {
     report(node, path, 'Empty term');
@@ -222,9 +265,14 @@ function checkForm(text: string, node: JsonNode, path: string, report: Report): 
     report(node, path, `Term is ${text.length} characters long; the limit is ${TERM_LIMITS.maxFormLength}`);
     return false;
   }
+  if (CJK.test(text)) {
+    // The matcher reads Latin-script words; CJK characters would silently drop out of the form.
+    report(node, path, `"${text.slice(0, 40)}" contains CJK characters, which Termlint does not match; put them under "translations"`);
+    return false;
+  }
   const words = wordCount(text);
   if (words === 0) {
-    report(node, path, `"${text}" has no letters or digits, so it can never match`);
+    report(node, path, `"${text.slice(0, 40)}" has no letters or digits, so it can never match`);
     return false;
   }
   if (words > TERM_LIMITS.maxWordsPerForm) {

@@ -174,8 +174,6 @@ function align(view: DocumentView, tokens: readonly WordToken[], first: number, 
         flags.add('hyphen');
         edits.push({ start: gapStart, end: gapEnd, text: '-' });
       }
-    } else if (formGap) {
-      // Unreachable: a form never starts with a gap.
     }
     let wordStart = true;
     for (let p = t.start; p < t.end; p++) {

@@ -220,7 +220,13 @@ function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: C
     io.stderr(`${shown}: skipped, not a text file\n`);
     return undefined;
   }
-  let text = buf.toString('utf8');
+  const decoded = decodeUtf8(buf);
+  if (decoded === undefined) {
+    // Decoding would turn the bytes into U+FFFD and --fix would write that back: never touch such a file.
+    io.stderr(`${shown}: skipped, not UTF-8 text\n`);
+    return undefined;
+  }
+  let text = decoded;
   let bom = '';
   if (text.charCodeAt(0) === 0xfeff) {
     bom = '\ufeff';
@@ -228,4 +234,15 @@ function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: C
   }
   const { findings } = lintText(text, compiled, { ...opts.lint, language: languageOf(file) });
   return { text, bom, findings };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of `buf`, or undefined when it is not valid UTF-8 (Latin-1, UTF-16, truncated sequences). */
+function decodeUtf8(buf: Buffer): string | undefined {
+  try {
+    return strictUtf8.decode(buf);
+  } catch {
+    return undefined;
+  }
 }

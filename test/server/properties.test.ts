@@ -126,7 +126,6 @@ for (const mode of ['pull', 'push'] as Mode[]) {
       assert.ok(client.alive, 'the server is still running');
       await client.shutdown();
       ws.remove();
-      // eslint-disable-next-line no-console
       console.log(`      (${mode}: ${edits} incremental edits sent)`);
     });
 

@@ -25,7 +25,22 @@ export interface FindingData {
 export function isFindingData(v: unknown): v is FindingData {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Partial<FindingData>;
-  return typeof d.termId === 'string' && typeof d.kind === 'string' && typeof d.found === 'string' && typeof d.offset === 'number' && Array.isArray(d.replacements);
+  return typeof d.termId === 'string' && typeof d.kind === 'string' && typeof d.found === 'string' && typeof d.offset === 'number' && Array.isArray(d.replacements) && d.replacements.every(isReplacement);
+}
+
+/** Data comes back from the client: a replacement with edits that are not offsets must never become an edit. */
+function isReplacement(v: unknown): v is Replacement {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Partial<Replacement>;
+  return (
+    typeof r.text === 'string' &&
+    Array.isArray(r.edits) &&
+    r.edits.every((e: unknown) => {
+      if (typeof e !== 'object' || e === null) return false;
+      const { start, end, text } = e as Partial<Replacement['edits'][number]>;
+      return Number.isInteger(start) && Number.isInteger(end) && start! >= 0 && end! >= start! && typeof text === 'string';
+    })
+  );
 }
 
 /** Anything lintable: an open document, or a file read from disk for a workspace lint. */

@@ -13,6 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { guardedDocumentSync } from './documentSync';
 import { createDocumentLinter } from './linting';
 import { FIX_ALL_KIND, registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
@@ -103,6 +104,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     for (const d of disposables.splice(0)) d.dispose();
   });
 
-  documents.listen(connection);
+  documents.listen(guardedDocumentSync(connection, logger));
   connection.listen();
 }

@@ -1,0 +1,71 @@
+// One term-list size, in its own process so heap and RSS belong to it alone:
+//   node bench/inprocess.mjs <dataDir> <termCount> [draft names…]
+// Prints one JSON object: compile figures and, per draft, lint times, throughput, findings and recall.
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countDetections } from './peers.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const core = require(path.join(root, 'out/server/src/core/index.js'));
+
+const [dir, countArg, ...names] = process.argv.slice(2);
+const count = Number(countArg);
+const drafts = names.length > 0 ? names : ['10kb', '300kb', '1mb', '10mb'];
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (bytes) => bytes / (1024 * 1024);
+
+const termText = fs.readFileSync(path.join(dir, `terms-${count}.terms.json`), 'utf8');
+let t = performance.now();
+const parsed = core.parseTermFile(termText, `terms-${count}.terms.json`);
+const parseMs = performance.now() - t;
+if (!parsed.list) throw new Error(`term list has problems: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
+t = performance.now();
+const compiled = core.compileTerms([parsed.list]);
+const compileMs = performance.now() - t;
+// The misspelling index is built on first need; count it with compilation, as a first lint would pay it.
+t = performance.now();
+compiled.fuzzy();
+const fuzzyMs = performance.now() - t;
+
+const results = [];
+for (const name of drafts) {
+  const text = fs.readFileSync(path.join(dir, `draft-${name}.md`), 'utf8');
+  const bytes = Buffer.byteLength(text);
+  const planted = JSON.parse(fs.readFileSync(path.join(dir, `planted-${name}.json`), 'utf8'));
+  const runs = bytes > 5 * 1024 * 1024 ? 3 : bytes > 500 * 1024 ? 7 : 15;
+  t = performance.now();
+  let result = core.lintText(text, compiled, { language: 'markdown' });
+  const firstMs = performance.now() - t;
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    t = performance.now();
+    result = core.lintText(text, compiled, { language: 'markdown' });
+    times.push(performance.now() - t);
+  }
+  const ms = median(times);
+  const recall = countDetections(planted, result.findings, count);
+  const byKind = {};
+  for (const f of result.findings) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
+  results.push({
+    draft: name,
+    bytes,
+    firstMs,
+    ms,
+    minMs: Math.min(...times),
+    mbPerS: mb(bytes) / (ms / 1000),
+    findings: result.findings.length,
+    byKind,
+    planted: recall.planted,
+    detected: recall.found,
+    recallByKind: recall.byKind,
+    unplanted: recall.otherSpans,
+  });
+}
+const mem = process.memoryUsage();
+process.stdout.write(
+  JSON.stringify({ terms: count, parseMs, compileMs, fuzzyMs, heapMB: mem.heapUsed / 1e6, rssMB: mem.rss / 1e6, drafts: results }) + '\n',
+);

@@ -5,7 +5,7 @@
  * prose and offsets never move. It also records where blocks start (sentence starts) and which blocks are
  * headings (title case and ALL CAPS are allowed there).
  */
-import { markdownRegions } from './markdown';
+import { Mask, scanMarkdown } from './markdown';
 import { directiveRegions } from './directives';
 import type { DocumentLanguage } from './types';
 
@@ -46,38 +46,49 @@ export interface StructureInfo {
 }
 
 export function buildView(text: string, language: DocumentLanguage): DocumentView {
-  const structure = language === 'markdown' ? markdownRegions(text) : plainTextStructure(text);
-  const regions = structure.regions.concat(directiveRegions(text, language));
-  const masked = applyRegions(text, regions);
+  const mask = new Uint8Array(text.length);
+  const structure = language === 'markdown' ? scanMarkdown(text, mask) : plainTextStructure(text);
+  for (const r of directiveRegions(text, language)) applyRegion(mask, r);
+  const masked = applyMask(text, mask);
   const headings = structure.headings.map((h) => ({ ...h, style: headingStyle(text.slice(h.start, h.end)) }));
   return { text, masked, blockStarts: structure.blockStarts, headings };
 }
 
-// ignoreBOM keeps a leading U+FEFF in the output: by default the decoder eats it and every offset shifts by one.
+export function applyRegion(mask: Uint8Array, r: Region): void {
+  const start = Math.max(0, r.start);
+  const end = Math.min(mask.length, r.end);
+  if (r.mode === 'blank') {
+    for (let i = start; i < end; i++) if (mask[i] === Mask.Keep) mask[i] = Mask.Blank;
+  } else if (end > start) mask.fill(Mask.Hide, start, end);
+}
+
+// ignoreBOM keeps a leading U+FEFF in the output: by default the decoder eats it and every offset shifts by one
+// (test/unit/regressions.test.ts).
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
-function applyRegions(text: string, regions: Region[]): string {
-  if (regions.length === 0) return text;
-  const buf = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) buf[i] = text.charCodeAt(i);
-  // Blank markup first, then breaks and hidden ranges, so the stronger mode wins where they overlap.
-  const rank = { blank: 0, break: 1, hide: 2 } as const;
-  const sorted = regions.slice().sort((a, b) => rank[a.mode] - rank[b.mode]);
-  for (const r of sorted) {
-    const end = Math.min(text.length, r.end);
-    for (let i = Math.max(0, r.start); i < end; i++) {
-      const c = buf[i]!;
-      if (r.mode === 'blank') {
-        // Line breaks stay, so blank lines (paragraph ends) remain visible to the matcher.
-        if (c !== 10 && c !== 13 && c !== 0) buf[i] = 32;
-      } else buf[i] = 0;
-    }
+/** The text with hidden characters as NUL and blank markup as spaces (line breaks and NULs stay). */
+export function applyMask(text: string, mask: Uint8Array, from = 0, to = text.length): string {
+  const n = to - from;
+  const buf = new Uint16Array(n);
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(from + i);
+    const m = mask[from + i];
+    if (m === Mask.Keep) buf[i] = c;
+    else if (m === Mask.Hide) {
+      buf[i] = 0;
+      changed = true;
+    } else if (c !== 10 && c !== 13 && c !== 0) {
+      buf[i] = 32;
+      changed = true;
+    } else buf[i] = c;
   }
+  if (!changed) return from === 0 && to === text.length ? text : text.slice(from, to);
   return utf16.decode(buf);
 }
 
 /** Plain text: paragraphs are separated by blank lines; everything is prose. */
-function plainTextStructure(text: string): StructureInfo {
+function plainTextStructure(text: string): Pick<StructureInfo, 'blockStarts' | 'headings'> {
   const blockStarts: number[] = [];
   let atBlockStart = true;
   let lineHasText = false;
@@ -93,7 +104,7 @@ function plainTextStructure(text: string): StructureInfo {
     atBlockStart = false;
     lineHasText = true;
   }
-  return { regions: [], blockStarts, headings: [] };
+  return { blockStarts, headings: [] };
 }
 
 const MINOR_WORDS = new Set([

@@ -134,6 +134,30 @@ function findExactMatches(view: DocumentView, tokens: readonly WordToken[], comp
   return matches;
 }
 
+/** A form's letters (with case, format characters dropped) and, at each letter index, the gap before it. */
+interface FormSide {
+  letters: string;
+  gapAt: (Gap | undefined)[];
+}
+
+/** Per form, computed on first alignment: every match of the form aligns against the same letters. */
+const formSides = new WeakMap<FormShape, FormSide>();
+
+function formSide(shape: FormShape): FormSide {
+  let side = formSides.get(shape);
+  if (side) return side;
+  const cls = charClassTable();
+  let letters = '';
+  const gapAt: (Gap | undefined)[] = [];
+  shape.words.forEach((w, k) => {
+    if (k > 0) gapAt[letters.length] = shape.gaps[k - 1]!;
+    for (let p = 0; p < w.length; p++) if (cls[w.charCodeAt(p)] !== CharClass.Format) letters += w[p];
+  });
+  side = { letters, gapAt };
+  formSides.set(shape, side);
+  return side;
+}
+
 /** The span's words, gaps and letters, aligned on the key with a form's. */
 interface Alignment {
   flags: Set<VariantKind>;
@@ -147,19 +171,12 @@ function align(view: DocumentView, tokens: readonly WordToken[], first: number, 
   const upper = upperCaseTable();
   const flags = new Set<VariantKind>();
   const edits: Alignment['edits'] = [];
-
-  // Form side: letters (with case) and, at each letter index, the gap before it.
-  let formLetters = '';
-  const formGapAt = new Map<number, Gap>();
-  shape.words.forEach((w, k) => {
-    if (k > 0) formGapAt.set(formLetters.length, shape.gaps[k - 1]!);
-    for (let p = 0; p < w.length; p++) if (cls[w.charCodeAt(p)] !== CharClass.Format) formLetters += w[p];
-  });
+  const { letters: formLetters, gapAt } = formSide(shape);
 
   let letter = 0;
   for (let k = first; k <= last; k++) {
     const t = tokens[k]!;
-    const formGap = formGapAt.get(letter);
+    const formGap = gapAt[letter];
     if (k > first) {
       const gapStart = tokens[k - 1]!.end;
       const gapEnd = t.start;
@@ -180,7 +197,7 @@ function align(view: DocumentView, tokens: readonly WordToken[], first: number, 
       const c = text.charCodeAt(p);
       if (cls[c] === CharClass.Format) continue;
       if (!wordStart) {
-        const g = formGapAt.get(letter);
+        const g = gapAt[letter];
         if (g) {
           flags.add(g.kind === 'space' ? 'joined' : 'hyphen');
           edits.push({ start: p, end: p, text: g.kind === 'space' ? ' ' : g.kind === 'hyphen' ? '-' : g.literal });
@@ -189,7 +206,7 @@ function align(view: DocumentView, tokens: readonly WordToken[], first: number, 
       const want = formLetters.charCodeAt(letter);
       if (caseSensitive && c !== want) {
         const atSpanStart = letter === 0;
-        const upperOk = c === upper[want] && ((atSpanStart && ctx.sentenceStart) || ctx.heading === HeadingStyle.Caps || (ctx.heading === HeadingStyle.Title && (wordStart || formGapAt.has(letter))));
+        const upperOk = c === upper[want] && ((atSpanStart && ctx.sentenceStart) || ctx.heading === HeadingStyle.Caps || (ctx.heading === HeadingStyle.Title && (wordStart || gapAt[letter] !== undefined)));
         if (!upperOk) {
           flags.add('case');
           const keepUpper = atSpanStart && ctx.sentenceStart && lower[c] !== c;
@@ -260,8 +277,18 @@ function findMisspellings(view: DocumentView, tokens: readonly WordToken[], comp
   const fuzzy = compiled.fuzzy();
   if (fuzzy.index.words.length === 0) return;
   const { masked } = view;
-  const word = (k: number) => masked.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase();
-  const suspicious = (w: string) => w.length >= 4 && !compiled.vocabulary.has(w) && /\p{L}/u.test(w) && !isEnglishWord(w) && !compiled.ignore.has(w);
+  // Words and verdicts are asked for again and again around each candidate: compute each once.
+  const lowered: (string | undefined)[] = new Array(tokens.length);
+  const word = (k: number) => (lowered[k] ??= masked.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase());
+  const verdicts = new Map<string, boolean>();
+  const suspicious = (w: string) => {
+    let v = verdicts.get(w);
+    if (v === undefined) {
+      v = w.length >= 4 && !compiled.vocabulary.has(w) && /\p{L}/u.test(w) && !isEnglishWord(w) && !compiled.ignore.has(w);
+      verdicts.set(w, v);
+    }
+    return v;
+  };
 
   for (let j = 0; j < tokens.length; j++) {
     if (covered[j]) continue;

@@ -4,7 +4,7 @@
  * near misses of term words among the words nobody matched, and a last pass settles which acceptable form
  * the document prefers. Findings carry their fixes as minimal edits.
  */
-import type { CompiledForm, CompiledTerms } from './compile';
+import type { CompiledForm, CompiledTerms, FuzzyMatcher } from './compile';
 import { normalizeIgnored } from './compile';
 import { isEnglishWord } from './english';
 import { type FormShape, type Gap, classifyGap } from './forms';
@@ -276,6 +276,9 @@ function findMisspellings(view: DocumentView, tokens: readonly WordToken[], comp
   const absorbed = new Set<Match>();
   const fuzzy = compiled.fuzzy();
   if (fuzzy.index.words.length === 0) return;
+  const neighbours = neighbourIndex(compiled, fuzzy);
+  const docWords = new Int32Array(tokens.length).fill(-1);
+  const docWord = (k: number) => (docWords[k] !== -1 ? docWords[k]! : (docWords[k] = neighbours.wordId(word(k))));
   const { masked } = view;
   // Words and verdicts are asked for again and again around each candidate: compute each once.
   const lowered: (string | undefined)[] = new Array(tokens.length);
@@ -303,7 +306,9 @@ function findMisspellings(view: DocumentView, tokens: readonly WordToken[], comp
     let found: Match | undefined;
     let bestScore = Infinity;
     for (const cand of candidates) {
-      for (const use of fuzzy.uses[cand.id]!) {
+      const uses = fuzzy.uses[cand.id]!;
+      for (const u of neighbours.usesNear(cand.id, j, tokens.length, word)) {
+        const use = uses[u]!;
         const shape = compiled.entries[use.term]!.acceptable[use.form]!;
         const n = shape.words.length;
         const first = j - use.word;
@@ -312,6 +317,14 @@ function findMisspellings(view: DocumentView, tokens: readonly WordToken[], comp
         if (n === 1) {
           if (w.length < 5 || cand.word.length < 5) continue;
         } else {
+          // Most uses reached through a shared word ("Railway" of "X Railway Station") fail on another word
+          // that is neither written exactly nor a possible misspelling: rule those out on word ids first.
+          const ids = neighbours.formWords(use.term, use.form);
+          let viable = true;
+          for (let k = first; k <= last && viable; k++) {
+            if (k !== j && docWord(k) !== ids[k - first] && (covered[k] || !suspicious(word(k)))) viable = false;
+          }
+          if (!viable) continue;
           let ok = true;
           let exact = 0;
           let distance = cand.distance;
@@ -355,6 +368,115 @@ function findMisspellings(view: DocumentView, tokens: readonly WordToken[], comp
     for (const m of matches) if (!absorbed.has(m)) matches[w++] = m;
     matches.length = w;
   }
+}
+
+/**
+ * Which uses of a term word are worth checking around a near miss. A word like "railway" may be used by
+ * thousands of names ("X Railway Station"); a multi-word use can only match when another of its words is
+ * written exactly (the pass requires one), so uses are indexed by (word, offset of another word, that word)
+ * and found through the document's actual neighbours instead of being tried one by one. One-word uses are
+ * indexed under offset 0. Keys are packed numbers in a sorted Float64Array: a few bytes per entry.
+ */
+class NeighbourIndex {
+  private readonly keys: Float64Array;
+  private readonly useIndex: Int32Array;
+  /** Lower-cased term word -> id (1-based; 0 is the one-word marker). */
+  private readonly ids = new Map<string, number>();
+  /** Per fuzzy word id: how far (in words) its uses reach on either side. */
+  private readonly reach: Uint8Array;
+  private readonly out: number[] = [];
+
+  constructor(compiled: CompiledTerms, fuzzy: FuzzyMatcher) {
+    const wordId = (w: string): number => {
+      const lower = w.toLowerCase();
+      let id = this.ids.get(lower);
+      if (id === undefined) this.ids.set(lower, (id = this.ids.size + 1));
+      return id;
+    };
+    const shapes = compiled.entries.map((e) => e.acceptable.map((shape) => Int32Array.from(shape.words, wordId)));
+    this.shapes = shapes;
+    this.idCount = this.ids.size + 1;
+    const pairs: [number, number][] = [];
+    this.reach = new Uint8Array(fuzzy.uses.length);
+    fuzzy.uses.forEach((uses, cand) => {
+      uses.forEach((use, u) => {
+        const words = shapes[use.term]![use.form]!;
+        if (words.length === 1) {
+          pairs.push([this.key(cand, 0, 0), u]);
+          return;
+        }
+        this.reach[cand] = Math.max(this.reach[cand]!, Math.min(MAX_REACH, Math.max(use.word, words.length - 1 - use.word)));
+        for (let q = 0; q < words.length; q++) {
+          const d = q - use.word;
+          if (d !== 0 && Math.abs(d) <= MAX_REACH) pairs.push([this.key(cand, d, words[q]!), u]);
+        }
+      });
+    });
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    this.keys = Float64Array.from(pairs, (p) => p[0]);
+    this.useIndex = Int32Array.from(pairs, (p) => p[1]);
+  }
+
+  private readonly idCount: number;
+  /** Word ids of every acceptable form, by term and form. */
+  private readonly shapes: Int32Array[][];
+
+  /** Id of a lower-cased word, or 0 when no form has it. */
+  wordId(word: string): number {
+    return this.ids.get(word) ?? 0;
+  }
+
+  formWords(term: number, form: number): Int32Array {
+    return this.shapes[term]![form]!;
+  }
+
+  private key(cand: number, d: number, word: number): number {
+    return (cand * (2 * MAX_REACH + 1) + (d + MAX_REACH)) * this.idCount + word;
+  }
+
+  private collect(key: number): void {
+    const keys = this.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < keys.length && keys[i] === key; i++) this.out.push(this.useIndex[i]!);
+  }
+
+  /** Indices (ascending, distinct) into the uses of fuzzy word `cand` that may match with token `j` as that word. */
+  usesNear(cand: number, j: number, tokenCount: number, word: (k: number) => string): readonly number[] {
+    const out = this.out;
+    out.length = 0;
+    this.collect(this.key(cand, 0, 0));
+    const reach = this.reach[cand]!;
+    for (let d = -reach; d <= reach; d++) {
+      const k = j + d;
+      if (d === 0 || k < 0 || k >= tokenCount) continue;
+      const id = this.ids.get(word(k));
+      if (id !== undefined) this.collect(this.key(cand, d, id));
+    }
+    if (out.length > 1) {
+      out.sort((a, b) => a - b);
+      let w = 1;
+      for (let i = 1; i < out.length; i++) if (out[i] !== out[w - 1]) out[w++] = out[i]!;
+      out.length = w;
+    }
+    return out.slice();
+  }
+}
+
+/** Enough for the longest form (64 words): a match needs half its other words exact, so one lies within 32. */
+const MAX_REACH = 32;
+
+const neighbourIndexes = new WeakMap<CompiledTerms, NeighbourIndex>();
+
+function neighbourIndex(compiled: CompiledTerms, fuzzy: FuzzyMatcher): NeighbourIndex {
+  let index = neighbourIndexes.get(compiled);
+  if (!index) neighbourIndexes.set(compiled, (index = new NeighbourIndex(compiled, fuzzy)));
+  return index;
 }
 
 function misspellingMatch(view: DocumentView, tokens: readonly WordToken[], first: number, last: number, term: number, form: number, shape: FormShape, compiled: CompiledTerms): Match {

@@ -10,7 +10,7 @@ import { isEnglishWord } from './english';
 import { type FormShape, type Gap, classifyGap } from './forms';
 import { editDistance, maxDistance } from './fuzzy';
 import { mergeEdits, wordwiseEdits } from './fixes';
-import { CharClass, type WordToken, charClassTable, isUpperChar, lowerCaseTable, tokenize, upperCaseTable } from './text';
+import { CharClass, type TokenOffsets, charClassTable, isUpperChar, lowerCaseTable, tokenOffsets, upperCaseTable } from './text';
 import type { Finding, LintOptions, LintResult, Occurrence, Replacement, VariantKind } from './types';
 import { type DocumentView, HeadingStyle, buildView } from './view';
 
@@ -51,7 +51,7 @@ const KIND_LABEL: Record<VariantKind, string> = {
 
 export function lintText(text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
   const view = buildView(text, options.language);
-  const tokens = tokenize(view.masked);
+  const tokens = tokenOffsets(view.masked);
   const matches = findExactMatches(view, tokens, compiled);
   if (options.fuzzy !== false) findMisspellings(view, tokens, compiled, matches);
   matches.sort((a, b) => a.start - b.start);
@@ -65,9 +65,9 @@ export function lintText(text: string, compiled: CompiledTerms, options: LintOpt
  * Whether words `a` and `b` (token indices) may belong to one term: what lies between them is at most
  * one line break of white space, hyphens and short punctuation, and nothing hidden.
  */
-function gapBetween(masked: string, tokens: readonly WordToken[], a: number): Gap | undefined {
-  const from = tokens[a]!.end;
-  const to = tokens[a + 1]!.start;
+function gapBetween(masked: string, tokens: TokenOffsets, a: number): Gap | undefined {
+  const from = tokens.ends[a]!;
+  const to = tokens.starts[a + 1]!;
   if (to - from === 1) {
     const c = masked.charCodeAt(from);
     if (c === 32) return SPACE;
@@ -88,7 +88,7 @@ function gapBetween(masked: string, tokens: readonly WordToken[], a: number): Ga
 const SPACE: Gap = { kind: 'space' };
 const HYPHEN: Gap = { kind: 'hyphen' };
 
-function findExactMatches(view: DocumentView, tokens: readonly WordToken[], compiled: CompiledTerms): Match[] {
+function findExactMatches(view: DocumentView, tokens: TokenOffsets, compiled: CompiledTerms): Match[] {
   const { masked } = view;
   const trie = compiled.trie;
   const lower = lowerCaseTable();
@@ -102,8 +102,7 @@ function findExactMatches(view: DocumentView, tokens: readonly WordToken[], comp
     let bestValue = -1;
     let j = i;
     walk: for (;;) {
-      const t = tokens[j]!;
-      for (let p = t.start; p < t.end; p++) {
+      for (let p = tokens.starts[j]!, end = tokens.ends[j]!; p < end; p++) {
         const c = masked.charCodeAt(p);
         if (cls[c] === CharClass.Format) continue;
         node = trie.child(node, lower[c]!);
@@ -164,7 +163,7 @@ interface Alignment {
   edits: { start: number; end: number; text: string }[];
 }
 
-function align(view: DocumentView, tokens: readonly WordToken[], first: number, last: number, shape: FormShape, caseSensitive: boolean, ctx: CaseContext): Alignment {
+function align(view: DocumentView, tokens: TokenOffsets, first: number, last: number, shape: FormShape, caseSensitive: boolean, ctx: CaseContext): Alignment {
   const { text, masked } = view;
   const cls = charClassTable();
   const lower = lowerCaseTable();
@@ -175,11 +174,12 @@ function align(view: DocumentView, tokens: readonly WordToken[], first: number, 
 
   let letter = 0;
   for (let k = first; k <= last; k++) {
-    const t = tokens[k]!;
+    const tStart = tokens.starts[k]!;
+    const tEnd = tokens.ends[k]!;
     const formGap = gapAt[letter];
     if (k > first) {
-      const gapStart = tokens[k - 1]!.end;
-      const gapEnd = t.start;
+      const gapStart = tokens.ends[k - 1]!;
+      const gapEnd = tStart;
       const textGap = gapBetween(masked, tokens, k - 1)!;
       if (!formGap) {
         flags.add('split');
@@ -193,7 +193,7 @@ function align(view: DocumentView, tokens: readonly WordToken[], first: number, 
       }
     }
     let wordStart = true;
-    for (let p = t.start; p < t.end; p++) {
+    for (let p = tStart; p < tEnd; p++) {
       const c = text.charCodeAt(p);
       if (cls[c] === CharClass.Format) continue;
       if (!wordStart) {
@@ -224,10 +224,10 @@ function caseContext(view: DocumentView, start: number): CaseContext {
   return { sentenceStart: isSentenceStart(view, start), heading: headingAt(view, start) };
 }
 
-function classifyMatch(view: DocumentView, tokens: readonly WordToken[], first: number, last: number, forms: readonly CompiledForm[], compiled: CompiledTerms): Match | undefined {
+function classifyMatch(view: DocumentView, tokens: TokenOffsets, first: number, last: number, forms: readonly CompiledForm[], compiled: CompiledTerms): Match | undefined {
   if (forms.length === 0) return undefined;
-  const start = tokens[first]!.start;
-  const end = tokens[last]!.end;
+  const start = tokens.starts[first]!;
+  const end = tokens.ends[last]!;
   const ctx = caseContext(view, start);
   let best: { f: CompiledForm; a: Alignment } | undefined;
   for (const f of forms) {
@@ -249,7 +249,7 @@ function classifyMatch(view: DocumentView, tokens: readonly WordToken[], first: 
   if (kind === 'joined' || kind === 'split') {
     // Ordinary English written together or apart ("makeup", "on line") is not a term variant.
     const pieces = [];
-    for (let k = first; k <= last; k++) pieces.push(view.text.slice(tokens[k]!.start, tokens[k]!.end));
+    for (let k = first; k <= last; k++) pieces.push(view.text.slice(tokens.starts[k]!, tokens.ends[k]!));
     if (kind === 'joined' && pieces.length === 1 && isEnglishWord(pieces[0]!)) return undefined;
     // Split into English words: a proper name keeps its capital ("Nan sha" for "Nansha"); "new port" is prose.
     const capitalised = compiled.entries[best.f.term]!.term.caseSensitive && isUpperChar(pieces[0]!.charCodeAt(0)) && isUpperChar(best.f.shape.text.charCodeAt(0));
@@ -261,7 +261,7 @@ function classifyMatch(view: DocumentView, tokens: readonly WordToken[], first: 
 /* ------------------------------------------------------------------------------------------------ */
 /* Misspellings                                                                                      */
 
-function findMisspellings(view: DocumentView, tokens: readonly WordToken[], compiled: CompiledTerms, matches: Match[]): void {
+function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: CompiledTerms, matches: Match[]): void {
   const covered = new Uint8Array(tokens.length);
   for (const m of matches) covered.fill(1, m.first, m.last + 1);
   // A use of a shorter term (correct or a variant, not a forbidden form) may be part of a misspelled longer
@@ -282,7 +282,7 @@ function findMisspellings(view: DocumentView, tokens: readonly WordToken[], comp
   const { masked } = view;
   // Words and verdicts are asked for again and again around each candidate: compute each once.
   const lowered: (string | undefined)[] = new Array(tokens.length);
-  const word = (k: number) => (lowered[k] ??= masked.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase());
+  const word = (k: number) => (lowered[k] ??= masked.slice(tokens.starts[k]!, tokens.ends[k]!).toLowerCase());
   const verdicts = new Map<string, boolean>();
   const suspicious = (w: string) => {
     let v = verdicts.get(w);
@@ -479,20 +479,20 @@ function neighbourIndex(compiled: CompiledTerms, fuzzy: FuzzyMatcher): Neighbour
   return index;
 }
 
-function misspellingMatch(view: DocumentView, tokens: readonly WordToken[], first: number, last: number, term: number, form: number, shape: FormShape, compiled: CompiledTerms): Match {
-  const start = tokens[first]!.start;
+function misspellingMatch(view: DocumentView, tokens: TokenOffsets, first: number, last: number, term: number, form: number, shape: FormShape, compiled: CompiledTerms): Match {
+  const start = tokens.starts[first]!;
   const ctx = caseContext(view, start);
   const caseSensitive = compiled.entries[term]!.term.caseSensitive;
   const edits: Match['edits'] = [];
   for (let k = first; k <= last; k++) {
-    const t = tokens[k]!;
-    const written = view.text.slice(t.start, t.end);
+    const tStart = tokens.starts[k]!;
+    const written = view.text.slice(tStart, tokens.ends[k]!);
     const wanted = shape.words[k - first]!;
     if (written.toLowerCase() === wanted.toLowerCase()) continue;
     const target = adaptCase(wanted, written, caseSensitive, k === first && ctx.sentenceStart, ctx.heading);
-    edits.push(...wordwiseEdits(t.start, written, target));
+    edits.push(...wordwiseEdits(tStart, written, target));
   }
-  return { first, last, start, end: tokens[last]!.end, term, form, shape, kind: 'misspelling', edits };
+  return { first, last, start, end: tokens.ends[last]!, term, form, shape, kind: 'misspelling', edits };
 }
 
 /* ------------------------------------------------------------------------------------------------ */

@@ -104,12 +104,21 @@ export interface WordToken {
   end: number;
 }
 
+/** Word tokens as parallel offset arrays: no object per word, for the matcher's hot loops. */
+export interface TokenOffsets {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly length: number;
+}
+
 /**
  * Word tokens of `text` between `from` and `to`. Apostrophes, dots and other punctuation end a word,
  * so "Shenzhen's" yields "Shenzhen" and "s".
  */
-export function tokenize(text: string, from = 0, to = text.length): WordToken[] {
-  const tokens: WordToken[] = [];
+export function tokenOffsets(text: string, from = 0, to = text.length): TokenOffsets {
+  let starts = new Int32Array(Math.max(16, (to - from) >> 2));
+  let ends = new Int32Array(starts.length);
+  let n = 0;
   const cls = charClassTable();
   let i = from;
   while (i < to) {
@@ -125,11 +134,29 @@ export function tokenize(text: string, from = 0, to = text.length): WordToken[] 
           i += charWidthAt(text, i);
         } else break;
       }
-      tokens.push({ start, end: i });
+      if (n === starts.length) {
+        const s2 = new Int32Array(n * 2);
+        s2.set(starts);
+        starts = s2;
+        const e2 = new Int32Array(n * 2);
+        e2.set(ends);
+        ends = e2;
+      }
+      starts[n] = start;
+      ends[n] = i;
+      n++;
     } else {
       i += c >= 0xd800 && c <= 0xdbff ? charWidthAt(text, i) : 1;
     }
   }
+  return { starts, ends, length: n };
+}
+
+/** The same tokens as objects. */
+export function tokenize(text: string, from = 0, to = text.length): WordToken[] {
+  const { starts, ends, length } = tokenOffsets(text, from, to);
+  const tokens: WordToken[] = new Array(length);
+  for (let k = 0; k < length; k++) tokens[k] = { start: starts[k]!, end: ends[k]! };
   return tokens;
 }
 

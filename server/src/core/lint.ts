@@ -17,7 +17,8 @@ import { type DocumentView, HeadingStyle, buildView } from './view';
 /** A separator longer than this never joins two words of one term. */
 const MAX_GAP = 40;
 
-interface Match {
+/** A use of a term in the document (or a variant of one), before consistency is settled. */
+export interface Match {
   /** Token range [first, last]. */
   first: number;
   last: number;
@@ -52,10 +53,25 @@ const KIND_LABEL: Record<VariantKind, string> = {
 export function lintText(text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
   const view = buildView(text, options.language);
   const tokens = tokenOffsets(view.masked);
-  const matches = findExactMatches(view, tokens, compiled);
-  if (options.fuzzy !== false) findMisspellings(view, tokens, compiled, matches);
-  matches.sort((a, b) => a.start - b.start);
+  const matches = matchTokens(view, tokens, compiled, options, 0, tokens.length);
   return buildFindings(view, compiled, matches, options);
+}
+
+/**
+ * Term uses among tokens [from, to), sorted by offset. No match crosses a block boundary (the view hides the
+ * character that ends a block, and a blank line is more than one line break), so a range that starts and ends
+ * at block boundaries can be matched on its own: DocumentLinter re-matches only the blocks an edit touched.
+ */
+export function matchTokens(view: DocumentView, tokens: TokenOffsets, compiled: CompiledTerms, options: LintOptions, from: number, to: number): Match[] {
+  const matches = findExactMatches(view, tokens, compiled, from, to);
+  if (options.fuzzy !== false) findMisspellings(view, tokens, compiled, matches, from, to);
+  matches.sort((a, b) => a.start - b.start);
+  return matches;
+}
+
+/** True when no term can span tokens `a` and `a + 1` (they are in different blocks). */
+export function separated(masked: string, tokens: TokenOffsets, a: number): boolean {
+  return a < 0 || a + 1 >= tokens.length || gapBetween(masked, tokens, a) === undefined;
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -88,14 +104,14 @@ function gapBetween(masked: string, tokens: TokenOffsets, a: number): Gap | unde
 const SPACE: Gap = { kind: 'space' };
 const HYPHEN: Gap = { kind: 'hyphen' };
 
-function findExactMatches(view: DocumentView, tokens: TokenOffsets, compiled: CompiledTerms): Match[] {
+function findExactMatches(view: DocumentView, tokens: TokenOffsets, compiled: CompiledTerms, from: number, to: number): Match[] {
   const { masked } = view;
   const trie = compiled.trie;
   const lower = lowerCaseTable();
   const cls = charClassTable();
   const matches: Match[] = [];
-  const n = tokens.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   while (i < n) {
     let node = 0;
     let bestLast = -1;
@@ -261,7 +277,7 @@ function classifyMatch(view: DocumentView, tokens: TokenOffsets, first: number, 
 /* ------------------------------------------------------------------------------------------------ */
 /* Misspellings                                                                                      */
 
-function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: CompiledTerms, matches: Match[]): void {
+function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: CompiledTerms, matches: Match[], from: number, to: number): void {
   const covered = new Uint8Array(tokens.length);
   for (const m of matches) covered.fill(1, m.first, m.last + 1);
   // A use of a shorter term (correct or a variant, not a forbidden form) may be part of a misspelled longer
@@ -293,7 +309,7 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
     return v;
   };
 
-  for (let j = 0; j < tokens.length; j++) {
+  for (let j = from; j < to; j++) {
     if (covered[j]) continue;
     const w = word(j);
     if (!suspicious(w)) continue;
@@ -307,13 +323,13 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
     let bestScore = Infinity;
     for (const cand of candidates) {
       const uses = fuzzy.uses[cand.id]!;
-      for (const u of neighbours.usesNear(cand.id, j, tokens.length, word)) {
+      for (const u of neighbours.usesNear(cand.id, j, from, to, word)) {
         const use = uses[u]!;
         const shape = compiled.entries[use.term]!.acceptable[use.form]!;
         const n = shape.words.length;
         const first = j - use.word;
         const last = first + n - 1;
-        if (first < 0 || last >= tokens.length) continue;
+        if (first < from || last >= to) continue;
         if (n === 1) {
           if (w.length < 5 || cand.word.length < 5) continue;
         } else {
@@ -446,15 +462,15 @@ class NeighbourIndex {
     for (let i = lo; i < keys.length && keys[i] === key; i++) this.out.push(this.useIndex[i]!);
   }
 
-  /** Indices (ascending, distinct) into the uses of fuzzy word `cand` that may match with token `j` as that word. */
-  usesNear(cand: number, j: number, tokenCount: number, word: (k: number) => string): readonly number[] {
+  /** Indices (ascending, distinct) into the uses of fuzzy word `cand` that may match with token `j` as that word (tokens [from, to)). */
+  usesNear(cand: number, j: number, from: number, to: number, word: (k: number) => string): readonly number[] {
     const out = this.out;
     out.length = 0;
     this.collect(this.key(cand, 0, 0));
     const reach = this.reach[cand]!;
     for (let d = -reach; d <= reach; d++) {
       const k = j + d;
-      if (d === 0 || k < 0 || k >= tokenCount) continue;
+      if (d === 0 || k < from || k >= to) continue;
       const id = this.ids.get(word(k));
       if (id !== undefined) this.collect(this.key(cand, d, id));
     }
@@ -556,7 +572,8 @@ export function adaptCase(target: string, written: string, caseSensitive: boolea
 /* ------------------------------------------------------------------------------------------------ */
 /* Consistency and findings                                                                          */
 
-function buildFindings(view: DocumentView, compiled: CompiledTerms, matches: Match[], options: LintOptions): LintResult {
+/** Settles the dominant form of each term over the whole document and turns matches into findings. */
+export function buildFindings(view: DocumentView, compiled: CompiledTerms, matches: readonly Match[], options: LintOptions): LintResult {
   const consistency = options.consistency !== false;
   // Which acceptable form each term is written in, counting variants as uses of the form they vary.
   const counts = new Map<number, number[]>();

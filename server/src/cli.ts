@@ -2,7 +2,8 @@
 import { runCli } from './cli/run';
 
 runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
+  // Wait for 'drain' when the pipe is full, or a large report would pile up in memory.
+  stdout: (s) => (process.stdout.write(s) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()))),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,

@@ -31,11 +31,16 @@ export interface FileFindings {
 }
 
 export function toRecords(report: FileFindings): FindingRecord[] {
+  return [...recordsOf(report)];
+}
+
+/** The records of a report one at a time, so a JSON report never holds them all. */
+export function* recordsOf(report: FileFindings): Generator<FindingRecord> {
   const lines = new LineIndex(report.text);
-  return report.findings.map((f) => {
+  for (const f of report.findings) {
     const s = position(lines, f.start);
     const e = position(lines, f.end);
-    return {
+    yield {
       file: report.file,
       line: s.line,
       column: s.column,
@@ -48,7 +53,7 @@ export function toRecords(report: FileFindings): FindingRecord[] {
       severity: DEFAULT_SEVERITY[f.kind],
       message: f.message,
     };
-  });
+  }
 }
 
 export interface TextStyle {
@@ -61,16 +66,19 @@ function paint(style: TextStyle, code: keyof typeof ANSI, s: string): string {
   return style.color ? ANSI[code] + s + ANSI.reset : s;
 }
 
-/** `file:line:col  kind  found → replacement  (note)`, grouped per file, then a summary line. */
-export function formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle): string {
-  const out: string[] = [];
+/**
+ * `file:line:col  kind  found → replacement  (note)`, grouped per file, then a summary line. Yields the report
+ * line by line: millions of findings (a 50 MB draft) would not fit in one string.
+ */
+export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle): Generator<string> {
   let lastFile = '';
   const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
-  const width = Math.max(0, ...records.map((r) => `${r.file}:${r.line}:${r.column}`.length));
+  let width = 0;
+  for (const r of records) width = Math.max(width, `${r.file}:${r.line}:${r.column}`.length);
   for (const r of records) {
     if (r.file !== lastFile) {
-      if (lastFile) out.push('');
-      out.push(paint(style, 'bold', r.file));
+      if (lastFile) yield '\n';
+      yield paint(style, 'bold', r.file) + '\n';
       lastFile = r.file;
     }
     const note = terms.get(r.term)?.note;
@@ -78,11 +86,36 @@ export function formatText(records: readonly FindingRecord[], terms: ReadonlyMap
     const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : 'cyan', r.kind.padEnd(12));
     const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';
     const more = r.replacements.length > 1 ? paint(style, 'dim', ` (or ${r.replacements.slice(1).map((x) => `"${oneLine(x)}"`).join(', ')})`) : '';
-    out.push(`  ${where}  ${kind}  "${oneLine(r.found)}"${fix}${more}${note ? paint(style, 'dim', `  (${note})`) : ''}`);
+    yield `  ${where}  ${kind}  "${oneLine(r.found)}"${fix}${more}${note ? paint(style, 'dim', `  (${note})`) : ''}\n`;
   }
-  if (records.length > 0) out.push('');
-  out.push(summaryLine(records, fileCount));
-  return out.join('\n') + '\n';
+  if (records.length > 0) yield '\n';
+  yield summaryLine(records, fileCount) + '\n';
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` in pieces, with the items of `big` written as an array where `value` holds
+ * `placeholder`: one string for millions of records would pass V8's maximum string length, and the items
+ * can be produced one at a time.
+ */
+export function* jsonChunks(value: unknown, placeholder: unknown, big: Iterable<unknown>): Generator<string> {
+  const marker = '\u0000termlint-records\u0000';
+  const text = JSON.stringify(value, (_key, v: unknown) => (v === placeholder ? marker : v), 2);
+  const at = text.indexOf(JSON.stringify(marker));
+  if (at < 0) {
+    yield text;
+    return;
+  }
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const indent = text.slice(lineStart, at).match(/^ */)![0];
+  yield text.slice(0, at);
+  const inner = indent + '  ';
+  let first = true;
+  for (const item of big) {
+    yield (first ? '[\n' : ',\n') + inner + JSON.stringify(item, null, 2).replace(/\n/g, '\n' + inner);
+    first = false;
+  }
+  yield first ? '[]' : '\n' + indent + ']';
+  yield text.slice(at + JSON.stringify(marker).length);
 }
 
 export function summaryLine(records: readonly FindingRecord[], fileCount: number): string {
@@ -108,8 +141,39 @@ const KIND_HELP: Record<VariantKind, string> = {
 const SARIF_LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** SARIF 2.1.0 that GitHub code scanning accepts: rules are the kinds, fixes are the preferred replacements. */
-export function formatSarif(reports: readonly FileFindings[], version: string, rootUri: string): string {
-  const results: unknown[] = [];
+export function formatSarif(reports: readonly FileFindings[], version: string, rootUri: string): Generator<string> {
+  const results = sarifResults(reports);
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'termlint',
+            version,
+            rules: VARIANT_KINDS.map((k) => ({
+              id: k,
+              name: k,
+              shortDescription: { text: KIND_HELP[k] },
+              defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITY[k]] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
+        results,
+      },
+    ],
+  };
+  return (function* () {
+    yield* jsonChunks(sarif, results, results);
+    yield '\n';
+  })();
+}
+
+/** SARIF results, one at a time (each finding's is built only when it is written). */
+function* sarifResults(reports: readonly FileFindings[]): Generator<unknown> {
   for (const report of reports) {
     const lines = new LineIndex(report.text);
     for (const f of report.findings) {
@@ -117,7 +181,7 @@ export function formatSarif(reports: readonly FileFindings[], version: string, r
       const e = position(lines, f.end);
       const location = { artifactLocation: { uri: encodeURI(report.file), uriBaseId: '%SRCROOT%' } };
       const replacement = f.replacements[0];
-      results.push({
+      yield {
         ruleId: f.kind,
         ruleIndex: VARIANT_KINDS.indexOf(f.kind),
         level: SARIF_LEVEL[DEFAULT_SEVERITY[f.kind]],
@@ -153,31 +217,7 @@ export function formatSarif(reports: readonly FileFindings[], version: string, r
               ],
             }
           : {}),
-      });
+      };
     }
   }
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'termlint',
-            version,
-            rules: VARIANT_KINDS.map((k) => ({
-              id: k,
-              name: k,
-              shortDescription: { text: KIND_HELP[k] },
-              defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITY[k]] },
-            })),
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
-        results,
-      },
-    ],
-  };
-  return JSON.stringify(sarif, null, 2) + '\n';
 }

@@ -14,10 +14,11 @@ import { VARIANT_KINDS } from '../core/types';
 import { bundledTermFiles, readTermFile } from '../node/termFiles';
 import { runExtract } from './extract';
 import { discoverTermFiles, expandInputs, languageOf, looksBinary, writeFileAtomic } from './files';
-import { type FileFindings, formatSarif, formatText, summaryLine, toRecords } from './report';
+import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
 
 export interface CliIO {
-  stdout: (s: string) => void;
+  /** May return a promise that settles when the output has room again (a pipe that is not read fast enough). */
+  stdout: (s: string) => void | Promise<void>;
   stderr: (s: string) => void;
   cwd: string;
   /** Colour the text report (a TTY without NO_COLOR). */
@@ -193,14 +194,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     reports.push({ file: shown, text, findings });
   }
 
-  const records = reports.flatMap(toRecords);
-  if (opts.format === 'json') io.stdout(JSON.stringify(records, null, 2) + '\n');
-  else if (opts.format === 'sarif') io.stdout(formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
+  const found = reports.some((r) => r.findings.length > 0);
+  if (opts.format === 'json') {
+    const all = (function* () {
+      for (const r of reports) yield* recordsOf(r);
+    })();
+    await writeChunks(io, jsonChunks(all, all, all), '\n');
+  } else if (opts.format === 'sarif') await writeChunks(io, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
   else {
-    io.stdout(records.length > 0 ? formatText(records, compiled.terms, files.length, { color: io.color ?? false }) : `${summaryLine(records, files.length)}\n`);
+    const records = reports.flatMap(toRecords);
+    if (records.length > 0) await writeChunks(io, formatText(records, compiled.terms, files.length, { color: io.color ?? false }));
+    else io.stdout(`${summaryLine(records, files.length)}\n`);
     if (opts.fix) io.stdout(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
   }
-  return records.length > 0 ? 1 : 0;
+  return found ? 1 : 0;
 }
 
 function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, io: CliIO): { text: string; bom: string; findings: Finding[] } | undefined {
@@ -245,4 +252,20 @@ function decodeUtf8(buf: Buffer): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Writes a report in pieces of about a megabyte, waiting whenever the output is full: one string for millions
+ * of findings would be too long, and writing faster than a pipe is read would buffer the whole report.
+ */
+async function writeChunks(io: CliIO, chunks: Iterable<string>, end = ''): Promise<void> {
+  let buffer = '';
+  for (const chunk of chunks) {
+    buffer += chunk;
+    if (buffer.length >= 1 << 20) {
+      await io.stdout(buffer);
+      buffer = '';
+    }
+  }
+  await io.stdout(buffer + end);
 }

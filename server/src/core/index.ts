@@ -3,6 +3,7 @@ export * from './types';
 export { parseTermFile } from './termFile';
 export { compileTerms, type CompiledTerms } from './compile';
 export { lintText } from './lint';
+export { DocumentLinter } from './document';
 export { applyEdits, fixAllEdits } from './fixes';
 export { isEnglishWord } from './english';
 export { tokenize, type WordToken } from './text';

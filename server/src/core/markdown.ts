@@ -1426,15 +1426,107 @@ class BlockScanner {
 
 /* ---------------------------------------------------------------------------------------------- */
 
-/**
- * Scans `text` and writes its mask into `mask` (same length as `text`, zeroed).
- */
+/** A Markdown scan kept alongside its document, so an edit can re-scan only the blocks it touched. */
+export interface MarkdownScan extends MarkdownStructure {
+  /** Same length as the text: Mask values. */
+  mask: Uint8Array;
+  /** End of the YAML front matter, or 0. */
+  fmEnd: number;
+}
+
+/** One replacement: old text [start, oldEnd) became new text [start, newEnd). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** Scans `text` and writes its mask into `mask` (same length as `text`, zeroed). */
 export function scanMarkdown(text: string, mask: Uint8Array): MarkdownStructure {
+  const { blockStarts, headings, syncPoints } = scanAll(text, mask);
+  return { blockStarts, headings, syncPoints };
+}
+
+function scanAll(text: string, mask: Uint8Array): MarkdownScan {
   const fmEnd = frontMatterEnd(text);
   const out = new Output(text, mask, fmEnd, 0);
   if (fmEnd > 0) frontMatterStructure(text, fmEnd, out);
   new BlockScanner(out, 0).run();
   out.blockStarts.sort((a, b) => a - b);
   out.headings.sort((a, b) => a.start - b.start);
-  return { blockStarts: out.blockStarts, headings: out.headings, syncPoints: out.syncPoints };
+  return { blockStarts: out.blockStarts, headings: out.headings, syncPoints: out.syncPoints, mask, fmEnd };
+}
+
+export function scanMarkdownDocument(text: string): MarkdownScan {
+  return scanAll(text, new Uint8Array(text.length));
+}
+
+/** Index of the last element <= x in a sorted array, or -1. */
+function lastAtMost(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the first element >= x in a sorted array (xs.length when none). */
+function firstAtLeast(xs: readonly number[], x: number): number {
+  return lastAtMost(xs, x - 1) + 1;
+}
+
+function lineStartOf(text: string, pos: number): number {
+  return pos <= 0 ? 0 : text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+/**
+ * Re-scans after `change`: from a sync point before the edited lines (two lines back, since a block ending
+ * there may have looked at the next two lines) until the new scan reaches a sync point the old scan also had,
+ * past the edit; the old marks after it are shifted, not recomputed. Returns the new scan and the range of
+ * the new text [from, to) that was scanned (it was [from, oldTo) in the old text).
+ */
+export function rescanMarkdown(old: MarkdownScan, text: string, change: TextChange): { scan: MarkdownScan; from: number; to: number; oldTo: number } {
+  const delta = change.newEnd - change.oldEnd;
+  const fmEnd = frontMatterEnd(text);
+  const l0 = lineStartOf(text, change.start);
+  const l2 = lineStartOf(text, lineStartOf(text, l0 - 1) - 1);
+  const r = lastAtMost(old.syncPoints, l2);
+  const from = r >= 0 ? old.syncPoints[r]! : 0;
+  if (fmEnd !== old.fmEnd || from <= fmEnd || from === 0) {
+    return { scan: scanMarkdownDocument(text), from: 0, to: text.length, oldTo: old.mask.length };
+  }
+  const mask = new Uint8Array(text.length);
+  mask.set(old.mask.subarray(0, from));
+  const out = new Output(text, mask, fmEnd, 0);
+  const oldSync = old.syncPoints;
+  const stop = new BlockScanner(out, from).run(change.newEnd, (offset) => {
+    const i = firstAtLeast(oldSync, offset - delta);
+    return i < oldSync.length && oldSync[i] === offset - delta;
+  });
+  const to = stop >= 0 ? stop : text.length;
+  const oldTo = stop >= 0 ? stop - delta : old.mask.length;
+  if (stop >= 0) mask.set(old.mask.subarray(oldTo), to);
+  const splice = (xs: readonly number[], fresh: number[]): number[] => {
+    const head = xs.slice(0, firstAtLeast(xs, from));
+    const tail = xs.slice(firstAtLeast(xs, oldTo));
+    for (let i = 0; i < tail.length; i++) tail[i]! += delta;
+    fresh.sort((a, b) => a - b);
+    return head.concat(fresh, tail);
+  };
+  const headings = old.headings.filter((h) => h.start < from);
+  out.headings.sort((a, b) => a.start - b.start);
+  for (const h of out.headings) headings.push(h);
+  for (const h of old.headings) if (h.start >= oldTo) headings.push({ start: h.start + delta, end: h.end + delta });
+  return {
+    scan: { mask, fmEnd, blockStarts: splice(old.blockStarts, out.blockStarts), headings, syncPoints: splice(old.syncPoints, out.syncPoints), },
+    from,
+    to,
+    oldTo,
+  };
 }

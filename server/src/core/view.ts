@@ -39,12 +39,6 @@ export interface Region {
   mode: 'hide' | 'blank' | 'break';
 }
 
-export interface StructureInfo {
-  regions: Region[];
-  blockStarts: number[];
-  headings: { start: number; end: number }[];
-}
-
 export function buildView(text: string, language: DocumentLanguage): DocumentView {
   const mask = new Uint8Array(text.length);
   const structure = language === 'markdown' ? scanMarkdown(text, mask) : plainTextStructure(text);
@@ -88,7 +82,7 @@ export function applyMask(text: string, mask: Uint8Array, from = 0, to = text.le
 }
 
 /** Plain text: paragraphs are separated by blank lines; everything is prose. */
-function plainTextStructure(text: string): Pick<StructureInfo, 'blockStarts' | 'headings'> {
+export function plainTextStructure(text: string): { blockStarts: number[]; headings: { start: number; end: number }[] } {
   const blockStarts: number[] = [];
   let atBlockStart = true;
   let lineHasText = false;

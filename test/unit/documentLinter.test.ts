@@ -1,0 +1,86 @@
+/**
+ * DocumentLinter re-lints only what an edit touched; its results must be exactly lintText's for the same
+ * text, whatever the edit: typing inside a name, splitting and joining blocks, opening a code fence or a
+ * front matter, adding a termlint-disable comment.
+ */
+import * as assert from 'node:assert/strict';
+import { DocumentLinter } from '../../server/src/core/document';
+import { lintText } from '../../server/src/core/lint';
+import type { DocumentLanguage } from '../../server/src/core/types';
+import { compiledOf } from '../helpers/terms';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const terms = compiledOf([
+  { term: 'new quality productivity forces', admitted: ['new quality productive forces'], forbidden: ['productivityforces'] },
+  { term: 'high-quality development' },
+  { term: 'Hong Kong' },
+  { term: 'Guangdong', forbidden: ['Kwangtung'] },
+  { term: 'Guangdong Province' },
+  { term: 'Shenzhen' },
+  { term: 'Macao', forbidden: ['Macau'] },
+  { term: 'Greater Bay Area' },
+  { term: 'Nansha Data Exchange Centre', admitted: ['Nansha Data Exchange Center'] },
+]);
+
+const PIECES = [
+  'Hong Kong', 'HongKong', 'Hong-Kong', 'hong kong', 'Guang dong', 'Guangdong', 'Guangdong Provnce', 'Kwangtung', 'Macau', 'Shenzen',
+  'Greater Bay area', 'high quality development', 'new quality productive forces', 'new quality productivity forces',
+  'Nansha Data Exchange Center', 'Nansha Data Exchange Centre', 'the', 'policy', 'of', 'firms', '.', ',', '\n', '\n\n', '\n\n',
+  '# ', '## ', '- ', '1. ', '> ', '*', '_', '`', '```\n', '~~~\n', '---\n', '===\n', '    ', '| a | b |\n|---|---|\n', '[link](http://x.org)',
+  '<div>\n', '</div>\n', '<!-- termlint-disable -->', '<!-- termlint-enable -->', 'termlint-disable-line', '<!-- termlint-disable-next-line -->\n',
+];
+
+function randomText(random: () => number, pieces: number): string {
+  let out = '';
+  for (let i = 0; i < pieces; i++) out += PIECES[Math.floor(random() * PIECES.length)] + (random() < 0.6 ? ' ' : '');
+  return out;
+}
+
+function randomEdit(random: () => number, text: string): string {
+  const at = Math.floor(random() * (text.length + 1));
+  const r = random();
+  if (r < 0.45) return text.slice(0, at) + (random() < 0.5 ? PIECES[Math.floor(random() * PIECES.length)] : 'xyz -\n'[Math.floor(random() * 6)]) + text.slice(at);
+  if (r < 0.85) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * (random() < 0.8 ? 2 : 30)));
+  const to = at + Math.floor(random() * 60);
+  return text.slice(0, at) + randomText(random, 1 + Math.floor(random() * 4)) + text.slice(to);
+}
+
+describe('DocumentLinter', () => {
+  for (const language of ['markdown', 'plaintext'] as DocumentLanguage[]) {
+    it(`gives lintText's results after every random edit (${language})`, () => {
+      const random = rng(language === 'markdown' ? 17 : 23);
+      for (let doc = 0; doc < 40; doc++) {
+        let text = randomText(random, 40 + Math.floor(random() * 120));
+        if (language === 'markdown' && random() < 0.2) text = `---\ntitle: Guang dong\n---\n${text}`;
+        const linter = new DocumentLinter(terms, { language });
+        for (let edit = 0; edit < 25; edit++) {
+          text = randomEdit(random, text);
+          const expected = lintText(text, terms, { language });
+          assert.deepEqual(linter.lint(text), expected, `document ${doc}, edit ${edit}:\n${JSON.stringify(text)}`);
+        }
+      }
+    });
+  }
+
+  it('returns the same result object for unchanged text, and results already handed out keep their offsets', () => {
+    const linter = new DocumentLinter(terms, { language: 'markdown' });
+    const text = 'Firms in HongKong agree.\n\nExports from Guang dong rose.\n';
+    const first = linter.lint(text);
+    assert.equal(linter.lint(text), first);
+    const before = JSON.stringify(first);
+    const edited = 'New: ' + text;
+    const second = linter.lint(edited);
+    assert.equal(JSON.stringify(first), before);
+    assert.deepEqual(second.findings.map((f) => f.start - 5), first.findings.map((f) => f.start));
+  });
+});

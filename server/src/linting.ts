@@ -5,7 +5,7 @@
 import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText, type CompiledTerms, type Finding, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
+import { DocumentLinter as IncrementalLinter, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
 import { Settings, type SeverityName, type SettingsStore } from './features/settings';
 import type { TermStore } from './features/termLists';
 import { folderOf, relativePath, uriPath, utf8Length } from './util';
@@ -148,8 +148,15 @@ export interface DocumentLinter {
   invalidate(): void;
 }
 
+function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
+  const sameKinds = a.kinds === b.kinds || (a.kinds !== undefined && b.kinds !== undefined && a.kinds.join() === b.kinds.join());
+  return a.language === b.language && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
+}
+
 export function createDocumentLinter(settingsStore: SettingsStore, terms: TermStore): DocumentLinter {
   const cache = new Map<string, { key: string; outcome: LintOutcome }>();
+  /** Open documents keep an incremental linter: a keystroke re-lints only the blocks it touched. */
+  const incremental = new Map<string, IncrementalLinter>();
   const excludeMatchers = new Map<string, (path: string) => boolean>();
   let epoch = 0;
 
@@ -166,6 +173,15 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
     return rel !== undefined ? match(rel) : match(uriPath(uri));
   }
 
+  function lintIncrementally(uri: string, text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
+    let linter = incremental.get(uri);
+    if (!linter || linter.compiled !== compiled || !sameLintOptions(linter.options, options)) {
+      linter = new IncrementalLinter(compiled, options);
+      incremental.set(uri, linter);
+    }
+    return linter.lint(text);
+  }
+
   function applies(doc: Pick<LintTarget, 'uri' | 'languageId'>, settings: Settings): boolean {
     if (!settings.enable) return false;
     if (terms.isTermFile(doc.uri)) return true;
@@ -177,9 +193,11 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
     invalidate() {
       epoch++;
       cache.clear();
+      incremental.clear();
     },
     forget(uri) {
       cache.delete(uri);
+      incremental.delete(uri);
     },
     async lint(doc, options) {
       const settings = await settingsStore.get(options?.settingsUri ?? doc.uri);
@@ -203,12 +221,14 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
           outcome = { ...base, status: 'tooLarge', diagnostics: [tooLargeDiagnostic(settings)] };
         } else {
           const { compiled } = terms.termsFor(doc.uri, settings);
-          const result = lintText(text, compiled, {
+          const lintOptions: LintOptions = {
             language: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
             fuzzy: settings.fuzzy.enabled,
             consistency: settings.consistency.enabled,
             kinds: Settings.enabledKinds(settings),
-          });
+          };
+          // Files linted once (workspace lint) do not keep an incremental linter.
+          const result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
           const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, compiled.terms.get(f.termId), settings));
           outcome = { ...base, status: 'linted', diagnostics, text, result, compiled, settings };
         }

@@ -99,9 +99,17 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
   const subscriptions: Disposable[] = [];
   if (deps.pull) {
     connection.languages.diagnostics.on(
-      guardRequest(logger, 'textDocument/diagnostic', (p) => p.textDocument.uri, async (params): Promise<DocumentDiagnosticReport> => {
+      guardRequest(logger, 'textDocument/diagnostic', (p) => p.textDocument.uri, async (params, token): Promise<DocumentDiagnosticReport> => {
         const doc = documents.get(params.textDocument.uri);
         if (!doc) return { kind: 'full', items: [] };
+        // Let a keystroke queued right behind this pull arrive first: while someone types faster than we lint,
+        // each pull would otherwise lint a version that is already stale, and the backlog grows with every key.
+        const version = doc.version;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled by the client.');
+        if (documents.get(doc.uri)?.version !== version) {
+          throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed before it was linted.', { retriggerRequest: true });
+        }
         const outcome = await linter.lint(doc);
         if (documents.get(doc.uri)?.version !== outcome.version) {
           throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was being linted.', { retriggerRequest: true });

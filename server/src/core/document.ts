@@ -14,7 +14,7 @@ import { directiveRegions } from './directives';
 import { type Match, buildFindings, matchTokens, separated } from './lint';
 import { type MarkdownScan, type TextChange, rescanMarkdown, scanMarkdownDocument } from './markdown';
 import { type TokenOffsets, tokenOffsets } from './text';
-import type { LintOptions, LintResult } from './types';
+import type { Edit, LintOptions, LintResult } from './types';
 import { type DocumentView, type Heading, type Region, applyMask, applyRegion, headingStyle, plainTextStructure } from './view';
 
 interface State {
@@ -225,12 +225,39 @@ function firstTokenAtOrAfter(tokens: TokenOffsets, offset: number): number {
 
 /** A copy of `m` moved by the edit (results already handed out keep their offsets). */
 function shiftMatch(m: Match, tokenDelta: number, delta: number): Match {
-  return {
-    ...m,
+  const shifted: Match = {
     first: m.first + tokenDelta,
     last: m.last + tokenDelta,
     start: m.start + delta,
     end: m.end + delta,
-    edits: m.edits.length === 0 ? m.edits : m.edits.map((e) => ({ start: e.start + delta, end: e.end + delta, text: e.text })),
+    term: m.term,
+    form: m.form,
+    shape: m.shape,
+    kind: m.kind,
+    edits: m.edits.length === 0 ? m.edits : m.edits.map((e) => shiftEdit(e, delta)),
   };
+  // Its block did not change, so its finding only moves (buildFindings checks the dominant form and count).
+  const memo = m.memo;
+  if (memo) {
+    const f = memo.finding;
+    shifted.memo = {
+      form: memo.form,
+      count: memo.count,
+      finding: f && {
+        kind: f.kind,
+        start: f.start + delta,
+        end: f.end + delta,
+        found: f.found,
+        termId: f.termId,
+        expected: f.expected,
+        replacements: f.replacements.map((r) => ({ text: r.text, edits: r.edits.map((e) => shiftEdit(e, delta)) })),
+        message: f.message,
+      },
+    };
+  }
+  return shifted;
+}
+
+function shiftEdit(e: Edit, delta: number): Edit {
+  return { start: e.start + delta, end: e.end + delta, text: e.text };
 }

@@ -31,6 +31,11 @@ export interface Match {
   kind: VariantKind | 'ok';
   /** Edits that turn the span into `shape` (for variants of acceptable forms and misspellings). */
   edits: { start: number; end: number; text: string }[];
+  /**
+   * The finding last built for this match, for the dominant form and count it was built with (the count only
+   * matters for "inconsistent"). DocumentLinter keeps matches across edits, so unchanged ones are not rebuilt.
+   */
+  memo?: { form: number; count: number; finding: Finding | undefined };
 }
 
 interface CaseContext {
@@ -605,9 +610,24 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
       kind = 'inconsistent';
     } else kind = m.kind;
     if (kinds && !kinds.has(kind)) continue;
+    const count = kind === 'inconsistent' ? (counts.get(m.term)?.[targetForm] ?? 0) : -1;
+    const memo = m.memo;
+    if (memo && memo.form === targetForm && memo.count === count) {
+      if (memo.finding) findings.push(memo.finding);
+      continue;
+    }
+    const finding = buildFinding(view, compiled, entry, m, kind, target, targetForm, count);
+    m.memo = { form: targetForm, count, finding };
+    if (finding) findings.push(finding);
+  }
+  return { findings, occurrences };
+}
 
+/** The finding for one match written as `kind`, fixed towards form `targetForm` (`count` uses of it). */
+function buildFinding(view: DocumentView, compiled: CompiledTerms, entry: CompiledTerms['entries'][number], m: Match, kind: VariantKind, target: FormShape, targetForm: number, count: number): Finding | undefined {
+  {
     const found = view.text.slice(m.start, m.end);
-    if (compiled.ignore.has(normalizeIgnored(found))) continue;
+    if (compiled.ignore.has(normalizeIgnored(found))) return undefined;
     const ctx = caseContext(view, m.start);
     const replacements: Replacement[] = [];
     const addReplacement = (edits: Replacement['edits']) => {
@@ -622,16 +642,15 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
     // The author may prefer to keep the form they wrote, corrected.
     if (m.form >= 0 && m.form !== targetForm && m.edits.length > 0) addReplacement(m.edits);
     if (targetForm !== 0) addReplacement(toForm(entry.acceptable[0]!));
-    if (replacements.length === 0) continue;
+    if (replacements.length === 0) return undefined;
 
     const expected = replacements[0]!.text;
     const message =
       kind === 'inconsistent'
-        ? `"${found}" should be "${expected}" (inconsistent: this document uses "${target.text}" ${counts.get(m.term)?.[targetForm] ?? 0} times)`
+        ? `"${found}" should be "${expected}" (inconsistent: this document uses "${target.text}" ${count} times)`
         : `"${found}" should be "${expected}" (${KIND_LABEL[kind]})`;
-    findings.push({ kind, start: m.start, end: m.end, found, termId: entry.term.id, expected, replacements, message });
+    return { kind, start: m.start, end: m.end, found, termId: entry.term.id, expected, replacements, message };
   }
-  return { findings, occurrences };
 }
 
 function applyInside(text: string, start: number, end: number, edits: readonly { start: number; end: number; text: string }[]): string {

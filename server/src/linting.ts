@@ -216,7 +216,8 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
         return { ...base, resultId: `${base.resultId}:${file?.document.version ?? 0}`, status: 'termFile', diagnostics };
       } else {
         const text = doc.getText();
-        const size = utf8Length(text, settings.maxFileSize);
+        // A UTF-16 code unit is at most 3 UTF-8 bytes: most documents need no count (it costs a pass per keystroke).
+        const size = text.length * 3 <= settings.maxFileSize ? text.length : utf8Length(text, settings.maxFileSize);
         if (size > settings.maxFileSize) {
           outcome = { ...base, status: 'tooLarge', diagnostics: [tooLargeDiagnostic(settings)] };
         } else {

@@ -3,7 +3,7 @@
  * key (lower-case letters with spaces and hyphens removed), which is what the matcher looks up; the gaps
  * tell joined, split and hyphenated variants apart.
  */
-import { CharClass, charClassTable, lowerCaseTable, tokenize } from './text';
+import { CharClass, charClassTable, lowerCaseTable, tokenOffsets } from './text';
 
 /** What separates two words of a form. Hard separators (apostrophes, dots, ampersands) are part of the key. */
 export type Gap = { kind: 'space' } | { kind: 'hyphen' } | { kind: 'hard'; literal: string };
@@ -23,7 +23,13 @@ export function normalizeHardChar(c: number): number {
   return c === 0x2019 || c === 0x2018 || c === 0x02bc ? 0x27 : c;
 }
 
+/** The two common gaps are shared: a term list has one per word boundary. Gaps are values, never mutated. */
+const SPACE_GAP: Gap = Object.freeze({ kind: 'space' });
+const HYPHEN_GAP: Gap = Object.freeze({ kind: 'hyphen' });
+
 export function classifyGap(sep: string): Gap {
+  if (sep === ' ') return SPACE_GAP;
+  if (sep === '-') return HYPHEN_GAP;
   const cls = charClassTable();
   let spaces = 0;
   let hyphens = 0;
@@ -35,12 +41,16 @@ export function classifyGap(sep: string): Gap {
     else if (k === CharClass.Hyphen) hyphens++;
     else literal += String.fromCharCode(normalizeHardChar(c));
   }
-  if (literal === '' && hyphens === 0) return { kind: 'space' };
-  if (literal === '' && spaces === 0 && hyphens === 1) return { kind: 'hyphen' };
+  if (literal === '' && hyphens === 0) return SPACE_GAP;
+  if (literal === '' && spaces === 0 && hyphens === 1) return HYPHEN_GAP;
   return { kind: 'hard', literal: literal === '' ? '-' : literal };
 }
 
 function lowerWord(w: string): string {
+  // ASCII words (nearly all) lower-case natively: no format characters, and no case mapping changes length.
+  let ascii = true;
+  for (let i = 0; i < w.length && ascii; i++) ascii = w.charCodeAt(i) < 0x80;
+  if (ascii) return w.toLowerCase();
   const lower = lowerCaseTable();
   const cls = charClassTable();
   let out = '';
@@ -53,19 +63,22 @@ function lowerWord(w: string): string {
 }
 
 export function parseForm(text: string): FormShape {
-  const tokens = tokenize(text);
-  const words = tokens.map((t) => text.slice(t.start, t.end));
+  const { starts, ends, length } = tokenOffsets(text);
+  const words: string[] = new Array(length);
   const gaps: Gap[] = [];
-  let key = '';
-  for (let i = 0; i < tokens.length; i++) {
+  // Joined once, the key is a flat string: it is hashed into maps right away.
+  const keyParts: string[] = [];
+  for (let i = 0; i < length; i++) {
+    const word = text.slice(starts[i]!, ends[i]!);
+    words[i] = word;
     if (i > 0) {
-      const gap = classifyGap(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+      const gap = classifyGap(text.slice(ends[i - 1]!, starts[i]!));
       gaps.push(gap);
-      if (gap.kind === 'hard') key += gap.literal;
+      if (gap.kind === 'hard') keyParts.push(gap.literal);
     }
-    key += lowerWord(words[i]!);
+    keyParts.push(lowerWord(word));
   }
-  return { text, words, gaps, key };
+  return { text, words, gaps, key: keyParts.length === 1 ? keyParts[0]! : keyParts.join('') };
 }
 
 export function formKey(text: string): string {
@@ -73,7 +86,7 @@ export function formKey(text: string): string {
 }
 
 export function wordCount(text: string): number {
-  return tokenize(text).length;
+  return tokenOffsets(text).length;
 }
 
 /** Writes a form's words with its canonical gaps. */

@@ -9,6 +9,7 @@ import type { DocumentLanguage } from '../../server/src/core/types';
 import { bundledTerms, compiledOf, listOf } from '../helpers/terms';
 import { compileTerms } from '../../server/src/core/compile';
 import { MAX_FUZZY_ENTRIES, fuzzyCapacity, fuzzyCost } from '../../server/src/core/fuzzy';
+import { MAX_INLINE_DELIMITERS, MAX_MARKDOWN_NESTING } from '../../server/src/core/markdown';
 
 function lint(terms: object[], text: string, language: DocumentLanguage = 'markdown') {
   return lintText(text, compiledOf(terms), { language });
@@ -80,5 +81,36 @@ describe('regressions found by property tests', () => {
       `Misspellings are looked for only near the first ${fit} of 6000 distinct term words: the misspelling index is limited to 4,000,000 entries.`,
     ]);
     assert.deepEqual(compileTerms([listOf([{ term: 'Guangdong' }])]).warnings, []);
+  });
+
+  describe('Markdown nested past any draft (each took from seconds to hours before the limits)', () => {
+    const macao = () => compiledOf([{ term: 'Macao', forbidden: ['Macau'] }]);
+    const cases: [string, string][] = [
+      // 100,000 list markers on one line: over 30 s (every marker re-scanned the rest of the line).
+      ['list markers on one line', '- '.repeat(100_000) + 'Macau\n'],
+      ['ordered list markers', '1. '.repeat(60_000) + 'Macau\n'],
+      ['quotes and lists', '> - '.repeat(50_000) + 'Macau\n'],
+      // Emphasis delimiters by the hundred thousand: seconds, quadratic in their number.
+      ['an emphasis run', '*'.repeat(100_000) + 'Macau' + '*'.repeat(100_000) + '\n'],
+      ['nested emphasis', '*a '.repeat(30_000) + 'Macau' + ' a*'.repeat(30_000) + '\n'],
+      ['link brackets', '['.repeat(100_000) + 'Macau' + '](x)'.repeat(25_000) + '\n'],
+    ];
+    for (const [name, text] of cases) {
+      it(name, function () {
+        this.timeout(5_000);
+        const { findings } = lintText(text, macao(), { language: 'markdown' });
+        assert.deepEqual(findings.map((f) => [f.kind, f.found]), [['forbidden', 'Macau']]);
+      });
+    }
+
+    it('below the limits nothing changes: 100 nested lists, 2,000 delimiters', () => {
+      const deep = '- '.repeat(MAX_MARKDOWN_NESTING - 1) + '`Macau` **Macau**\n';
+      assert.deepEqual(lint([{ term: 'Macao', forbidden: ['Macau'] }], deep).findings.map((f) => f.start), [deep.indexOf('**Macau') + 2]);
+      // Emphasis inside a name reads as spaces while it is paired; one delimiter too many and it is literal.
+      const bay = (pairs: number) => '*a* '.repeat(pairs) + 'The **Greater Bay** Area.\n';
+      const terms = [{ term: 'Greater Bay Area' }];
+      assert.deepEqual(lint(terms, bay(MAX_INLINE_DELIMITERS / 2 - 2)).occurrences.map((o) => o.termId), ['Greater Bay Area']);
+      assert.deepEqual(lint(terms, bay(MAX_INLINE_DELIMITERS / 2 - 1)).occurrences, []);
+    });
   });
 });

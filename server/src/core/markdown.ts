@@ -369,12 +369,24 @@ for (const c of 'whmx') ASCII_CLASS[c.charCodeAt(0)] = 2;
 for (const c of '.+-') ASCII_CLASS[c.charCodeAt(0)] = 3;
 const AUTOLINK_PREFIX = /^(?:www\.|http|mailto:|xmpp:)/;
 
+/**
+ * Limits no draft reaches but a paste can. Pairing emphasis and link delimiters costs the square of their
+ * number in one paragraph (a 2 MB line of `*` took hours), and every container opened on one line is
+ * checked against all the others ("- - - - … x": a million list markers, likewise). Past these limits the
+ * extra delimiters read as plain characters and the extra markers as paragraph text.
+ */
+export const MAX_INLINE_DELIMITERS = 2000;
+export const MAX_MARKDOWN_NESTING = 100;
+
 class InlineParser {
   private text = '';
   private offset = 0;
   private end = 0;
   private parts: Part[] = [];
   private sink: Sink = undefined as unknown as Sink;
+  /** Delimiter characters seen in this leaf; past MAX_INLINE_DELIMITERS the leaf's delimiters are literal. */
+  private delimiters = 0;
+  private literal = false;
 
   parse(text: string, offset: number, sink: Sink): void {
     this.text = text;
@@ -382,6 +394,8 @@ class InlineParser {
     this.end = offset + text.length;
     this.parts = [];
     this.sink = sink;
+    this.delimiters = 0;
+    this.literal = false;
     const len = text.length;
     let nextAt = text.indexOf('@');
     for (let i = 0; i < len; ) {
@@ -426,6 +440,7 @@ class InlineParser {
 
   /** The inline parsers in lezer's order (with GFM): the first that applies wins. Returns the new position or -1. */
   private token(next: number, start: number): number {
+    if (this.literal && (next === 42 || next === 95 || next === 126 || next === 91 || next === 93 || next === 33)) return -1;
     switch (next) {
       case 92: // Escape
         if (start === this.end - 1) return -1;
@@ -471,6 +486,13 @@ class InlineParser {
   }
 
   private delimiter(type: Delim, from: number, to: number, side: number): number {
+    this.delimiters += to - from;
+    if (this.delimiters > MAX_INLINE_DELIMITERS) {
+      // Too many to pair: none of this leaf's remaining delimiters will be.
+      this.literal = true;
+      this.parts = this.parts.filter((p) => !isDelimiter(p));
+      return to;
+    }
     this.parts.push({ type, from, to, side, size: to - from });
     return to;
   }
@@ -1107,6 +1129,8 @@ class BlockScanner {
       this.out.syncPoints.push(this.lineStart);
     }
     start: for (;;) {
+      // Past the nesting limit the rest of the line is a paragraph, whatever markers it still has.
+      if (this.stack.length > MAX_MARKDOWN_NESTING) break;
       for (let p = 0; p < 8; p++) {
         const result = this.blockParser(p, line);
         if (result !== false) {

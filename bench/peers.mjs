@@ -65,8 +65,10 @@ export function parseTextlint(json, text) {
   const spans = [];
   for (const file of JSON.parse(json)) {
     for (const m of file.messages) {
-      const start = m.range ? m.range[0] : starts[m.line - 1] + m.column - 1;
-      const end = m.range ? m.range[1] : start + 1;
+      // prh reports a one-character range; its fix covers the whole variant.
+      const range = m.fix?.range ?? m.range;
+      const start = range ? range[0] : starts[m.line - 1] + m.column - 1;
+      const end = range ? range[1] : start + 1;
       spans.push({ start, end, what: m.message });
     }
   }

@@ -29,7 +29,9 @@ const percentile = (xs, p) => {
 
 class Client {
   static async start(workspace, settings) {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // BENCH_SERVER_ARGS: extra node flags for the server, e.g. --cpu-prof to see where a keystroke goes.
+    const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     const client = new Client(child, connection);
     connection.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'termlint' ? settings : null)));
@@ -124,6 +126,8 @@ class Client {
     } catch {
       // the process may already be gone
     }
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
     this.connection.dispose();
     this.child.kill();
   }

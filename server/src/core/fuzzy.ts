@@ -20,22 +20,35 @@ export function maxDistance(length: number): number {
   return length >= 9 ? 2 : 1;
 }
 
-function hash(s: string): number {
+/** FNV-1a of `s` with the characters at `skip1` and `skip2` left out (-1: none): a deletion's hash, no string. */
+function hashWithout(s: string, skip1: number, skip2: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
+    if (i === skip1 || i === skip2) continue;
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
-function deletions(word: string, depth: number, out: Set<string>): void {
-  out.add(word);
-  if (depth === 0 || word.length <= 2) return;
-  for (let i = 0; i < word.length; i++) {
-    const d = word.slice(0, i) + word.slice(i + 1);
-    if (!out.has(d)) deletions(d, depth - 1, out);
+/**
+ * Hashes of `word` and of every string left after deleting up to `depth` (1 or 2) of its characters (none from
+ * strings of two characters or fewer), sorted, each once. Equal to hashing each distinct deletion string, without
+ * building the strings: the index is built from a few hundred thousand of them.
+ */
+function deletionHashes(word: string, depth: number): Float64Array {
+  const n = word.length;
+  const out: number[] = [hashWithout(word, -1, -1)];
+  if (depth > 0 && n > 2) {
+    for (let i = 0; i < n; i++) {
+      out.push(hashWithout(word, i, -1));
+      if (depth > 1 && n - 1 > 2) for (let j = i + 1; j < n; j++) out.push(hashWithout(word, i, j));
+    }
   }
+  const sorted = Float64Array.from(out).sort();
+  let w = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[w - 1]) sorted[w++] = sorted[i]!;
+  return sorted.subarray(0, w);
 }
 
 /** Optimal string alignment distance (adjacent transpositions count 1); returns max + 1 once it exceeds max. */
@@ -100,19 +113,19 @@ export class FuzzyIndex {
   readonly skipped: number;
 
   constructor(readonly words: readonly string[]) {
-    const packed: number[] = [];
-    const variants = new Set<string>();
     const indexed = fuzzyCapacity(words);
     this.skipped = words.length - indexed;
+    let capacity = 0;
+    for (let id = 0; id < indexed; id++) capacity += fuzzyCost(words[id]!);
+    const packed = new Float64Array(capacity);
+    let n = 0;
     for (let id = 0; id < indexed; id++) {
       const w = words[id]!;
       const d = maxDistance(w.length);
       if (d === 0 || w.length > MAX_FUZZY_WORD_LENGTH) continue;
-      variants.clear();
-      deletions(w, d, variants);
-      for (const v of variants) packed.push(hash(v) * ID_BITS + id);
+      for (const h of deletionHashes(w, d)) packed[n++] = h * ID_BITS + id;
     }
-    this.entries = Float64Array.from(packed).sort();
+    this.entries = packed.subarray(0, n).sort();
   }
 
   get size(): number {
@@ -123,12 +136,10 @@ export class FuzzyIndex {
   lookup(query: string): FuzzyCandidate[] {
     // Within two edits of an indexed word, or nothing.
     if (query.length < 4 || query.length > MAX_FUZZY_WORD_LENGTH + 2) return [];
-    const variants = new Set<string>();
-    deletions(query, query.length >= 7 ? 2 : 1, variants);
     const ids = new Set<number>();
     const entries = this.entries;
-    for (const v of variants) {
-      const base = hash(v) * ID_BITS;
+    for (const h of deletionHashes(query, query.length >= 7 ? 2 : 1)) {
+      const base = h * ID_BITS;
       let lo = 0;
       let hi = entries.length;
       while (lo < hi) {

@@ -298,12 +298,12 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
   const fuzzy = compiled.fuzzy();
   if (fuzzy.index.words.length === 0) return;
   const neighbours = neighbourIndex(compiled, fuzzy);
-  const docWords = new Int32Array(tokens.length).fill(-1);
-  const docWord = (k: number) => (docWords[k] !== -1 ? docWords[k]! : (docWords[k] = neighbours.wordId(word(k))));
+  const docWords = new Int32Array(to - from).fill(-1);
+  const docWord = (k: number) => (docWords[k - from] !== -1 ? docWords[k - from]! : (docWords[k - from] = neighbours.wordId(word(k))));
   const { masked } = view;
   // Words and verdicts are asked for again and again around each candidate: compute each once.
-  const lowered: (string | undefined)[] = new Array(tokens.length);
-  const word = (k: number) => (lowered[k] ??= masked.slice(tokens.starts[k]!, tokens.ends[k]!).toLowerCase());
+  const lowered: (string | undefined)[] = new Array(to - from);
+  const word = (k: number) => (lowered[k - from] ??= masked.slice(tokens.starts[k]!, tokens.ends[k]!).toLowerCase());
   const verdicts = new Map<string, boolean>();
   const suspicious = (w: string) => {
     let v = verdicts.get(w);
@@ -328,7 +328,7 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
     let bestScore = Infinity;
     for (const cand of candidates) {
       const uses = fuzzy.uses[cand.id]!;
-      for (const u of neighbours.usesNear(cand.id, j, from, to, word)) {
+      for (const u of neighbours.usesNear(cand.id, j, from, to, docWord)) {
         const use = uses[u]!;
         const shape = compiled.entries[use.term]!.acceptable[use.form]!;
         const n = shape.words.length;
@@ -394,90 +394,83 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
 /**
  * Which uses of a term word are worth checking around a near miss. A word like "railway" may be used by
  * thousands of names ("X Railway Station"); a multi-word use can only match when another of its words is
- * written exactly (the pass requires one), so uses are indexed by (word, offset of another word, that word)
+ * written exactly (the pass requires one), so a word's uses are indexed by (offset of another word, that word)
  * and found through the document's actual neighbours instead of being tried one by one. One-word uses are
- * indexed under offset 0. Keys are packed numbers in a sorted Float64Array: a few bytes per entry.
+ * listed apart. Each word's index is built the first time it is a candidate: a document meets a few hundred.
  */
 class NeighbourIndex {
-  private readonly keys: Float64Array;
-  private readonly useIndex: Int32Array;
-  /** Lower-cased term word -> id (1-based; 0 is the one-word marker). */
+  /** Lower-cased term word -> id (1-based), assigned on first sight; words of no form have none. */
   private readonly ids = new Map<string, number>();
-  /** Per fuzzy word id: how far (in words) its uses reach on either side. */
-  private readonly reach: Uint8Array;
+  /** Word ids of acceptable forms, by term and form, on first need. */
+  private readonly shapes = new Map<number, Int32Array>();
+  private readonly byCandidate = new Map<number, CandidateUses>();
   private readonly out: number[] = [];
 
-  constructor(compiled: CompiledTerms, fuzzy: FuzzyMatcher) {
-    const wordId = (w: string): number => {
-      const lower = w.toLowerCase();
-      let id = this.ids.get(lower);
-      if (id === undefined) this.ids.set(lower, (id = this.ids.size + 1));
-      return id;
-    };
-    const shapes = compiled.entries.map((e) => e.acceptable.map((shape) => Int32Array.from(shape.words, wordId)));
-    this.shapes = shapes;
-    this.idCount = this.ids.size + 1;
-    const pairs: [number, number][] = [];
-    this.reach = new Uint8Array(fuzzy.uses.length);
-    fuzzy.uses.forEach((uses, cand) => {
-      uses.forEach((use, u) => {
-        const words = shapes[use.term]![use.form]!;
-        if (words.length === 1) {
-          pairs.push([this.key(cand, 0, 0), u]);
-          return;
-        }
-        this.reach[cand] = Math.max(this.reach[cand]!, Math.min(MAX_REACH, Math.max(use.word, words.length - 1 - use.word)));
-        for (let q = 0; q < words.length; q++) {
-          const d = q - use.word;
-          if (d !== 0 && Math.abs(d) <= MAX_REACH) pairs.push([this.key(cand, d, words[q]!), u]);
-        }
-      });
-    });
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    this.keys = Float64Array.from(pairs, (p) => p[0]);
-    this.useIndex = Int32Array.from(pairs, (p) => p[1]);
-  }
-
-  private readonly idCount: number;
-  /** Word ids of every acceptable form, by term and form. */
-  private readonly shapes: Int32Array[][];
+  constructor(
+    private readonly compiled: CompiledTerms,
+    private readonly fuzzy: FuzzyMatcher,
+  ) {}
 
   /** Id of a lower-cased word, or 0 when no form has it. */
   wordId(word: string): number {
-    return this.ids.get(word) ?? 0;
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.compiled.vocabulary.has(word) ? this.ids.size + 1 : 0;
+      if (id > 0) this.ids.set(word, id);
+    }
+    return id;
   }
 
   formWords(term: number, form: number): Int32Array {
-    return this.shapes[term]![form]!;
-  }
-
-  private key(cand: number, d: number, word: number): number {
-    return (cand * (2 * MAX_REACH + 1) + (d + MAX_REACH)) * this.idCount + word;
-  }
-
-  private collect(key: number): void {
-    const keys = this.keys;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid]! < key) lo = mid + 1;
-      else hi = mid;
+    const key = term * 256 + form;
+    let ids = this.shapes.get(key);
+    if (!ids) {
+      const words = this.compiled.entries[term]!.acceptable[form]!.words;
+      ids = new Int32Array(words.length);
+      for (let q = 0; q < words.length; q++) ids[q] = this.wordId(words[q]!.toLowerCase());
+      this.shapes.set(key, ids);
     }
-    for (let i = lo; i < keys.length && keys[i] === key; i++) this.out.push(this.useIndex[i]!);
+    return ids;
+  }
+
+  private usesOf(cand: number): CandidateUses {
+    let c = this.byCandidate.get(cand);
+    if (c) return c;
+    c = { single: [], near: new Map(), reach: 0 };
+    this.fuzzy.uses[cand]!.forEach((use, u) => {
+      const words = this.formWords(use.term, use.form);
+      if (words.length === 1) {
+        c!.single.push(u);
+        return;
+      }
+      c!.reach = Math.max(c!.reach, Math.min(MAX_REACH, Math.max(use.word, words.length - 1 - use.word)));
+      for (let q = 0; q < words.length; q++) {
+        const d = q - use.word;
+        if (d === 0 || Math.abs(d) > MAX_REACH) continue;
+        const key = nearKey(d, words[q]!);
+        const list = c!.near.get(key);
+        // A use reached twice through the same key (a repeated word) is listed once.
+        if (!list) c!.near.set(key, [u]);
+        else if (list[list.length - 1] !== u) list.push(u);
+      }
+    });
+    this.byCandidate.set(cand, c);
+    return c;
   }
 
   /** Indices (ascending, distinct) into the uses of fuzzy word `cand` that may match with token `j` as that word (tokens [from, to)). */
-  usesNear(cand: number, j: number, from: number, to: number, word: (k: number) => string): readonly number[] {
+  usesNear(cand: number, j: number, from: number, to: number, docWord: (k: number) => number): readonly number[] {
+    const c = this.usesOf(cand);
     const out = this.out;
     out.length = 0;
-    this.collect(this.key(cand, 0, 0));
-    const reach = this.reach[cand]!;
-    for (let d = -reach; d <= reach; d++) {
+    for (const u of c.single) out.push(u);
+    for (let d = -c.reach; d <= c.reach; d++) {
       const k = j + d;
       if (d === 0 || k < from || k >= to) continue;
-      const id = this.ids.get(word(k));
-      if (id !== undefined) this.collect(this.key(cand, d, id));
+      const id = docWord(k);
+      if (id === 0) continue;
+      const list = c.near.get(nearKey(d, id));
+      if (list) for (const u of list) out.push(u);
     }
     if (out.length > 1) {
       out.sort((a, b) => a - b);
@@ -487,6 +480,19 @@ class NeighbourIndex {
     }
     return out.slice();
   }
+}
+
+interface CandidateUses {
+  /** Uses where the word is the whole form. */
+  single: number[];
+  /** Multi-word uses by (offset of another word, its id). */
+  near: Map<number, number[]>;
+  /** How far (in words) its uses reach on either side. */
+  reach: number;
+}
+
+function nearKey(d: number, wordId: number): number {
+  return wordId * (2 * MAX_REACH + 1) + (d + MAX_REACH);
 }
 
 /** Enough for the longest form (64 words): a match needs half its other words exact, so one lies within 32. */

@@ -13,6 +13,7 @@ import type { Finding, LintOptions, TermList, VariantKind } from '../core/types'
 import { VARIANT_KINDS } from '../core/types';
 import { bundledTermFiles, readTermFile } from '../node/termFiles';
 import { runExtract } from './extract';
+import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, WORKER_MARK, defaultJobs, lintInParallel } from './parallel';
 import { discoverTermFiles, expandInputs, languageOf, looksBinary, writeFileAtomic } from './files';
 import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
 
@@ -43,6 +44,8 @@ Options:
   --no-consistency      do not flag mixing acceptable forms of one term
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
   --max-file-size BYTES skip larger files (default 50000000)
+  --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
+                        1 = single-threaded); the report is the same either way
   -h, --help            show this help
   -v, --version         show the version
 
@@ -59,6 +62,8 @@ interface CliOptions {
   fix: boolean;
   lint: Omit<LintOptions, 'language'>;
   maxFileSize: number;
+  /** Threads to lint on; undefined: decide by the amount of text. */
+  jobs?: number;
 }
 
 function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
@@ -73,6 +78,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
         'no-default-terms': { type: 'boolean' },
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean' },
+        jobs: { type: 'string' },
         'no-fuzzy': { type: 'boolean' },
         'no-consistency': { type: 'boolean' },
         kinds: { type: 'string' },
@@ -95,6 +101,8 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
     const unknown = kinds.filter((k) => !VARIANT_KINDS.includes(k));
     if (unknown.length > 0) throw new UsageError(`Unknown kind(s) ${unknown.join(', ')} (${VARIANT_KINDS.join(', ')})`);
   }
+  const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError('--jobs takes a whole number of threads, 1 or more');
   const maxFileSize = v['max-file-size'] === undefined ? 50_000_000 : Number(v['max-file-size']);
   if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
   const lint: CliOptions['lint'] = { fuzzy: !v['no-fuzzy'], consistency: !v['no-consistency'] };
@@ -107,6 +115,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
     fix: v.fix ?? false,
     lint,
     maxFileSize,
+    ...(jobs !== undefined ? { jobs } : {}),
   };
 }
 
@@ -172,26 +181,24 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
   const reports: FileFindings[] = [];
   let fixedCount = 0;
-  for (const file of files) {
-    const shown = displayPath(file, io.cwd);
-    const checked = checkFile(file, shown, compiled, opts, io);
-    if (!checked) continue;
-    let { text, findings } = checked;
-    if (opts.fix && findings.length > 0) {
-      const edits = fixAllEdits(findings);
-      const fixedText = applyEdits(text, edits);
-      if (fixedText !== text) {
-        writeFileAtomic(file, checked.bom + fixedText);
-        const before = findings.length;
-        const after = lintText(fixedText, compiled, { ...opts.lint, language: languageOf(file) }).findings;
-        const fixedHere = before - after.length;
-        fixedCount += fixedHere;
-        if (opts.format === 'text') io.stderr(`${shown}: fixed ${fixedHere} of ${before} finding${before === 1 ? '' : 's'}\n`);
-        text = fixedText;
-        findings = after;
-      }
-    }
-    reports.push({ file: shown, text, findings });
+  const collect = (o: Pick<FileOutcome, 'report' | 'fixed'>) => {
+    if (o.report) reports.push(o.report);
+    fixedCount += o.fixed;
+  };
+  const threads = threadsFor(files, opts);
+  if (threads > 1) {
+    const jobs: FileJob[] = files.map((file, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
+    const lintHere = (job: FileJob): FileOutcome => {
+      let stderr = '';
+      const outcome = lintOne(job.file, job.shown, compiled, opts, (s) => (stderr += s));
+      return { index: job.index, stderr, ...outcome };
+    };
+    await lintInParallel(jobs, compiled.lists, opts, threads, lintHere, (o) => {
+      if (o.stderr) io.stderr(o.stderr);
+      collect(o);
+    });
+  } else {
+    for (const file of files) collect(lintOne(file, displayPath(file, io.cwd), compiled, opts, io.stderr));
   }
 
   const found = reports.some((r) => r.findings.length > 0);
@@ -210,27 +217,81 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   return found ? 1 : 0;
 }
 
-function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, io: CliIO): { text: string; bom: string; findings: Finding[] } | undefined {
+/** Threads for these files: --jobs, or one per core once there is enough text to repay starting them. */
+function threadsFor(files: readonly string[], opts: CliOptions): number {
+  if (files.length < 2) return 1;
+  if (opts.jobs !== undefined) return Math.min(opts.jobs, files.length);
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += fs.statSync(file).size;
+    } catch {
+      // reported when the file is checked
+    }
+    if (bytes >= PARALLEL_MIN_BYTES) return Math.min(defaultJobs(), files.length);
+  }
+  return 1;
+}
+
+/** Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. */
+function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, stderr: (s: string) => void): { report?: FileFindings; fixed: number } {
+  const checked = checkFile(file, shown, compiled, opts, stderr);
+  if (!checked) return { fixed: 0 };
+  let { text, findings } = checked;
+  let fixed = 0;
+  if (opts.fix && findings.length > 0) {
+    const edits = fixAllEdits(findings);
+    const fixedText = applyEdits(text, edits);
+    if (fixedText !== text) {
+      writeFileAtomic(file, checked.bom + fixedText);
+      const before = findings.length;
+      const after = lintText(fixedText, compiled, { ...opts.lint, language: languageOf(file) }).findings;
+      fixed = before - after.length;
+      if (opts.format === 'text') stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
+      text = fixedText;
+      findings = after;
+    }
+  }
+  return { report: { file: shown, text, findings }, fixed };
+}
+
+/** A lint worker thread: compiles the term lists it was given once, then checks files as they come. */
+export function runCliWorker(port: import('node:worker_threads').MessagePort, data: { lists: TermList[]; options: CliOptions }): void {
+  const compiled = compileTerms(data.lists);
+  port.on('message', (job: FileJob) => {
+    let stderr = '';
+    const outcome = lintOne(job.file, job.shown, compiled, data.options, (s) => (stderr += s));
+    const message: FileOutcome = { index: job.index, fixed: outcome.fixed, stderr };
+    if (outcome.report) message.report = outcome.report;
+    port.postMessage(message);
+  });
+}
+
+export function isCliWorker(data: unknown): data is { lists: TermList[]; options: CliOptions } {
+  return typeof data === 'object' && data !== null && (data as Record<string, unknown>)[WORKER_MARK] === true;
+}
+
+function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, stderr: (s: string) => void): { text: string; bom: string; findings: Finding[] } | undefined {
   let buf: Buffer;
   try {
     const size = fs.statSync(file).size;
     if (size > opts.maxFileSize) {
-      io.stderr(`${shown}: skipped, ${size} bytes is over --max-file-size ${opts.maxFileSize}\n`);
+      stderr(`${shown}: skipped, ${size} bytes is over --max-file-size ${opts.maxFileSize}\n`);
       return undefined;
     }
     buf = fs.readFileSync(file);
   } catch (e) {
-    io.stderr(`${shown}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
+    stderr(`${shown}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
     return undefined;
   }
   if (looksBinary(buf)) {
-    io.stderr(`${shown}: skipped, not a text file\n`);
+    stderr(`${shown}: skipped, not a text file\n`);
     return undefined;
   }
   const decoded = decodeUtf8(buf);
   if (decoded === undefined) {
     // Decoding would turn the bytes into U+FFFD and --fix would write that back: never touch such a file.
-    io.stderr(`${shown}: skipped, not UTF-8 text\n`);
+    stderr(`${shown}: skipped, not UTF-8 text\n`);
     return undefined;
   }
   let text = decoded;

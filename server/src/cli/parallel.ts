@@ -1,0 +1,106 @@
+/**
+ * Linting many files on every core: the main thread and one worker thread per other core take files from one
+ * queue (each worker compiles the term lists once, while the main thread is already linting). Results are handed
+ * on in the order of the file list, whatever order the threads finish in, so the report is byte for byte the
+ * single-threaded one.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Finding, TermList } from '../core/types';
+
+/** Marks `workerData` of a CLI worker (the bundle's entry runs as a worker when it sees it). */
+export const WORKER_MARK = 'termlintCliWorker';
+
+/** What became of one file; `stderr` is what it printed, replayed in file order. */
+export interface FileOutcome {
+  index: number;
+  report?: { file: string; text: string; findings: readonly Finding[] };
+  fixed: number;
+  stderr: string;
+}
+
+export interface FileJob {
+  index: number;
+  file: string;
+  shown: string;
+}
+
+/** Below this much text, starting workers (each compiling the term lists) costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 1024 * 1024;
+
+/** Files sent ahead to each worker, so it never waits for the main thread to finish a file of its own. */
+const AHEAD = 2;
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** The script a worker runs: the CLI entry (the bundle itself, or out/server/src/cli.js under tsc). */
+function workerScript(): string {
+  return path.basename(__filename) === 'cli.js' ? __filename : path.resolve(__dirname, '..', 'cli.js');
+}
+
+/**
+ * Lints `jobs` on `threads` threads, this one included: `lintHere` lints a file on this thread; workers get
+ * `lists` (compiled again in each) and `options` (the CLI's parsed options, plain data). `onOutcome` sees every
+ * file's outcome in file order.
+ */
+export async function lintInParallel(
+  jobs: readonly FileJob[],
+  lists: readonly TermList[],
+  options: unknown,
+  threads: number,
+  lintHere: (job: FileJob) => FileOutcome,
+  onOutcome: (o: FileOutcome) => void,
+): Promise<void> {
+  const done = new Map<number, FileOutcome>();
+  let next = 0;
+  let delivered = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const deliver = (o: FileOutcome) => {
+    done.set(o.index, o);
+    while (delivered < jobs.length && done.has(jobs[delivered]!.index)) {
+      const index = jobs[delivered]!.index;
+      onOutcome(done.get(index)!);
+      done.delete(index);
+      delivered++;
+    }
+    wake?.();
+  };
+
+  const pool: Worker[] = [];
+  for (let i = 0; i < threads - 1 && i < jobs.length - 1; i++) {
+    const w = new Worker(workerScript(), { workerData: { [WORKER_MARK]: true, lists, options } });
+    pool.push(w);
+    w.on('message', (o: FileOutcome) => {
+      if (next < jobs.length) w.postMessage(jobs[next++]);
+      deliver(o);
+    });
+    w.on('error', (e) => {
+      failure ??= e;
+      wake?.();
+    });
+    w.on('exit', (code) => {
+      if (code !== 0 && delivered < jobs.length) failure ??= new Error(`a lint worker stopped (exit code ${code})`);
+      wake?.();
+    });
+    for (let k = 0; k < AHEAD && next < jobs.length; k++) w.postMessage(jobs[next++]);
+  }
+  try {
+    // This thread takes files too, and lets the workers' messages in between files.
+    while (delivered < jobs.length && !failure) {
+      if (next < jobs.length) {
+        deliver(lintHere(jobs[next++]!));
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  if (failure) throw failure;
+}

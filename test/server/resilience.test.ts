@@ -155,6 +155,22 @@ for (const mode of ['pull', 'push'] as Mode[]) {
       assert.deepEqual(await client.pushedFor(termsUri, (d) => d.length === 0), []);
     });
 
+    it('a workspace lint or fix never touches binary or non-UTF-8 files', async () => {
+      // Read as UTF-8 their bytes become U+FFFD, and a fix would write that back over them.
+      fs.writeFileSync(path.join(ws.root, 'latin1.md'), Buffer.from('Visits to Macau in the caf\xe9.\n', 'latin1'));
+      fs.writeFileSync(path.join(ws.root, 'binary.md'), Buffer.from([0x4d, 0x61, 0x63, 0x61, 0x75, 0x00, 0x01, 0xff]));
+      ws.write('utf8.md', 'Visits to Macau in the café.\n');
+      const edit = (await client.connection.sendRequest('termlint/fixAllWorkspace', {})) as { documentChanges?: { textDocument: { uri: string } }[] } | null;
+      const touched = (edit?.documentChanges ?? []).map((c) => path.basename(c.textDocument.uri));
+      assert.ok(touched.includes('utf8.md'), JSON.stringify(touched));
+      assert.ok(!touched.includes('latin1.md') && !touched.includes('binary.md'), JSON.stringify(touched));
+      await client.connection.sendRequest('termlint/lintWorkspace', {});
+      await client.pushedFor(ws.uri('utf8.md'), (d) => d.length === 1);
+      assert.ok(!client.diagnostics.all.some((p) => p.uri === ws.uri('latin1.md') && p.diagnostics.length > 0));
+      await logged((m) => m === `Workspace lint skips ${ws.uri('latin1.md')}: not UTF-8 text`);
+      for (const f of ['latin1.md', 'binary.md', 'utf8.md']) fs.rmSync(path.join(ws.root, f));
+    });
+
     it('keeps checking a file deleted or renamed while open, from the editor\'s text', async () => {
       const doomed = ws.uri('doomed.md');
       ws.write('doomed.md', 'Macau.\n');

@@ -123,7 +123,13 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
     if (size === undefined) return {};
     if (size > settings.maxFileSize) return { tooLarge: tooLargeDiagnostic(settings) };
     const text = await host.readFile(file.uri);
-    return text === undefined ? {} : { doc: TextDocument.create(file.uri, file.languageId, 0, text) };
+    if (text === undefined) return {};
+    // Binary, or not UTF-8 (decoded with U+FFFD in place of its bytes): a fix would write those back.
+    if (text.includes('\u0000') || text.includes('\ufffd')) {
+      logger.info(`Workspace lint skips ${file.uri}: not UTF-8 text`);
+      return {};
+    }
+    return { doc: TextDocument.create(file.uri, file.languageId, 0, text) };
   }
 
   const subscriptions: Disposable[] = [];

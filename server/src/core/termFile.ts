@@ -30,6 +30,11 @@ interface FormRef {
 }
 
 export function parseTermFile(text: string, file: string): TermFileResult {
+  return parseCleanTermFile(text, file) ?? parseTermFileInFull(text, file);
+}
+
+/** The full parser: a syntax tree with positions, so every problem can be pointed at. */
+export function parseTermFileInFull(text: string, file: string): TermFileResult {
   const lines = new LineIndex(text);
   const problems: TermFileProblem[] = [];
   const report = (node: { offset: number; length: number } | undefined, path: string, message: string, severity: 'error' | 'warning' = 'error') => {
@@ -136,6 +141,191 @@ function nestingPastLimit(text: string, max: number): number {
 }
 
 type Report = (node: { offset: number; length: number } | undefined, path: string, message: string, severity?: 'error' | 'warning') => void;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The common case, fast: a term file that is strict JSON with no problem at all. JSON.parse builds the values
+ * natively and `scanStructure` finds what it cannot tell (where each entry starts, duplicate keys); the checks
+ * are the full parser's own. Anything else — a comment, a duplicate key, any problem — returns undefined and the
+ * full parser reports it with positions. A 50,000-entry list no longer becomes a syntax tree of a million nodes.
+ */
+export function parseCleanTermFile(text: string, file: string): TermFileResult | undefined {
+  if (nestingPastLimit(text, TERM_LIMITS.maxNesting) >= 0) return undefined;
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(root)) return undefined;
+  const entryOffsets = scanStructure(text);
+  if (!entryOffsets) return undefined;
+  let failed = false;
+  const report: Report = () => {
+    failed = true;
+  };
+  const list: TermList = { file, terms: [] };
+  let entries: unknown[] | undefined;
+  for (const key of Object.keys(root)) {
+    const value = root[key];
+    if (!TOP_KEYS.has(key)) return undefined;
+    if (key === 'terms') {
+      if (!Array.isArray(value)) return undefined;
+      entries = value;
+    } else if (key === 'ignore') {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== '')) return undefined;
+      list.ignore = value.slice() as string[];
+    } else {
+      if (typeof value !== 'string') return undefined;
+      if (key !== '$schema') list[key as 'title' | 'source' | 'language'] = value;
+    }
+  }
+  if (!entries || entries.length !== entryOffsets.length) return undefined;
+  const node = { offset: 0, length: 0 } as JsonNode;
+  const forms: FormRef[] = [];
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    if (!isObject(entry)) return undefined;
+    let approved: string | undefined;
+    let caseSensitive: boolean | undefined;
+    let note: string | undefined;
+    let source: string | undefined;
+    const translations: Record<string, string> = {};
+    // Paths only name problems, and any problem sends the file to the full parser: none are built here.
+    const formTexts: { text: string; kind: 'admitted' | 'forbidden' }[] = [];
+    for (const key of Object.keys(entry)) {
+      const value = entry[key];
+      switch (key) {
+        case 'term':
+          if (typeof value !== 'string') return undefined;
+          approved = value;
+          break;
+        case 'admitted':
+        case 'forbidden':
+          if (!Array.isArray(value)) return undefined;
+          for (let i = 0; i < value.length; i++) {
+            const item: unknown = value[i];
+            if (typeof item !== 'string') return undefined;
+            formTexts.push({ text: item, kind: key });
+          }
+          break;
+        case 'caseSensitive':
+          if (typeof value !== 'boolean') return undefined;
+          caseSensitive = value;
+          break;
+        case 'translations':
+          if (!isObject(value)) return undefined;
+          for (const lang of Object.keys(value)) {
+            const t = value[lang];
+            if (typeof t !== 'string') return undefined;
+            translations[lang] = t;
+          }
+          break;
+        case 'note':
+        case 'source':
+          if (typeof value !== 'string') return undefined;
+          if (key === 'note') note = value;
+          else source = value;
+          break;
+        default:
+          return undefined;
+      }
+    }
+    if (approved === undefined) return undefined;
+    checkForm(approved, node, '', report);
+    for (const f of formTexts) checkForm(f.text, node, '', report);
+    if (failed || formTexts.length + 1 > TERM_LIMITS.maxFormsPerTerm) return undefined;
+    forms.push({ termIndex: index, text: approved, kind: 'approved', node, path: '' });
+    const admitted: string[] = [];
+    const forbidden: string[] = [];
+    for (const f of formTexts) {
+      forms.push({ termIndex: index, text: f.text, kind: f.kind, node, path: '' });
+      (f.kind === 'admitted' ? admitted : forbidden).push(f.text);
+    }
+    const term: Term = {
+      id: approved,
+      term: approved,
+      admitted,
+      forbidden,
+      caseSensitive: caseSensitive ?? hasUpperCase(approved),
+      translations,
+      origin: { file: list.file, offset: entryOffsets[index]!, line: 0, column: 0 },
+    };
+    if (note !== undefined) term.note = note;
+    const src = source ?? list.source;
+    if (src !== undefined) term.source = src;
+    list.terms.push(term);
+  }
+  checkCollisions(forms, report);
+  if (failed) return undefined;
+  const lines = new LineIndex(text);
+  for (const t of list.terms) Object.assign(t.origin!, lines.at(t.origin!.offset));
+  return { list, problems: [] };
+}
+
+/**
+ * One pass over strict JSON (JSON.parse has accepted it): the offsets where the elements of the top-level
+ * "terms" array start, or undefined when an object repeats a key, a key has an escape, or a key is "__proto__"
+ * (JSON.parse and the full parser read those differently).
+ */
+function scanStructure(text: string): number[] | undefined {
+  const offsets: number[] = [];
+  // Per open container: keys seen (objects) or null (arrays); the root's "terms" array is marked.
+  const keys: (Set<string> | null)[] = [];
+  const isTerms: boolean[] = [];
+  let lastRootKey = '';
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x2c /* , */ || c === 0x3a /* : */) {
+      if (c === 0x2c) expectKey = keys[keys.length - 1] !== null;
+      continue;
+    }
+    if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      keys.pop();
+      isTerms.pop();
+      expectKey = false;
+      continue;
+    }
+    const depth = keys.length;
+    if (!expectKey && depth > 0 && isTerms[depth - 1]) offsets.push(i);
+    if (c === 0x22 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) {
+          escaped = true;
+          i++;
+        } else if (d === 0x22) break;
+      }
+      if (expectKey) {
+        if (escaped) return undefined;
+        const key = text.slice(start + 1, i);
+        const seen = keys[depth - 1]!;
+        if (key === '__proto__' || seen.has(key)) return undefined;
+        seen.add(key);
+        if (depth === 1) lastRootKey = key;
+        expectKey = false;
+      }
+    } else if (c === 0x7b /* { */) {
+      keys.push(new Set());
+      isTerms.push(false);
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      isTerms.push(depth === 1 && lastRootKey === 'terms');
+      keys.push(null);
+      expectKey = false;
+    } else {
+      // A number or true/false/null: skip to its end.
+      while (i + 1 < text.length && !/[\s,\]}]/.test(text[i + 1]!)) i++;
+    }
+  }
+  return offsets;
+}
 
 function readStringArray(node: JsonNode, path: string, report: Report): string[] | undefined {
   if (node.type !== 'array') {
@@ -289,14 +479,19 @@ function checkForm(text: string, node: JsonNode, path: string, report: Report): 
  */
 function checkCollisions(forms: FormRef[], report: Report): void {
   const seen = new Map<string, FormRef>();
+  // Forms come grouped by entry: a form listed twice is a repeat within the current group.
+  let group = -1;
   const exact = new Set<string>();
   for (const f of forms) {
-    const exactKey = `${f.termIndex}\u0000${f.text}`;
-    if (exact.has(exactKey)) {
+    if (f.termIndex !== group) {
+      group = f.termIndex;
+      exact.clear();
+    }
+    if (exact.has(f.text)) {
       report(f.node, f.path, `"${f.text}" is listed twice in this entry`);
       continue;
     }
-    exact.add(exactKey);
+    exact.add(f.text);
     const key = formKey(f.text);
     const prev = seen.get(key);
     if (!prev) {

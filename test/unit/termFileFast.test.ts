@@ -1,0 +1,82 @@
+/**
+ * parseTermFile reads clean term files through JSON.parse and falls back to the full parser (a syntax tree with
+ * positions) for anything else. Whatever the input, the result must be exactly the full parser's: the same list
+ * in the same order, the same problems. Random mutations of real term files probe the boundary between the two.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCleanTermFile, parseTermFile, parseTermFileInFull } from '../../server/src/core/termFile';
+import { REPO_ROOT } from '../helpers/terms';
+
+const GENERATED = JSON.stringify(
+  {
+    title: 'Generated',
+    source: 'test',
+    terms: [
+      { term: 'Hong Kong', translations: { 'zh-Hans': '香港', '1': 'one' }, note: 'n' },
+      { term: 'Guangdong', forbidden: ['Kwangtung'], caseSensitive: true },
+      { term: 'new quality productivity forces', admitted: ['new quality productive forces'], forbidden: ['productivityforces'] },
+      { term: 'high-quality development', source: 'own' },
+      { term: 'Macao', forbidden: ['Macau'] },
+    ],
+    ignore: ['Macau Grand Prix'],
+  },
+  null,
+  2,
+);
+
+const MUTATIONS = [
+  '"term"', '"admitted"', '"forbidden"', '"__proto__"', '"te\\u0072m"', ' // comment\n', '/* c */', ',', '}', '{', '[', ']', '""', '"  "',
+  '"漢字"', 'null', 'true', '1', '"1"', '"caseSensitive": 1,', '"note": "x",', '"translations": {"1": "a", "en": "b"},', '\ufeff', '\t',
+  '\n', '"Hong Kong"', '"hong-kong"', '"HongKong"', '"x"', '"terms": [],', '"extra": 1,', '"\\""',
+];
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('term files: the fast path for clean files', () => {
+  const bundled = fs.readFileSync(path.join(REPO_ROOT, 'terms', 'guangdong.terms.json'), 'utf8');
+
+  it('takes clean files, with the result of the full parser', () => {
+    for (const text of [bundled, GENERATED]) {
+      const fast = parseCleanTermFile(text, 'a.terms.json');
+      assert.ok(fast, 'a clean file goes the fast way');
+      assert.equal(JSON.stringify(fast), JSON.stringify(parseTermFileInFull(text, 'a.terms.json')));
+    }
+  });
+
+  it('gives the result of the full parser for 3,000 mutated files', () => {
+    const random = rng(42);
+    let clean = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = random() < 0.5 ? bundled : GENERATED;
+      for (let k = Math.floor(random() * 4); k > 0; k--) {
+        const at = Math.floor(random() * text.length);
+        const r = random();
+        if (r < 0.55) text = text.slice(0, at) + MUTATIONS[Math.floor(random() * MUTATIONS.length)] + text.slice(at);
+        else if (r < 0.85) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 5));
+        else {
+          const quote = text.indexOf('"', at);
+          if (quote >= 0) text = text.slice(0, quote + 1) + ['X', 'Hong Kong', '', '  ', 'Guangdong'][Math.floor(random() * 5)] + text.slice(quote + 1);
+        }
+      }
+      const full = parseTermFileInFull(text, 'm.terms.json');
+      assert.equal(JSON.stringify(parseTermFile(text, 'm.terms.json')), JSON.stringify(full), JSON.stringify(text));
+      const fast = parseCleanTermFile(text, 'm.terms.json');
+      if (fast) {
+        clean++;
+        assert.equal(JSON.stringify(fast), JSON.stringify(full));
+      }
+    }
+    assert.ok(clean > 500, `only ${clean} mutated files were clean`);
+  });
+});

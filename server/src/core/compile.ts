@@ -54,6 +54,32 @@ export interface FuzzyMatcher {
   cache: Map<string, ReturnType<FuzzyIndex['lookup']>>;
 }
 
+/**
+ * A compiled term whose acceptable forms are parsed again on first use: a long list keeps only what matching
+ * needs up front (keys in the trie, words for misspellings), and the shapes of the few terms a document uses.
+ */
+class LazyTerm implements CompiledTerm {
+  private shapes: FormShape[] | undefined;
+  constructor(readonly term: Term) {}
+  get acceptable(): FormShape[] {
+    return (this.shapes ??= [this.term.term, ...this.term.admitted].map(parseForm));
+  }
+}
+
+/** A form in the trie; its shape is its term's (or, for a forbidden form, parsed again) on first use. */
+class LazyForm implements CompiledForm {
+  private forbiddenShape: FormShape | undefined;
+  constructor(
+    private readonly entry: CompiledTerm,
+    readonly term: number,
+    readonly form: number,
+    private readonly text: string,
+  ) {}
+  get shape(): FormShape {
+    return this.form >= 0 ? this.entry.acceptable[this.form]! : (this.forbiddenShape ??= parseForm(this.text));
+  }
+}
+
 export function normalizeIgnored(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase();
 }
@@ -77,23 +103,28 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
   const keyOwner = new Map<string, number>();
   const formsByKey = new Map<string, CompiledForm[]>();
   const vocabulary = new Set<string>();
+  const fuzzyTargets = new FuzzyWords();
   for (const term of byId.values()) {
     const index = entries.length;
-    const acceptable = [term.term, ...term.admitted].map(parseForm);
-    entries.push({ term, acceptable });
-    const all: CompiledForm[] = acceptable.map((shape, form) => ({ shape, term: index, form }));
-    for (const f of term.forbidden) all.push({ shape: parseForm(f), term: index, form: -1 });
-    for (const f of all) {
-      const owner = keyOwner.get(f.shape.key);
+    const entry = new LazyTerm(term);
+    entries.push(entry);
+    // Shapes are parsed here for their keys and words, and dropped: matching parses the few it needs again.
+    const texts = [term.term, ...term.admitted, ...term.forbidden];
+    for (let k = 0; k < texts.length; k++) {
+      const shape = parseForm(texts[k]!);
+      const form = k <= term.admitted.length ? k : -1;
+      const f = new LazyForm(entry, index, form, shape.text);
+      const owner = keyOwner.get(shape.key);
       if (owner !== undefined && owner !== index) {
-        notes.push(`"${f.shape.text}" of "${term.id}" replaces the same spelling in "${entries[owner]!.term.id}"`);
-        formsByKey.set(f.shape.key, []);
+        notes.push(`"${shape.text}" of "${term.id}" replaces the same spelling in "${entries[owner]!.term.id}"`);
+        formsByKey.set(shape.key, []);
       }
-      keyOwner.set(f.shape.key, index);
-      const list = formsByKey.get(f.shape.key) ?? [];
+      keyOwner.set(shape.key, index);
+      const list = formsByKey.get(shape.key) ?? [];
       list.push(f);
-      formsByKey.set(f.shape.key, list);
-      for (const w of f.shape.words) vocabulary.add(w.toLowerCase());
+      formsByKey.set(shape.key, list);
+      for (const w of shape.words) vocabulary.add(w.toLowerCase());
+      if (form >= 0) fuzzyTargets.add(shape, index, form);
     }
   }
 
@@ -103,10 +134,11 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     trie.insert(key, keyForms.length);
     keyForms.push(forms);
   }
+  trie.compact();
 
   const warnings: string[] = [];
-  const fuzzyTargets = fuzzyWords(entries);
-  const words = fuzzyTargets.words;
+  // The word ids were only needed while collecting: keep the words and their uses.
+  const { words, uses } = fuzzyTargets;
   const fit = fuzzyCapacity(words);
   if (fit < words.length) {
     warnings.push(
@@ -127,32 +159,30 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     warnings,
     vocabulary,
     fuzzy() {
-      fuzzy ??= { index: new FuzzyIndex(fuzzyTargets.words), uses: fuzzyTargets.uses, cache: new Map() };
+      fuzzy ??= { index: new FuzzyIndex(words), uses, cache: new Map() };
       return fuzzy;
     },
   };
 }
 
 /** The distinct lower-cased words fuzzy matching can land on, in term order, and where each is used. */
-function fuzzyWords(entries: readonly CompiledTerm[]): { words: string[]; uses: WordUse[][] } {
-  const ids = new Map<string, number>();
-  const words: string[] = [];
-  const uses: WordUse[][] = [];
-  entries.forEach((entry, term) => {
-    entry.acceptable.forEach((shape, form) => {
-      shape.words.forEach((w, word) => {
-        const lower = w.toLowerCase();
-        if (lower.length < 4 || !/\p{L}/u.test(lower)) return;
-        let id = ids.get(lower);
-        if (id === undefined) {
-          id = words.length;
-          ids.set(lower, id);
-          words.push(lower);
-          uses.push([]);
-        }
-        uses[id]!.push({ term, form, word });
-      });
+class FuzzyWords {
+  private readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  readonly uses: WordUse[][] = [];
+
+  add(shape: FormShape, term: number, form: number): void {
+    shape.words.forEach((w, word) => {
+      const lower = w.toLowerCase();
+      if (lower.length < 4 || !/\p{L}/u.test(lower)) return;
+      let id = this.ids.get(lower);
+      if (id === undefined) {
+        id = this.words.length;
+        this.ids.set(lower, id);
+        this.words.push(lower);
+        this.uses.push([]);
+      }
+      this.uses[id]!.push({ term, form, word });
     });
-  });
-  return { words, uses };
+  }
 }

@@ -80,6 +80,14 @@ export class KeyTrie {
     return prev;
   }
 
+  /** Drops the unused capacity once every key is in (the arrays grow by doubling). */
+  compact(): void {
+    this.firstChild = this.firstChild.slice(0, this.count);
+    this.nextSibling = this.nextSibling.slice(0, this.count);
+    this.chars = this.chars.slice(0, this.count);
+    this.values = this.values.slice(0, this.count);
+  }
+
   /** Node reached by `key` from the root, or -1. */
   find(key: string): number {
     let node = 0;

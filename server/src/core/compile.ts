@@ -19,6 +19,8 @@ export interface CompiledTerm {
   term: Term;
   /** Acceptable forms: [approved, ...admitted]. */
   acceptable: FormShape[];
+  /** The words of acceptable form `form`, without keeping its shape. */
+  wordsOf(form: number): readonly string[];
 }
 
 /** A term word that fuzzy matching can land on: which term, which acceptable form, which word of it. */
@@ -63,6 +65,9 @@ class LazyTerm implements CompiledTerm {
   constructor(readonly term: Term) {}
   get acceptable(): FormShape[] {
     return (this.shapes ??= [this.term.term, ...this.term.admitted].map(parseForm));
+  }
+  wordsOf(form: number): readonly string[] {
+    return (this.shapes?.[form] ?? parseForm(form === 0 ? this.term.term : this.term.admitted[form - 1]!)).words;
   }
 }
 

@@ -330,22 +330,23 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
       const uses = fuzzy.uses[cand.id]!;
       for (const u of neighbours.usesNear(cand.id, j, from, to, docWord)) {
         const use = uses[u]!;
-        const shape = compiled.entries[use.term]!.acceptable[use.form]!;
-        const n = shape.words.length;
+        // Word ids first: most uses reached through a shared word ("Railway" of "X Railway Station") fail on
+        // another word that is neither written exactly nor a possible misspelling, and need no shape.
+        const ids = neighbours.formWords(use.term, use.form);
+        const n = ids.length;
         const first = j - use.word;
         const last = first + n - 1;
         if (first < from || last >= to) continue;
-        if (n === 1) {
-          if (w.length < 5 || cand.word.length < 5) continue;
-        } else {
-          // Most uses reached through a shared word ("Railway" of "X Railway Station") fail on another word
-          // that is neither written exactly nor a possible misspelling: rule those out on word ids first.
-          const ids = neighbours.formWords(use.term, use.form);
+        if (n === 1 && (w.length < 5 || cand.word.length < 5)) continue;
+        if (n > 1) {
           let viable = true;
           for (let k = first; k <= last && viable; k++) {
             if (k !== j && docWord(k) !== ids[k - first] && (covered[k] || !suspicious(word(k)))) viable = false;
           }
           if (!viable) continue;
+        }
+        const shape = compiled.entries[use.term]!.acceptable[use.form]!;
+        if (n > 1) {
           let ok = true;
           let exact = 0;
           let distance = cand.distance;
@@ -402,7 +403,7 @@ class NeighbourIndex {
   /** Lower-cased term word -> id (1-based), assigned on first sight; words of no form have none. */
   private readonly ids = new Map<string, number>();
   /** Word ids of acceptable forms, by term and form, on first need. */
-  private readonly shapes = new Map<number, Int32Array>();
+  private readonly shapes = new Map<number, number[]>();
   private readonly byCandidate = new Map<number, CandidateUses>();
   private readonly out: number[] = [];
 
@@ -421,13 +422,11 @@ class NeighbourIndex {
     return id;
   }
 
-  formWords(term: number, form: number): Int32Array {
+  formWords(term: number, form: number): readonly number[] {
     const key = term * 256 + form;
     let ids = this.shapes.get(key);
     if (!ids) {
-      const words = this.compiled.entries[term]!.acceptable[form]!.words;
-      ids = new Int32Array(words.length);
-      for (let q = 0; q < words.length; q++) ids[q] = this.wordId(words[q]!.toLowerCase());
+      ids = this.compiled.entries[term]!.wordsOf(form).map((w) => this.wordId(w.toLowerCase()));
       this.shapes.set(key, ids);
     }
     return ids;

@@ -165,11 +165,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (opts === 'help') {
-    io.stdout(USAGE);
+    await io.stdout(USAGE);
     return 0;
   }
   if (opts === 'version') {
-    io.stdout(`${VERSION}\n`);
+    await io.stdout(`${VERSION}\n`);
     return 0;
   }
   const compiled = await loadTerms(opts, io);
@@ -211,8 +211,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   else {
     const records = reports.flatMap(toRecords);
     if (records.length > 0) await writeChunks(io, formatText(records, compiled.terms, files.length, { color: io.color ?? false }));
-    else io.stdout(`${summaryLine(records, files.length)}\n`);
-    if (opts.fix) io.stdout(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
+    else await io.stdout(`${summaryLine(records, files.length)}\n`);
+    if (opts.fix) await io.stdout(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
   }
   return found ? 1 : 0;
 }

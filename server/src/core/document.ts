@@ -99,9 +99,10 @@ export class DocumentLinter {
       }
     }
 
-    const mask = markdown ? markdown.mask.slice() : new Uint8Array(text.length);
+    // Directives go on a copy of the Markdown mask (which the next re-scan starts from); most documents have none.
+    const mask = markdown ? (directives.length > 0 ? markdown.mask.slice() : markdown.mask) : new Uint8Array(directives.length > 0 ? text.length : 0);
     for (const r of directives) applyRegion(mask, r);
-    const masked = old.view.masked.slice(0, from) + applyMask(text, mask, from, to) + old.view.masked.slice(oldTo);
+    const masked = old.view.masked.slice(0, from) + (mask.length > 0 ? applyMask(text, mask, from, to) : text.slice(from, to)) + old.view.masked.slice(oldTo);
     const view: DocumentView = { text, masked, blockStarts, headings };
 
     // Tokens: keep those before `from`, tokenize the range, shift those after it.

@@ -36,6 +36,8 @@ export interface Match {
    * matters for "inconsistent"). DocumentLinter keeps matches across edits, so unchanged ones are not rebuilt.
    */
   memo?: { form: number; count: number; finding: Finding | undefined };
+  /** Its entry in LintResult.occurrences, made once. */
+  occurrence?: Occurrence;
 }
 
 interface CaseContext {
@@ -606,7 +608,7 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   const occurrences: Occurrence[] = [];
   for (const m of matches) {
     const entry = compiled.entries[m.term]!;
-    occurrences.push({ termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form });
+    occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form }));
     const targetForm = dominant(m.term);
     const target = entry.acceptable[targetForm]!;
     let kind: VariantKind;

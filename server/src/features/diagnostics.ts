@@ -105,7 +105,9 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
         // Let a keystroke queued right behind this pull arrive first: while someone types faster than we lint,
         // each pull would otherwise lint a version that is already stale, and the backlog grows with every key.
         const version = doc.version;
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // Two turns: the connection handles one queued message per turn, after this handler's first.
+        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setImmediate(resolve));
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled by the client.');
         if (documents.get(doc.uri)?.version !== version) {
           throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed before it was linted.', { retriggerRequest: true });

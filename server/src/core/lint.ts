@@ -251,11 +251,18 @@ function classifyMatch(view: DocumentView, tokens: TokenOffsets, first: number, 
   if (forms.length === 0) return undefined;
   const start = tokens.starts[first]!;
   const end = tokens.ends[last]!;
-  const ctx = caseContext(view, start);
+  // Most uses are written exactly as a form, with no markup inside: that aligns with no flags, so say so
+  // without aligning (or working out the case context).
+  const written = view.text.slice(start, end);
+  const plain = written === view.masked.slice(start, end);
+  let ctx: CaseContext | undefined;
   let best: { f: CompiledForm; a: Alignment } | undefined;
   for (const f of forms) {
+    if (plain && written === f.shape.text) {
+      return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: [] };
+    }
     const caseSensitive = compiled.entries[f.term]!.term.caseSensitive;
-    const a = align(view, tokens, first, last, f.shape, caseSensitive, ctx);
+    const a = align(view, tokens, first, last, f.shape, caseSensitive, (ctx ??= caseContext(view, start)));
     if (a.flags.size === 0) {
       return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: [] };
     }

@@ -325,6 +325,8 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
 
   for (let j = from; j < to; j++) {
     if (covered[j]) continue;
+    // A word shorter than four is never suspicious; only U+0130 grows when lower-cased, so skip without slicing.
+    if (tokens.ends[j]! - tokens.starts[j]! < 4 && !hasDottedCapitalI(masked, tokens.starts[j]!, tokens.ends[j]!)) continue;
     const w = word(j);
     if (!suspicious(w)) continue;
     let candidates = fuzzy.cache.get(w);
@@ -399,6 +401,11 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
     for (const m of matches) if (!absorbed.has(m)) matches[w++] = m;
     matches.length = w;
   }
+}
+
+function hasDottedCapitalI(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x130) return true;
+  return false;
 }
 
 /**

@@ -3,9 +3,9 @@
  * `lintText`'s for the same text (a test holds the two together over random edits).
  *
  * An edit is found by comparing the new text with the last one (common prefix and suffix), so callers need
- * not pass change events. Markdown is re-scanned from a block boundary before the edit until the scan is back
- * in step with the old one (markdown.ts `rescanMarkdown`); plain text from the blank line before the edit to
- * one after it. No term use crosses such a boundary, so tokens and matches outside the re-scanned range are
+ * not pass change events. Markdown is re-parsed incrementally by lezer and re-masked over the top-level blocks
+ * the edit changed (markdown.ts `rescanMarkdown`); plain text from the blank line before the edit to one
+ * after it. No term use crosses such a boundary, so tokens and matches outside the re-scanned range are
  * kept (shifted past the edit) and only the range is matched again. The dominant form of each term and the
  * findings are then settled over the whole document, which is cheap.
  */

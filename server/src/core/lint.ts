@@ -118,11 +118,12 @@ function findExactMatches(view: DocumentView, tokens: TokenOffsets, compiled: Co
   const cls = charClassTable();
   const matches: Match[] = [];
   const n = to;
+  // Every key the walk from token i passes (last token, trie value), shortest first.
+  const ends: number[] = [];
   let i = from;
   while (i < n) {
     let node = 0;
-    let bestLast = -1;
-    let bestValue = -1;
+    ends.length = 0;
     let j = i;
     walk: for (;;) {
       for (let p = tokens.starts[j]!, end = tokens.ends[j]!; p < end; p++) {
@@ -132,10 +133,7 @@ function findExactMatches(view: DocumentView, tokens: TokenOffsets, compiled: Co
         if (node < 0) break walk;
       }
       const v = trie.value(node);
-      if (v >= 0) {
-        bestLast = j;
-        bestValue = v;
-      }
+      if (v >= 0) ends.push(j, v);
       if (j + 1 >= n) break;
       const gap = gapBetween(masked, tokens, j);
       if (!gap) break;
@@ -145,13 +143,16 @@ function findExactMatches(view: DocumentView, tokens: TokenOffsets, compiled: Co
       }
       j++;
     }
-    if (bestLast < 0) {
+    if (ends.length === 0) {
       i++;
       continue;
     }
-    const m = classifyMatch(view, tokens, i, bestLast, compiled.keyForms[bestValue]!, compiled);
+    // The longest key first; when it is not a use of its term ("Wa nhua in a" is not the one-word name
+    // "Wanhuaina" split), a shorter one may be ("Wa nhua" for "Wanhua").
+    let m: Match | undefined;
+    for (let e = ends.length - 2; e >= 0 && !m; e -= 2) m = classifyMatch(view, tokens, i, ends[e]!, compiled.keyForms[ends[e + 1]!]!, compiled);
     if (m) matches.push(m);
-    i = bestLast + 1;
+    i = (m ? m.last : ends[ends.length - 2]!) + 1;
   }
   return matches;
 }

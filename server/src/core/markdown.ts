@@ -7,6 +7,7 @@
  */
 import { type SyntaxNodeRef, type Tree, type TreeCursor, TreeFragment } from '@lezer/common';
 import { type InlineContext, type MarkdownConfig, GFM, parser as commonMark } from '@lezer/markdown';
+import { SkipProse } from './markdownSpeed';
 
 /** Per-character mask: what the view does with each code unit. */
 export const enum Mask {
@@ -81,7 +82,8 @@ const DelimiterLimit: MarkdownConfig = {
   ],
 };
 
-const parser = commonMark.configure([DelimiterLimit, GFM]);
+// SkipProse first: lezer then spends its inline pass on markup, not on every character of prose.
+const parser = commonMark.configure([SkipProse, DelimiterLimit, GFM]);
 
 function isSpaceOrEnd(text: string, i: number): boolean {
   const c = text.charCodeAt(i);

@@ -1,0 +1,58 @@
+/**
+ * Makes lezer's inline pass cost what a document's markup costs, not what its prose costs. lezer offers every
+ * inline parser every character (a dozen calls per character; GFM's autolink runs a regular expression at each
+ * word start), though in prose almost no character can start anything. `SkipProse`, offered each position
+ * first, consumes a run of characters none of which can: the tree is lezer's own for everything else, and the
+ * only nodes it no longer gets are HardBreaks, which mask nothing.
+ *
+ * A character can start something when it is one of  \ & ` < * _ ~ [ ] !  or when GFM's autolink could match
+ * there: an ASCII [\w.+-] not preceded by a word character, where `www.`, `http`, `mailto:` or `xmpp:` begins
+ * or an '@' lies at most 100 characters on (its e-mail pattern is [\w.+-]{1,100}@).
+ */
+import type { InlineContext, MarkdownConfig } from '@lezer/markdown';
+
+/** ASCII characters that start an inline construct (1), or may start an autolink (2: [\w.+-]). */
+const START = new Uint8Array(128);
+for (const c of '\\&`<*_~[]!') START[c.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) START[c] = 2;
+for (let c = 65; c <= 90; c++) START[c] = 2;
+for (let c = 97; c <= 122; c++) START[c] = 2;
+for (const c of '_.+-') if (START[c.charCodeAt(0)] === 0) START[c.charCodeAt(0)] = 2;
+
+function isWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+const AUTOLINK_PREFIX = /^(?:www\.|http|mailto:|xmpp:)/;
+
+/** Per inline section: the offset (in its text) of the next '@' at or after the last position asked about. */
+const nextAt = new WeakMap<InlineContext, number>();
+
+/** Whether GFM's autolink could match at `i` (character `c`) of the section's text (see the module comment). */
+function autolinkMayStart(cx: InlineContext, text: string, c: number, i: number): boolean {
+  if (i > 0 && isWord(text.charCodeAt(i - 1))) return false;
+  if ((c === 119 || c === 104 || c === 109 || c === 120) && AUTOLINK_PREFIX.test(text.slice(i, i + 7))) return true;
+  let at = nextAt.get(cx);
+  if (at === undefined || (at >= 0 && at < i)) {
+    at = text.indexOf('@', i);
+    nextAt.set(cx, at);
+  }
+  return at >= 0 && at - i <= 100;
+}
+
+export const SkipProse: MarkdownConfig = {
+  parseInline: [
+    {
+      name: 'SkipProse',
+      before: 'Escape',
+      parse(cx, next, pos) {
+        const text = cx.text;
+        let i = pos - cx.offset;
+        const canStart = (c: number, at: number) => c < 128 && (START[c] === 1 || (START[c] === 2 && autolinkMayStart(cx, text, c, at)));
+        if (canStart(next, i)) return -1;
+        for (i++; i < text.length; i++) if (canStart(text.charCodeAt(i), i)) break;
+        return i + cx.offset;
+      },
+    },
+  ],
+};

@@ -610,11 +610,14 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
     if (!c) counts.set(m.term, (c = []));
     c[m.form] = (c[m.form] ?? 0) + 1;
   }
+  const dominants = new Map<number, number>();
   const dominant = (term: number): number => {
+    let best = dominants.get(term);
+    if (best !== undefined) return best;
+    best = 0;
     const c = counts.get(term);
-    if (!consistency || !c) return 0;
-    let best = 0;
-    for (let f = 0; f < c.length; f++) if ((c[f] ?? 0) > (c[best] ?? 0)) best = f;
+    if (consistency && c) for (let f = 0; f < c.length; f++) if ((c[f] ?? 0) > (c[best] ?? 0)) best = f;
+    dominants.set(term, best);
     return best;
   };
 

@@ -35,6 +35,8 @@ export interface MarkdownScan extends MarkdownStructure {
   tree: Tree;
   /** The top-level blocks (children of the Document node): flat [from, to, type id] triples. */
   blocks: Int32Array;
+  /** Whether lezer parsed a guarded copy (some line opens more than MAX_MARKDOWN_NESTING containers). */
+  guarded: boolean;
 }
 
 /** One replacement: old text [start, oldEnd) became new text [start, newEnd). */
@@ -107,9 +109,17 @@ function isThematicBreak(text: string, i: number, lineEnd: number, ch: number): 
  * paragraph text. Offsets are unchanged; only the parse sees the copy.
  */
 function guardNesting(text: string): string {
+  return guardedLines(text, 0, text.length, true) ?? text;
+}
+
+/**
+ * The guarded copy of `text` when a line starting in [from, to) opens too many containers, else undefined.
+ * With `copy` false it only says whether one does (any string).
+ */
+function guardedLines(text: string, from: number, to: number, copy: boolean): string | undefined {
   let out: string[] | undefined;
   let last = 0;
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = from; lineStart < to; ) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     let depth = 0;
@@ -130,6 +140,7 @@ function guardNesting(text: string): string {
       }
       if (size === 0 || i >= lineEnd) break;
       if (++depth > MAX_MARKDOWN_NESTING) {
+        if (!copy) return text;
         (out ??= []).push(text.slice(last, i), 'x');
         last = i + 1;
         break;
@@ -138,7 +149,7 @@ function guardNesting(text: string): string {
     }
     lineStart = lineEnd + 1;
   }
-  if (!out) return text;
+  if (!out) return undefined;
   out.push(text.slice(last));
   return out.join('');
 }
@@ -297,7 +308,7 @@ function sortStructure(out: MarkdownStructure): void {
 }
 
 /** Masks everything from the tree: front matter, then every top-level block. */
-function maskAll(text: string, tree: Tree, blocks: Int32Array): MarkdownScan {
+function maskAll(text: string, tree: Tree, blocks: Int32Array, guarded: boolean): MarkdownScan {
   const mask = new Uint8Array(text.length);
   const fmEnd = frontMatterEnd(text);
   const out: MarkdownStructure = { blockStarts: [], headings: [] };
@@ -308,7 +319,7 @@ function maskAll(text: string, tree: Tree, blocks: Int32Array): MarkdownScan {
     while (cursor.nextSibling());
   }
   sortStructure(out);
-  return { mask, fmEnd, tree, blocks, blockStarts: out.blockStarts, headings: out.headings };
+  return { mask, fmEnd, tree, blocks, guarded, blockStarts: out.blockStarts, headings: out.headings };
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -322,8 +333,47 @@ export function scanMarkdown(text: string, mask: Uint8Array): MarkdownStructure 
 }
 
 export function scanMarkdownDocument(text: string): MarkdownScan {
-  const tree = parser.parse(guardNesting(text));
-  return maskAll(text, tree, topLevelBlocks(tree));
+  const input = guardNesting(text);
+  const tree = parser.parse(input);
+  return maskAll(text, tree, topLevelBlocks(tree), input !== text);
+}
+
+/**
+ * The new tree's top-level blocks without walking all of them: those ending before `safe` are the old ones
+ * (lezer parsed the same text before them the same way); from there the tree is walked until a block starts
+ * past the edit where an old one started, with the same end and type: from a top-level block start on, the
+ * parse depends only on the text after it, so the old blocks from there on hold, shifted.
+ */
+function relistBlocks(old: Int32Array, tree: Tree, safe: number, newEnd: number, delta: number): Int32Array {
+  const head = firstBlockEndingAtOrAfter(old, safe);
+  const out: number[] = [];
+  const cursor = tree.cursor();
+  let tail = old.length / 3;
+  if (cursor.childAfter(safe - 1)) {
+    do {
+      const from = cursor.from;
+      const to = cursor.to;
+      const type = cursor.type.id;
+      if (from > newEnd) {
+        const j = firstBlockEndingAtOrAfter(old, to - delta);
+        if (j * 3 < old.length && old[j * 3] === from - delta && old[j * 3 + 1] === to - delta && old[j * 3 + 2] === type) {
+          tail = j;
+          break;
+        }
+      }
+      out.push(from, to, type);
+    } while (cursor.nextSibling());
+  }
+  const blocks = new Int32Array(head * 3 + out.length + (old.length - tail * 3));
+  blocks.set(old.subarray(0, head * 3));
+  blocks.set(out, head * 3);
+  let w = head * 3 + out.length;
+  for (let r = tail * 3; r < old.length; r += 3) {
+    blocks[w++] = old[r]! + delta;
+    blocks[w++] = old[r + 1]! + delta;
+    blocks[w++] = old[r + 2]!;
+  }
+  return blocks;
 }
 
 /** Index of the first block (triple index / 3) whose `to` is at or after `pos`. */
@@ -384,10 +434,13 @@ export function rescanMarkdown(old: MarkdownScan, text: string, change: TextChan
   const fragments = TreeFragment.applyChanges(TreeFragment.addTree(old.tree), [
     { fromA: safe, toA: safeEnd - delta, fromB: safe, toB: safeEnd },
   ]);
-  const tree = parser.parse(guardNesting(text), fragments);
-  const blocks = topLevelBlocks(tree);
+  // Only the edited lines can newly need the guard; a document that needed it is rare and guarded whole.
+  const input = old.guarded || guardedLines(text, safe, safeEnd, false) !== undefined ? guardNesting(text) : text;
+  const tree = parser.parse(input, fragments);
+  const blocks = relistBlocks(old.blocks, tree, safe, change.newEnd, delta);
   const fmEnd = frontMatterEnd(text);
-  const full = () => ({ scan: maskAll(text, tree, blocks), from: 0, to: text.length, oldTo: oldLength });
+  const guarded = input !== text;
+  const full = () => ({ scan: maskAll(text, tree, blocks, guarded), from: 0, to: text.length, oldTo: oldLength });
   if (fmEnd !== old.fmEnd || change.start <= fmEnd) return full();
 
   const ob = old.blocks;
@@ -425,11 +478,8 @@ export function rescanMarkdown(old: MarkdownScan, text: string, change: TextChan
   mask.set(old.mask.subarray(oldTo), to);
   const fresh: MarkdownStructure = { blockStarts: [], headings: [] };
   const cursor = tree.cursor();
-  if (b > k && cursor.firstChild()) {
-    // Move to block k, then mask blocks k..b-1.
-    let i = 0;
-    while (i < k && cursor.nextSibling()) i++;
-    for (; i < b; i++) {
+  if (b > k && cursor.childAfter(blocks[k * 3]! - 1)) {
+    for (let i = k; i < b; i++) {
       maskNode(cursor, text, mask, fmEnd, fresh);
       if (!cursor.nextSibling()) break;
     }
@@ -445,5 +495,5 @@ export function rescanMarkdown(old: MarkdownScan, text: string, change: TextChan
   };
   const blockStarts = splice(old.blockStarts, (x) => x, (x) => x + delta, fresh.blockStarts);
   const headings = splice(old.headings, (h) => h.start, (h) => ({ start: h.start + delta, end: h.end + delta }), fresh.headings);
-  return { scan: { mask, fmEnd, tree, blocks, blockStarts, headings }, from, to, oldTo };
+  return { scan: { mask, fmEnd, tree, blocks, guarded, blockStarts, headings }, from, to, oldTo };
 }

@@ -3,7 +3,7 @@
  * status bar item. Everything about terms happens in the server.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { affectsSelector, documentSelector } from './selector';
 import { FindingsStatus } from './statusBar';
@@ -16,15 +16,24 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  let restartPolicy: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: output,
-    // The default error handler restarts a crashed server (up to 4 times in 3 minutes); documents stay
-    // open in the editor and are re-sent to the new server, so no edit is lost.
+    // After a crash, a message sent while the user types fails to write (EPIPE), and the default handler
+    // answers a write error with "shut down", which skips the restart. Keep going on errors and let the
+    // default policy decide when the connection closes: it restarts the server (up to 4 times in 3
+    // minutes); documents stay open in the editor and are re-sent to the new server, so no edit is lost.
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => restartPolicy!.closed(),
+    },
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   // The id makes `termlint.trace.server` control protocol tracing.
-  return new LanguageClient('termlint', 'Termlint', serverOptions, clientOptions);
+  const created = new LanguageClient('termlint', 'Termlint', serverOptions, clientOptions);
+  restartPolicy = created.createDefaultErrorHandler();
+  return created;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

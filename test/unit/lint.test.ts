@@ -105,6 +105,8 @@ const cases: Case[] = [
   { name: 'HTML comments are skipped', text: '<!-- Macau -->\nText.', findings: [] },
   { name: 'front-matter keys are skipped, values checked', text: '---\nmacau: Macau\n---\n\nText.', findings: [['forbidden', 'Macau', 'Macao']] },
   { name: 'emphasis inside a term is transparent', text: 'The **Greater Bay** Area.', findings: [] },
+  { name: 'task items are blocks of their own: no term runs across two', text: '- [ ] Hong\n- [x] Kong', findings: [] },
+  { name: 'a task item starts a sentence', text: '- [ ] Next-generation Internet pilots', findings: [] },
   { name: 'blockquote continuation inside a term', text: '> new quality productivity\n> forces grow.', findings: [] },
   { name: 'plain text is checked whole', text: '`Shenzen` here', language: 'plaintext', findings: [['misspelling', 'Shenzen', 'Shenzhen']] },
   // directives

@@ -28,7 +28,7 @@ const CASES: [string, string, string, number[], [number, number][]][] = [
   ['a leading BOM stays in place', '\ufeffText *here*', '\ufeffText  here ', [0], []],
   ['table cells are blocks; pipes and the delimiter row are hidden', '| a | b |\n|---|---|\n| c | d |', '▒ a▒▒ b▒▒\n▒▒▒▒▒▒▒▒▒\n▒ c▒▒ d▒▒', [2, 6, 22, 26], []],
   ['HTML blocks and tags are hidden', '<!-- note --> text\n\n<div>\nblock\n</div>\n\nA <span>x</span>', '▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒\n\n▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒\n\nA ▒▒▒▒▒▒x▒▒▒▒▒▒▒', [40], []],
-  ['quote marks read as spaces; task markers are hidden', '> quoted *text*\n> more\n\n- [ ] task\n- item', '  quoted  text \n  more▒\n- ▒▒▒ task\n- item', [2, 37], []],
+  ['quote marks read as spaces; task markers are hidden, a task item is a block', '> quoted *text*\n> more\n\n- [ ] task\n- item', '  quoted  text \n  more▒\n- ▒▒▒ task▒- item', [2, 30, 37], []],
   ['autolinks, entities and escapes are hidden', 'see www.example.com/a and <me@mail.org> or &amp; \\*', 'see ▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒ and ▒▒▒▒▒▒▒▒▒▒▒▒▒ or ▒▒▒▒▒ ▒▒', [0], []],
   [
     'code blocks, rules and link reference definitions are hidden',

@@ -219,6 +219,8 @@ const enum Act {
   Atx,
   Setext,
   Cell,
+  /** A GFM task item's text (`- [ ] …`): a block of its own, starting after the box. */
+  Task,
 }
 
 /** What each node type does to the mask, by type id. */
@@ -234,6 +236,7 @@ const ACTIONS: Act[] = (() => {
   for (let i = 1; i <= 6; i++) byName[`ATXHeading${i}`] = Act.Atx;
   byName.SetextHeading1 = byName.SetextHeading2 = Act.Setext;
   byName.TableCell = Act.Cell;
+  byName.Task = Act.Task;
   return parser.nodeSet.types.map((t) => byName[t.name] ?? Act.Descend);
 })();
 const LINK_REFERENCE = parser.nodeSet.types.find((t) => t.name === 'LinkReference')!.id;
@@ -275,6 +278,9 @@ function leaf(act: Act, from: number, to: number, text: string, mask: Uint8Array
     while (start < to && text.charCodeAt(start) === 35) start++;
     while (start < to && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
   } else if (act === Act.Cell) {
+    while (start < to && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+  } else if (act === Act.Task) {
+    if (text.charCodeAt(start) === 91 && text.charCodeAt(start + 2) === 93) start += 3;
     while (start < to && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
   }
   out.blockStarts.push(start);

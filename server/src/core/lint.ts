@@ -118,12 +118,13 @@ function findExactMatches(view: DocumentView, tokens: TokenOffsets, compiled: Co
   const cls = charClassTable();
   const matches: Match[] = [];
   const n = to;
-  // Every key the walk from token i passes (last token, trie value), shortest first.
+  // Every key the walk from token i passes (last token, trie value), shortest first: ends[0, nEnds).
   const ends: number[] = [];
+  let nEnds = 0;
   let i = from;
   while (i < n) {
     let node = 0;
-    ends.length = 0;
+    nEnds = 0;
     let j = i;
     walk: for (;;) {
       for (let p = tokens.starts[j]!, end = tokens.ends[j]!; p < end; p++) {
@@ -133,7 +134,10 @@ function findExactMatches(view: DocumentView, tokens: TokenOffsets, compiled: Co
         if (node < 0) break walk;
       }
       const v = trie.value(node);
-      if (v >= 0) ends.push(j, v);
+      if (v >= 0) {
+        ends[nEnds++] = j;
+        ends[nEnds++] = v;
+      }
       if (j + 1 >= n) break;
       const gap = gapBetween(masked, tokens, j);
       if (!gap) break;
@@ -143,16 +147,16 @@ function findExactMatches(view: DocumentView, tokens: TokenOffsets, compiled: Co
       }
       j++;
     }
-    if (ends.length === 0) {
+    if (nEnds === 0) {
       i++;
       continue;
     }
     // The longest key first; when it is not a use of its term ("Wa nhua in a" is not the one-word name
     // "Wanhuaina" split), a shorter one may be ("Wa nhua" for "Wanhua").
     let m: Match | undefined;
-    for (let e = ends.length - 2; e >= 0 && !m; e -= 2) m = classifyMatch(view, tokens, i, ends[e]!, compiled.keyForms[ends[e + 1]!]!, compiled);
+    for (let e = nEnds - 2; e >= 0 && !m; e -= 2) m = classifyMatch(view, tokens, i, ends[e]!, compiled.keyForms[ends[e + 1]!]!, compiled);
     if (m) matches.push(m);
-    i = (m ? m.last : ends[ends.length - 2]!) + 1;
+    i = (m ? m.last : ends[nEnds - 2]!) + 1;
   }
   return matches;
 }
@@ -248,18 +252,27 @@ function caseContext(view: DocumentView, start: number): CaseContext {
   return { sentenceStart: isSentenceStart(view, start), heading: headingAt(view, start) };
 }
 
+/** Whether text[start, end) reads `form` exactly and the view masks none of it (no allocation). */
+function writtenAs(view: DocumentView, start: number, end: number, form: string): boolean {
+  if (end - start !== form.length) return false;
+  const { text, masked } = view;
+  for (let i = start, k = 0; i < end; i++, k++) {
+    const c = text.charCodeAt(i);
+    if (c !== form.charCodeAt(k) || c !== masked.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 function classifyMatch(view: DocumentView, tokens: TokenOffsets, first: number, last: number, forms: readonly CompiledForm[], compiled: CompiledTerms): Match | undefined {
   if (forms.length === 0) return undefined;
   const start = tokens.starts[first]!;
   const end = tokens.ends[last]!;
   // Most uses are written exactly as a form, with no markup inside: that aligns with no flags, so say so
   // without aligning (or working out the case context).
-  const written = view.text.slice(start, end);
-  const plain = written === view.masked.slice(start, end);
   let ctx: CaseContext | undefined;
   let best: { f: CompiledForm; a: Alignment } | undefined;
   for (const f of forms) {
-    if (plain && written === f.shape.text) {
+    if (writtenAs(view, start, end, f.shape.text)) {
       return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: [] };
     }
     const caseSensitive = compiled.entries[f.term]!.term.caseSensitive;

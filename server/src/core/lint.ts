@@ -252,6 +252,9 @@ function caseContext(view: DocumentView, start: number): CaseContext {
   return { sentenceStart: isSentenceStart(view, start), heading: headingAt(view, start) };
 }
 
+/** The edits of a use that needs none: one shared, frozen array (a document has thousands of such uses). */
+const NO_EDITS: Match['edits'] = Object.freeze([]) as unknown as Match['edits'];
+
 /** Whether text[start, end) reads `form` exactly and the view masks none of it (no allocation). */
 function writtenAs(view: DocumentView, start: number, end: number, form: string): boolean {
   if (end - start !== form.length) return false;
@@ -273,16 +276,16 @@ function classifyMatch(view: DocumentView, tokens: TokenOffsets, first: number, 
   let best: { f: CompiledForm; a: Alignment } | undefined;
   for (const f of forms) {
     if (writtenAs(view, start, end, f.shape.text)) {
-      return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: [] };
+      return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
     }
     const caseSensitive = compiled.entries[f.term]!.term.caseSensitive;
     const a = align(view, tokens, first, last, f.shape, caseSensitive, (ctx ??= caseContext(view, start)));
     if (a.flags.size === 0) {
-      return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: [] };
+      return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
     }
     // A forbidden spelling written in another case is still that forbidden spelling.
     if (f.form < 0 && !a.flags.has('joined') && !a.flags.has('split') && !a.flags.has('hyphen')) {
-      return { first, last, start, end, term: f.term, form: -1, shape: f.shape, kind: 'forbidden', edits: [] };
+      return { first, last, start, end, term: f.term, form: -1, shape: f.shape, kind: 'forbidden', edits: NO_EDITS };
     }
     if (f.form >= 0 && (!best || a.flags.size < best.a.flags.size)) best = { f, a };
   }
@@ -311,10 +314,14 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
   // A use of a shorter term (correct or a variant, not a forbidden form) may be part of a misspelled longer
   // one ("Guangdong Provnce"): the longer name can take over its words, as long as it takes them all and they
   // read as the name's own words.
-  const correctAt = new Map<number, Match>();
-  for (const m of matches) if (m.form >= 0) for (let k = m.first; k <= m.last; k++) correctAt.set(k, m);
+  // By token (in [from, to)): 1 + the index in `matches` of the correct use covering it, or 0.
+  const correctAt = new Int32Array(to - from);
+  matches.forEach((m, index) => {
+    if (m.form >= 0) for (let k = m.first; k <= m.last; k++) correctAt[k - from] = index + 1;
+  });
+  const correctMatch = (k: number): Match | undefined => (correctAt[k - from] ? matches[correctAt[k - from]! - 1] : undefined);
   const absorbable = (k: number, first: number, last: number): boolean => {
-    const m = correctAt.get(k);
+    const m = correctMatch(k);
     return m !== undefined && m.first >= first && m.last <= last;
   };
   const absorbed = new Set<Match>();
@@ -403,7 +410,7 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
     }
     if (found) {
       for (let k = found.first; k <= found.last; k++) {
-        const m = correctAt.get(k);
+        const m = correctMatch(k);
         if (m) absorbed.add(m);
       }
       matches.push(found);

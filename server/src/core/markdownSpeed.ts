@@ -19,18 +19,23 @@ for (let c = 65; c <= 90; c++) START[c] = 2;
 for (let c = 97; c <= 122; c++) START[c] = 2;
 for (const c of '_.+-') if (START[c.charCodeAt(0)] === 0) START[c.charCodeAt(0)] = 2;
 
-function isWord(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
+/** ASCII `\w` (what lezer's autolink tests the preceding character with). */
+const WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) WORD[c] = 1;
+for (let c = 65; c <= 90; c++) WORD[c] = 1;
+for (let c = 97; c <= 122; c++) WORD[c] = 1;
+WORD[95] = 1;
 
 const AUTOLINK_PREFIX = /^(?:www\.|http|mailto:|xmpp:)/;
 
 /** Per inline section: the offset (in its text) of the next '@' at or after the last position asked about. */
 const nextAt = new WeakMap<InlineContext, number>();
 
-/** Whether GFM's autolink could match at `i` (character `c`) of the section's text (see the module comment). */
+/**
+ * Whether GFM's autolink could match at `i` (character `c`, an ASCII [\w.+-] not preceded by a word character)
+ * of the section's text (see the module comment).
+ */
 function autolinkMayStart(cx: InlineContext, text: string, c: number, i: number): boolean {
-  if (i > 0 && isWord(text.charCodeAt(i - 1))) return false;
   if ((c === 119 || c === 104 || c === 109 || c === 120) && AUTOLINK_PREFIX.test(text.slice(i, i + 7))) return true;
   let at = nextAt.get(cx);
   if (at === undefined || (at >= 0 && at < i)) {
@@ -40,6 +45,18 @@ function autolinkMayStart(cx: InlineContext, text: string, c: number, i: number)
   return at >= 0 && at - i <= 100;
 }
 
+/** Whether something may start at `i` (character `c`) of the section's text. */
+function mayStart(cx: InlineContext, text: string, c: number, i: number): boolean {
+  if (c >= 128) return false;
+  const k = START[c];
+  if (k !== 2) return k === 1;
+  if (i > 0) {
+    const p = text.charCodeAt(i - 1);
+    if (p < 128 && WORD[p] === 1) return false;
+  }
+  return autolinkMayStart(cx, text, c, i);
+}
+
 export const SkipProse: MarkdownConfig = {
   parseInline: [
     {
@@ -47,10 +64,20 @@ export const SkipProse: MarkdownConfig = {
       before: 'Escape',
       parse(cx, next, pos) {
         const text = cx.text;
+        const len = text.length;
         let i = pos - cx.offset;
-        const canStart = (c: number, at: number) => c < 128 && (START[c] === 1 || (START[c] === 2 && autolinkMayStart(cx, text, c, at)));
-        if (canStart(next, i)) return -1;
-        for (i++; i < text.length; i++) if (canStart(text.charCodeAt(i), i)) break;
+        if (mayStart(cx, text, next, i)) return -1;
+        // The loop is mayStart inlined: most characters are letters inside a word, which decide at once.
+        for (i++; i < len; i++) {
+          const c = text.charCodeAt(i);
+          if (c >= 128) continue;
+          const k = START[c];
+          if (k === 0) continue;
+          if (k === 1) break;
+          const p = text.charCodeAt(i - 1);
+          if (p < 128 && WORD[p] === 1) continue;
+          if (autolinkMayStart(cx, text, c, i)) break;
+        }
         return i + cx.offset;
       },
     },

@@ -3,6 +3,9 @@
  * for the root's children. Memory stays proportional to the total key length, and a walk costs one
  * array probe per character, whatever the number of terms.
  */
+/** Children from which a node gets a direct table (see `compact`). */
+const FAN_MIN = 6;
+
 export class KeyTrie {
   private firstChild: Int32Array;
   private nextSibling: Int32Array;
@@ -10,6 +13,13 @@ export class KeyTrie {
   private values: Int32Array;
   private readonly rootChildren = new Int32Array(0x10000).fill(-1);
   private count = 1;
+  /**
+   * After `compact`: for nodes with many children, a direct table of their ASCII children (128 slots at
+   * `fanSlot[node] * 128`), so a walk through a crowded prefix ("qi…" of hundreds of names) does not scan
+   * a long sibling list. -1 in fanSlot: no table.
+   */
+  private fanSlot: Int32Array | undefined;
+  private fanTable = new Int32Array(0);
 
   constructor(capacity = 1024) {
     this.firstChild = new Int32Array(capacity).fill(-1);
@@ -43,6 +53,10 @@ export class KeyTrie {
   /** Child of `node` for code unit `c`, or -1. */
   child(node: number, c: number): number {
     if (node === 0) return this.rootChildren[c]!;
+    if (c < 128 && this.fanSlot) {
+      const slot = this.fanSlot[node]!;
+      if (slot >= 0) return this.fanTable[slot * 128 + c]!;
+    }
     let n = this.firstChild[node]!;
     const chars = this.chars;
     const next = this.nextSibling;
@@ -59,6 +73,8 @@ export class KeyTrie {
 
   /** Stores `value` at the end of `key`; returns the previous value there, or -1. */
   insert(key: string, value: number): number {
+    // New children would be missing from the direct tables: drop them (compact builds them again).
+    this.fanSlot = undefined;
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
@@ -86,6 +102,23 @@ export class KeyTrie {
     this.nextSibling = this.nextSibling.slice(0, this.count);
     this.chars = this.chars.slice(0, this.count);
     this.values = this.values.slice(0, this.count);
+    // Direct tables for crowded nodes, whose ASCII children then cost one probe.
+    const fanSlot = new Int32Array(this.count).fill(-1);
+    const crowded: number[] = [];
+    for (let node = 1; node < this.count; node++) {
+      let children = 0;
+      for (let n = this.firstChild[node]!; n >= 0 && children < FAN_MIN; n = this.nextSibling[n]!) children++;
+      if (children >= FAN_MIN) crowded.push(node);
+    }
+    const table = new Int32Array(crowded.length * 128);
+    crowded.forEach((node, slot) => {
+      fanSlot[node] = slot;
+      const base = slot * 128;
+      for (let c = 0; c < 128; c++) table[base + c] = -1;
+      for (let n = this.firstChild[node]!; n >= 0; n = this.nextSibling[n]!) if (this.chars[n]! < 128) table[base + this.chars[n]!] = n;
+    });
+    this.fanSlot = fanSlot;
+    this.fanTable = table;
   }
 
   /** Node reached by `key` from the root, or -1. */

@@ -8,17 +8,7 @@ import { DocumentLinter } from '../../server/src/core/document';
 import { lintText } from '../../server/src/core/lint';
 import type { DocumentLanguage } from '../../server/src/core/types';
 import { compiledOf } from '../helpers/terms';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/random';
 
 const terms = compiledOf([
   { term: 'new quality productivity forces', admitted: ['new quality productive forces'], forbidden: ['productivityforces'] },

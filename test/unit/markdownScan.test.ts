@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { MAX_MARKDOWN_NESTING, type MarkdownScan, rescanMarkdown, scanMarkdownDocument } from '../../server/src/core/markdown';
 import { buildView } from '../../server/src/core/view';
+import { rng } from '../helpers/random';
 
 function view(text: string): [string, number[], [number, number][]] {
   const v = buildView(text, 'markdown');
@@ -52,17 +53,6 @@ describe('Markdown view', () => {
     it(name, () => assert.deepEqual(view(text), [masked, blockStarts, headings]));
   }
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'Hong Kong', 'Macau', 'the', 'policy', ' ', ' ', '\n', '\n', '\n\n', '# ', '## ', '===\n', '---\n', '- ', '1. ', '> ', '    ', '*', '_', '~~',

@@ -10,6 +10,7 @@ import type { Tree } from '@lezer/common';
 import { GFM, parser } from '@lezer/markdown';
 import { SkipProse } from '../../server/src/core/markdownSpeed';
 import { REPO_ROOT } from '../helpers/terms';
+import { rng } from '../helpers/random';
 
 const plain = parser.configure(GFM);
 const skipping = parser.configure([SkipProse, GFM]);
@@ -22,17 +23,6 @@ function nodes(tree: Tree): string {
     },
   });
   return out.join(' ');
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const INLINE = [
@@ -72,7 +62,6 @@ function randomDocument(random: () => number, lines: number): string {
   if (random() < 0.05) doc = '\ufeff' + doc;
   return doc;
 }
-
 
 const DROPS = ['www.a.com', 'http://x.y/z?q=1.', 'a@b.co', 'x@', '@y', 'mailto:a@b.cd', 'xmpp:a@b.c/d', 'a.b+c-d@e.fg', '*', '_', '~~', '[', ']', '![', '\\', '&amp;', '<b>', '`', '  \n'];
 

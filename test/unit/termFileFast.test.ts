@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCleanTermFile, parseTermFile, parseTermFileInFull } from '../../server/src/core/termFile';
 import { REPO_ROOT } from '../helpers/terms';
+import { rng } from '../helpers/random';
 
 const GENERATED = JSON.stringify(
   {
@@ -31,17 +32,6 @@ const MUTATIONS = [
   '"漢字"', 'null', 'true', '1', '"1"', '"caseSensitive": 1,', '"note": "x",', '"translations": {"1": "a", "en": "b"},', '\ufeff', '\t',
   '\n', '"Hong Kong"', '"hong-kong"', '"HongKong"', '"x"', '"terms": [],', '"extra": 1,', '"\\""',
 ];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('term files: the fast path for clean files', () => {
   const bundled = fs.readFileSync(path.join(REPO_ROOT, 'terms', 'guangdong.terms.json'), 'utf8');

@@ -348,7 +348,8 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
     if (covered[j]) continue;
     // A word shorter than four is never suspicious; only U+0130 grows when lower-cased, so skip without slicing.
     if (tokens.ends[j]! - tokens.starts[j]! < 4 && !hasDottedCapitalI(masked, tokens.starts[j]!, tokens.ends[j]!)) continue;
-    const w = word(j);
+    // Not memoized: kept for every word of the document, these strings would outlive the young generation.
+    const w = lowered[j - from] ?? masked.slice(tokens.starts[j]!, tokens.ends[j]!).toLowerCase();
     if (!suspicious(w)) continue;
     let candidates = fuzzy.cache.get(w);
     if (!candidates) {

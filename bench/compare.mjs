@@ -136,7 +136,7 @@ async function main() {
     const entry = {
       name: t.name,
       version: t.version,
-      command: ['node', ...t.argv.map((a) => path.relative(work, a) || a)].join(' '),
+      command: ['node', ...t.argv.map((a) => a.replace(path.join(root, 'dist'), '<repo>/dist').replace(peers, '<peers>'))].join(' '),
       runs: t.times.length,
       minMs: Math.min(...t.times),
       medianMs: median(t.times),

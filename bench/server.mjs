@@ -243,6 +243,7 @@ export async function serverBench(dataDir, { edits = 200 } = {}) {
       const times = await keystrokes(client, edits, WARMUP_EDITS);
       const b = await burst(client, 100);
       bursts.push({ name: `300kb × ${terms}`, ...b });
+      // BENCH_DUMP=<prefix>: every latency of the run, to look at the tail.
       if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP + terms + '.json', JSON.stringify(times));
       latency.push({
         name: `keystroke, 300kb × ${terms}`,

@@ -238,25 +238,7 @@ export function parseCleanTermFile(text: string, file: string): TermFileResult |
     checkForm(approved, node, '', report);
     for (const f of formTexts) checkForm(f.text, node, '', report);
     if (failed || formTexts.length + 1 > TERM_LIMITS.maxFormsPerTerm) return undefined;
-    forms.push({ termIndex: index, text: approved, kind: 'approved', node, path: '' });
-    const admitted: string[] = [];
-    const forbidden: string[] = [];
-    for (const f of formTexts) {
-      forms.push({ termIndex: index, text: f.text, kind: f.kind, node, path: '' });
-      (f.kind === 'admitted' ? admitted : forbidden).push(f.text);
-    }
-    const term: Term = {
-      id: approved,
-      term: approved,
-      admitted,
-      forbidden,
-      caseSensitive: caseSensitive ?? hasUpperCase(approved),
-      translations,
-      origin: { file: list.file, offset: entryOffsets[index]!, line: 0, column: 0 },
-    };
-    if (note !== undefined) term.note = note;
-    const src = source ?? list.source;
-    if (src !== undefined) term.source = src;
+    const term = registerTerm(list, index, { text: approved, node, path: '' }, formTexts.map((f) => ({ ...f, node, path: '' })), { caseSensitive, translations, note, source, offset: entryOffsets[index]! }, forms);
     list.terms.push(term);
   }
   checkCollisions(forms, report);
@@ -353,8 +335,6 @@ function readTerm(entry: JsonNode, index: number, list: TermList, report: Report
   let note: string | undefined;
   let source: string | undefined;
   const translations: Record<string, string> = {};
-  const admitted: string[] = [];
-  const forbidden: string[] = [];
   const formNodes: { text: string; kind: 'admitted' | 'forbidden'; node: JsonNode; path: string }[] = [];
   let ok = true;
 
@@ -424,22 +404,37 @@ function readTerm(entry: JsonNode, index: number, list: TermList, report: Report
   }
   if (!valid || !ok) return undefined;
 
-  forms.push({ termIndex: index, text: approved, kind: 'approved', node: approvedNode!, path: `${base}.term` });
-  for (const f of formNodes) {
+  const term = registerTerm(list, index, { text: approved, node: approvedNode!, path: `${base}.term` }, formNodes, { caseSensitive, translations, note, source, offset: entry.offset }, forms);
+  return term;
+}
+
+/** Builds a validated entry into a Term and records its forms for the collision check (both parsers). */
+function registerTerm(
+  list: TermList,
+  index: number,
+  approved: { text: string; node: JsonNode; path: string },
+  others: readonly { text: string; kind: 'admitted' | 'forbidden'; node: JsonNode; path: string }[],
+  meta: { caseSensitive: boolean | undefined; translations: Record<string, string>; note: string | undefined; source: string | undefined; offset: number },
+  forms: FormRef[],
+): Term {
+  forms.push({ termIndex: index, text: approved.text, kind: 'approved', node: approved.node, path: approved.path });
+  const admitted: string[] = [];
+  const forbidden: string[] = [];
+  for (const f of others) {
     forms.push({ termIndex: index, text: f.text, kind: f.kind, node: f.node, path: f.path });
     (f.kind === 'admitted' ? admitted : forbidden).push(f.text);
   }
   const term: Term = {
-    id: approved,
-    term: approved,
+    id: approved.text,
+    term: approved.text,
     admitted,
     forbidden,
-    caseSensitive: caseSensitive ?? hasUpperCase(approved),
-    translations,
-    origin: { file: list.file, offset: entry.offset, line: 0, column: 0 },
+    caseSensitive: meta.caseSensitive ?? hasUpperCase(approved.text),
+    translations: meta.translations,
+    origin: { file: list.file, offset: meta.offset, line: 0, column: 0 },
   };
-  if (note !== undefined) term.note = note;
-  const src = source ?? list.source;
+  if (meta.note !== undefined) term.note = meta.note;
+  const src = meta.source ?? list.source;
   if (src !== undefined) term.source = src;
   return term;
 }

@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/terms';
+import { removeWorkspaces, workspace } from '../helpers/workspace';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
@@ -13,23 +13,11 @@ function run(args: string[], cwd: string): { code: number; stdout: string; stder
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-const created: string[] = [];
-
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-cli-'));
-  created.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-
 const DRAFT = '# Plan\n\nWe grow new quality productivityforces in Guang dong.\nVisits to Macau rose; 😀 guangdong firms agree.\n';
 
 describe('termlint CLI', () => {
   after(() => {
-    for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+    removeWorkspaces();
   });
 
   it('prints text findings grouped per file with a summary, and exits 1', () => {

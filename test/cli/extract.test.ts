@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { runExtract } from '../../server/src/cli/extract';
 import { parseTermFile } from '../../server/src/core/termFile';
 import { REPO_ROOT } from '../helpers/terms';
+import { removeWorkspaces, workspace } from '../helpers/workspace';
 
 const ARTICLE =
   '# Ferries for Varnholm\n\n' +
@@ -17,20 +18,7 @@ const ARTICLE =
   'Critics want shorepower only in Østervik. Others like shore power and zero-emission ferries.\n\n' +
   'The VRDA plans zero-emission berths and more shore power.\n';
 
-const created: string[] = [];
-after(() => {
-  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-extract-'));
-  created.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+after(removeWorkspaces);
 
 async function extract(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -6,27 +6,15 @@
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/terms';
+import { removeWorkspaces, workspace } from '../helpers/workspace';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-const created: string[] = [];
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-hostile-'));
-  created.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
 }
 
 /** Polls `condition` on every turn of the event loop until it holds or `ms` pass; never sleeps blindly. */
@@ -46,7 +34,7 @@ const terms = (entries: unknown[]) => JSON.stringify({ terms: entries }, null, 2
 describe('termlint CLI: hostile input', function () {
   this.timeout(60_000);
   after(() => {
-    for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+    removeWorkspaces();
   });
 
   const broken: { name: string; list: string; error: RegExp }[] = [

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/terms';
 import { NO_BUNDLED } from '../server/fixtures';
 import { TestClient, makeWorkspace } from '../server/lspClient';
+import { waitFor } from '../helpers/wait';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const MB = 1024 * 1024;
@@ -49,15 +50,6 @@ function folder(files: Record<string, string | Buffer>): string {
 
 function report(what: string, ms: number): void {
   process.stdout.write(`      ${what}: ${(ms / 1000).toFixed(1)} s\n`);
-}
-
-/** Polls on every turn of the event loop until `condition` holds or `ms` pass. */
-async function waitFor(condition: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 const SENTENCE = 'Visits to Macau rose in guangdong and HongKong, said the 😀 report. ';

@@ -27,7 +27,7 @@ const percentile = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-class Client {
+export class Client {
   static async start(workspace, settings) {
     // BENCH_SERVER_ARGS: extra node flags for the server, e.g. --cpu-prof to see where a keystroke goes.
     const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
@@ -133,7 +133,7 @@ class Client {
   }
 }
 
-function workspaceWith(dataDir, terms, draft) {
+export function workspaceWith(dataDir, terms, draft) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-bench-'));
   fs.copyFileSync(path.join(dataDir, `terms-${terms}.terms.json`), path.join(dir, 'bench.terms.json'));
   fs.copyFileSync(path.join(dataDir, `draft-${draft}.md`), path.join(dir, 'draft.md'));

@@ -34,7 +34,14 @@ if (bench) {
     out.push(
       table(
         ['scenario', 'p50 ms', 'p95 ms', 'max ms', 'keystrokes', 'server RSS MB'],
-        [...s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), `${l.edits} (+${l.warmupEdits ?? 0} warm-up)`, f0(l.rssMB)]), ...s.memory.map((x) => [x.name, '', '', '', '', f0(x.rssMB)])],
+        s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), `${l.edits} (+${l.warmupEdits ?? 0} warm-up)`, f0(l.rssMB)]),
+      ),
+    );
+    out.push(
+      '',
+      table(
+        ['server memory (started as the extension starts it)', `settled (${(s.memory[0]?.settleMs ?? 0) / 1000} s after first diagnostics)`, 'at first diagnostics', 'peak (VmHWM)'],
+        s.memory.map((x) => [x.name, `${f0(x.rssMB)} MB`, x.busyMB === undefined ? '' : `${f0(x.busyMB)} MB`, x.peakMB === undefined ? '' : `${f0(x.peakMB)} MB`]),
       ),
     );
     out.push('', table(['typing burst (no waiting, previous pull cancelled)', 'keystrokes', 'pulls answered', 'pulls cancelled', 'last keystroke → diagnostics ms'], s.bursts.map((b) => [b.name, b.edits, b.answered, b.cancelled, f0(b.lastMs)])));

@@ -78,10 +78,12 @@ async function main() {
     report.server = await serverBench(dataDir, { edits: quick ? 200 : 300 });
     const s = report.server;
     console.log('\nLanguage server over JSON-RPC (dist/server.js --stdio, pull diagnostics)\n');
+    console.log(table(['scenario', 'p50 ms', 'p95 ms', 'max ms', 'edits', 'RSS MB'], s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), l.edits, f0(l.rssMB)])));
+    console.log('');
     console.log(
       table(
-        ['scenario', 'p50 ms', 'p95 ms', 'max ms', 'edits', 'RSS MB'],
-        s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), l.edits, f0(l.rssMB)]).concat(s.memory.map((m) => [m.name, '-', '-', '-', '-', f0(m.rssMB)])),
+        ['server memory', 'RSS MB (settled)', 'RSS MB (at first diagnostics)', 'peak RSS MB', 'open ms'],
+        s.memory.map((m) => [m.name, f0(m.rssMB), f0(m.busyMB), f0(m.peakMB), f0(m.openMs)]),
       ),
     );
   }

@@ -15,6 +15,7 @@ const { TextDocument } = require('vscode-languageserver-textdocument');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = path.join(root, 'dist', 'server.js');
+const LAUNCH = JSON.parse(fs.readFileSync(path.join(root, 'client', 'src', 'serverLaunch.json'), 'utf8'));
 
 function rssOf(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -29,9 +30,13 @@ const percentile = (xs, p) => {
 
 export class Client {
   static async start(workspace, settings) {
+    // Started as the extension starts it (client/src/serverLaunch.json: node flags and environment).
     // BENCH_SERVER_ARGS: extra node flags for the server, e.g. --cpu-prof to see where a keystroke goes.
     const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...LAUNCH.execArgv, ...nodeArgs, SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, ...LAUNCH.env },
+    });
     const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     const client = new Client(child, connection);
     connection.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'termlint' ? settings : null)));
@@ -119,6 +124,12 @@ export class Client {
     return rssOf(this.child.pid);
   }
 
+  /** The highest resident size the process has had (VmHWM). */
+  peakRss() {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  }
+
   async stop() {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
@@ -159,6 +170,8 @@ function typingSpots(text, count) {
 const TYPED = ' and the Qilinlang Data Exchange';
 /** Keystrokes typed (and waited for) before measuring. */
 const WARMUP_EDITS = 20;
+/** How long the memory figure waits after the first diagnostics of the open draft. */
+const SETTLE_MS = 4000;
 
 /**
  * Types at several places of the draft, one character per edit (and a few backspaces), waiting for the
@@ -268,7 +281,12 @@ export async function serverBench(dataDir, { edits = 200 } = {}) {
       await client.open(path.join(dir, 'draft.md'), 'markdown');
       const t = performance.now();
       const first = await client.firstDiagnostics();
-      memory.push({ name: 'RSS, 1mb open × 50000', openMs: performance.now() - t, diagnostics: first.length, rssMB: client.rss() });
+      const openMs = performance.now() - t;
+      const busyMB = client.rss();
+      // Open, linted and left alone: the server gives back what loading and the first lint no longer need
+      // (server/src/node/memory.ts collects once it has been idle for 1.5 s).
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      memory.push({ name: 'RSS, 1mb open × 50000', openMs, diagnostics: first.length, rssMB: client.rss(), busyMB, peakMB: client.peakRss(), settleMs: SETTLE_MS });
     } finally {
       await client.stop();
       fs.rmSync(dir, { recursive: true, force: true });

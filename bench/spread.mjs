@@ -20,11 +20,14 @@ const metrics = {
   '10 MB / 1 MB time (× 5,000)': (r) => lint(r, 5000, '10mb') / lint(r, 5000, '1mb'),
   'keystroke p95, 300 KB × 5,000 (ms)': (r) => r.server?.latency[0]?.p95,
   'keystroke p95, 300 KB × 50,000 (ms)': (r) => r.server?.latency[1]?.p95,
-  'server RSS, 1 MB × 50,000 (MB)': (r) => r.server?.memory[0]?.rssMB,
+  'server RSS settled, 1 MB × 50,000 (MB)': (r) => r.server?.memory[0]?.rssMB,
+  'server RSS at first diagnostics (MB)': (r) => r.server?.memory[0]?.busyMB,
+  'server peak RSS (MB)': (r) => r.server?.memory[0]?.peakMB,
 };
 const rows = [];
 for (const [name, f] of Object.entries(metrics)) {
   const xs = runs.map(f).filter((x) => typeof x === 'number');
+  if (xs.length === 0) continue;
   const s = xs.slice().sort((a, b) => a - b);
   rows.push(`| ${name} | ${s[0].toFixed(1)} | ${s[Math.floor((s.length - 1) / 2)].toFixed(1)} | ${s[s.length - 1].toFixed(1)} | ${xs.map((x) => x.toFixed(1)).join(', ')} |`);
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { affectsSelector, documentSelector } from './selector';
+import launch from './serverLaunch.json';
 import { FindingsStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -13,8 +14,9 @@ let client: LanguageClient | undefined;
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    // The client merges `env` into its own environment.
+    run: { module, transport: TransportKind.ipc, options: { execArgv: launch.execArgv, env: launch.env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...launch.execArgv, '--nolazy', '--inspect=6011'], env: launch.env } },
   };
   let restartPolicy: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {

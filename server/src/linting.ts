@@ -153,7 +153,7 @@ function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
   return a.language === b.language && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
 }
 
-export function createDocumentLinter(settingsStore: SettingsStore, terms: TermStore): DocumentLinter {
+export function createDocumentLinter(settingsStore: SettingsStore, terms: TermStore, afterWork?: () => void): DocumentLinter {
   const cache = new Map<string, { key: string; outcome: LintOutcome }>();
   /** Open documents keep an incremental linter: a keystroke re-lints only the blocks it touched. */
   const incremental = new Map<string, IncrementalLinter>();
@@ -232,6 +232,7 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
           const result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
           const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, compiled.terms.get(f.termId), settings));
           outcome = { ...base, status: 'linted', diagnostics, text, result, compiled, settings };
+          afterWork?.();
         }
       }
       if (options?.cache !== false) cache.set(doc.uri, { key, outcome });

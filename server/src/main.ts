@@ -4,6 +4,7 @@
  */
 import { createConnection } from 'vscode-languageserver/node';
 import { createNodeHost } from './node/host';
+import { createIdleCollector } from './node/memory';
 import { startServer } from './server';
 import { describeError } from './util';
 
@@ -13,4 +14,5 @@ const connection = createConnection();
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${describeError(err)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
 
-startServer(connection, { host: createNodeHost() });
+const collector = createIdleCollector();
+startServer(connection, { host: createNodeHost(), afterWork: () => collector.poke() });

@@ -27,6 +27,8 @@ import { connectionLogger, runLogged } from './util';
 
 export interface ServerDeps {
   host: Host;
+  /** Called after each lint: the Node entry point uses it to give memory back once the server is idle. */
+  afterWork?: () => void;
 }
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
@@ -53,7 +55,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       workspaceFolders: folders,
       dynamicWatchers: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     });
-    const linter = createDocumentLinter(settings, terms);
+    const linter = createDocumentLinter(settings, terms, deps.afterWork);
     const publisher = registerDiagnostics({
       connection,
       documents,

@@ -241,7 +241,7 @@ function softGaps(form: string): number[] {
  * one (no gap to join, an English word, a term that ignores case…). `vocabulary` holds every lower-cased
  * word of every form: a "misspelling" that lands on another term's word is that word, not a misspelling.
  */
-export function plantText(specs: readonly TermSpec[], plan: Plant, vocabulary: ReadonlySet<string>, caseSensitive: (term: number) => boolean): { text: string; term: number; kind: PlantKind } | undefined {
+export function plantText(specs: readonly TermSpec[], plan: Plant, vocabulary: { has(word: string): boolean }, caseSensitive: (term: number) => boolean): { text: string; term: number; kind: PlantKind } | undefined {
   if (specs.length === 0) return undefined;
   const term = plan.term % specs.length;
   const spec = specs[term]!;

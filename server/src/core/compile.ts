@@ -6,6 +6,7 @@
 import { type FormShape, parseForm } from './forms';
 import { FuzzyIndex, MAX_FUZZY_ENTRIES, fuzzyCapacity } from './fuzzy';
 import { KeyTrie } from './trie';
+import { type ReadonlyStringSet, StringSetBuilder } from './stringSet';
 import type { Term, TermList } from './types';
 
 export interface CompiledForm {
@@ -23,20 +24,18 @@ export interface CompiledTerm {
   wordsOf(form: number): readonly string[];
 }
 
-/** A term word that fuzzy matching can land on: which term, which acceptable form, which word of it. */
-export interface WordUse {
-  term: number;
-  form: number;
-  word: number;
-}
-
 export interface CompiledTerms {
   readonly terms: ReadonlyMap<string, Term>;
   readonly lists: readonly TermList[];
-  readonly entries: readonly CompiledTerm[];
+  /** How many terms there are: entries are numbered [0, termCount). */
+  readonly termCount: number;
+  /** Entry `index`, made on first use (a document uses few of a long list's terms). */
+  entry(index: number): CompiledTerm;
+  /** The words of acceptable form `form` of term `index`, without making its entry. */
+  wordsOf(index: number, form: number): readonly string[];
   readonly trie: KeyTrie;
-  /** Forms by trie value. */
-  readonly keyForms: readonly CompiledForm[][];
+  /** The forms sharing the key that has trie value `value`. */
+  formsOf(value: number): readonly CompiledForm[];
   /** Lower-cased found strings never reported. */
   readonly ignore: ReadonlySet<string>;
   /** Notes on overrides between lists (not errors). */
@@ -44,14 +43,24 @@ export interface CompiledTerms {
   /** Limits these lists ran into (what is therefore not checked), for the CLI and the server to show. */
   readonly warnings: readonly string[];
   /** Every lower-cased word of every form: such a word is never a misspelling. */
-  readonly vocabulary: ReadonlySet<string>;
+  readonly vocabulary: ReadonlyStringSet;
   fuzzy(): FuzzyMatcher;
+}
+
+/**
+ * Where each fuzzy word is used, flat: the uses of word `id` are [start[id], start[id + 1]), each a term,
+ * an acceptable form of it and the word's index in that form.
+ */
+export interface WordUses {
+  start: Int32Array;
+  term: Int32Array;
+  form: Int16Array;
+  word: Uint8Array;
 }
 
 export interface FuzzyMatcher {
   index: FuzzyIndex;
-  /** Uses of each indexed word (same order as index.words). */
-  uses: readonly WordUse[][];
+  uses: WordUses;
   /** Per-word cache of lookups. */
   cache: Map<string, ReturnType<FuzzyIndex['lookup']>>;
 }
@@ -89,6 +98,11 @@ export function normalizeIgnored(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/**
+ * What compiling keeps is flat: the trie's typed arrays, per key a range of (term, form code) pairs, the
+ * vocabulary as one string, the fuzzy words' uses in typed arrays. Objects for entries and forms are made
+ * when matching first needs them, so a 50,000-entry list costs a few megabytes beyond its Term objects.
+ */
 export function compileTerms(lists: readonly TermList[]): CompiledTerms {
   const notes: string[] = [];
   const byId = new Map<string, Term>();
@@ -104,46 +118,67 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
   const ignore = new Set<string>();
   for (const list of lists) for (const w of list.ignore ?? []) ignore.add(normalizeIgnored(w));
 
-  const entries: CompiledTerm[] = [];
-  const keyOwner = new Map<string, number>();
-  const formsByKey = new Map<string, CompiledForm[]>();
-  const vocabulary = new Set<string>();
+  const order = [...byId.values()];
+  let totalLength = 0;
+  for (const term of order) totalLength += term.term.length;
+  const trie = new KeyTrie(Math.max(1024, totalLength * 2));
+  // Per form: term, code (0 = approved, 1.. = admitted, -1-j = forbidden j) and key (trie value).
+  const formTerm: number[] = [];
+  const formCode: number[] = [];
+  const formKey: number[] = [];
+  // Per key: the term owning it, and the first form that counts (a later term claiming the key drops the
+  // earlier term's forms of it).
+  const keyOwner: number[] = [];
+  const keyFrom: number[] = [];
+  const vocabulary = new StringSetBuilder();
   const fuzzyTargets = new FuzzyWords();
-  for (const term of byId.values()) {
-    const index = entries.length;
-    const entry = new LazyTerm(term);
-    entries.push(entry);
+  for (let index = 0; index < order.length; index++) {
+    const term = order[index]!;
     // Shapes are parsed here for their keys and words, and dropped: matching parses the few it needs again.
-    const texts = [term.term, ...term.admitted, ...term.forbidden];
-    for (let k = 0; k < texts.length; k++) {
-      const shape = parseForm(texts[k]!);
-      const form = k <= term.admitted.length ? k : -1;
-      const f = new LazyForm(entry, index, form, shape.text);
-      const owner = keyOwner.get(shape.key);
-      if (owner !== undefined && owner !== index) {
-        notes.push(`"${shape.text}" of "${term.id}" replaces the same spelling in "${entries[owner]!.term.id}"`);
-        formsByKey.set(shape.key, []);
+    const nAcceptable = 1 + term.admitted.length;
+    const nForms = nAcceptable + term.forbidden.length;
+    for (let k = 0; k < nForms; k++) {
+      const text = k === 0 ? term.term : k < nAcceptable ? term.admitted[k - 1]! : term.forbidden[k - nAcceptable]!;
+      const shape = parseForm(text);
+      let key = trie.insert(shape.key, keyOwner.length);
+      if (key < 0) {
+        key = keyOwner.length;
+        keyOwner.push(index);
+        keyFrom.push(formTerm.length);
+      } else {
+        trie.insert(shape.key, key);
+        if (keyOwner[key] !== index) {
+          notes.push(`"${shape.text}" of "${term.id}" replaces the same spelling in "${order[keyOwner[key]!]!.id}"`);
+          keyOwner[key] = index;
+          keyFrom[key] = formTerm.length;
+        }
       }
-      keyOwner.set(shape.key, index);
-      const list = formsByKey.get(shape.key) ?? [];
-      list.push(f);
-      formsByKey.set(shape.key, list);
+      formTerm.push(index);
+      formCode.push(k < nAcceptable ? k : nAcceptable - 1 - k);
+      formKey.push(key);
       for (const w of shape.words) vocabulary.add(w.toLowerCase());
-      if (form >= 0) fuzzyTargets.add(shape, index, form);
+      if (k < nAcceptable) fuzzyTargets.add(shape, index, k);
     }
-  }
-
-  const trie = new KeyTrie(Math.max(1024, formsByKey.size * 8));
-  const keyForms: CompiledForm[][] = [];
-  for (const [key, forms] of formsByKey) {
-    trie.insert(key, keyForms.length);
-    keyForms.push(forms);
   }
   trie.compact();
 
+  // Forms grouped by key, in the order they were added.
+  const keyCount = keyOwner.length;
+  const keyStart = new Int32Array(keyCount + 1);
+  for (let f = 0; f < formTerm.length; f++) if (f >= keyFrom[formKey[f]!]!) keyStart[formKey[f]! + 1]!++;
+  for (let k = 0; k < keyCount; k++) keyStart[k + 1]! += keyStart[k]!;
+  const packedTerm = new Int32Array(keyStart[keyCount]!);
+  const packedCode = new Int16Array(keyStart[keyCount]!);
+  const fill = keyStart.slice(0, keyCount);
+  for (let f = 0; f < formTerm.length; f++) {
+    const key = formKey[f]!;
+    if (f < keyFrom[key]!) continue;
+    packedTerm[fill[key]!] = formTerm[f]!;
+    packedCode[fill[key]!++] = formCode[f]!;
+  }
+
   const warnings: string[] = [];
-  // The word ids were only needed while collecting: keep the words and their uses.
-  const { words, uses } = fuzzyTargets;
+  const { words, uses } = fuzzyTargets.build();
   const fit = fuzzyCapacity(words);
   if (fit < words.length) {
     warnings.push(
@@ -152,17 +187,48 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     );
   }
 
+  const entries = new Map<number, CompiledTerm>();
+  const entry = (index: number): CompiledTerm => {
+    let e = entries.get(index);
+    if (!e) {
+      const term = order[index];
+      if (!term) throw new RangeError(`no term ${index}`);
+      entries.set(index, (e = new LazyTerm(term)));
+    }
+    return e;
+  };
+  const keyForms = new Map<number, CompiledForm[]>();
   let fuzzy: FuzzyMatcher | undefined;
   return {
     terms: byId,
     lists,
-    entries,
+    termCount: order.length,
+    entry,
+    wordsOf(index, form) {
+      const e = entries.get(index);
+      if (e) return e.wordsOf(form);
+      const term = order[index]!;
+      return parseForm(form === 0 ? term.term : term.admitted[form - 1]!).words;
+    },
     trie,
-    keyForms,
+    formsOf(value) {
+      let forms = keyForms.get(value);
+      if (!forms) {
+        forms = [];
+        for (let p = keyStart[value]!; p < keyStart[value + 1]!; p++) {
+          const term = packedTerm[p]!;
+          const code = packedCode[p]!;
+          const e = entry(term);
+          forms.push(new LazyForm(e, term, code >= 0 ? code : -1, code >= 0 ? '' : e.term.forbidden[-1 - code]!));
+        }
+        keyForms.set(value, forms);
+      }
+      return forms;
+    },
     ignore,
     notes,
     warnings,
-    vocabulary,
+    vocabulary: vocabulary.build(),
     fuzzy() {
       fuzzy ??= { index: new FuzzyIndex(words), uses, cache: new Map() };
       return fuzzy;
@@ -173,21 +239,44 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
 /** The distinct lower-cased words fuzzy matching can land on, in term order, and where each is used. */
 class FuzzyWords {
   private readonly ids = new Map<string, number>();
-  readonly words: string[] = [];
-  readonly uses: WordUse[][] = [];
+  private readonly words: string[] = [];
+  private readonly useId: number[] = [];
+  private readonly useTerm: number[] = [];
+  private readonly useForm: number[] = [];
+  private readonly useWord: number[] = [];
 
   add(shape: FormShape, term: number, form: number): void {
-    shape.words.forEach((w, word) => {
-      const lower = w.toLowerCase();
-      if (lower.length < 4 || !/\p{L}/u.test(lower)) return;
+    const words = shape.words;
+    for (let word = 0; word < words.length; word++) {
+      const lower = words[word]!.toLowerCase();
+      if (lower.length < 4 || !/\p{L}/u.test(lower)) continue;
       let id = this.ids.get(lower);
       if (id === undefined) {
         id = this.words.length;
         this.ids.set(lower, id);
         this.words.push(lower);
-        this.uses.push([]);
       }
-      this.uses[id]!.push({ term, form, word });
-    });
+      this.useId.push(id);
+      this.useTerm.push(term);
+      this.useForm.push(form);
+      this.useWord.push(word);
+    }
+  }
+
+  /** The words, and their uses grouped by word in the order they were added. */
+  build(): { words: string[]; uses: WordUses } {
+    const n = this.useId.length;
+    const start = new Int32Array(this.words.length + 1);
+    for (let u = 0; u < n; u++) start[this.useId[u]! + 1]!++;
+    for (let id = 0; id < this.words.length; id++) start[id + 1]! += start[id]!;
+    const uses: WordUses = { start, term: new Int32Array(n), form: new Int16Array(n), word: new Uint8Array(n) };
+    const fill = start.slice(0, this.words.length);
+    for (let u = 0; u < n; u++) {
+      const at = fill[this.useId[u]!]!++;
+      uses.term[at] = this.useTerm[u]!;
+      uses.form[at] = this.useForm[u]!;
+      uses.word[at] = this.useWord[u]!;
+    }
+    return { words: this.words, uses };
   }
 }

@@ -4,7 +4,7 @@
  * near misses of term words among the words nobody matched, and a last pass settles which acceptable form
  * the document prefers. Findings carry their fixes as minimal edits.
  */
-import type { CompiledForm, CompiledTerms, FuzzyMatcher } from './compile';
+import type { CompiledForm, CompiledTerm, CompiledTerms, FuzzyMatcher } from './compile';
 import { normalizeIgnored } from './compile';
 import { isEnglishWord } from './english';
 import { type FormShape, type Gap, classifyGap } from './forms';
@@ -154,7 +154,7 @@ function findExactMatches(view: DocumentView, tokens: TokenOffsets, compiled: Co
     // The longest key first; when it is not a use of its term ("Wa nhua in a" is not the one-word name
     // "Wanhuaina" split), a shorter one may be ("Wa nhua" for "Wanhua").
     let m: Match | undefined;
-    for (let e = nEnds - 2; e >= 0 && !m; e -= 2) m = classifyMatch(view, tokens, i, ends[e]!, compiled.keyForms[ends[e + 1]!]!, compiled);
+    for (let e = nEnds - 2; e >= 0 && !m; e -= 2) m = classifyMatch(view, tokens, i, ends[e]!, compiled.formsOf(ends[e + 1]!), compiled);
     if (m) matches.push(m);
     i = (m ? m.last : ends[nEnds - 2]!) + 1;
   }
@@ -278,7 +278,7 @@ function classifyMatch(view: DocumentView, tokens: TokenOffsets, first: number, 
     if (writtenAs(view, start, end, f.shape.text)) {
       return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
     }
-    const caseSensitive = compiled.entries[f.term]!.term.caseSensitive;
+    const caseSensitive = compiled.entry(f.term).term.caseSensitive;
     const a = align(view, tokens, first, last, f.shape, caseSensitive, (ctx ??= caseContext(view, start)));
     if (a.flags.size === 0) {
       return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
@@ -299,7 +299,7 @@ function classifyMatch(view: DocumentView, tokens: TokenOffsets, first: number, 
     for (let k = first; k <= last; k++) pieces.push(view.text.slice(tokens.starts[k]!, tokens.ends[k]!));
     if (kind === 'joined' && pieces.length === 1 && isEnglishWord(pieces[0]!)) return undefined;
     // Split into English words: a proper name keeps its capital ("Nan sha" for "Nansha"); "new port" is prose.
-    const capitalised = compiled.entries[best.f.term]!.term.caseSensitive && isUpperChar(pieces[0]!.charCodeAt(0)) && isUpperChar(best.f.shape.text.charCodeAt(0));
+    const capitalised = compiled.entry(best.f.term).term.caseSensitive && isUpperChar(pieces[0]!.charCodeAt(0)) && isUpperChar(best.f.shape.text.charCodeAt(0));
     if (kind === 'split' && !capitalised && pieces.every((p) => isEnglishWord(p))) return undefined;
   }
   return { first, last, start, end, term: best.f.term, form: best.f.form, shape: best.f.shape, kind, edits: best.a.edits };
@@ -359,15 +359,17 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
     }
     let found: Match | undefined;
     let bestScore = Infinity;
+    const uses = fuzzy.uses;
     for (const cand of candidates) {
-      const uses = fuzzy.uses[cand.id]!;
+      const base = uses.start[cand.id]!;
       for (const u of neighbours.usesNear(cand.id, j, from, to, docWord)) {
-        const use = uses[u]!;
+        const useTerm = uses.term[base + u]!;
+        const useForm = uses.form[base + u]!;
         // Word ids first: most uses reached through a shared word ("Railway" of "X Railway Station") fail on
         // another word that is neither written exactly nor a possible misspelling, and need no shape.
-        const ids = neighbours.formWords(use.term, use.form);
+        const ids = neighbours.formWords(useTerm, useForm);
         const n = ids.length;
-        const first = j - use.word;
+        const first = j - uses.word[base + u]!;
         const last = first + n - 1;
         if (first < from || last >= to) continue;
         if (n === 1 && (w.length < 5 || cand.word.length < 5)) continue;
@@ -378,7 +380,7 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
           }
           if (!viable) continue;
         }
-        const shape = compiled.entries[use.term]!.acceptable[use.form]!;
+        const shape = compiled.entry(useTerm).acceptable[useForm]!;
         if (n > 1) {
           let ok = true;
           let exact = 0;
@@ -405,7 +407,7 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
         const score = cand.distance * 100 - n;
         if (score < bestScore) {
           bestScore = score;
-          found = misspellingMatch(view, tokens, first, last, use.term, use.form, shape, compiled);
+          found = misspellingMatch(view, tokens, first, last, useTerm, useForm, shape, compiled);
         }
       }
     }
@@ -460,12 +462,13 @@ class NeighbourIndex {
     return id;
   }
 
-  formWords(term: number, form: number): readonly number[] {
+  /** Word ids of a form, kept for the forms matching looks at again (not for every use an index lists). */
+  formWords(term: number, form: number, keep = true): readonly number[] {
     const key = term * 256 + form;
     let ids = this.shapes.get(key);
     if (!ids) {
-      ids = this.compiled.entries[term]!.wordsOf(form).map((w) => this.wordId(w.toLowerCase()));
-      this.shapes.set(key, ids);
+      ids = this.compiled.wordsOf(term, form).map((w) => this.wordId(w.toLowerCase()));
+      if (keep) this.shapes.set(key, ids);
     }
     return ids;
   }
@@ -473,24 +476,31 @@ class NeighbourIndex {
   private usesOf(cand: number): CandidateUses {
     let c = this.byCandidate.get(cand);
     if (c) return c;
-    c = { single: [], near: new Map(), reach: 0 };
-    this.fuzzy.uses[cand]!.forEach((use, u) => {
-      const words = this.formWords(use.term, use.form);
+    const single: number[] = [];
+    const near: number[] = [];
+    let reach = 0;
+    const uses = this.fuzzy.uses;
+    const base = uses.start[cand]!;
+    for (let u = 0; u < uses.start[cand + 1]! - base; u++) {
+      const words = this.formWords(uses.term[base + u]!, uses.form[base + u]!, false);
       if (words.length === 1) {
-        c!.single.push(u);
-        return;
+        single.push(u);
+        continue;
       }
-      c!.reach = Math.max(c!.reach, Math.min(MAX_REACH, Math.max(use.word, words.length - 1 - use.word)));
+      const word = uses.word[base + u]!;
+      reach = Math.max(reach, Math.min(MAX_REACH, Math.max(word, words.length - 1 - word)));
       for (let q = 0; q < words.length; q++) {
-        const d = q - use.word;
+        const d = q - word;
         if (d === 0 || Math.abs(d) > MAX_REACH) continue;
-        const key = nearKey(d, words[q]!);
-        const list = c!.near.get(key);
-        // A use reached twice through the same key (a repeated word) is listed once.
-        if (!list) c!.near.set(key, [u]);
-        else if (list[list.length - 1] !== u) list.push(u);
+        near.push(nearKey(d, words[q]!) * USE_SPAN + u);
       }
-    });
+    }
+    // Sorted (key, use) pairs, each once (a use reached twice through the same key, a repeated word, is
+    // listed once): 8 bytes a pair, where a Map of arrays costs several times that for a word with thousands of uses.
+    const sorted = Float64Array.from(near).sort();
+    let w = 0;
+    for (let i = 0; i < sorted.length; i++) if (w === 0 || sorted[i] !== sorted[w - 1]) sorted[w++] = sorted[i]!;
+    c = { single: Int32Array.from(single), near: sorted.slice(0, w), reach };
     this.byCandidate.set(cand, c);
     return c;
   }
@@ -501,13 +511,21 @@ class NeighbourIndex {
     const out = this.out;
     out.length = 0;
     for (const u of c.single) out.push(u);
+    const near = c.near;
     for (let d = -c.reach; d <= c.reach; d++) {
       const k = j + d;
       if (d === 0 || k < from || k >= to) continue;
       const id = docWord(k);
       if (id === 0) continue;
-      const list = c.near.get(nearKey(d, id));
-      if (list) for (const u of list) out.push(u);
+      const low = nearKey(d, id) * USE_SPAN;
+      let lo = 0;
+      let hi = near.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (near[mid]! < low) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < near.length && near[i]! < low + USE_SPAN; i++) out.push(near[i]! - low);
     }
     if (out.length > 1) {
       out.sort((a, b) => a - b);
@@ -521,12 +539,15 @@ class NeighbourIndex {
 
 interface CandidateUses {
   /** Uses where the word is the whole form. */
-  single: number[];
-  /** Multi-word uses by (offset of another word, its id). */
-  near: Map<number, number[]>;
+  single: Int32Array;
+  /** Multi-word uses as sorted nearKey(offset of another word, its id) * USE_SPAN + use. */
+  near: Float64Array;
   /** How far (in words) its uses reach on either side. */
   reach: number;
 }
+
+/** Uses of one word are numbered below this (a word's uses are bounded by the term limit). */
+const USE_SPAN = 2 ** 24;
 
 function nearKey(d: number, wordId: number): number {
   return wordId * (2 * MAX_REACH + 1) + (d + MAX_REACH);
@@ -546,7 +567,7 @@ function neighbourIndex(compiled: CompiledTerms, fuzzy: FuzzyMatcher): Neighbour
 function misspellingMatch(view: DocumentView, tokens: TokenOffsets, first: number, last: number, term: number, form: number, shape: FormShape, compiled: CompiledTerms): Match {
   const start = tokens.starts[first]!;
   const ctx = caseContext(view, start);
-  const caseSensitive = compiled.entries[term]!.term.caseSensitive;
+  const caseSensitive = compiled.entry(term).term.caseSensitive;
   const edits: Match['edits'] = [];
   for (let k = first; k <= last; k++) {
     const tStart = tokens.starts[k]!;
@@ -646,7 +667,7 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   const findings: Finding[] = [];
   const occurrences: Occurrence[] = [];
   for (const m of matches) {
-    const entry = compiled.entries[m.term]!;
+    const entry = compiled.entry(m.term);
     occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form }));
     const targetForm = dominant(m.term);
     const target = entry.acceptable[targetForm]!;
@@ -670,7 +691,7 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
 }
 
 /** The finding for one match written as `kind`, fixed towards form `targetForm` (`count` uses of it). */
-function buildFinding(view: DocumentView, compiled: CompiledTerms, entry: CompiledTerms['entries'][number], m: Match, kind: VariantKind, target: FormShape, targetForm: number, count: number): Finding | undefined {
+function buildFinding(view: DocumentView, compiled: CompiledTerms, entry: CompiledTerm, m: Match, kind: VariantKind, target: FormShape, targetForm: number, count: number): Finding | undefined {
   {
     const found = view.text.slice(m.start, m.end);
     if (compiled.ignore.has(normalizeIgnored(found))) return undefined;

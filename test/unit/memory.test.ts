@@ -1,0 +1,81 @@
+/**
+ * The compact structures behind a large term list, checked against the obvious ones, and the idle
+ * collector that gives memory back after a burst of work.
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { compileTerms } from '../../server/src/core/compile';
+import { CompactStringSet, StringSetBuilder } from '../../server/src/core/stringSet';
+import { parseTermFile } from '../../server/src/core/termFile';
+import { createIdleCollector, exposeGc } from '../../server/src/node/memory';
+import { waitFor } from '../helpers/wait';
+
+describe('compact term structures', () => {
+  it('CompactStringSet answers exactly as a Set does', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 12 }), { maxLength: 200 }), fc.array(fc.string({ maxLength: 12 }), { maxLength: 50 }), (words, probes) => {
+        const set = new CompactStringSet(words);
+        const reference = new Set(words);
+        assert.equal(set.size, words.length);
+        for (const w of [...words, ...probes, '', 'x'.repeat(13)]) assert.equal(set.has(w), reference.has(w), JSON.stringify(w));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('StringSetBuilder keeps each word once', () => {
+    const b = new StringSetBuilder();
+    for (const w of ['guangdong', 'bay', 'guangdong', 'area', 'bay']) b.add(w);
+    const set = b.build();
+    assert.equal(set.size, 3);
+    assert.ok(set.has('area') && set.has('bay') && set.has('guangdong') && !set.has('ba') && !set.has('bays'));
+  });
+
+  it('groups the forms of a key by term, the later list winning a shared spelling', () => {
+    const first = parseTermFile(JSON.stringify({ terms: [{ term: 'Macao', admitted: ['Macau'] }, { term: 'Hong Kong', forbidden: ['Hongkong'] }] }), 'a.terms.json').list!;
+    const second = parseTermFile(JSON.stringify({ terms: [{ term: 'Aomen', forbidden: ['Macau'] }] }), 'b.terms.json').list!;
+    const compiled = compileTerms([first, second]);
+    assert.equal(compiled.termCount, 3);
+    const formsAt = (key: string) => compiled.formsOf(compiled.trie.value(compiled.trie.find(key))).map((f) => [compiled.entry(f.term).term.id, f.form, f.shape.text]);
+    assert.deepEqual(formsAt('macao'), [['Macao', 0, 'Macao']]);
+    // "Macau" was Macao's admitted spelling; the later list forbids it for Aomen.
+    assert.deepEqual(formsAt('macau'), [['Aomen', -1, 'Macau']]);
+    assert.deepEqual(formsAt('hongkong'), [
+      ['Hong Kong', 0, 'Hong Kong'],
+      ['Hong Kong', -1, 'Hongkong'],
+    ]);
+    assert.ok(compiled.notes.some((n) => n.includes('"Macau" of "Aomen" replaces the same spelling in "Macao"')));
+    assert.deepEqual(compiled.wordsOf(1, 0), ['Hong', 'Kong']);
+    assert.ok(compiled.vocabulary.has('kong') && compiled.vocabulary.has('hongkong') && !compiled.vocabulary.has('Kong'));
+    const fuzzy = compiled.fuzzy();
+    const kong = fuzzy.index.words.indexOf('kong');
+    assert.ok(kong >= 0);
+    const uses = [];
+    for (let u = fuzzy.uses.start[kong]!; u < fuzzy.uses.start[kong + 1]!; u++) uses.push([fuzzy.uses.term[u], fuzzy.uses.form[u], fuzzy.uses.word[u]]);
+    assert.deepEqual(uses, [[1, 0, 1]]);
+  });
+});
+
+describe('idle collector', () => {
+  it('collects once after the work stops, not while it goes on', async () => {
+    let runs = 0;
+    const collector = createIdleCollector(30, () => runs++);
+    try {
+      for (let i = 0; i < 5; i++) collector.poke();
+      assert.equal(runs, 0, 'nothing runs while work goes on');
+      await waitFor(() => collector.runs === 1, 2000, 'the collection');
+      // Two collections: one frees, the next gives the empty pages back.
+      assert.equal(runs, 2);
+      collector.poke();
+      await waitFor(() => collector.runs === 2, 2000, 'a second collection after more work');
+    } finally {
+      collector.dispose();
+    }
+  });
+
+  it('exposes a real collector in Node', () => {
+    const gc = exposeGc();
+    assert.equal(typeof gc, 'function');
+    gc!();
+  });
+});

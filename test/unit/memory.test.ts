@@ -8,6 +8,7 @@ import { compileTerms } from '../../server/src/core/compile';
 import { CompactStringSet, StringSetBuilder } from '../../server/src/core/stringSet';
 import { parseTermFile } from '../../server/src/core/termFile';
 import { createIdleCollector, exposeGc } from '../../server/src/node/memory';
+import { KeyTrie } from '../../server/src/core/trie';
 import { waitFor } from '../helpers/wait';
 
 describe('compact term structures', () => {
@@ -20,6 +21,35 @@ describe('compact term structures', () => {
         for (const w of [...words, ...probes, '', 'x'.repeat(13)]) assert.equal(set.has(w), reference.has(w), JSON.stringify(w));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a compacted KeyTrie (tails for branch-free runs) walks exactly like the one it was built as', () => {
+    const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '\uffff', "'"), minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 60 }), fc.array(key, { maxLength: 30 }), (keys, probes) => {
+        const trie = new KeyTrie(4);
+        keys.forEach((k, i) => trie.insert(k, i * 70_001));
+        const expected = new Map(keys.map((k, i) => [k, i * 70_001]));
+        // Every prefix walk: the node exists exactly when some key starts with the prefix.
+        const walk = (t: KeyTrie, s: string) => {
+          const out: number[] = [];
+          let node = 0;
+          for (let i = 0; i < s.length && node >= 0; i++) {
+            node = t.child(node, s.charCodeAt(i));
+            out.push(node < 0 ? -2 : t.value(node));
+          }
+          return out;
+        };
+        const before = [...keys, ...probes].map((s) => walk(trie, s));
+        trie.compact();
+        assert.deepEqual([...keys, ...probes].map((s) => walk(trie, s)), before);
+        for (const s of [...keys, ...probes]) {
+          const node = trie.find(s);
+          assert.equal(node >= 0 ? trie.value(node) : -1, expected.get(s) ?? -1, JSON.stringify(s));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 

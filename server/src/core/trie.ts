@@ -2,9 +2,16 @@
  * A character trie over form keys in flat typed arrays (first-child / next-sibling), with a direct table
  * for the root's children. Memory stays proportional to the total key length, and a walk costs one
  * array probe per character, whatever the number of terms.
+ *
+ * Once every key is in, `compact` moves each branch-free run below a node (the rest of a long name once no
+ * other key shares it: most of a large list's characters) into one string of tail characters at 2 bytes a
+ * character instead of 14 a node. A node id at or past `tailBase` is a position in that string.
  */
 /** Children from which a node gets a direct table (see `compact`). */
 const FAN_MIN = 6;
+
+/** Ends a tail run; a run never holds this code unit (a key with it keeps regular nodes). */
+const TAIL_END = 0xffff;
 
 export class KeyTrie {
   private firstChild: Int32Array;
@@ -20,6 +27,14 @@ export class KeyTrie {
    */
   private fanSlot: Int32Array | undefined;
   private fanTable = new Int32Array(0);
+  /** After `compact`: per node, where its tail starts in tailChars, or -1 (it branches or ends). */
+  private tailStart: Int32Array | undefined;
+  /** Tail runs, each followed by TAIL_END and the value at its last node (low, high 16 bits). */
+  private tailChars = new Uint16Array(0);
+  /** Values of keys ending inside a tail before its last node, by tail position. */
+  private tailValues = new Map<number, number>();
+  /** Node ids from here on are tail positions (tailBase + position). */
+  private tailBase = 0x7fffffff;
 
   constructor(capacity = 1024) {
     this.firstChild = new Int32Array(capacity).fill(-1);
@@ -53,6 +68,14 @@ export class KeyTrie {
   /** Child of `node` for code unit `c`, or -1. */
   child(node: number, c: number): number {
     if (node === 0) return this.rootChildren[c]!;
+    if (node >= this.tailBase) {
+      const q = node - this.tailBase + 1;
+      return this.tailChars[q] === c && c !== TAIL_END ? node + 1 : -1;
+    }
+    if (this.tailStart) {
+      const p = this.tailStart[node]!;
+      if (p >= 0) return this.tailChars[p] === c ? this.tailBase + p : -1;
+    }
     if (c < 128 && this.fanSlot) {
       const slot = this.fanSlot[node]!;
       if (slot >= 0) return this.fanTable[slot * 128 + c]!;
@@ -68,13 +91,18 @@ export class KeyTrie {
   }
 
   value(node: number): number {
+    if (node >= this.tailBase) {
+      const q = node - this.tailBase;
+      // A run's last node is a leaf, so a key ends there: its value follows the run's end mark.
+      if (this.tailChars[q + 1] === TAIL_END) return this.tailChars[q + 2]! | (this.tailChars[q + 3]! << 16);
+      return this.tailValues.get(q) ?? -1;
+    }
     return this.values[node]!;
   }
 
   /** Stores `value` at the end of `key`; returns the previous value there, or -1. */
   insert(key: string, value: number): number {
-    // New children would be missing from the direct tables: drop them (compact builds them again).
-    this.fanSlot = undefined;
+    if (this.tailStart) throw new Error('KeyTrie: no insert after compact()');
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
@@ -96,26 +124,103 @@ export class KeyTrie {
     return prev;
   }
 
-  /** Drops the unused capacity once every key is in (the arrays grow by doubling). */
+  /**
+   * Freezes the trie once every key is in: branch-free runs become tails, the arrays keep only branching
+   * nodes (renumbered), and crowded nodes get direct tables.
+   */
   compact(): void {
-    this.firstChild = this.firstChild.slice(0, this.count);
-    this.nextSibling = this.nextSibling.slice(0, this.count);
-    this.chars = this.chars.slice(0, this.count);
-    this.values = this.values.slice(0, this.count);
+    if (this.tailStart) return;
+    const count = this.count;
+    const fc = this.firstChild;
+    const ns = this.nextSibling;
+    // run[n]: length of the branch-free run below n (each node on it has one child and no sibling
+    // branching off it), or -1 when n's subtree branches. Children always have larger ids than parents.
+    const run = new Int32Array(count);
+    for (let n = count - 1; n > 0; n--) {
+      const c = fc[n]!;
+      if (c < 0) run[n] = 0;
+      else if (ns[c]! >= 0 || run[c]! < 0 || this.chars[c] === TAIL_END) run[n] = -1;
+      else run[n] = run[c]! + 1;
+    }
+    // Regular nodes: the root, and every node whose parent branches (a run's top keeps its own node).
+    const newId = new Int32Array(count).fill(-1);
+    const order: number[] = [0];
+    newId[0] = 0;
+    let tailLength = 0;
+    for (let i = 0; i < order.length; i++) {
+      const n = order[i]!;
+      if (n !== 0 && run[n]! > 0) {
+        tailLength += run[n]! + 3;
+        continue;
+      }
+      for (let c = n === 0 ? -1 : fc[n]!; n !== 0 ? c >= 0 : false; c = ns[c]!) {
+        newId[c] = order.length;
+        order.push(c);
+      }
+      if (n === 0) {
+        for (let ch = 0; ch < 0x10000; ch++) {
+          const c = this.rootChildren[ch]!;
+          if (c >= 0) {
+            newId[c] = order.length;
+            order.push(c);
+          }
+        }
+      }
+    }
+    const regular = order.length;
+    const firstChild = new Int32Array(regular).fill(-1);
+    const nextSibling = new Int32Array(regular).fill(-1);
+    const chars = new Uint16Array(regular);
+    const values = new Int32Array(regular).fill(-1);
+    const tailStart = new Int32Array(regular).fill(-1);
+    const tailChars = new Uint16Array(tailLength);
+    const tailValues = new Map<number, number>();
+    let t = 0;
+    for (let i = 0; i < regular; i++) {
+      const n = order[i]!;
+      chars[i] = this.chars[n]!;
+      values[i] = this.values[n]!;
+      const sib = n === 0 ? -1 : ns[n]!;
+      // Siblings under a non-root parent keep their list (root children are reached through rootChildren).
+      if (sib >= 0 && newId[sib]! >= 0) nextSibling[i] = newId[sib]!;
+      if (n !== 0 && run[n]! > 0) {
+        tailStart[i] = t;
+        let last = -1;
+        for (let c = fc[n]!; c >= 0; c = fc[c]!) {
+          last = this.values[c]!;
+          if (last >= 0 && fc[c]! >= 0) tailValues.set(t, last);
+          tailChars[t++] = this.chars[c]!;
+        }
+        tailChars[t++] = TAIL_END;
+        tailChars[t++] = last & 0xffff;
+        tailChars[t++] = last >>> 16;
+      } else if (n !== 0 && fc[n]! >= 0) firstChild[i] = newId[fc[n]!]!;
+    }
+    for (let ch = 0; ch < 0x10000; ch++) {
+      const c = this.rootChildren[ch]!;
+      if (c >= 0) this.rootChildren[ch] = newId[c]!;
+    }
+    this.firstChild = firstChild;
+    this.nextSibling = nextSibling;
+    this.chars = chars;
+    this.values = values;
+    this.tailStart = tailStart;
+    this.tailChars = tailChars;
+    this.tailValues = tailValues;
+    this.tailBase = regular;
+    this.count = regular;
     // Direct tables for crowded nodes, whose ASCII children then cost one probe.
-    const fanSlot = new Int32Array(this.count).fill(-1);
+    const fanSlot = new Int32Array(regular).fill(-1);
     const crowded: number[] = [];
-    for (let node = 1; node < this.count; node++) {
+    for (let node = 1; node < regular; node++) {
       let children = 0;
-      for (let n = this.firstChild[node]!; n >= 0 && children < FAN_MIN; n = this.nextSibling[n]!) children++;
+      for (let n = firstChild[node]!; n >= 0 && children < FAN_MIN; n = nextSibling[n]!) children++;
       if (children >= FAN_MIN) crowded.push(node);
     }
-    const table = new Int32Array(crowded.length * 128);
+    const table = new Int32Array(crowded.length * 128).fill(-1);
     crowded.forEach((node, slot) => {
       fanSlot[node] = slot;
-      const base = slot * 128;
-      for (let c = 0; c < 128; c++) table[base + c] = -1;
-      for (let n = this.firstChild[node]!; n >= 0; n = this.nextSibling[n]!) if (this.chars[n]! < 128) table[base + this.chars[n]!] = n;
+      for (let n = firstChild[node]!; n >= 0; n = nextSibling[n]!) if (chars[n]! < 128) table[slot * 128 + chars[n]!] = n;
     });
     this.fanSlot = fanSlot;
     this.fanTable = table;
@@ -130,6 +235,20 @@ export class KeyTrie {
 
   /** Approximate bytes held, for benchmarks. */
   get byteSize(): number {
-    return this.firstChild.byteLength * 3 + this.chars.byteLength + this.rootChildren.byteLength;
+    return (
+      this.firstChild.byteLength * 3 +
+      this.chars.byteLength +
+      this.rootChildren.byteLength +
+      (this.tailStart?.byteLength ?? 0) +
+      this.tailChars.byteLength +
+      this.tailValues.size * 16 +
+      (this.fanSlot?.byteLength ?? 0) +
+      this.fanTable.byteLength
+    );
+  }
+
+  /** Characters held in tails (after compact). */
+  get tailSize(): number {
+    return this.tailChars.length;
   }
 }

@@ -1,6 +1,6 @@
-/** formKey and wordCount are one-pass shortcuts for parseForm(text).key and tokenOffsets(text).length. */
+/** parseForm, formKey and wordCount take shortcuts; they must agree with the token-by-token reading. */
 import * as assert from 'node:assert/strict';
-import { formKey, parseForm, wordCount } from '../../server/src/core/forms';
+import { formKey, parseForm, parseFormByTokens, wordCount } from '../../server/src/core/forms';
 import { tokenOffsets } from '../../server/src/core/text';
 import { rng } from '../helpers/random';
 
@@ -11,12 +11,14 @@ const PIECES = [
 ];
 
 describe('form keys and word counts', () => {
-  it('agree with parseForm and tokenOffsets on 20,000 random forms', () => {
+  it('agree with parseFormByTokens and tokenOffsets on 20,000 random forms', () => {
     const random = rng(7);
     for (let n = 0; n < 20_000; n++) {
       let text = '';
       for (let k = Math.floor(random() * 8); k >= 0; k--) text += PIECES[Math.floor(random() * PIECES.length)];
-      assert.equal(formKey(text), parseForm(text).key, JSON.stringify(text));
+      const reference = parseFormByTokens(text);
+      assert.deepEqual(parseForm(text), reference, JSON.stringify(text));
+      assert.equal(formKey(text), reference.key, JSON.stringify(text));
       assert.equal(wordCount(text), tokenOffsets(text).length, JSON.stringify(text));
     }
   });
@@ -29,5 +31,7 @@ describe('form keys and word counts', () => {
     assert.equal(formKey(' -a- '), 'a');
     assert.equal(wordCount(' High-quality  development '), 3);
     assert.equal(wordCount('---'), 0);
+    assert.deepEqual(parseForm('High-quality development'), parseFormByTokens('High-quality development'));
+    assert.deepEqual(parseForm('High-quality development').words, ['High', 'quality', 'development']);
   });
 });

@@ -46,7 +46,7 @@ describe('the packaged extension (.vsix)', function () {
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
-      'extension/dist/english-words.json',
+      'extension/dist/english-words.txt',
       'extension/terms/guangdong.terms.json',
       'extension/terms/terms.schema.json',
       'extension/readme.md',

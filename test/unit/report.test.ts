@@ -1,7 +1,8 @@
 /** CLI reports written in pieces: the pieces must add up to exactly what one JSON.stringify would print. */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { jsonChunks } from '../../server/src/cli/report';
+import { jsonChunks, linesOf } from '../../server/src/cli/report';
+import { LineIndex } from '../../server/src/core/lines';
 import { fcParams } from '../helpers/arbitraries';
 
 describe('reports in pieces', () => {
@@ -24,5 +25,17 @@ describe('reports in pieces', () => {
     let total = 0;
     for (const chunk of jsonChunks(big, big, big)) total += chunk.length;
     assert.ok(total > 600_000_000, String(total));
+  });
+
+  it('places offsets on the lines LineIndex reads, with or without carriage returns', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\n\n', '\u2028', 'é'), { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const lines = linesOf(text);
+        const reference = new LineIndex(text);
+        for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(lines.at(offset), reference.at(offset), `${JSON.stringify(text)} at ${offset}`);
+      }),
+      fcParams(300),
+    );
   });
 });

@@ -69,4 +69,42 @@ describe('term files: the fast path for clean files', () => {
     }
     assert.ok(clean > 500, `only ${clean} mutated files were clean`);
   });
+
+  it('leaves repeated keys, escaped keys, "__proto__" and deep nesting to the full parser', () => {
+    const entry = (body: string) => `{"terms": [{"term": "Macao"}, ${body}, {"term": "Hong Kong"}]}`;
+    for (const text of [
+      entry('{"term": "Guangdong", "term": "Canton"}'),
+      entry('{"term": "Guangdong", "translations": {"fr": "a", "de": "b", "fr": "c"}}'),
+      entry('{"term": "Guangdong", "translations": {"__proto__": "a"}}'),
+      entry('{"term": "Guangdong", "te\\u0072m": "b"}'),
+      '{"terms": [{"term": "Macao"}], "title": "a", "terms": [{"term": "Hong Kong"}]}',
+      `{"terms": [{"term": "Macao", "note": ${'['.repeat(40)}${']'.repeat(40)}}]}`,
+    ]) {
+      assert.equal(parseCleanTermFile(text, 'd.terms.json'), undefined, text);
+      assert.equal(JSON.stringify(parseTermFile(text, 'd.terms.json')), JSON.stringify(parseTermFileInFull(text, 'd.terms.json')));
+    }
+  });
+
+  it('places entries as the full parser does, whatever the line breaks and escapes', () => {
+    const body = '{ "title": "t\\"\\\\",\n  "terms": [\n\t{"term": "Macao", "note": "a \\"quoted\\" \\\\ note"},\r\n  {"term": "Hong Kong", "translations": {"1": "a", "en": "b"}},\r{"term": "Guangdong"}  ,\n\n   {"term": "x\\u0041y", "admitted": [], "forbidden": ["xay"], "caseSensitive": false, "source": "s"}]}';
+    const fast = parseCleanTermFile(body, 'p.terms.json');
+    assert.ok(fast, 'clean');
+    assert.equal(JSON.stringify(fast), JSON.stringify(parseTermFileInFull(body, 'p.terms.json')));
+    assert.deepEqual(
+      fast.list!.terms.map((t) => [t.origin!.line, t.origin!.column]),
+      [[2, 1], [3, 2], [4, 0], [6, 3]],
+    );
+  });
+
+  it('shares one frozen empty list and translations object between terms that have none', () => {
+    for (const parse of [parseCleanTermFile, parseTermFileInFull]) {
+      const { list } = parse('{"terms": [{"term": "Macao"}, {"term": "Hong Kong", "admitted": [], "translations": {}}, {"term": "Guangdong", "admitted": ["Canton"]}]}', 'e.terms.json')!;
+      const [a, b, c] = list!.terms;
+      assert.equal(a!.admitted, b!.admitted);
+      assert.equal(a!.forbidden, c!.forbidden);
+      assert.equal(a!.translations, b!.translations);
+      assert.ok(Object.isFrozen(a!.admitted) && Object.isFrozen(a!.translations));
+      assert.deepEqual(c!.admitted, ['Canton']);
+    }
+  });
 });

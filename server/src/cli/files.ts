@@ -1,11 +1,26 @@
 /** Finding the files to lint and writing fixes back safely. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { DocumentLanguage } from '../core/types';
 
 export const DEFAULT_PATTERNS = ['**/*.md', '**/*.markdown', '**/*.txt'];
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * The glob library (tinyglobby, fdir, picomatch), loaded when a glob or a folder is to be expanded: a run on
+ * named files does not pay to load it.
+ */
+function globber(): typeof import('tinyglobby') {
+  return require('tinyglobby') as typeof import('tinyglobby');
+}
+
+/**
+ * tinyglobby's isDynamicPattern (picomatch's scan): a pattern is a glob only with one of these characters
+ * (`*`, `?`, `[…]`, `{…}`, `(…)`, extglobs, or a leading `!`); without any, no need to load the library to ask.
+ */
+export function isDynamicPattern(input: string): boolean {
+  return /[*?[{(!]/.test(input) && globber().isDynamicPattern(input);
+}
 
 export function languageOf(file: string): DocumentLanguage {
   return /\.(md|markdown|mdown|mkd|mdx)$/i.test(file) ? 'markdown' : 'plaintext';
@@ -18,7 +33,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
   const patterns = inputs.length > 0 ? inputs : DEFAULT_PATTERNS;
   for (const input of patterns) {
     if (isDynamicPattern(input)) {
-      for (const f of await glob(input, { cwd, ignore: IGNORED, absolute: true, dot: false })) files.add(path.normalize(f));
+      for (const f of await globber().glob(input, { cwd, ignore: IGNORED, absolute: true, dot: false })) files.add(path.normalize(f));
       continue;
     }
     const abs = path.resolve(cwd, input);
@@ -30,7 +45,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       continue;
     }
     if (stat.isDirectory()) {
-      for (const f of await glob(DEFAULT_PATTERNS, { cwd: abs, ignore: IGNORED, absolute: true })) files.add(path.normalize(f));
+      for (const f of await globber().glob(DEFAULT_PATTERNS, { cwd: abs, ignore: IGNORED, absolute: true })) files.add(path.normalize(f));
     } else files.add(abs);
   }
   return { files: [...files].sort(), missing };
@@ -38,7 +53,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
 
 /** Term files found under `cwd` when no `--terms` is given. */
 export async function discoverTermFiles(cwd: string): Promise<string[]> {
-  const found = await glob('**/*.terms.json', { cwd, ignore: IGNORED, absolute: true });
+  const found = await globber().glob('**/*.terms.json', { cwd, ignore: IGNORED, absolute: true });
   return found.map((f) => path.normalize(f)).sort();
 }
 

@@ -4,8 +4,8 @@
  * loaded on first use so runs that never fuzzy-match never pay for it.
  *
  * Lookups binary-search the sorted list as loaded, with no Set of 275,000 words: the package's array (tests,
- * tsc output), or the bundles' copy, one JSON string with a word a line (scripts/bundle.mjs), which parses an
- * order of magnitude faster and is searched in place.
+ * tsc output), or the bundles' copy, a text file with a word a line (scripts/bundle.mjs) read as one Latin-1
+ * string — no JSON to parse, no array of 275,000 strings to build — and searched in place.
  */
 
 interface WordList {
@@ -38,33 +38,29 @@ function arrayList(list: readonly string[]): WordList {
   };
 }
 
-/** Sorted words, one a line, in one string: line starts are indexed and compared in place. */
-function stringList(text: string): WordList {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineStarts = Int32Array.from(starts);
-  const count = lineStarts.length;
-  /** Compares line `k` with `word` as `<` compares strings (by UTF-16 code unit). */
-  const compare = (k: number, word: string): number => {
-    const start = lineStarts[k]!;
-    const end = k + 1 < count ? lineStarts[k + 1]! - 1 : text.length;
-    const n = Math.min(end - start, word.length);
-    for (let i = 0; i < n; i++) {
-      const d = text.charCodeAt(start + i) - word.charCodeAt(i);
-      if (d !== 0) return d;
-    }
-    return end - start - word.length;
-  };
+/**
+ * Sorted words, one a line, in one string, searched in place: a binary search over character offsets that
+ * finds the line around each probe, so loading builds no index of 275,000 line starts.
+ */
+export function stringList(text: string): WordList {
   return {
     has(word) {
+      // [lo, hi) holds whole lines: lo is a line start, hi a line start or one past the end of the text.
       let lo = 0;
-      let hi = count - 1;
-      while (lo <= hi) {
+      let hi = text.length + 1;
+      while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        const c = compare(mid, word);
+        const start = mid === lo ? lo : text.lastIndexOf('\n', mid - 1) + 1;
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        // Compare the line with `word` as `<` compares strings (by UTF-16 code unit).
+        const n = Math.min(end - start, word.length);
+        let c = 0;
+        for (let i = 0; i < n && c === 0; i++) c = text.charCodeAt(start + i) - word.charCodeAt(i);
+        if (c === 0) c = end - start - word.length;
         if (c === 0) return true;
-        if (c < 0) lo = mid + 1;
-        else hi = mid - 1;
+        if (c < 0) lo = end + 1;
+        else hi = start;
       }
       return false;
     },

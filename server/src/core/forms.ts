@@ -62,7 +62,25 @@ function lowerWord(w: string): string {
   return out;
 }
 
+/** ASCII words joined by single spaces or hyphens: most forms, whose key is the text lower-cased without them. */
+const SIMPLE_FORM = /^[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*$/;
+const SIMPLE_GAPS = /[ -]/g;
+
 export function parseForm(text: string): FormShape {
+  if (!SIMPLE_FORM.test(text)) return parseFormByTokens(text);
+  // ASCII words joined by single spaces or hyphens (nearly every form): split natively, no token arrays.
+  const words = text.split(SIMPLE_GAPS);
+  const gaps: Gap[] = new Array(words.length - 1);
+  let at = -1;
+  for (let i = 0; i < gaps.length; i++) {
+    at += words[i]!.length + 1;
+    gaps[i] = text.charCodeAt(at) === 0x20 ? SPACE_GAP : HYPHEN_GAP;
+  }
+  return { text, words, gaps, key: text.replace(SIMPLE_GAPS, '').toLowerCase() };
+}
+
+/** parseForm for any text, word token by word token (exported for tests: the reference for the shortcut). */
+export function parseFormByTokens(text: string): FormShape {
   const { starts, ends, length } = tokenOffsets(text);
   const words: string[] = new Array(length);
   const gaps: Gap[] = [];
@@ -81,12 +99,73 @@ export function parseForm(text: string): FormShape {
   return { text, words, gaps, key: keyParts.length === 1 ? keyParts[0]! : keyParts.join('') };
 }
 
+/**
+ * `parseForm(text).key`, building nothing but the key: term files check every form's key (checkCollisions).
+ * Simple forms take native string functions, others one pass; text with surrogates takes parseForm itself.
+ */
 export function formKey(text: string): string {
-  return parseForm(text).key;
+  if (SIMPLE_FORM.test(text)) return text.replace(SIMPLE_GAPS, '').toLowerCase();
+  const cls = charClassTable();
+  const lower = lowerCaseTable();
+  const n = text.length;
+  let key = '';
+  let words = 0;
+  // The gap since the last word, counted as classifyGap counts it.
+  let spaces = 0;
+  let hyphens = 0;
+  let literal = '';
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return parseFormByTokens(text).key;
+    if (cls[c] !== CharClass.Word) {
+      if (words > 0) {
+        const k = cls[c];
+        if (k === CharClass.Space || k === CharClass.LineBreak) spaces++;
+        else if (k === CharClass.Hyphen) hyphens++;
+        else literal += String.fromCharCode(normalizeHardChar(c));
+      }
+      i++;
+      continue;
+    }
+    if (words > 0 && !(literal === '' && (hyphens === 0 || (spaces === 0 && hyphens === 1)))) key += literal === '' ? '-' : literal;
+    spaces = 0;
+    hyphens = 0;
+    literal = '';
+    words++;
+    // A word (tokenOffsets): word characters, and format characters followed by one (left out of the key).
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d >= 0xd800 && d <= 0xdfff) return parseFormByTokens(text).key;
+      const k = cls[d];
+      if (k === CharClass.Word) key += String.fromCharCode(lower[d]!);
+      else if (!(k === CharClass.Format && i + 1 < n && cls[text.charCodeAt(i + 1)] === CharClass.Word)) break;
+    }
+  }
+  return key;
 }
 
+/** `tokenOffsets(text).length`, counted without building the offsets (text with surrogates takes tokenOffsets). */
 export function wordCount(text: string): number {
-  return tokenOffsets(text).length;
+  if (SIMPLE_FORM.test(text)) {
+    let gaps = 0;
+    for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) gaps++;
+    for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) gaps++;
+    return gaps + 1;
+  }
+  const cls = charClassTable();
+  const n = text.length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return tokenOffsets(text).length;
+    const k = cls[c];
+    if (k === CharClass.Word) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (!(inWord && k === CharClass.Format && i + 1 < n && cls[text.charCodeAt(i + 1)] === CharClass.Word)) inWord = false;
+  }
+  return count;
 }
 
 /** Writes a form's words with its canonical gaps. */

@@ -7,7 +7,7 @@ import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode 
 import { formKey, wordCount } from './forms';
 import { LineIndex } from './lines';
 import { hasUpperCase } from './text';
-import type { Term, TermFileProblem, TermFileResult, TermList } from './types';
+import type { Term, TermFileProblem, TermFileResult, TermList, TermOrigin } from './types';
 
 /** Limits that keep hostile term files from exhausting memory; documented in the README. */
 export const TERM_LIMITS = {
@@ -108,7 +108,11 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
     if (term) list.terms.push(term);
   });
   checkCollisions(forms, report);
-  for (const t of list.terms) Object.assign(t.origin!, lines.at(t.origin!.offset));
+  for (const t of list.terms) {
+    const { line, column } = lines.at(t.origin!.offset);
+    t.origin!.line = line;
+    t.origin!.column = column;
+  }
 
   return problems.some((p) => p.severity === 'error') ? { problems } : { list, problems };
 }
@@ -153,23 +157,25 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * full parser reports it with positions. A 50,000-entry list no longer becomes a syntax tree of a million nodes.
  */
 export function parseCleanTermFile(text: string, file: string): TermFileResult | undefined {
-  if (nestingPastLimit(text, TERM_LIMITS.maxNesting) >= 0) return undefined;
   let root: unknown;
   try {
+    // V8's JSON.parse does not recurse, so deep nesting is safe here; scanStructure refuses it afterwards.
     root = JSON.parse(text);
   } catch {
     return undefined;
   }
   if (!isObject(root)) return undefined;
-  const entryOffsets = scanStructure(text);
-  if (!entryOffsets) return undefined;
+  const scan = scanStructure(text, TERM_LIMITS.maxNesting);
+  if (!scan) return undefined;
   let failed = false;
   const report: Report = () => {
     failed = true;
   };
   const list: TermList = { file, terms: [] };
   let entries: unknown[] | undefined;
-  for (const key of Object.keys(root)) {
+  const rootKeys = Object.keys(root);
+  if (rootKeys.length !== scan.rootKeys) return undefined;
+  for (const key of rootKeys) {
     const value = root[key];
     if (!TOP_KEYS.has(key)) return undefined;
     if (key === 'terms') {
@@ -183,20 +189,27 @@ export function parseCleanTermFile(text: string, file: string): TermFileResult |
       if (key !== '$schema') list[key as 'title' | 'source' | 'language'] = value;
     }
   }
-  if (!entries || entries.length !== entryOffsets.length) return undefined;
+  const count = scan.offsets.length;
+  if (!entries || entries.length !== count) return undefined;
   const node = { offset: 0, length: 0 } as JsonNode;
   const forms: FormRef[] = [];
-  for (let index = 0; index < entries.length; index++) {
+  const terms: Term[] = new Array(count);
+  for (let index = 0; index < count; index++) {
     const entry = entries[index];
     if (!isObject(entry)) return undefined;
+    const keys = Object.keys(entry);
+    // Fewer keys than the text has: JSON.parse kept one of a repeated key.
+    if (keys.length !== scan.entryKeys[index]) return undefined;
     let approved: string | undefined;
+    let admitted: readonly string[] = NO_FORMS;
+    let forbidden: readonly string[] = NO_FORMS;
     let caseSensitive: boolean | undefined;
     let note: string | undefined;
     let source: string | undefined;
-    const translations: Record<string, string> = {};
-    // Paths only name problems, and any problem sends the file to the full parser: none are built here.
-    const formTexts: { text: string; kind: 'admitted' | 'forbidden' }[] = [];
-    for (const key of Object.keys(entry)) {
+    let translations: Record<string, string> = NO_TRANSLATIONS;
+    let innerKeys = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       const value = entry[key];
       switch (key) {
         case 'term':
@@ -206,24 +219,25 @@ export function parseCleanTermFile(text: string, file: string): TermFileResult |
         case 'admitted':
         case 'forbidden':
           if (!Array.isArray(value)) return undefined;
-          for (let i = 0; i < value.length; i++) {
-            const item: unknown = value[i];
-            if (typeof item !== 'string') return undefined;
-            formTexts.push({ text: item, kind: key });
+          for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return undefined;
+          // JSON.parse's own array, exactly sized and referenced from nowhere else, becomes the term's.
+          if (value.length > 0) {
+            if (key === 'admitted') admitted = value as string[];
+            else forbidden = value as string[];
           }
           break;
         case 'caseSensitive':
           if (typeof value !== 'boolean') return undefined;
           caseSensitive = value;
           break;
-        case 'translations':
+        case 'translations': {
           if (!isObject(value)) return undefined;
-          for (const lang of Object.keys(value)) {
-            const t = value[lang];
-            if (typeof t !== 'string') return undefined;
-            translations[lang] = t;
-          }
+          const langs = Object.keys(value);
+          innerKeys = langs.length;
+          for (let i = 0; i < langs.length; i++) if (typeof value[langs[i]!] !== 'string') return undefined;
+          if (langs.length > 0) translations = value as Record<string, string>;
           break;
+        }
         case 'note':
         case 'source':
           if (typeof value !== 'string') return undefined;
@@ -234,79 +248,145 @@ export function parseCleanTermFile(text: string, file: string): TermFileResult |
           return undefined;
       }
     }
-    if (approved === undefined) return undefined;
+    // The only object an accepted entry holds is its translations: a repeated language tag shows here.
+    if (approved === undefined || innerKeys !== scan.innerKeys[index]) return undefined;
+    const formCount = 1 + admitted.length + forbidden.length;
+    if (formCount > TERM_LIMITS.maxFormsPerTerm) return undefined;
+    // Paths only name problems, and any problem sends the file to the full parser: none are built here.
     checkForm(approved, node, '', report);
-    for (const f of formTexts) checkForm(f.text, node, '', report);
-    if (failed || formTexts.length + 1 > TERM_LIMITS.maxFormsPerTerm) return undefined;
-    const term = registerTerm(list, index, { text: approved, node, path: '' }, formTexts.map((f) => ({ ...f, node, path: '' })), { caseSensitive, translations, note, source, offset: entryOffsets[index]! }, forms);
-    list.terms.push(term);
+    for (let i = 0; i < admitted.length; i++) checkForm(admitted[i]!, node, '', report);
+    for (let i = 0; i < forbidden.length; i++) checkForm(forbidden[i]!, node, '', report);
+    if (failed) return undefined;
+    forms.push({ termIndex: index, text: approved, kind: 'approved', node, path: '' });
+    for (let i = 0; i < admitted.length; i++) forms.push({ termIndex: index, text: admitted[i]!, kind: 'admitted', node, path: '' });
+    for (let i = 0; i < forbidden.length; i++) forms.push({ termIndex: index, text: forbidden[i]!, kind: 'forbidden', node, path: '' });
+    const origin: TermOrigin = { file, offset: scan.offsets[index]!, line: scan.lines[index]!, column: scan.columns[index]! };
+    terms[index] = makeTerm(list, approved, admitted, forbidden, caseSensitive, translations, note, source, origin);
   }
   checkCollisions(forms, report);
   if (failed) return undefined;
-  const lines = new LineIndex(text);
-  for (const t of list.terms) Object.assign(t.origin!, lines.at(t.origin!.offset));
+  list.terms = terms;
   return { list, problems: [] };
 }
 
+/** What `scanStructure` reads from the text: entry positions, and key counts to compare with JSON.parse's. */
+interface Structure {
+  /** Offset, 0-based line and column where each element of the top-level "terms" array starts. */
+  offsets: number[];
+  lines: number[];
+  columns: number[];
+  /** Keys written in the root object. */
+  rootKeys: number;
+  /** Keys written in each element of "terms" (0 for one that is not an object). */
+  entryKeys: number[];
+  /** Keys written in the objects directly inside each element (its translations, in an accepted entry). */
+  innerKeys: number[];
+}
+
+const ARRAY = 0;
+const OBJECT = 1;
+const TERMS_ARRAY = 2;
+const ENTRY_OBJECT = 3;
+
 /**
- * One pass over strict JSON (JSON.parse has accepted it): the offsets where the elements of the top-level
- * "terms" array start, or undefined when an object repeats a key, a key has an escape, or a key is "__proto__"
- * (JSON.parse and the full parser read those differently).
+ * One pass over strict JSON (JSON.parse has accepted it, so it holds nothing but strings, numbers, literals,
+ * punctuation and whitespace, and line breaks only between tokens). Returns undefined when arrays and objects
+ * nest deeper than `maxNesting`, a key has an escape, or a key is "__proto__" (JSON.parse and the full parser
+ * read those differently). Repeated keys are found by the caller: an object JSON.parse built with fewer keys
+ * than the text wrote.
  */
-function scanStructure(text: string): number[] | undefined {
+function scanStructure(text: string, maxNesting: number): Structure | undefined {
   const offsets: number[] = [];
-  // Per open container: keys seen (objects) or null (arrays); the root's "terms" array is marked.
-  const keys: (Set<string> | null)[] = [];
-  const isTerms: boolean[] = [];
+  const lines: number[] = [];
+  const columns: number[] = [];
+  const entryKeys: number[] = [];
+  const innerKeys: number[] = [];
+  let rootKeys = 0;
+  // Per open container: its kind and the keys written in it so far.
+  const kinds = new Uint8Array(maxNesting + 1);
+  const keyCounts = new Int32Array(maxNesting + 1);
+  let depth = 0;
+  let line = 0;
+  let lineStart = 0;
   let lastRootKey = '';
   let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
+  let backslash = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x2c /* , */ || c === 0x3a /* : */) {
-      if (c === 0x2c) expectKey = keys[keys.length - 1] !== null;
+    if (c === 0x20 || c === 0x09 || c === 0x3a /* : */) continue;
+    if (c === 0x0a || c === 0x0d) {
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (c === 0x2c /* , */) {
+      expectKey = kinds[depth - 1] !== ARRAY && kinds[depth - 1] !== TERMS_ARRAY;
       continue;
     }
     if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      keys.pop();
-      isTerms.pop();
+      depth--;
+      if (c === 0x7d) {
+        const keys = keyCounts[depth]!;
+        if (depth === 0) rootKeys = keys;
+        else if (kinds[depth] === ENTRY_OBJECT) entryKeys[entryKeys.length - 1] = keys;
+        else if (depth > 0 && kinds[depth - 1] === ENTRY_OBJECT) innerKeys[innerKeys.length - 1]! += keys;
+      }
       expectKey = false;
       continue;
     }
-    const depth = keys.length;
-    if (!expectKey && depth > 0 && isTerms[depth - 1]) offsets.push(i);
+    const inTerms = depth > 0 && kinds[depth - 1] === TERMS_ARRAY;
+    if (inTerms) {
+      offsets.push(i);
+      lines.push(line);
+      columns.push(i - lineStart);
+      entryKeys.push(0);
+      innerKeys.push(0);
+    }
     if (c === 0x22 /* " */) {
+      // To the closing quote, natively: a quote after a backslash is escaped (and so is a backslash).
       const start = i;
       let escaped = false;
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) {
-          escaped = true;
-          i++;
-        } else if (d === 0x22) break;
+      if (backslash <= i) backslash = nextBackslash(text, i + 1);
+      i = text.indexOf('"', i + 1);
+      while (backslash < i) {
+        escaped = true;
+        const after = backslash + 2;
+        if (i < after) i = text.indexOf('"', after);
+        backslash = nextBackslash(text, after);
       }
       if (expectKey) {
-        if (escaped) return undefined;
-        const key = text.slice(start + 1, i);
-        const seen = keys[depth - 1]!;
-        if (key === '__proto__' || seen.has(key)) return undefined;
-        seen.add(key);
-        if (depth === 1) lastRootKey = key;
+        if (escaped || (i - start === 10 && text.startsWith('__proto__', start + 1))) return undefined;
+        keyCounts[depth - 1]!++;
+        if (depth === 1) lastRootKey = text.slice(start + 1, i);
         expectKey = false;
       }
-    } else if (c === 0x7b /* { */) {
-      keys.push(new Set());
-      isTerms.push(false);
-      expectKey = true;
-    } else if (c === 0x5b /* [ */) {
-      isTerms.push(depth === 1 && lastRootKey === 'terms');
-      keys.push(null);
-      expectKey = false;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (depth === maxNesting) return undefined;
+      if (c === 0x7b) {
+        kinds[depth] = inTerms ? ENTRY_OBJECT : OBJECT;
+        keyCounts[depth] = 0;
+        expectKey = true;
+      } else {
+        kinds[depth] = depth === 1 && lastRootKey === 'terms' ? TERMS_ARRAY : ARRAY;
+        expectKey = false;
+      }
+      depth++;
     } else {
       // A number or true/false/null: skip to its end.
-      while (i + 1 < text.length && !/[\s,\]}]/.test(text[i + 1]!)) i++;
+      for (let d = text.charCodeAt(i + 1); i + 1 < n; d = text.charCodeAt(i + 1)) {
+        if (d === 0x2c || d === 0x5d || d === 0x7d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) break;
+        i++;
+      }
     }
   }
-  return offsets;
+  return { offsets, lines, columns, rootKeys, entryKeys, innerKeys };
+}
+
+function nextBackslash(text: string, from: number): number {
+  const at = text.indexOf('\\', from);
+  return at < 0 ? text.length : at;
 }
 
 function readStringArray(node: JsonNode, path: string, report: Report): string[] | undefined {
@@ -404,37 +484,62 @@ function readTerm(entry: JsonNode, index: number, list: TermList, report: Report
   }
   if (!valid || !ok) return undefined;
 
-  const term = registerTerm(list, index, { text: approved, node: approvedNode!, path: `${base}.term` }, formNodes, { caseSensitive, translations, note, source, offset: entry.offset }, forms);
-  return term;
+  const origin: TermOrigin = { file: list.file, offset: entry.offset, line: 0, column: 0 };
+  return registerTerm(list, index, { text: approved, node: approvedNode!, path: `${base}.term` }, formNodes, { caseSensitive, translations, note, source, origin }, forms);
 }
 
-/** Builds a validated entry into a Term and records its forms for the collision check (both parsers). */
+/**
+ * Shared by every term without admitted or forbidden forms, or without translations: a list of 50,000 terms
+ * would otherwise hold 100,000 empty arrays and 50,000 empty objects. Frozen, and never mutated anywhere.
+ */
+const NO_FORMS: readonly string[] = Object.freeze([]);
+const NO_TRANSLATIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** Builds a validated entry into a Term and records its forms for the collision check (the full parser). */
 function registerTerm(
   list: TermList,
   index: number,
   approved: { text: string; node: JsonNode; path: string },
   others: readonly { text: string; kind: 'admitted' | 'forbidden'; node: JsonNode; path: string }[],
-  meta: { caseSensitive: boolean | undefined; translations: Record<string, string>; note: string | undefined; source: string | undefined; offset: number },
+  meta: { caseSensitive: boolean | undefined; translations: Record<string, string>; note: string | undefined; source: string | undefined; origin: TermOrigin },
   forms: FormRef[],
 ): Term {
   forms.push({ termIndex: index, text: approved.text, kind: 'approved', node: approved.node, path: approved.path });
-  const admitted: string[] = [];
-  const forbidden: string[] = [];
+  let admitted: string[] | undefined;
+  let forbidden: string[] | undefined;
   for (const f of others) {
     forms.push({ termIndex: index, text: f.text, kind: f.kind, node: f.node, path: f.path });
-    (f.kind === 'admitted' ? admitted : forbidden).push(f.text);
+    if (f.kind === 'admitted') (admitted ??= []).push(f.text);
+    else (forbidden ??= []).push(f.text);
   }
+  const translations = Object.keys(meta.translations).length > 0 ? meta.translations : NO_TRANSLATIONS;
+  return makeTerm(list, approved.text, admitted ?? NO_FORMS, forbidden ?? NO_FORMS, meta.caseSensitive, translations, meta.note, meta.source, meta.origin);
+}
+
+/** A Term as both parsers build it (the same properties in the same order). */
+function makeTerm(
+  list: TermList,
+  approved: string,
+  admitted: readonly string[],
+  forbidden: readonly string[],
+  caseSensitive: boolean | undefined,
+  translations: Record<string, string>,
+  note: string | undefined,
+  source: string | undefined,
+  origin: TermOrigin,
+): Term {
   const term: Term = {
-    id: approved.text,
-    term: approved.text,
-    admitted,
-    forbidden,
-    caseSensitive: meta.caseSensitive ?? hasUpperCase(approved.text),
-    translations: meta.translations,
-    origin: { file: list.file, offset: meta.offset, line: 0, column: 0 },
+    id: approved,
+    term: approved,
+    // Read-only in practice: nothing mutates a term's lists (the empty ones are shared and frozen).
+    admitted: admitted as string[],
+    forbidden: forbidden as string[],
+    caseSensitive: caseSensitive ?? hasUpperCase(approved),
+    translations,
+    origin,
   };
-  if (meta.note !== undefined) term.note = meta.note;
-  const src = meta.source ?? list.source;
+  if (note !== undefined) term.note = note;
+  const src = source ?? list.source;
   if (src !== undefined) term.source = src;
   return term;
 }

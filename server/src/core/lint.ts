@@ -328,12 +328,22 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
   const fuzzy = compiled.fuzzy();
   if (fuzzy.index.words.length === 0) return;
   const neighbours = neighbourIndex(compiled, fuzzy);
-  const docWords = new Int32Array(to - from).fill(-1);
-  const docWord = (k: number) => (docWords[k - from] !== -1 ? docWords[k - from]! : (docWords[k - from] = neighbours.wordId(word(k))));
   const { masked } = view;
-  // Words and verdicts are asked for again and again around each candidate: compute each once.
-  const lowered: (string | undefined)[] = new Array(to - from);
-  const word = (k: number) => (lowered[k - from] ??= masked.slice(tokens.starts[k]!, tokens.ends[k]!).toLowerCase());
+  // Words and verdicts are asked for again and again around each candidate: compute each once. Only the
+  // words near candidates are asked for, so maps (not arrays over every token of the document).
+  const docWords = new Map<number, number>();
+  const docWord = (k: number) => {
+    let id = docWords.get(k);
+    if (id === undefined) docWords.set(k, (id = neighbours.wordId(word(k))));
+    return id;
+  };
+  const lowered = new Map<number, string>();
+  const word = (k: number) => {
+    let w = lowered.get(k);
+    if (w === undefined) lowered.set(k, (w = masked.slice(tokens.starts[k]!, tokens.ends[k]!).toLowerCase()));
+    return w;
+  };
+  const ascii = new AsciiWords(masked);
   const verdicts = new Map<string, boolean>();
   const suspicious = (w: string) => {
     let v = verdicts.get(w);
@@ -348,9 +358,15 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
     if (covered[j]) continue;
     // A word shorter than four is never suspicious; only U+0130 grows when lower-cased, so skip without slicing.
     if (tokens.ends[j]! - tokens.starts[j]! < 4 && !hasDottedCapitalI(masked, tokens.starts[j]!, tokens.ends[j]!)) continue;
-    // Not memoized: kept for every word of the document, these strings would outlive the young generation.
-    const w = lowered[j - from] ?? masked.slice(tokens.starts[j]!, tokens.ends[j]!).toLowerCase();
-    if (!suspicious(w)) continue;
+    // A plain ASCII word seen before has its verdict without building its string again (a draft repeats
+    // a few thousand words); others are lower-cased as strings. Not memoized: kept for every word of the
+    // document, these strings would outlive the young generation.
+    const entry = ascii.entry(tokens.starts[j]!, tokens.ends[j]!);
+    if (entry >= 0 && ascii.verdicts[entry] === VERDICT_FINE) continue;
+    const w = lowered.get(j) ?? masked.slice(tokens.starts[j]!, tokens.ends[j]!).toLowerCase();
+    const verdict = suspicious(w);
+    if (entry >= 0) ascii.verdicts[entry] = verdict ? VERDICT_SUSPICIOUS : VERDICT_FINE;
+    if (!verdict) continue;
     let candidates = fuzzy.cache.get(w);
     if (!candidates) {
       candidates = fuzzy.index.lookup(w);
@@ -424,6 +440,82 @@ function findMisspellings(view: DocumentView, tokens: TokenOffsets, compiled: Co
     let w = 0;
     for (const m of matches) if (!absorbed.has(m)) matches[w++] = m;
     matches.length = w;
+  }
+}
+
+const VERDICT_FINE = 1;
+const VERDICT_SUSPICIOUS = 2;
+
+/**
+ * The distinct plain-ASCII words of a text, compared without regard to case (where lower-casing is one
+ * code unit to one, so equal to comparing toLowerCase() strings), in an open-addressing table of offsets:
+ * looking a word up builds no string.
+ */
+class AsciiWords {
+  private slots = new Int32Array(1 << 12);
+  private readonly starts: number[] = [];
+  private readonly lengths: number[] = [];
+  /** Per entry: 0 unknown, VERDICT_FINE or VERDICT_SUSPICIOUS. */
+  readonly verdicts: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** Entry of text[start, end), added when new; -1 when the word is not all ASCII. */
+  entry(start: number, end: number): number {
+    const text = this.text;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 0x80) return -1;
+      if (c >= 65 && c <= 90) c += 32;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    const length = end - start;
+    let mask = this.slots.length - 1;
+    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]!;
+      if (id === 0) {
+        const e = this.starts.length;
+        this.starts.push(start);
+        this.lengths.push(length);
+        this.verdicts.push(0);
+        this.slots[slot] = e + 1;
+        if (this.starts.length * 2 > this.slots.length) this.grow();
+        return e;
+      }
+      if (this.lengths[id - 1] === length && this.sameWord(this.starts[id - 1]!, start, length)) return id - 1;
+      mask = this.slots.length - 1;
+    }
+  }
+
+  private sameWord(a: number, b: number, length: number): boolean {
+    const text = this.text;
+    for (let i = 0; i < length; i++) {
+      let x = text.charCodeAt(a + i);
+      let y = text.charCodeAt(b + i);
+      if (x === y) continue;
+      if (x >= 65 && x <= 90) x += 32;
+      if (y >= 65 && y <= 90) y += 32;
+      if (x !== y) return false;
+    }
+    return true;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let e = 0; e < this.starts.length; e++) {
+      let h = 0x811c9dc5;
+      for (let i = this.starts[e]!, end = i + this.lengths[e]!; i < end; i++) {
+        let c = this.text.charCodeAt(i);
+        if (c >= 65 && c <= 90) c += 32;
+        h = Math.imul(h ^ c, 0x01000193);
+      }
+      let slot = (h >>> 0) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = e + 1;
+    }
+    this.slots = slots;
   }
 }
 

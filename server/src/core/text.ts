@@ -123,31 +123,39 @@ export function tokenOffsets(text: string, from = 0, to = text.length): TokenOff
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    const k = c < 0xd800 || c > 0xdfff ? cls[c] : classAt(text, i);
-    if (k === CharClass.Word) {
-      const start = i;
-      i += charWidthAt(text, i);
-      while (i < to) {
-        const d = text.charCodeAt(i);
-        const kd = d < 0xd800 || d > 0xdfff ? cls[d] : classAt(text, i);
-        if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) {
-          i += charWidthAt(text, i);
-        } else break;
-      }
-      if (n === starts.length) {
-        const s2 = new Int32Array(n * 2);
-        s2.set(starts);
-        starts = s2;
-        const e2 = new Int32Array(n * 2);
-        e2.set(ends);
-        ends = e2;
-      }
-      starts[n] = start;
-      ends[n] = i;
-      n++;
-    } else {
-      i += c >= 0xd800 && c <= 0xdbff ? charWidthAt(text, i) : 1;
+    const start = i;
+    // Code units outside the surrogates (nearly all) are classified by the table and one unit wide.
+    if (c < 0xd800 || c > 0xdfff) {
+      i++;
+      if (cls[c] !== CharClass.Word) continue;
+    } else if (classAt(text, i) === CharClass.Word) i += charWidthAt(text, i);
+    else {
+      i += c <= 0xdbff ? charWidthAt(text, i) : 1;
+      continue;
     }
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (d < 0xd800 || d > 0xdfff) {
+        const kd = cls[d];
+        if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) i++;
+        else break;
+      } else {
+        const kd = classAt(text, i);
+        if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) i += charWidthAt(text, i);
+        else break;
+      }
+    }
+    if (n === starts.length) {
+      const s2 = new Int32Array(n * 2);
+      s2.set(starts);
+      starts = s2;
+      const e2 = new Int32Array(n * 2);
+      e2.set(ends);
+      ends = e2;
+    }
+    starts[n] = start;
+    ends[n] = i;
+    n++;
   }
   return { starts, ends, length: n };
 }

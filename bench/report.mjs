@@ -33,8 +33,8 @@ if (bench) {
   if (s) {
     out.push(
       table(
-        ['scenario', 'p50 ms', 'p95 ms', 'max ms', 'keystrokes', 'server RSS MB'],
-        s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), `${l.edits} (+${l.warmupEdits ?? 0} warm-up)`, f0(l.rssMB)]),
+        ['scenario', 'p50 ms', 'p95 ms', 'max ms', 'keystrokes', 'answered "unchanged"', 'server RSS MB'],
+        s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), `${l.edits} (+${l.warmupEdits ?? 0} warm-up)`, l.unchanged ?? '', f0(l.rssMB)]),
       ),
     );
     out.push(

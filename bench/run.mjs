@@ -78,7 +78,7 @@ async function main() {
     report.server = await serverBench(dataDir, { edits: quick ? 200 : 300 });
     const s = report.server;
     console.log('\nLanguage server over JSON-RPC (dist/server.js --stdio, pull diagnostics)\n');
-    console.log(table(['scenario', 'p50 ms', 'p95 ms', 'max ms', 'edits', 'RSS MB'], s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), l.edits, f0(l.rssMB)])));
+    console.log(table(['scenario', 'p50 ms', 'p95 ms', 'max ms', 'edits', '"unchanged"', 'RSS MB'], s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), l.edits, l.unchanged ?? '-', f0(l.rssMB)])));
     console.log('');
     console.log(
       table(

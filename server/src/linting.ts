@@ -90,6 +90,63 @@ export function findingDiagnostic(doc: LintTarget, f: Finding, term: Term | unde
   return diagnostic;
 }
 
+/**
+ * A result id that changes exactly when what the client shows changes: a 64-bit hash of every field of every
+ * diagnostic, with the offsets in `data` taken relative to the finding (code actions re-anchor them on the
+ * diagnostic's range, so a kept diagnostic whose text moved still fixes the right span).
+ */
+export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  const str = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+    }
+    num(s.length);
+  };
+  const num = (n: number) => {
+    a = Math.imul(a ^ (n | 0), 0x01000193) ^ 0x2f;
+    b = Math.imul(b ^ (n | 0), 0x5bd1e995) ^ (b >>> 15);
+  };
+  num(diagnostics.length);
+  for (const d of diagnostics) {
+    const { start, end } = d.range;
+    num(start.line);
+    num(start.character);
+    num(end.line);
+    num(end.character);
+    num(d.severity ?? 0);
+    str(String(d.code ?? ''));
+    str(d.source ?? '');
+    str(typeof d.message === 'string' ? d.message : d.message.value);
+    const data = d.data as Partial<FindingData> | undefined;
+    if (isFindingData(data)) {
+      str(data.termId);
+      str(data.kind);
+      str(data.found);
+      num(data.replacements.length);
+      for (const r of data.replacements) {
+        str(r.text);
+        num(r.edits.length);
+        for (const e of r.edits) {
+          num(e.start - data.offset);
+          num(e.end - data.offset);
+          str(e.text);
+        }
+      }
+    } else str(JSON.stringify(data ?? null));
+    for (const r of d.relatedInformation ?? []) {
+      str(r.location.uri);
+      num(r.location.range.start.line);
+      num(r.location.range.start.character);
+      str(r.message);
+    }
+  }
+  return `d${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}
+
 export function termRelatedInformation(term: Term | undefined): DiagnosticRelatedInformation[] | undefined {
   if (!term?.origin) return undefined;
   const pos = { line: term.origin.line, character: term.origin.column };
@@ -231,7 +288,9 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
           // Files linted once (workspace lint) do not keep an incremental linter.
           const result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
           const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, compiled.terms.get(f.termId), settings));
-          outcome = { ...base, status: 'linted', diagnostics, text, result, compiled, settings };
+          // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
+          // is answered "unchanged", with no report to encode, send and re-read.
+          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings };
           afterWork?.();
         }
       }

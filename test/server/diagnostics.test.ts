@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver-protocol';
 import { NO_BUNDLED, TERMS_TEXT, lineOf } from './fixtures';
 import { TestClient, makeWorkspace, type Mode } from './lspClient';
@@ -120,6 +121,30 @@ for (const mode of ['pull', 'push'] as Mode[]) {
         const changed = await client.pull(uri, first.resultId);
         assert.equal(changed.kind, 'full');
         assert.deepEqual(changed.kind === 'full' ? changed.items : undefined, []);
+        await client.close(uri);
+      });
+
+      it('answers "unchanged" when an edit leaves every diagnostic as it was, and the kept ones still fix the right span', async () => {
+        const uri = ws.uri('unchanged-edit.md');
+        await client.open(uri, 'markdown', DRAFT);
+        await client.diagnosticsOf(uri, (d) => d.length === 1);
+        const first = await client.pull(uri);
+        assert.ok(first.kind === 'full' && first.items.length === 1);
+        // Typing in the heading moves every offset after it, but no diagnostic's line or column.
+        const doc = await client.replace(uri, '# Draft', '# Draft two');
+        const again = await client.pull(uri, first.resultId);
+        assert.equal(again.kind, 'unchanged');
+        // The client keeps the first report's diagnostic, whose data carries the old offsets.
+        const kept = first.items[0]!;
+        const actions = await client.codeActions(uri, kept.range, [kept]);
+        const fix = actions.find((a) => a.isPreferred);
+        assert.ok(fix?.edit?.changes, 'a preferred quick fix');
+        const edits = fix.edit.changes[uri]!;
+        assert.equal(TextDocument.applyEdits(doc, edits), '# Draft two\n\nThe productivity forces of Guangdong grow.\n');
+        // A change that moves the diagnostic is a full report.
+        await client.replace(uri, 'The productivityforces', 'So the productivityforces');
+        const moved = await client.pull(uri, first.resultId);
+        assert.equal(moved.kind, 'full');
         await client.close(uri);
       });
     }

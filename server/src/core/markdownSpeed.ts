@@ -26,22 +26,42 @@ for (let c = 65; c <= 90; c++) WORD[c] = 1;
 for (let c = 97; c <= 122; c++) WORD[c] = 1;
 WORD[95] = 1;
 
-const AUTOLINK_PREFIX = /^(?:www\.|http|mailto:|xmpp:)/;
+/** Whether `www.`, `http`, `mailto:` or `xmpp:` begins at `i` (`c` is the character there); no string is built. */
+function autolinkPrefixAt(text: string, c: number, i: number): boolean {
+  switch (c) {
+    case 119:
+      return text.startsWith('www.', i);
+    case 104:
+      return text.startsWith('http', i);
+    case 109:
+      return text.startsWith('mailto:', i);
+    case 120:
+      return text.startsWith('xmpp:', i);
+    default:
+      return false;
+  }
+}
 
 /** Per inline section: the offset (in its text) of the next '@' at or after the last position asked about. */
 const nextAt = new WeakMap<InlineContext, number>();
+
+/** The offset of the next '@' at or after `i` in the section's text (-1: none), remembered per section. */
+function nextAtSign(cx: InlineContext, text: string, i: number): number {
+  let at = nextAt.get(cx);
+  if (at === undefined || (at >= 0 && at < i)) {
+    at = text.indexOf('@', i);
+    nextAt.set(cx, at);
+  }
+  return at;
+}
 
 /**
  * Whether GFM's autolink could match at `i` (character `c`, an ASCII [\w.+-] not preceded by a word character)
  * of the section's text (see the module comment).
  */
 function autolinkMayStart(cx: InlineContext, text: string, c: number, i: number): boolean {
-  if ((c === 119 || c === 104 || c === 109 || c === 120) && AUTOLINK_PREFIX.test(text.slice(i, i + 7))) return true;
-  let at = nextAt.get(cx);
-  if (at === undefined || (at >= 0 && at < i)) {
-    at = text.indexOf('@', i);
-    nextAt.set(cx, at);
-  }
+  if (autolinkPrefixAt(text, c, i)) return true;
+  const at = nextAtSign(cx, text, i);
   return at >= 0 && at - i <= 100;
 }
 
@@ -67,7 +87,9 @@ export const SkipProse: MarkdownConfig = {
         const len = text.length;
         let i = pos - cx.offset;
         if (mayStart(cx, text, next, i)) return -1;
-        // The loop is mayStart inlined: most characters are letters inside a word, which decide at once.
+        // The loop is mayStart inlined: most characters are letters inside a word, which decide at once. The
+        // next '@' is looked up once and kept while the scan is short of it (every word start asks).
+        let at = -2;
         for (i++; i < len; i++) {
           const c = text.charCodeAt(i);
           if (c >= 128) continue;
@@ -76,7 +98,9 @@ export const SkipProse: MarkdownConfig = {
           if (k === 1) break;
           const p = text.charCodeAt(i - 1);
           if (p < 128 && WORD[p] === 1) continue;
-          if (autolinkMayStart(cx, text, c, i)) break;
+          if (autolinkPrefixAt(text, c, i)) break;
+          if (at === -2 || (at >= 0 && at < i)) at = nextAtSign(cx, text, i);
+          if (at >= 0 && at - i <= 100) break;
         }
         return i + cx.offset;
       },

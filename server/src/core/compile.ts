@@ -11,6 +11,8 @@ import type { Term, TermList } from './types';
 
 export interface CompiledForm {
   shape: FormShape;
+  /** The form as written in the term list (no parsing needed: matching compares uses with it first). */
+  readonly text: string;
   term: number;
   /** 0 = approved, 1.. = admitted (index + 1), -1 = forbidden. */
   form: number;
@@ -87,10 +89,14 @@ class LazyForm implements CompiledForm {
     private readonly entry: CompiledTerm,
     readonly term: number,
     readonly form: number,
-    private readonly text: string,
+    private readonly forbiddenText: string,
   ) {}
+  get text(): string {
+    if (this.form < 0) return this.forbiddenText;
+    return this.form === 0 ? this.entry.term.term : this.entry.term.admitted[this.form - 1]!;
+  }
   get shape(): FormShape {
-    return this.form >= 0 ? this.entry.acceptable[this.form]! : (this.forbiddenShape ??= parseForm(this.text));
+    return this.form >= 0 ? this.entry.acceptable[this.form]! : (this.forbiddenShape ??= parseForm(this.forbiddenText));
   }
 }
 

@@ -233,7 +233,6 @@ function shiftMatch(m: Match, tokenDelta: number, delta: number): Match {
     end: m.end + delta,
     term: m.term,
     form: m.form,
-    shape: m.shape,
     kind: m.kind,
     edits: m.edits.length === 0 ? m.edits : m.edits.map((e) => shiftEdit(e, delta)),
   };

@@ -27,7 +27,6 @@ export interface Match {
   term: number;
   /** Form it matched or is a variant of (index into acceptable forms), or -1 for a forbidden form. */
   form: number;
-  shape: FormShape;
   kind: VariantKind | 'ok';
   /** Edits that turn the span into `shape` (for variants of acceptable forms and misspellings). */
   edits: { start: number; end: number; text: string }[];
@@ -275,17 +274,17 @@ function classifyMatch(view: DocumentView, tokens: TokenOffsets, first: number, 
   let ctx: CaseContext | undefined;
   let best: { f: CompiledForm; a: Alignment } | undefined;
   for (const f of forms) {
-    if (writtenAs(view, start, end, f.shape.text)) {
-      return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
+    if (writtenAs(view, start, end, f.text)) {
+      return { first, last, start, end, term: f.term, form: f.form, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
     }
     const caseSensitive = compiled.entry(f.term).term.caseSensitive;
     const a = align(view, tokens, first, last, f.shape, caseSensitive, (ctx ??= caseContext(view, start)));
     if (a.flags.size === 0) {
-      return { first, last, start, end, term: f.term, form: f.form, shape: f.shape, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
+      return { first, last, start, end, term: f.term, form: f.form, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
     }
     // A forbidden spelling written in another case is still that forbidden spelling.
     if (f.form < 0 && !a.flags.has('joined') && !a.flags.has('split') && !a.flags.has('hyphen')) {
-      return { first, last, start, end, term: f.term, form: -1, shape: f.shape, kind: 'forbidden', edits: NO_EDITS };
+      return { first, last, start, end, term: f.term, form: -1, kind: 'forbidden', edits: NO_EDITS };
     }
     if (f.form >= 0 && (!best || a.flags.size < best.a.flags.size)) best = { f, a };
   }
@@ -299,10 +298,10 @@ function classifyMatch(view: DocumentView, tokens: TokenOffsets, first: number, 
     for (let k = first; k <= last; k++) pieces.push(view.text.slice(tokens.starts[k]!, tokens.ends[k]!));
     if (kind === 'joined' && pieces.length === 1 && isEnglishWord(pieces[0]!)) return undefined;
     // Split into English words: a proper name keeps its capital ("Nan sha" for "Nansha"); "new port" is prose.
-    const capitalised = compiled.entry(best.f.term).term.caseSensitive && isUpperChar(pieces[0]!.charCodeAt(0)) && isUpperChar(best.f.shape.text.charCodeAt(0));
+    const capitalised = compiled.entry(best.f.term).term.caseSensitive && isUpperChar(pieces[0]!.charCodeAt(0)) && isUpperChar(best.f.text.charCodeAt(0));
     if (kind === 'split' && !capitalised && pieces.every((p) => isEnglishWord(p))) return undefined;
   }
-  return { first, last, start, end, term: best.f.term, form: best.f.form, shape: best.f.shape, kind, edits: best.a.edits };
+  return { first, last, start, end, term: best.f.term, form: best.f.form, kind, edits: best.a.edits };
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -554,13 +553,17 @@ class NeighbourIndex {
     return id;
   }
 
-  /** Word ids of a form, kept for the forms matching looks at again (not for every use an index lists). */
+  /**
+   * Word ids of a form. Kept for the forms matching looks at again; those an index merely lists are kept
+   * too while few are (a word shared by many terms is listed again for each of its neighbours), so a
+   * 50,000-entry list does not keep an array for every form it has.
+   */
   formWords(term: number, form: number, keep = true): readonly number[] {
     const key = term * 256 + form;
     let ids = this.shapes.get(key);
     if (!ids) {
       ids = this.compiled.wordsOf(term, form).map((w) => this.wordId(w.toLowerCase()));
-      if (keep) this.shapes.set(key, ids);
+      if (keep || this.shapes.size < MAX_LISTED_FORMS) this.shapes.set(key, ids);
     }
     return ids;
   }
@@ -645,6 +648,9 @@ function nearKey(d: number, wordId: number): number {
   return wordId * (2 * MAX_REACH + 1) + (d + MAX_REACH);
 }
 
+/** Forms whose word ids the neighbour index keeps when it only lists them (about 80 bytes each). */
+const MAX_LISTED_FORMS = 10_000;
+
 /** Enough for the longest form (64 words): a match needs half its other words exact, so one lies within 32. */
 const MAX_REACH = 32;
 
@@ -669,7 +675,7 @@ function misspellingMatch(view: DocumentView, tokens: TokenOffsets, first: numbe
     const target = adaptCase(wanted, written, caseSensitive, k === first && ctx.sentenceStart, ctx.heading);
     edits.push(...wordwiseEdits(tStart, written, target));
   }
-  return { first, last, start, end: tokens.ends[last]!, term, form, shape, kind: 'misspelling', edits };
+  return { first, last, start, end: tokens.ends[last]!, term, form, kind: 'misspelling', edits };
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -762,7 +768,6 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
     const entry = compiled.entry(m.term);
     occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form }));
     const targetForm = dominant(m.term);
-    const target = entry.acceptable[targetForm]!;
     let kind: VariantKind;
     if (m.kind === 'ok') {
       if (!consistency || m.form === targetForm) continue;
@@ -775,7 +780,8 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
       if (memo.finding) findings.push(memo.finding);
       continue;
     }
-    const finding = buildFinding(view, compiled, entry, m, kind, target, targetForm, count);
+    // Only here are the term's forms parsed: a term the document writes correctly never needs them.
+    const finding = buildFinding(view, compiled, entry, m, kind, entry.acceptable[targetForm]!, targetForm, count);
     m.memo = { form: targetForm, count, finding };
     if (finding) findings.push(finding);
   }

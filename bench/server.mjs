@@ -88,10 +88,6 @@ export class Client {
     const params = { textDocument: { uri: this.doc.uri }, ...(this.resultId ? { previousResultId: this.resultId } : {}) };
     // vscode-jsonrpc reads a trailing `undefined` as a second positional parameter.
     const report = await (token ? this.connection.sendRequest('textDocument/diagnostic', params, token) : this.connection.sendRequest('textDocument/diagnostic', params));
-    if (report.kind === 'full') {
-      this.items = report.items;
-      this.unchanged = 0;
-    } else if (report.kind === 'unchanged') this.unchanged = (this.unchanged ?? 0) + 1;
     this.resultId = report.resultId;
     return report;
   }
@@ -247,6 +243,24 @@ async function burst(client, count) {
   return { edits: count, totalMs: done - t0, lastMs: done - lastSent, answered: full, cancelled };
 }
 
+/**
+ * A server on a workspace with `terms` and draft `draft` open, once its first diagnostics are in:
+ * `use(client, firstDiagnostics, openMs)`, then the server stopped and the workspace removed.
+ */
+async function withOpenDraft(dataDir, terms, draft, settings, use) {
+  const dir = workspaceWith(dataDir, terms, draft);
+  const client = await Client.start(dir, settings);
+  try {
+    await client.open(path.join(dir, 'draft.md'), 'markdown');
+    const t = performance.now();
+    const first = await client.firstDiagnostics();
+    await use(client, first, performance.now() - t);
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function serverBench(dataDir, { edits = 200 } = {}) {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build`);
   const settings = { useBundledTerms: false };
@@ -254,13 +268,7 @@ export async function serverBench(dataDir, { edits = 200 } = {}) {
   const memory = [];
   const bursts = [];
   for (const terms of [5_000, 50_000]) {
-    const dir = workspaceWith(dataDir, terms, '300kb');
-    const client = await Client.start(dir, settings);
-    try {
-      await client.open(path.join(dir, 'draft.md'), 'markdown');
-      const t = performance.now();
-      const first = await client.firstDiagnostics();
-      const openMs = performance.now() - t;
+    await withOpenDraft(dataDir, terms, '300kb', settings, async (client, first, openMs) => {
       const times = await keystrokes(client, edits, WARMUP_EDITS);
       const b = await burst(client, 100);
       bursts.push({ name: `300kb × ${terms}`, ...b });
@@ -278,28 +286,14 @@ export async function serverBench(dataDir, { edits = 200 } = {}) {
         max: Math.max(...times),
         rssMB: client.rss(),
       });
-    } finally {
-      await client.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
-  {
-    const dir = workspaceWith(dataDir, 50_000, '1mb');
-    const client = await Client.start(dir, settings);
-    try {
-      await client.open(path.join(dir, 'draft.md'), 'markdown');
-      const t = performance.now();
-      const first = await client.firstDiagnostics();
-      const openMs = performance.now() - t;
-      const busyMB = client.rss();
-      // Open, linted and left alone: the server gives back what loading and the first lint no longer need
-      // (server/src/node/memory.ts collects once it has been idle for 1.5 s).
-      await new Promise((r) => setTimeout(r, SETTLE_MS));
-      memory.push({ name: 'RSS, 1mb open × 50000', openMs, diagnostics: first.length, rssMB: client.rss(), busyMB, peakMB: client.peakRss(), settleMs: SETTLE_MS });
-    } finally {
-      await client.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
+  await withOpenDraft(dataDir, 50_000, '1mb', settings, async (client, first, openMs) => {
+    const busyMB = client.rss();
+    // Open, linted and left alone: the server gives back what loading and the first lint no longer need
+    // (server/src/node/memory.ts collects once it has been idle for 1.5 s).
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    memory.push({ name: 'RSS, 1mb open × 50000', openMs, diagnostics: first.length, rssMB: client.rss(), busyMB, peakMB: client.peakRss(), settleMs: SETTLE_MS });
+  });
   return { latency, bursts, memory };
 }

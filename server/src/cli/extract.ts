@@ -7,9 +7,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { type ExtractedTerm, type ExtractionResult, extractTerms, toTermFileJson } from '../core/extract';
 import { parseTermFile } from '../core/termFile';
+import { UsageError, parseArgsOrUsage } from './args';
 import { languageOf, writeFileAtomic } from './files';
 
 /** Same shape as the main CLI's IO, so `termlint extract …` can be dispatched with it unchanged. */
@@ -35,7 +35,6 @@ Options:
 Exit codes: 0 written, 1 the proposal failed validation (nothing written), 2 usage or I/O error.
 `;
 
-class UsageError extends Error {}
 
 interface ExtractArgs {
   input: string;
@@ -45,22 +44,17 @@ interface ExtractArgs {
 }
 
 function parseExtractArgs(argv: string[]): ExtractArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        'min-count': { type: 'string' },
-        title: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseArgsOrUsage({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      'min-count': { type: 'string' },
+      title: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const v = parsed.values;
   if (v.help) return 'help';
   if (parsed.positionals.length !== 1) {

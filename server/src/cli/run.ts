@@ -5,13 +5,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { type CompiledTerms, compileTerms } from '../core/compile';
 import { applyEdits, fixAllEdits } from '../core/fixes';
 import { lintText } from '../core/lint';
 import type { Finding, LintOptions, TermList, VariantKind } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { bundledTermFiles, readTermFile } from '../node/termFiles';
+import { UsageError, parseArgsOrUsage } from './args';
 import { runExtract } from './extract';
 import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, WORKER_MARK, defaultJobs, lintInParallel } from './parallel';
 import { discoverTermFiles, expandInputs, languageOf, looksBinary, writeFileAtomic } from './files';
@@ -52,7 +52,6 @@ Options:
 Exit codes: 0 no findings, 1 findings, 2 usage or term-list error.
 `;
 
-class UsageError extends Error {}
 
 interface CliOptions {
   inputs: string[];
@@ -67,29 +66,24 @@ interface CliOptions {
 }
 
 function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        terms: { type: 'string', multiple: true },
-        'no-default-terms': { type: 'boolean' },
-        format: { type: 'string', default: 'text' },
-        fix: { type: 'boolean' },
-        jobs: { type: 'string' },
-        'no-fuzzy': { type: 'boolean' },
-        'no-consistency': { type: 'boolean' },
-        kinds: { type: 'string' },
-        'max-file-size': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseArgsOrUsage({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      terms: { type: 'string', multiple: true },
+      'no-default-terms': { type: 'boolean' },
+      format: { type: 'string', default: 'text' },
+      fix: { type: 'boolean' },
+      jobs: { type: 'string' },
+      'no-fuzzy': { type: 'boolean' },
+      'no-consistency': { type: 'boolean' },
+      kinds: { type: 'string' },
+      'max-file-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
   const v = parsed.values;
   if (v.help) return 'help';
   if (v.version) return 'version';

@@ -67,6 +67,11 @@ export interface FuzzyMatcher {
   cache: Map<string, ReturnType<FuzzyIndex['lookup']>>;
 }
 
+/** Acceptable form `form` of `term` as written: 0 the approved form, 1.. its admitted forms. */
+function acceptableText(term: Term, form: number): string {
+  return form === 0 ? term.term : term.admitted[form - 1]!;
+}
+
 /**
  * A compiled term whose acceptable forms are parsed again on first use: a long list keeps only what matching
  * needs up front (keys in the trie, words for misspellings), and the shapes of the few terms a document uses.
@@ -78,7 +83,7 @@ class LazyTerm implements CompiledTerm {
     return (this.shapes ??= [this.term.term, ...this.term.admitted].map(parseForm));
   }
   wordsOf(form: number): readonly string[] {
-    return (this.shapes?.[form] ?? parseForm(form === 0 ? this.term.term : this.term.admitted[form - 1]!)).words;
+    return (this.shapes?.[form] ?? parseForm(acceptableText(this.term, form))).words;
   }
 }
 
@@ -92,8 +97,7 @@ class LazyForm implements CompiledForm {
     private readonly forbiddenText: string,
   ) {}
   get text(): string {
-    if (this.form < 0) return this.forbiddenText;
-    return this.form === 0 ? this.entry.term.term : this.entry.term.admitted[this.form - 1]!;
+    return this.form < 0 ? this.forbiddenText : acceptableText(this.entry.term, this.form);
   }
   get shape(): FormShape {
     return this.form >= 0 ? this.entry.acceptable[this.form]! : (this.forbiddenShape ??= parseForm(this.forbiddenText));
@@ -144,7 +148,7 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     const nAcceptable = 1 + term.admitted.length;
     const nForms = nAcceptable + term.forbidden.length;
     for (let k = 0; k < nForms; k++) {
-      const text = k === 0 ? term.term : k < nAcceptable ? term.admitted[k - 1]! : term.forbidden[k - nAcceptable]!;
+      const text = k < nAcceptable ? acceptableText(term, k) : term.forbidden[k - nAcceptable]!;
       const shape = parseForm(text);
       let key = trie.insert(shape.key, keyOwner.length);
       if (key < 0) {
@@ -212,9 +216,7 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     entry,
     wordsOf(index, form) {
       const e = entries.get(index);
-      if (e) return e.wordsOf(form);
-      const term = order[index]!;
-      return parseForm(form === 0 ? term.term : term.admitted[form - 1]!).words;
+      return e ? e.wordsOf(form) : parseForm(acceptableText(order[index]!, form)).words;
     },
     trie,
     formsOf(value) {

@@ -45,10 +45,27 @@ function deletionHashes(word: string, depth: number): Float64Array {
       if (depth > 1 && n - 1 > 2) for (let j = i + 1; j < n; j++) out.push(hashWithout(word, i, j));
     }
   }
-  const sorted = Float64Array.from(out).sort();
+  return sortedUnique(out);
+}
+
+/** `values` sorted ascending, each once. */
+export function sortedUnique(values: readonly number[]): Float64Array {
+  const sorted = Float64Array.from(values).sort();
   let w = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[w - 1]) sorted[w++] = sorted[i]!;
+  for (let i = 0; i < sorted.length; i++) if (w === 0 || sorted[i] !== sorted[w - 1]) sorted[w++] = sorted[i]!;
   return sorted.subarray(0, w);
+}
+
+/** The first index of ascending `sorted` whose value is at least `x` (sorted.length when none is). */
+export function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Optimal string alignment distance (adjacent transpositions count 1); returns max + 1 once it exceeds max. */
@@ -140,14 +157,7 @@ export class FuzzyIndex {
     const entries = this.entries;
     for (const h of deletionHashes(query, query.length >= 7 ? 2 : 1)) {
       const base = h * ID_BITS;
-      let lo = 0;
-      let hi = entries.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (entries[mid]! < base) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < entries.length && entries[i]! < base + ID_BITS; i++) ids.add(entries[i]! - base);
+      for (let i = lowerBound(entries, base); i < entries.length && entries[i]! < base + ID_BITS; i++) ids.add(entries[i]! - base);
     }
     const out: FuzzyCandidate[] = [];
     for (const id of ids) {

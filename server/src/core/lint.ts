@@ -8,7 +8,7 @@ import type { CompiledForm, CompiledTerm, CompiledTerms, FuzzyMatcher } from './
 import { normalizeIgnored } from './compile';
 import { isEnglishWord } from './english';
 import { type FormShape, type Gap, classifyGap } from './forms';
-import { editDistance, maxDistance } from './fuzzy';
+import { editDistance, lowerBound, maxDistance, sortedUnique } from './fuzzy';
 import { mergeEdits, wordwiseEdits } from './fixes';
 import { CharClass, type TokenOffsets, charClassTable, isUpperChar, lowerCaseTable, tokenOffsets, upperCaseTable } from './text';
 import type { Finding, LintOptions, LintResult, Occurrence, Replacement, VariantKind } from './types';
@@ -28,7 +28,7 @@ export interface Match {
   /** Form it matched or is a variant of (index into acceptable forms), or -1 for a forbidden form. */
   form: number;
   kind: VariantKind | 'ok';
-  /** Edits that turn the span into `shape` (for variants of acceptable forms and misspellings). */
+  /** Edits that turn the span into its form (for variants of acceptable forms and misspellings). */
   edits: { start: number; end: number; text: string }[];
   /**
    * The finding last built for this match, for the dominant form and count it was built with (the count only
@@ -454,6 +454,7 @@ class AsciiWords {
   private slots = new Int32Array(1 << 12);
   private readonly starts: number[] = [];
   private readonly lengths: number[] = [];
+  private readonly hashes: number[] = [];
   /** Per entry: 0 unknown, VERDICT_FINE or VERDICT_SUSPICIOUS. */
   readonly verdicts: number[] = [];
 
@@ -469,21 +470,22 @@ class AsciiWords {
       if (c >= 65 && c <= 90) c += 32;
       h = Math.imul(h ^ c, 0x01000193);
     }
+    h >>>= 0;
     const length = end - start;
-    let mask = this.slots.length - 1;
-    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot]!;
       if (id === 0) {
         const e = this.starts.length;
         this.starts.push(start);
         this.lengths.push(length);
+        this.hashes.push(h);
         this.verdicts.push(0);
         this.slots[slot] = e + 1;
         if (this.starts.length * 2 > this.slots.length) this.grow();
         return e;
       }
       if (this.lengths[id - 1] === length && this.sameWord(this.starts[id - 1]!, start, length)) return id - 1;
-      mask = this.slots.length - 1;
     }
   }
 
@@ -504,13 +506,7 @@ class AsciiWords {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let e = 0; e < this.starts.length; e++) {
-      let h = 0x811c9dc5;
-      for (let i = this.starts[e]!, end = i + this.lengths[e]!; i < end; i++) {
-        let c = this.text.charCodeAt(i);
-        if (c >= 65 && c <= 90) c += 32;
-        h = Math.imul(h ^ c, 0x01000193);
-      }
-      let slot = (h >>> 0) & mask;
+      let slot = this.hashes[e]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = e + 1;
     }
@@ -592,10 +588,7 @@ class NeighbourIndex {
     }
     // Sorted (key, use) pairs, each once (a use reached twice through the same key, a repeated word, is
     // listed once): 8 bytes a pair, where a Map of arrays costs several times that for a word with thousands of uses.
-    const sorted = Float64Array.from(near).sort();
-    let w = 0;
-    for (let i = 0; i < sorted.length; i++) if (w === 0 || sorted[i] !== sorted[w - 1]) sorted[w++] = sorted[i]!;
-    c = { single: Int32Array.from(single), near: sorted.slice(0, w), reach };
+    c = { single: Int32Array.from(single), near: sortedUnique(near).slice(), reach };
     this.byCandidate.set(cand, c);
     return c;
   }
@@ -613,14 +606,7 @@ class NeighbourIndex {
       const id = docWord(k);
       if (id === 0) continue;
       const low = nearKey(d, id) * USE_SPAN;
-      let lo = 0;
-      let hi = near.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (near[mid]! < low) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < near.length && near[i]! < low + USE_SPAN; i++) out.push(near[i]! - low);
+      for (let i = lowerBound(near, low); i < near.length && near[i]! < low + USE_SPAN; i++) out.push(near[i]! - low);
     }
     if (out.length > 1) {
       out.sort((a, b) => a - b);

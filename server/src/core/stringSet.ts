@@ -25,10 +25,6 @@ export class StringSetBuilder {
     this.seen.add(word);
   }
 
-  has(word: string): boolean {
-    return this.seen.has(word);
-  }
-
   build(): ReadonlyStringSet {
     return new CompactStringSet([...this.seen]);
   }

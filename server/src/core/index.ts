@@ -1,5 +1,6 @@
 /** The pure engine: term lists in, findings and edits out. No editor, no file system, offsets only. */
 export * from './types';
+export { KINDS, SEVERITY_CHOICES, type KindInfo, type SeveritySetting } from './kinds';
 export { parseTermFile } from './termlists/json';
 export { TERM_LIST_READERS, isTermListFile, readTermList, readerForFile, termListGlobs } from './termlists/registry';
 export type { TermListReader } from './termlists/reader';

@@ -6,8 +6,8 @@ import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLinter as IncrementalLinter, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
-import { Settings, type SeverityName, type SettingsStore } from './features/settings';
-import type { TermStore } from './features/termLists';
+import { Settings, type SeverityName, type SettingsStore } from './settings';
+import type { TermStore } from './termLists';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from './protocol';
 import { folderOf, relativePath, uriPath, utf8Length } from './util';
 

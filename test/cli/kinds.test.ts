@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SEVERITY, KINDS, SEVERITY_CHOICES, VARIANT_KINDS } from '../../server/src/core/kinds';
 import { TERM_LIST_READERS, termListGlobs } from '../../server/src/core/termlists/registry';
-import { DEFAULT_SETTINGS } from '../../server/src/features/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { REPO_ROOT } from '../helpers/terms';
 
 interface SeverityProperty {

@@ -15,9 +15,9 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compileTerms, isTermListFile, readTermList, termListGlobs, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from '../core';
-import type { Host } from '../host';
-import { folderOf, guardNotification, joinUri, relativePath, runLogged, uriPath, type Logger } from '../util';
+import { compileTerms, isTermListFile, readTermList, termListGlobs, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from './core';
+import type { Host } from './host';
+import { folderOf, guardNotification, joinUri, relativePath, runLogged, uriPath, type Logger } from './util';
 import type { Settings, SettingsStore } from './settings';
 
 export interface TermFile {

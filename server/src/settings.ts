@@ -3,8 +3,8 @@
  * cache filled through `workspace/configuration` (scopeUri) and cleared on `didChangeConfiguration`.
  */
 import { Emitter, type Connection, type Disposable, type Event } from 'vscode-languageserver';
-import { DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type SeveritySetting, type VariantKind } from '../core';
-import { type Logger, guardNotification } from '../util';
+import { DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type SeveritySetting, type VariantKind } from './core';
+import { type Logger, guardNotification } from './util';
 
 /** A kind's severity as set: a diagnostic severity, or `off`. */
 export type SeverityName = SeveritySetting;

@@ -26,7 +26,10 @@ export interface CliIO {
   color?: boolean;
 }
 
-export const VERSION = '0.1.0';
+/** package.json's version, which scripts/bundle.mjs puts into the bundle (esbuild `define`). */
+declare const TERMLINT_VERSION: string | undefined;
+/** Termlint's version; only an unbundled build (the tests' tsc output) does not know it. */
+export const VERSION = typeof TERMLINT_VERSION === 'string' ? TERMLINT_VERSION : 'unbundled';
 
 const USAGE = `Usage: termlint [paths or globs…] [options]
        termlint extract FILE [--out FILE.terms.json] [--min-count N]

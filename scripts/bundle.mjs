@@ -1,10 +1,11 @@
 // Bundles the extension client, the language server and the CLI into single files under dist/.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 // The English word list (3 MB) is shared by the server and the CLI: ship it once, next to the bundles, and
 // load it at run time instead of inlining a copy into each. It is written as plain text, sorted, one word a
@@ -42,8 +43,9 @@ const common = {
   plugins: [sharedWordList],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one.
-  define: { 'import.meta.url': '__bundleUrl' },
+  // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one. The version
+  // comes from package.json, its one source (server/src/cli/run.ts).
+  define: { 'import.meta.url': '__bundleUrl', TERMLINT_VERSION: JSON.stringify(version) },
   banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
 };
 

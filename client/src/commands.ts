@@ -1,29 +1,10 @@
 /**
- * The extension's commands. Each one is a thin call to the server (Termlint's own requests, see
- * server/src/protocol.ts) followed by an editor action.
+ * The extension's commands. Each one is a thin call to the server (Termlint's own requests, typed by
+ * server/src/protocol.ts, which both sides import) followed by an editor action.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
-
-/** Method names of the server's requests (server/src/protocol.ts). */
-export const Requests = {
-  fixAll: 'termlint/fixAll',
-  fixAllWorkspace: 'termlint/fixAllWorkspace',
-  lintWorkspace: 'termlint/lintWorkspace',
-  termFiles: 'termlint/termFiles',
-  extractTerms: 'termlint/extractTerms',
-} as const;
-
-interface LintWorkspaceResult {
-  files: number;
-  findings: number;
-  skipped: number;
-}
-
-interface TermFilesResult {
-  files: { uri: string; bundled: boolean; title?: string; terms: number; problems: number }[];
-  workspaceTermFile?: string;
-}
+import { ExtractTermsRequest, FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type TermFilesResult } from '../../server/src/protocol';
 
 export interface CommandDeps {
   client: () => LanguageClient;
@@ -65,12 +46,12 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     command('termlint.fixAll', async (arg?: unknown) => {
       const uri = targetUri(arg);
       if (!uri) return false;
-      const edit = await deps.client().sendRequest<WorkspaceEdit | null>(Requests.fixAll, { textDocument: { uri: uri.toString() } });
+      const edit = await deps.client().sendRequest(FixAllRequest, { textDocument: { uri: uri.toString() } });
       return applyServerEdit(deps.client(), edit);
     }),
 
     command('termlint.fixAllWorkspace', async () => {
-      const edit = await deps.client().sendRequest<WorkspaceEdit | null>(Requests.fixAllWorkspace, {});
+      const edit = await deps.client().sendRequest(FixAllWorkspaceRequest, {});
       if (!edit) {
         void vscode.window.showInformationMessage('Termlint: nothing to fix in this workspace.');
         return false;
@@ -80,7 +61,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
 
     command('termlint.lintWorkspace', async () => {
-      const result = await deps.client().sendRequest<LintWorkspaceResult>(Requests.lintWorkspace, {});
+      const result = await deps.client().sendRequest(LintWorkspaceRequest, {});
       const skipped = result.skipped ? `, ${result.skipped} too large to check` : '';
       void vscode.window.showInformationMessage(`Termlint checked ${result.files} file${result.files === 1 ? '' : 's'}: ${result.findings} finding${result.findings === 1 ? '' : 's'}${skipped}.`);
       return result;
@@ -90,7 +71,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       let target = arg instanceof vscode.Uri || typeof arg === 'string' ? targetUri(arg) : undefined;
       if (!target) {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
-        const result = await deps.client().sendRequest<TermFilesResult>(Requests.termFiles, active ? { uri: active } : {});
+        const result = await deps.client().sendRequest(TermFilesRequest, active ? { uri: active } : {});
         const own = result.files.filter((f) => !f.bundled);
         if (own.length === 1) target = vscode.Uri.parse(own[0]!.uri);
         else target = await pickTermFile(result);
@@ -109,7 +90,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         void vscode.window.showInformationMessage('Termlint: open a Markdown or plain-text document first.');
         return undefined;
       }
-      const { text } = await deps.client().sendRequest<{ text: string }>(Requests.extractTerms, { textDocument: { uri: uri.toString() } });
+      const { text } = await deps.client().sendRequest(ExtractTermsRequest, { textDocument: { uri: uri.toString() } });
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
       await vscode.window.showTextDocument(doc);
       return doc.uri.toString();

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { DocumentFilter } from 'vscode-languageclient/node';
 
 export const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
-export const DEFAULT_TERM_FILES = ['**/*.terms.json'];
 
 function asList(value: unknown, fallback: string[]): string[] {
   if (typeof value === 'string') return [value];
@@ -17,7 +16,10 @@ function anywhere(glob: string): string {
 
 export function documentSelector(config: vscode.WorkspaceConfiguration = vscode.workspace.getConfiguration('termlint')): DocumentFilter[] {
   const languages = asList(config.get('languages'), DEFAULT_LANGUAGES);
-  const termFiles = new Set([...DEFAULT_TERM_FILES, ...asList(config.get('termFiles'), DEFAULT_TERM_FILES), String(config.get('workspaceTermFile') ?? '.vscode/termlint.terms.json')]);
+  // Every term-list reader's globs: the manifest's default of termlint.termFiles (npm run manifest writes it from
+  // the readers). The server treats files named so as term files wherever they are, so they are always selected.
+  const readerGlobs = asList(config.inspect('termFiles')?.defaultValue, []);
+  const termFiles = new Set([...readerGlobs, ...asList(config.get('termFiles'), readerGlobs), String(config.get('workspaceTermFile') ?? '.vscode/termlint.terms.json')]);
   const filters: DocumentFilter[] = [];
   for (const language of languages) filters.push({ language, scheme: 'file' }, { language, scheme: 'untitled' });
   for (const glob of termFiles) filters.push({ scheme: 'file', pattern: anywhere(glob) });

@@ -1,12 +1,13 @@
 /** Status bar item: the number of Termlint findings in the active document; click opens the Problems panel. */
 import * as vscode from 'vscode';
 import type { DocumentFilter } from 'vscode-languageclient/node';
+import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from '../../server/src/protocol';
 
 /** Diagnostics that are about the file rather than a term. */
-const NOT_FINDINGS = new Set(['file-too-large', 'term-file']);
+const NOT_FINDINGS = new Set<string>(Object.values(DiagnosticCodes));
 
 export function countFindings(uri: vscode.Uri): number {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'termlint' && !NOT_FINDINGS.has(String(typeof d.code === 'object' ? d.code.value : d.code))).length;
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && !NOT_FINDINGS.has(String(typeof d.code === 'object' ? d.code.value : d.code))).length;
 }
 
 export class FindingsStatus implements vscode.Disposable {

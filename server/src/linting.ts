@@ -6,11 +6,12 @@ import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLinter as IncrementalLinter, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
-import { Settings, type SeverityName, type SettingsStore } from './features/settings';
-import type { TermStore } from './features/termLists';
+import { Settings, type SeverityName, type SettingsStore } from './settings';
+import type { TermStore } from './termLists';
+import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from './protocol';
 import { folderOf, relativePath, uriPath, utf8Length } from './util';
 
-export const SOURCE = 'termlint';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 /** What code actions need from a diagnostic, carried in `Diagnostic.data` (never re-linted for one fix). */
 export interface FindingData {
@@ -158,7 +159,7 @@ export function problemDiagnostic(doc: Pick<TextDocument, 'positionAt'>, p: Term
     range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) },
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: SOURCE,
-    code: 'term-file',
+    code: DiagnosticCodes.termFile,
     message: p.message,
     data: { path: p.path },
   };
@@ -176,7 +177,7 @@ export function tooLargeDiagnostic(settings: Settings): Diagnostic {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
-    code: 'file-too-large',
+    code: DiagnosticCodes.fileTooLarge,
     message: `Termlint did not check this file: it is larger than termlint.maxFileSize (${formatBytes(settings.maxFileSize)}).`,
   };
 }

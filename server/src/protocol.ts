@@ -1,8 +1,23 @@
 /**
- * Termlint's own requests on top of LSP. Any client may send them; the VS Code extension uses them
- * for its commands. Method names are the contract (the client repeats them as strings).
+ * Termlint's own protocol on top of LSP, imported by both sides: the server handles these requests and the
+ * VS Code extension sends them (any other client may too). It imports only vscode-languageserver-protocol,
+ * which client and server both have, so the client's bundle never pulls in the server library.
  */
-import { ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+/** `Diagnostic.source` of every diagnostic Termlint publishes. */
+export const DIAGNOSTIC_SOURCE = 'termlint';
+
+/**
+ * Codes of the diagnostics that are about a file rather than a term; a term finding's code is its kind
+ * (`VariantKind`). The status bar counts only findings.
+ */
+export const DiagnosticCodes = {
+  /** A problem in a term file, at its position. */
+  termFile: 'term-file',
+  /** The one diagnostic of a document over `termlint.maxFileSize`. */
+  fileTooLarge: 'file-too-large',
+} as const;
 
 export type LintWorkspaceParams = WorkDoneProgressParams;
 

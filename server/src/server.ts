@@ -19,10 +19,10 @@ import { FIX_ALL_KIND, registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerExtract } from './features/extract';
 import { registerHover } from './features/hover';
-import { registerSettings } from './features/settings';
-import { registerTermLists, type TermStore } from './features/termLists';
 import { registerWorkspaceLint } from './features/workspaceLint';
 import type { Host } from './host';
+import { registerSettings } from './settings';
+import { registerTermLists, type TermStore } from './termLists';
 import { connectionLogger, runLogged } from './util';
 
 export interface ServerDeps {

@@ -79,6 +79,13 @@ describe('termlint CLI', () => {
     ]);
   });
 
+  it("--version and SARIF's driver version are package.json's", () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const dir = workspace({ 'draft.md': DRAFT });
+    assert.deepEqual(run(['--version'], dir), { code: 0, stdout: `${version}\n`, stderr: '' });
+    assert.equal(JSON.parse(run(['--format', 'sarif'], dir).stdout).runs[0].tool.driver.version, version);
+  });
+
   it('--fix rewrites files, reports what changed, and leaves nothing to fix', () => {
     const dir = workspace({ 'draft.md': '\ufeff' + DRAFT });
     const r = run(['--fix', 'draft.md'], dir);

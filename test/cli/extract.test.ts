@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runExtract } from '../../server/src/cli/extract';
-import { parseTermFile } from '../../server/src/core/termFile';
+import { parseTermFile } from '../../server/src/core/termlists/json';
 import { REPO_ROOT } from '../helpers/terms';
 import { removeWorkspaces, workspace } from '../helpers/workspace';
 

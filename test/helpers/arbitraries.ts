@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { type CompiledTerms, compileTerms } from '../../server/src/core/compile';
 import { isEnglishWord } from '../../server/src/core/english';
 import { formKey } from '../../server/src/core/forms';
-import { parseTermFile } from '../../server/src/core/termFile';
+import { parseTermFile } from '../../server/src/core/termlists/json';
 import type { TermList } from '../../server/src/core/types';
 
 /** How many cases each property runs: a few hundred by default, `FUZZ_RUNS` in `npm run test:fuzz`. */

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../../server/src/core/compile';
-import { parseTermFile } from '../../server/src/core/termFile';
+import { parseTermFile } from '../../server/src/core/termlists/json';
 import type { TermList } from '../../server/src/core/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compileTerms } from '../../server/src/core/compile';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lintText } from '../../server/src/core/lint';
-import { parseTermFile } from '../../server/src/core/termFile';
+import { parseTermFile } from '../../server/src/core/termlists/json';
 import { FixAllRequest } from '../../server/src/protocol';
 import { fcParams, hostilePiece, runs, variantOf } from '../helpers/arbitraries';
 import { NO_BUNDLED } from './fixtures';

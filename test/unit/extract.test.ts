@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { compileTerms } from '../../server/src/core/compile';
 import { type ExtractionResult, type TermCategory, extractTerms, toTermFileJson } from '../../server/src/core/extract';
 import { lintText } from '../../server/src/core/lint';
-import { parseTermFile } from '../../server/src/core/termFile';
+import { parseTermFile } from '../../server/src/core/termlists/json';
 import type { DocumentLanguage } from '../../server/src/core/types';
 import { REPO_ROOT } from '../helpers/terms';
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileTerms } from '../../server/src/core/compile';
 import { CompactStringSet, StringSetBuilder } from '../../server/src/core/stringSet';
-import { parseTermFile } from '../../server/src/core/termFile';
+import { parseTermFile } from '../../server/src/core/termlists/json';
 import { createIdleCollector, exposeGc } from '../../server/src/node/memory';
 import { KeyTrie } from '../../server/src/core/trie';
 import { waitFor } from '../helpers/wait';

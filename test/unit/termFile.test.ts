@@ -7,13 +7,14 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileTerms } from '../../server/src/core/compile';
 import { lintText } from '../../server/src/core/lint';
-import { TERM_LIMITS, parseTermFile } from '../../server/src/core/termFile';
+import { readTermList } from '../../server/src/core/termlists/registry';
+import { TERM_LIMITS } from '../../server/src/core/termlists/validation';
 import type { TermFileProblem } from '../../server/src/core/types';
 import { fcParams } from '../helpers/arbitraries';
 
 /** Problems as `line:column path message` (1-based, as the CLI prints them). */
 function problems(text: string): string[] {
-  const r = parseTermFile(text, 'team.terms.json');
+  const r = readTermList(text, 'team.terms.json');
   assert.equal(r.list === undefined, r.problems.some((p) => p.severity === 'error'), 'a list exactly when there is no error');
   return r.problems.map((p) => `${p.line + 1}:${p.column + 1} ${p.path} ${p.message}`);
 }
@@ -65,7 +66,7 @@ describe('term files: broken and hostile input', () => {
   for (const c of cases) {
     it(c.name, () => {
       assert.deepEqual(problems(c.text), c.expected);
-      for (const p of parseTermFile(c.text, 'x').problems) assertPositioned(c.text, p);
+      for (const p of readTermList(c.text, 'x.terms.json').problems) assertPositioned(c.text, p);
     });
   }
 
@@ -94,7 +95,7 @@ describe('term files: broken and hostile input', () => {
 
   it('a term of 50 words is accepted and matched, written apart or with a hyphen', () => {
     const words = Array.from({ length: 50 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
-    const r = parseTermFile(terms([{ term: words.join(' ') }]), 'x');
+    const r = readTermList(terms([{ term: words.join(' ') }]), 'x.terms.json');
     assert.deepEqual(r.problems, []);
     const compiled = compileTerms([r.list!]);
     const written = words.slice(0, 20).join(' ') + '-' + words.slice(20).join('\n');
@@ -103,7 +104,7 @@ describe('term files: broken and hostile input', () => {
   });
 
   it('a term written like a regular expression is plain text, matched literally (no ReDoS)', () => {
-    const r = parseTermFile(terms([{ term: '(a+)+$ x' }, { term: 'Maca[ou] y' }]), 'x');
+    const r = readTermList(terms([{ term: '(a+)+$ x' }, { term: 'Maca[ou] y' }]), 'x.terms.json');
     assert.deepEqual(r.problems, []);
     const compiled = compileTerms([r.list!]);
     // The classic catastrophic-backtracking input for (a+)+$ is linted in linear time.
@@ -114,7 +115,7 @@ describe('term files: broken and hostile input', () => {
 
   it('a list of 10,000 entries parses and compiles (100,000 run in npm run test:stress)', () => {
     const entries = Array.from({ length: 10_000 }, (_, i) => ({ term: `term${i.toString(36)}x entry${i}`, forbidden: i % 7 === 0 ? [`bad${i.toString(36)}x`] : undefined }));
-    const r = parseTermFile(terms(entries), 'x');
+    const r = readTermList(terms(entries), 'x.terms.json');
     assert.deepEqual(r.problems, []);
     const compiled = compileTerms([r.list!]);
     assert.equal(compiled.termCount, 10_000);
@@ -141,7 +142,7 @@ describe('term files: broken and hostile input', () => {
     );
     fc.assert(
       fc.property(text, (t) => {
-        const r = parseTermFile(t, 'x');
+        const r = readTermList(t, 'x.terms.json');
         for (const p of r.problems) assertPositioned(t, p);
         assert.equal(r.list === undefined, r.problems.some((p) => p.severity === 'error'));
         if (r.list) compileTerms([r.list]);

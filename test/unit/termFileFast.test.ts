@@ -6,7 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCleanTermFile, parseTermFile, parseTermFileInFull } from '../../server/src/core/termFile';
+import { parseTermFile } from '../../server/src/core/termlists/json';
+import { parseCleanTermFile } from '../../server/src/core/termlists/jsonFast';
+import { parseTermFileInFull } from '../../server/src/core/termlists/jsonFull';
 import { REPO_ROOT } from '../helpers/terms';
 import { rng } from '../helpers/random';
 

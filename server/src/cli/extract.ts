@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ExtractedTerm, type ExtractionResult, extractTerms, toTermFileJson } from '../core/extract';
-import { parseTermFile } from '../core/termFile';
+import { jsonReader } from '../core/termlists/json';
 import { UsageError, parseArgsOrUsage } from './args';
 import { languageOf, writeFileAtomic } from './files';
 
@@ -112,8 +112,8 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
 
   const outPath = args.out === undefined ? undefined : path.resolve(io.cwd, args.out);
   const shownOut = outPath === undefined ? '<stdout>' : displayPath(outPath, io.cwd);
-  // The proposal goes through the parser users' term files go through: what is written always loads.
-  const check = parseTermFile(json, shownOut);
+  // The proposal goes through the reader users' JSON term files go through: what is written always loads.
+  const check = jsonReader.read(json, shownOut);
   if (!check.list) {
     for (const p of check.problems) io.stderr(`${shownOut}:${p.line + 1}:${p.column + 1}  ${p.severity}  ${p.message}${p.path ? `  (at ${p.path})` : ''}\n`);
     io.stderr('termlint extract: the proposed term list is invalid (a bug in extraction); nothing was written.\n');

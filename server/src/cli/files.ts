@@ -1,6 +1,7 @@
 /** Finding the files to lint and writing fixes back safely. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { termListGlobs } from '../core/termlists/registry';
 import type { DocumentLanguage } from '../core/types';
 
 export const DEFAULT_PATTERNS = ['**/*.md', '**/*.markdown', '**/*.txt'];
@@ -51,9 +52,9 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
   return { files: [...files].sort(), missing };
 }
 
-/** Term files found under `cwd` when no `--terms` is given. */
+/** Term files found under `cwd` when no `--terms` is given: every reader's files. */
 export async function discoverTermFiles(cwd: string): Promise<string[]> {
-  const found = await globber().glob('**/*.terms.json', { cwd, ignore: IGNORED, absolute: true });
+  const found = await globber().glob(termListGlobs(), { cwd, ignore: IGNORED, absolute: true });
   return found.map((f) => path.normalize(f)).sort();
 }
 

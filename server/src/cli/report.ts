@@ -1,5 +1,6 @@
 /** CLI reports: the same findings as text for people, JSON for scripts, SARIF for code scanning. */
-import { DEFAULT_SEVERITY, type Finding, type SeverityName, type Term, VARIANT_KINDS, type VariantKind } from '../core/types';
+import { DEFAULT_SEVERITY, KINDS, type SeverityName, VARIANT_KINDS, type VariantKind } from '../core/kinds';
+import type { Finding, Term } from '../core/types';
 import { LineIndex } from '../core/lines';
 
 interface Lines {
@@ -155,16 +156,6 @@ export function summaryLine(records: readonly FindingRecord[], fileCount: number
   return `${records.length} term problem${records.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${kinds}); ${filesChecked}.`;
 }
 
-const KIND_HELP: Record<VariantKind, string> = {
-  joined: 'Words of a term are written together.',
-  split: 'A one-word term is written apart.',
-  hyphen: 'A term is hyphenated differently from its approved form.',
-  case: 'A case-sensitive term is written in the wrong case.',
-  misspelling: 'A near miss of a term (small edit distance).',
-  forbidden: 'A spelling the term list forbids.',
-  inconsistent: 'The document mixes acceptable forms of one term.',
-};
-
 const SARIF_LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** SARIF 2.1.0 that GitHub code scanning accepts: rules are the kinds, fixes are the preferred replacements. */
@@ -182,7 +173,7 @@ export function formatSarif(reports: readonly FileFindings[], version: string, r
             rules: VARIANT_KINDS.map((k) => ({
               id: k,
               name: k,
-              shortDescription: { text: KIND_HELP[k] },
+              shortDescription: { text: KINDS[k].summary },
               defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITY[k]] },
             })),
           },

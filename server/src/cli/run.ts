@@ -10,6 +10,7 @@ import { applyEdits, fixAllEdits } from '../core/fixes';
 import { lintText } from '../core/lint';
 import type { Finding, LintOptions, TermList, VariantKind } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
+import { TERM_LIST_READERS } from '../core/termlists/registry';
 import { bundledTermFiles, readTermFile } from '../node/termFiles';
 import { UsageError, parseArgsOrUsage } from './args';
 import { runExtract } from './extract';
@@ -26,7 +27,13 @@ export interface CliIO {
   color?: boolean;
 }
 
-export const VERSION = '0.1.0';
+/** package.json's version, which scripts/bundle.mjs puts into the bundle (esbuild `define`). */
+declare const TERMLINT_VERSION: string | undefined;
+/** Termlint's version; only an unbundled build (the tests' tsc output) does not know it. */
+export const VERSION = typeof TERMLINT_VERSION === 'string' ? TERMLINT_VERSION : 'unbundled';
+
+/** How term files are named, one pattern per reader: `*.terms.json`. */
+const TERM_LIST_NAMES = TERM_LIST_READERS.flatMap((r) => r.suffixes.map((s) => `*${s}`)).join(', ');
 
 const USAGE = `Usage: termlint [paths or globs…] [options]
        termlint extract FILE [--out FILE.terms.json] [--min-count N]
@@ -35,8 +42,8 @@ Checks Markdown and plain-text drafts against term lists and reports inconsisten
 Without paths, checks **/*.md, **/*.markdown and **/*.txt under the current folder.
 
 Options:
-  --terms FILE          a term list (*.terms.json); repeatable. Without it: the bundled list plus
-                        every *.terms.json under the current folder
+  --terms FILE          a term list (${TERM_LIST_NAMES}); repeatable. Without it: the bundled list plus
+                        every ${TERM_LIST_NAMES} under the current folder
   --no-default-terms    do not use the bundled term list
   --format FORMAT       text (default), json or sarif
   --fix                 rewrite files with every preferred fix applied (atomically) and report the changes

@@ -1,6 +1,11 @@
 /** The pure engine: term lists in, findings and edits out. No editor, no file system, offsets only. */
 export * from './types';
-export { parseTermFile } from './termFile';
+export { KINDS, SEVERITY_CHOICES, type KindInfo, type SeveritySetting } from './kinds';
+export { parseTermFile } from './termlists/json';
+export { TERM_LIST_READERS, isTermListFile, readTermList, readerForFile, termListGlobs } from './termlists/registry';
+export type { TermListReader } from './termlists/reader';
+export { TermListBuilder, makeTerm, type EntryForm, type EntryInput } from './termlists/builder';
+export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, type Report, type Span } from './termlists/validation';
 export { compileTerms, type CompiledTerms } from './compile';
 export { lintText } from './lint';
 export { DocumentLinter } from './document';

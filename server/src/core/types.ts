@@ -3,42 +3,14 @@
  * document text; line/column positions only exist at the edges (LSP, CLI).
  */
 
-/** The closed set of finding kinds; used as the diagnostic `code` and the SARIF rule id. */
-export type VariantKind =
-  | 'joined'
-  | 'split'
-  | 'hyphen'
-  | 'case'
-  | 'misspelling'
-  | 'forbidden'
-  | 'inconsistent';
+import type { VariantKind } from './kinds';
 
-export const VARIANT_KINDS: readonly VariantKind[] = [
-  'joined',
-  'split',
-  'hyphen',
-  'case',
-  'misspelling',
-  'forbidden',
-  'inconsistent',
-];
-
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
-
-/** How loud each kind is by default: wrong spellings warn, mixing two acceptable forms informs. */
-export const DEFAULT_SEVERITY: Readonly<Record<VariantKind, SeverityName>> = {
-  joined: 'warning',
-  split: 'warning',
-  hyphen: 'warning',
-  case: 'warning',
-  misspelling: 'warning',
-  forbidden: 'warning',
-  inconsistent: 'information',
-};
+// The finding kinds are one table (kinds.ts); their types are part of this shared vocabulary.
+export { DEFAULT_SEVERITY, VARIANT_KINDS, type SeverityName, type VariantKind } from './kinds';
 
 /** Where a term entry came from, so editors can point at it (relatedInformation, hover). */
 export interface TermOrigin {
-  /** File name or URI of the term file, as given to `parseTermFile`. */
+  /** File name or URI of the term file, as given to its reader (`readTermList`). */
   file: string;
   /** UTF-16 offset of the entry's object in the term file. */
   offset: number;

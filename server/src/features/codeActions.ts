@@ -18,13 +18,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit as JsonEdit } from 'jsonc-parser';
-import { fixAllEdits, type Edit } from '../core';
 import type { Host } from '../host';
+import { computeFixAll, toTextEdits } from '../fixAll';
 import { SOURCE, isFindingData, type DocumentLinter, type FindingData } from '../linting';
+import type { SettingsStore } from '../settings';
+import { addEntryEdits, admitEdits, ignoreEdits, newTermFileText, overridingEntry } from '../termFileEdits';
+import type { TermStore } from '../termLists';
 import { guardRequest, type Logger } from '../util';
-import type { SettingsStore } from './settings';
-import { addEntryEdits, admitEdits, ignoreEdits, newTermFileText, overridingEntry } from './termFileEdits';
-import type { TermStore } from './termLists';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.termlint`;
 
@@ -47,22 +47,8 @@ export function kindRequested(only: readonly string[] | undefined, kind: string)
   return only.some((k) => k === '' || kind === k || kind.startsWith(k + '.'));
 }
 
-function toTextEdits(doc: Pick<TextDocument, 'positionAt'>, edits: readonly Edit[], shift = 0): TextEdit[] {
-  return edits.map((e) => ({
-    range: { start: doc.positionAt(e.start + shift), end: doc.positionAt(e.end + shift) },
-    newText: e.text,
-  }));
-}
-
 function jsonToTextEdits(doc: Pick<TextDocument, 'positionAt'>, edits: readonly JsonEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.content }));
-}
-
-/** Fix-all edits for a document as it reads now, or undefined when it changed under us. */
-export async function computeFixAll(linter: DocumentLinter, doc: TextDocument): Promise<{ version: number; edits: TextEdit[] } | undefined> {
-  const outcome = await linter.lint(doc);
-  if (outcome.status !== 'linted' || outcome.version !== doc.version) return undefined;
-  return { version: outcome.version, edits: toTextEdits(doc, fixAllEdits(outcome.result.findings)) };
 }
 
 export function registerCodeActions(deps: CodeActionsDeps): Disposable {

@@ -14,9 +14,10 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { problemDiagnostic, type DocumentLinter } from '../linting';
+import type { DiagnosticsPublisher } from '../publisher';
+import type { SettingsStore } from '../settings';
+import type { TermStore } from '../termLists';
 import { guardRequest, runLogged, type Logger } from '../util';
-import type { SettingsStore } from './settings';
-import type { TermStore } from './termLists';
 
 export interface DiagnosticsDeps {
   connection: Connection;
@@ -29,13 +30,6 @@ export interface DiagnosticsDeps {
   pull: boolean;
   /** The client honours `workspace/diagnostic/refresh`. */
   refreshSupport: boolean;
-}
-
-export interface DiagnosticsPublisher extends Disposable {
-  /** Pushes diagnostics for a file that is not open (workspace lint); an empty list clears it. */
-  publishUnopened(uri: string, diagnostics: Diagnostic[]): void;
-  /** Re-lints every open document and re-publishes term-file problems. */
-  refreshAll(): void;
 }
 
 /** Pause after a keystroke before a pushed re-lint; pulls are paced by the client. */

@@ -20,11 +20,11 @@ import { fixAllEdits } from '../core';
 import type { Host } from '../host';
 import { tooLargeDiagnostic, type DocumentLinter } from '../linting';
 import { FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type LintWorkspaceResult, type TermFileInfo } from '../protocol';
+import { computeFixAll } from '../fixAll';
+import type { DiagnosticsPublisher } from '../publisher';
+import type { SettingsStore } from '../settings';
+import type { TermStore } from '../termLists';
 import { folderOf, guardRequest, type Logger } from '../util';
-import { computeFixAll } from './codeActions';
-import type { DiagnosticsPublisher } from './diagnostics';
-import type { SettingsStore } from './settings';
-import type { TermStore } from './termLists';
 
 /** File extensions of the language ids Termlint knows how to find on disk. */
 export const LANGUAGE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {

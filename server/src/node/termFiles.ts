@@ -1,7 +1,7 @@
 /** Term files on disk, shared by the CLI and the language server's Node host. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseTermFile } from '../core/termFile';
+import { isTermListFile, readTermList } from '../core/termlists/registry';
 import type { TermFileResult } from '../core/types';
 
 /**
@@ -24,7 +24,7 @@ export function bundledTermFiles(): string[] {
   try {
     return fs
       .readdirSync(dir)
-      .filter((f) => f.endsWith('.terms.json'))
+      .filter(isTermListFile)
       .sort()
       .map((f) => path.join(dir, f));
   } catch {
@@ -41,5 +41,5 @@ export function readTermFile(file: string, label = file): TermFileResult {
     const message = e instanceof Error ? e.message : String(e);
     return { problems: [{ severity: 'error', message: `Cannot read term file: ${message}`, path: '', offset: 0, length: 0, line: 0, column: 0 }] };
   }
-  return parseTermFile(text, label);
+  return readTermList(text, label);
 }

@@ -15,9 +15,9 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compileTerms, parseTermFile, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from '../core';
-import type { Host } from '../host';
-import { folderOf, guardNotification, joinUri, relativePath, runLogged, uriPath, type Logger } from '../util';
+import { compileTerms, isTermListFile, readTermList, termListGlobs, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from './core';
+import type { Host } from './host';
+import { folderOf, guardNotification, joinUri, relativePath, runLogged, uriPath, type Logger } from './util';
 import type { Settings, SettingsStore } from './settings';
 
 export interface TermFile {
@@ -75,7 +75,7 @@ const EDIT_DEBOUNCE_MS = 150;
 
 export function parseTermFileSafely(text: string, uri: string): TermFileResult {
   try {
-    return parseTermFile(text, uri);
+    return readTermList(text, uri);
   } catch (err) {
     const message = `Termlint could not read this term file: ${err instanceof Error ? err.message : String(err)}`;
     return { problems: [{ severity: 'error', message, path: '', offset: 0, length: 0, line: 0, column: 0 }] };
@@ -174,7 +174,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
 
   async function updateWatchers(): Promise<void> {
     if (!deps.dynamicWatchers) return;
-    const patterns = new Set<string>(['**/*.terms.json']);
+    const patterns = new Set<string>(termListGlobs());
     for (const c of folderConfigs.values()) {
       for (const g of c.termFiles) patterns.add(g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`);
       patterns.add(`**/${c.workspaceTermFile}`);
@@ -198,8 +198,8 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       const rel = relativePath(folder, uri);
       return rel !== undefined && c.isTermFile(rel);
     }
-    // Outside the workspace folders (or before the first scan), the naming convention decides.
-    return uriPath(uri).endsWith('.terms.json');
+    // Outside the workspace folders (or before the first scan), the readers' naming decides.
+    return isTermListFile(uriPath(uri));
   }
 
   const store: TermStore & Disposable = {

@@ -3,7 +3,7 @@
  * jsonc-parser so comments and the rest of the file are kept.
  */
 import { modify, parseTree, findNodeAtLocation, type Edit as JsonEdit, type Node as JsonNode } from 'jsonc-parser';
-import type { Term } from '../core';
+import type { Term } from './core';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } } as const;
 

@@ -3,10 +3,11 @@
  * cache filled through `workspace/configuration` (scopeUri) and cleared on `didChangeConfiguration`.
  */
 import { Emitter, type Connection, type Disposable, type Event } from 'vscode-languageserver';
-import { DEFAULT_SEVERITY, VARIANT_KINDS, type VariantKind } from '../core';
-import { type Logger, guardNotification } from '../util';
+import { DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type SeveritySetting, type VariantKind } from './core';
+import { type Logger, guardNotification } from './util';
 
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+/** A kind's severity as set: a diagnostic severity, or `off`. */
+export type SeverityName = SeveritySetting;
 
 export interface Settings {
   enable: boolean;
@@ -26,13 +27,12 @@ export interface Settings {
   maxFileSize: number;
 }
 
-
-const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
+const SEVERITY_NAMES = Object.keys(SEVERITY_CHOICES) as readonly SeverityName[];
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enable: true,
   languages: ['markdown', 'plaintext'],
-  termFiles: ['**/*.terms.json'],
+  termFiles: termListGlobs(),
   workspaceTermFile: '.vscode/termlint.terms.json',
   useBundledTerms: true,
   severity: { ...DEFAULT_SEVERITY },

@@ -1,0 +1,91 @@
+/**
+ * The kinds of finding, one row each: everything Termlint says about a kind comes from here (messages, the
+ * CLI's SARIF rules, the server's default severities, the settings' help in package.json, which `npm run
+ * manifest` writes from this table and a test holds to it). A new kind is a row here, then its detection.
+ */
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+export interface KindInfo {
+  /** How a message names it: `"HongKong" should be "Hong Kong" (joined words)`. */
+  readonly label: string;
+  /** One sentence, the SARIF rule's short description. */
+  readonly summary: string;
+  /** The help of its `termlint.severity` setting, with an example. */
+  readonly help: string;
+  /** What it means, as the README's table of kinds puts it. */
+  readonly meaning: string;
+  /** How loud it is unless the settings say otherwise: wrong spellings warn, mixing two acceptable forms informs. */
+  readonly severity: SeverityName;
+}
+
+/** In report order: the order of SARIF rules, summaries and `--kinds` help. */
+export const KINDS = {
+  joined: {
+    label: 'joined words',
+    summary: 'Words of a term are written together.',
+    help: 'Words of a term written together ("productivityforces").',
+    meaning: 'words of a term run together',
+    severity: 'warning',
+  },
+  split: {
+    label: 'split word',
+    summary: 'A one-word term is written apart.',
+    help: 'A one-word term written apart ("Guang dong").',
+    meaning: 'a one-word term broken apart',
+    severity: 'warning',
+  },
+  hyphen: {
+    label: 'hyphenation',
+    summary: 'A term is hyphenated differently from its approved form.',
+    help: 'Hyphenation differs ("high quality development").',
+    meaning: 'hyphen, space or nothing where the term has another',
+    severity: 'warning',
+  },
+  case: {
+    label: 'capitalization',
+    summary: 'A case-sensitive term is written in the wrong case.',
+    help: 'Capitalization differs ("Information office").',
+    meaning: 'wrong case of a case-sensitive term',
+    severity: 'warning',
+  },
+  misspelling: {
+    label: 'misspelling',
+    summary: 'A near miss of a term (small edit distance).',
+    help: 'A near miss of a term ("Shenzen").',
+    meaning: 'a near miss of a term, also inside a multi-word name',
+    severity: 'warning',
+  },
+  forbidden: {
+    label: 'forbidden form',
+    summary: 'A spelling the term list forbids.',
+    help: 'A form the term list forbids ("Kwangtung").',
+    meaning: 'a spelling the list forbids',
+    severity: 'warning',
+  },
+  inconsistent: {
+    label: 'inconsistent',
+    summary: 'The document mixes acceptable forms of one term.',
+    help: 'An admitted form used in a document that mostly uses another acceptable form.',
+    meaning: 'the document uses more than one acceptable form of a term',
+    severity: 'information',
+  },
+} as const satisfies Record<string, KindInfo>;
+
+/** The closed set of finding kinds; used as the diagnostic `code` and the SARIF rule id. */
+export type VariantKind = keyof typeof KINDS;
+
+export const VARIANT_KINDS: readonly VariantKind[] = Object.keys(KINDS) as VariantKind[];
+
+export const DEFAULT_SEVERITY: Readonly<Record<VariantKind, SeverityName>> = Object.fromEntries(VARIANT_KINDS.map((k) => [k, KINDS[k].severity])) as Record<VariantKind, SeverityName>;
+
+/** What a kind's severity may be set to, and how the settings UI describes each choice. */
+export const SEVERITY_CHOICES = {
+  error: 'Error',
+  warning: 'Warning',
+  information: 'Information',
+  hint: 'Hint',
+  off: 'Not reported',
+} as const satisfies Record<SeverityName | 'off', string>;
+
+export type SeveritySetting = keyof typeof SEVERITY_CHOICES;

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { DocumentLinter } from '../../server/src/core/document';
 import { lintText } from '../../server/src/core/lint';
-import type { DocumentLanguage } from '../../server/src/core/types';
+import type { FormatId } from '../../server/src/core/types';
 import { compiledOf } from '../helpers/terms';
 import { rng } from '../helpers/random';
 
@@ -46,16 +46,16 @@ function randomEdit(random: () => number, text: string): string {
 }
 
 describe('DocumentLinter', () => {
-  for (const language of ['markdown', 'plaintext'] as DocumentLanguage[]) {
+  for (const language of ['markdown', 'plaintext'] as FormatId[]) {
     it(`gives lintText's results after every random edit (${language})`, () => {
       const random = rng(language === 'markdown' ? 17 : 23);
       for (let doc = 0; doc < 40; doc++) {
         let text = randomText(random, 40 + Math.floor(random() * 120));
         if (language === 'markdown' && random() < 0.2) text = `---\ntitle: Guang dong\n---\n${text}`;
-        const linter = new DocumentLinter(terms, { language });
+        const linter = new DocumentLinter(terms, { format: language });
         for (let edit = 0; edit < 25; edit++) {
           text = randomEdit(random, text);
-          const expected = lintText(text, terms, { language });
+          const expected = lintText(text, terms, { format: language });
           assert.deepEqual(linter.lint(text), expected, `document ${doc}, edit ${edit}:\n${JSON.stringify(text)}`);
         }
       }
@@ -63,7 +63,7 @@ describe('DocumentLinter', () => {
   }
 
   it('returns the same result object for unchanged text, and results already handed out keep their offsets', () => {
-    const linter = new DocumentLinter(terms, { language: 'markdown' });
+    const linter = new DocumentLinter(terms, { format: 'markdown' });
     const text = 'Firms in HongKong agree.\n\nExports from Guang dong rose.\n';
     const first = linter.lint(text);
     assert.equal(linter.lint(text), first);

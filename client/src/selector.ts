@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { DocumentFilter } from 'vscode-languageclient/node';
 
-export const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
+export const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'html'];
 export const DEFAULT_TERM_FILES = ['**/*.terms.json'];
 
 function asList(value: unknown, fallback: string[]): string[] {

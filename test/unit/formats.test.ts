@@ -17,6 +17,7 @@ import { removeWorkspaces, workspace } from '../helpers/workspace';
 const DOCUMENTED: Record<FormatId, { extensions: string[]; languageIds: string[] }> = {
   markdown: { extensions: ['md', 'markdown', 'mdx', 'mdown', 'mkd', 'mkdn'], languageIds: ['markdown'] },
   plaintext: { extensions: ['txt', 'text'], languageIds: ['plaintext'] },
+  html: { extensions: ['html', 'htm'], languageIds: ['html'] },
 };
 
 describe('format registry', () => {
@@ -83,6 +84,15 @@ describe('format registry', () => {
     assert.equal(DEFAULT_PATTERNS.length, 1);
   });
 
+  it('"Disable Termlint for this line" writes the format\'s comment', () => {
+    assert.deepEqual(formatForLanguageId('markdown').disableLine('markdown'), { where: 'above', text: '<!-- termlint-disable-next-line -->' });
+    assert.deepEqual(formatForLanguageId('html').disableLine('html'), { where: 'above', text: '<!-- termlint-disable-next-line -->' });
+    assert.deepEqual(formatForLanguageId('plaintext').disableLine('plaintext'), { where: 'end', text: 'termlint-disable-line' });
+    // Languages read as plain text get their own line comment.
+    assert.deepEqual(formatForLanguageId('yaml').disableLine('yaml'), { where: 'end', text: '# termlint-disable-line' });
+    assert.deepEqual(formatForLanguageId('latex').disableLine('latex'), { where: 'end', text: '% termlint-disable-line' });
+  });
+
   it('the manifest and the client name every format by default', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
       activationEvents: string[];
@@ -111,6 +121,20 @@ describe('format outlines (typed blocks)', () => {
       ['table-row', 0, '| a | b |'],
       ['table-row', 0, '| c | d |'],
       ['heading', 2, 'Sub\n---'],
+    ]);
+  });
+
+  it('HTML: headings, paragraphs, list items, table rows, from the tree; hidden content left out', () => {
+    const text = '<title>T</title><h2>Sub</h2><p>One<p>Two</p><ul><li>a<li><p>b</p></ul><table><tr><td>x<td>y</table><div>Loose <b>text</b></div><pre>code</pre><div><p>In</p></div>';
+    assert.deepEqual(outline('html', text), [
+      ['heading', 2, '<h2>Sub</h2>'],
+      ['paragraph', 0, '<p>One'],
+      ['paragraph', 0, '<p>Two</p>'],
+      ['list-item', 0, '<li>a'],
+      ['list-item', 0, '<li><p>b</p>'],
+      ['table-row', 0, '<tr><td>x<td>y'],
+      ['paragraph', 0, '<div>Loose <b>text</b></div>'],
+      ['paragraph', 0, '<p>In</p>'],
     ]);
   });
 

@@ -3,7 +3,7 @@
  * cache filled through `workspace/configuration` (scopeUri) and cleared on `didChangeConfiguration`.
  */
 import { Emitter, type Connection, type Disposable, type Event } from 'vscode-languageserver';
-import { DEFAULT_SEVERITY, VARIANT_KINDS, type VariantKind } from '../core';
+import { DEFAULT_LANGUAGE_IDS, DEFAULT_SEVERITY, VARIANT_KINDS, type VariantKind } from '../core';
 import { type Logger, guardNotification } from '../util';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -31,7 +31,7 @@ const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'informatio
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enable: true,
-  languages: ['markdown', 'plaintext'],
+  languages: [...DEFAULT_LANGUAGE_IDS],
   termFiles: ['**/*.terms.json'],
   workspaceTermFile: '.vscode/termlint.terms.json',
   useBundledTerms: true,

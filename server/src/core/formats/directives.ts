@@ -7,6 +7,10 @@
  * "Disable Termlint for this line" writes (`DocumentFormat.disableLine`).
  */
 import type { Region } from '../mask';
+import type { LineDirective } from './format';
+
+/** An HTML comment on a line of its own, above the line: what Markdown and HTML write to disable a line. */
+export const DISABLE_NEXT_LINE: LineDirective = { where: 'above', text: '<!-- termlint-disable-next-line -->' };
 
 const MARK = 'termlint-';
 

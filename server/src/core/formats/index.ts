@@ -3,11 +3,12 @@
  * `DocumentLinter` all ask it, by format id, by VS Code language id or by file path, so a format is known
  * everywhere once it is listed here.
  */
+import { html } from './html';
 import { markdown } from './markdown';
 import { plaintext } from './plaintext';
 
 /** Every format Termlint checks. Plain text comes second but is the fallback for what no format claims. */
-export const FORMATS = [markdown, plaintext] as const;
+export const FORMATS = [markdown, plaintext, html] as const;
 
 /** One of the registered formats (its `id` is a `FormatId`). */
 export type RegisteredFormat = (typeof FORMATS)[number];

@@ -4,13 +4,10 @@
  * front matter, masking (tree → mask), rescan (lezer's incremental re-parse after an edit), outline.
  */
 import type { DocumentFormat, FormatStructure, LineDirective } from './format';
-import { directiveRegions } from './directives';
+import { DISABLE_NEXT_LINE, directiveRegions } from './directives';
 import { type MarkdownScan, scanMarkdownDocument } from './markdown/masking';
 import { markdownOutline } from './markdown/outline';
 import { rescanMarkdown } from './markdown/rescan';
-
-/** An HTML comment on a line of its own: Markdown and HTML disable the next line. */
-export const DISABLE_NEXT_LINE: LineDirective = { where: 'above', text: '<!-- termlint-disable-next-line -->' };
 
 function scan(text: string, mask: Uint8Array): FormatStructure {
   const s = scanMarkdownDocument(text);

@@ -46,6 +46,8 @@ function contentMode(p: Parse5, tagName: string): Tokenizer['state'] | 0 {
   }
 }
 
+const TAG_START = /<\/?[A-Za-z]/g;
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff;
 }
@@ -86,8 +88,9 @@ class Scanner implements TokenHandler {
   onEof(): void {
     const text = this.text;
     // A tag still open at the end was dropped by the tokenizer: it starts at the first `<x` or `</x` left.
-    const cut = /<\/?[A-Za-z]/.exec(text.slice(this.pos));
-    const end = cut ? this.pos + cut.index : text.length;
+    TAG_START.lastIndex = this.pos;
+    const cut = TAG_START.exec(text);
+    const end = cut ? cut.index : text.length;
     this.flush({ startOffset: end, endOffset: text.length });
     this.closeHeading(text.length);
   }

@@ -32,6 +32,21 @@ const sharedWordList = {
   },
 };
 
+// parse5, the HTML parser, is needed only once an HTML document is read (server/src/core/formats/html/scan.ts
+// requires it then): it ships as a bundle of its own next to the others, so the server's and the CLI's bundles,
+// and their start-up, stay what they were for Markdown and plain text.
+const PARSE5_FILE = 'parse5.js';
+const separateParse5 = {
+  name: 'separate-parse5',
+  setup(b) {
+    b.onResolve({ filter: /^parse5$/ }, () => ({ path: 'parse5', namespace: 'separate-parse5' }));
+    b.onLoad({ filter: /.*/, namespace: 'separate-parse5' }, () => ({
+      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(PARSE5_FILE)}));`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -40,7 +55,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [sharedWordList],
+  plugins: [sharedWordList, separateParse5],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one. The version
@@ -53,5 +68,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  build({ ...common, plugins: [], stdin: { contents: "module.exports = require('parse5');", resolveDir: '.', loader: 'js' }, outfile: `dist/${PARSE5_FILE}` }),
 ]);
 chmodSync('dist/cli.js', 0o755);

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { DocumentFilter } from 'vscode-languageclient/node';
 
-export const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
+export const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'html'];
 
 function asList(value: unknown, fallback: string[]): string[] {
   if (typeof value === 'string') return [value];

@@ -5,7 +5,7 @@
 import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentLinter as IncrementalLinter, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
+import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
 import type { TermStore } from './termLists';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from './protocol';
@@ -208,7 +208,7 @@ export interface DocumentLinter {
 
 function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
   const sameKinds = a.kinds === b.kinds || (a.kinds !== undefined && b.kinds !== undefined && a.kinds.join() === b.kinds.join());
-  return a.language === b.language && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
+  return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
 }
 
 export function createDocumentLinter(settingsStore: SettingsStore, terms: TermStore, afterWork?: () => void): DocumentLinter {
@@ -281,7 +281,7 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
         } else {
           const { compiled } = terms.termsFor(doc.uri, settings);
           const lintOptions: LintOptions = {
-            language: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
+            format: formatForLanguageId(doc.languageId).id,
             fuzzy: settings.fuzzy.enabled,
             consistency: settings.consistency.enabled,
             kinds: Settings.enabledKinds(settings),

@@ -3,7 +3,7 @@
  * cache filled through `workspace/configuration` (scopeUri) and cleared on `didChangeConfiguration`.
  */
 import { Emitter, type Connection, type Disposable, type Event } from 'vscode-languageserver';
-import { DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type SeveritySetting, type VariantKind } from './core';
+import { DEFAULT_LANGUAGE_IDS, DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type SeveritySetting, type VariantKind } from './core';
 import { type Logger, guardNotification } from './util';
 
 /** A kind's severity as set: a diagnostic severity, or `off`. */
@@ -31,7 +31,7 @@ const SEVERITY_NAMES = Object.keys(SEVERITY_CHOICES) as readonly SeverityName[];
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enable: true,
-  languages: ['markdown', 'plaintext'],
+  languages: [...DEFAULT_LANGUAGE_IDS],
   termFiles: termListGlobs(),
   workspaceTermFile: '.vscode/termlint.terms.json',
   useBundledTerms: true,

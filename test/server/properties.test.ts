@@ -38,7 +38,7 @@ const compiled = compileTerms([parseTermFile(JSON.stringify(TERMS), 'glossary.te
 /** What the server must report for `text`: the engine's findings, positioned on the client's copy. */
 function expectedDiagnostics(text: string, languageId: string): string[] {
   const doc = TextDocument.create('x:', languageId, 0, text);
-  const { findings } = lintText(text, compiled, { language: languageId === 'markdown' ? 'markdown' : 'plaintext' });
+  const { findings } = lintText(text, compiled, { format: languageId === 'markdown' ? 'markdown' : 'plaintext' });
   return findings.map((f) => describe1(doc.positionAt(f.start), doc.positionAt(f.end), f.kind, f.message));
 }
 
@@ -178,7 +178,7 @@ for (const mode of ['pull', 'push'] as Mode[]) {
                   const before = texts.get(v)!;
                   const fixed = TextDocument.applyEdits(TextDocument.create(uri, languageId, v, before), change.edits as TextEdit[]);
                   const lang = languageId === 'markdown' ? 'markdown' : 'plaintext';
-                  assert.equal(fixed, applyEdits(before, fixAllEdits(lintText(before, compiled, { language: lang }).findings)), 'fix-all from the server = fix-all of the client text');
+                  assert.equal(fixed, applyEdits(before, fixAllEdits(lintText(before, compiled, { format: lang }).findings)), 'fix-all from the server = fix-all of the client text');
                 }),
               );
             }

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { DocumentLinter } from '../../server/src/core/document';
 import { lintText } from '../../server/src/core/lint';
-import type { DocumentLanguage } from '../../server/src/core/types';
+import type { FormatId } from '../../server/src/core/types';
 import { compiledOf } from '../helpers/terms';
 import { rng } from '../helpers/random';
 
@@ -30,32 +30,39 @@ const PIECES = [
   '<div>\n', '</div>\n', '<!-- termlint-disable -->', '<!-- termlint-enable -->', 'termlint-disable-line', '<!-- termlint-disable-next-line -->\n',
 ];
 
-function randomText(random: () => number, pieces: number): string {
+/** HTML documents get these too: tags, references, hidden elements and attributes cut and joined by edits. */
+const HTML_PIECES = [
+  ...PIECES, '<p>', '</p>', '<h2>', '</h2>', '<li>', '<em>', '</em>', '<br>', '<code>', '</code>', '<script>', '</script>', '<pre>', '</pre>',
+  '<img alt="Macau">', '<abbr title="Greater Bay area">', '&nbsp;', '&amp;', '&shy;', '<!-- c -->', '<svg>', '</svg>', '<title>', '</title>', '<',
+];
+
+function randomText(random: () => number, pieces: number, from = PIECES): string {
   let out = '';
-  for (let i = 0; i < pieces; i++) out += PIECES[Math.floor(random() * PIECES.length)] + (random() < 0.6 ? ' ' : '');
+  for (let i = 0; i < pieces; i++) out += from[Math.floor(random() * from.length)] + (random() < 0.6 ? ' ' : '');
   return out;
 }
 
-function randomEdit(random: () => number, text: string): string {
+function randomEdit(random: () => number, text: string, from = PIECES): string {
   const at = Math.floor(random() * (text.length + 1));
   const r = random();
-  if (r < 0.45) return text.slice(0, at) + (random() < 0.5 ? PIECES[Math.floor(random() * PIECES.length)] : 'xyz -\n'[Math.floor(random() * 6)]) + text.slice(at);
+  if (r < 0.45) return text.slice(0, at) + (random() < 0.5 ? from[Math.floor(random() * from.length)] : 'xyz -\n'[Math.floor(random() * 6)]) + text.slice(at);
   if (r < 0.85) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * (random() < 0.8 ? 2 : 30)));
   const to = at + Math.floor(random() * 60);
-  return text.slice(0, at) + randomText(random, 1 + Math.floor(random() * 4)) + text.slice(to);
+  return text.slice(0, at) + randomText(random, 1 + Math.floor(random() * 4), from) + text.slice(to);
 }
 
 describe('DocumentLinter', () => {
-  for (const language of ['markdown', 'plaintext'] as DocumentLanguage[]) {
+  for (const language of ['markdown', 'plaintext', 'html'] as FormatId[]) {
     it(`gives lintText's results after every random edit (${language})`, () => {
-      const random = rng(language === 'markdown' ? 17 : 23);
+      const random = rng(language === 'markdown' ? 17 : language === 'plaintext' ? 23 : 29);
+      const pieces = language === 'html' ? HTML_PIECES : PIECES;
       for (let doc = 0; doc < 40; doc++) {
-        let text = randomText(random, 40 + Math.floor(random() * 120));
+        let text = randomText(random, 40 + Math.floor(random() * 120), pieces);
         if (language === 'markdown' && random() < 0.2) text = `---\ntitle: Guang dong\n---\n${text}`;
-        const linter = new DocumentLinter(terms, { language });
+        const linter = new DocumentLinter(terms, { format: language });
         for (let edit = 0; edit < 25; edit++) {
-          text = randomEdit(random, text);
-          const expected = lintText(text, terms, { language });
+          text = randomEdit(random, text, pieces);
+          const expected = lintText(text, terms, { format: language });
           assert.deepEqual(linter.lint(text), expected, `document ${doc}, edit ${edit}:\n${JSON.stringify(text)}`);
         }
       }
@@ -63,7 +70,7 @@ describe('DocumentLinter', () => {
   }
 
   it('returns the same result object for unchanged text, and results already handed out keep their offsets', () => {
-    const linter = new DocumentLinter(terms, { language: 'markdown' });
+    const linter = new DocumentLinter(terms, { format: 'markdown' });
     const text = 'Firms in HongKong agree.\n\nExports from Guang dong rose.\n';
     const first = linter.lint(text);
     assert.equal(linter.lint(text), first);

@@ -9,7 +9,7 @@ import { compileTerms } from '../../server/src/core/compile';
 import { type ExtractionResult, type TermCategory, extractTerms, toTermFileJson } from '../../server/src/core/extract';
 import { lintText } from '../../server/src/core/lint';
 import { parseTermFile } from '../../server/src/core/termlists/json';
-import type { DocumentLanguage } from '../../server/src/core/types';
+import type { FormatId } from '../../server/src/core/types';
 import { REPO_ROOT } from '../helpers/terms';
 
 interface ExpectedEntry {
@@ -25,7 +25,7 @@ interface ExpectedEntry {
 interface Case {
   name: string;
   text: string;
-  language?: DocumentLanguage;
+  language?: FormatId;
   minCount?: number;
   /** Entries that must be proposed, with the fields given. */
   present?: ExpectedEntry[];
@@ -209,7 +209,7 @@ function find(result: ExtractionResult, term: string) {
 describe('extractTerms', () => {
   for (const c of CASES) {
     it(c.name, () => {
-      const opts: Parameters<typeof extractTerms>[1] = { language: c.language ?? 'plaintext' };
+      const opts: Parameters<typeof extractTerms>[1] = { format: c.language ?? 'plaintext' };
       if (c.minCount !== undefined) opts.minCount = c.minCount;
       const result = extractTerms(c.text, opts);
       const proposed = result.terms.map((t) => t.entry.term);
@@ -297,7 +297,7 @@ describe('toTermFileJson', () => {
   it('linting the source with its own proposal flags exactly the minority spellings', () => {
     const json = toTermFileJson(extractTerms(text));
     const compiled = compileTerms([parseTermFile(json, 'p.terms.json').list!]);
-    const { findings } = lintText(text, compiled, { language: 'plaintext', fuzzy: false });
+    const { findings } = lintText(text, compiled, { format: 'plaintext', fuzzy: false });
     assert.deepEqual(
       findings.map((f) => [f.found, f.expected]),
       [['new quality productivityforces', 'new quality productivity forces']],
@@ -312,11 +312,11 @@ interface ExpectedFile {
   notTerms: string[];
 }
 
-function evaluate(article: string, expectedFile: string, language: DocumentLanguage) {
+function evaluate(article: string, expectedFile: string, language: FormatId) {
   const dir = path.join(REPO_ROOT, 'test', 'fixtures', 'extract');
   const text = fs.readFileSync(path.join(dir, article), 'utf8');
   const expected = JSON.parse(fs.readFileSync(path.join(dir, expectedFile), 'utf8')) as ExpectedFile;
-  const result = extractTerms(text, { language, source: article });
+  const result = extractTerms(text, { format: language, source: article });
   const proposed = result.terms.map((t) => t.entry.term);
   const wanted = new Set(expected.terms.map((t) => t.term));
   const hits = proposed.filter((p) => wanted.has(p));

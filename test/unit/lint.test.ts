@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { CompiledTerms } from '../../server/src/core/compile';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lintText } from '../../server/src/core/lint';
-import type { DocumentLanguage, LintOptions, VariantKind } from '../../server/src/core/types';
+import type { FormatId, LintOptions, VariantKind } from '../../server/src/core/types';
 import { bundledTerms, compiledOf } from '../helpers/terms';
 
 type Expected = [VariantKind, string, string];
@@ -16,7 +16,7 @@ interface Case {
   text: string;
   findings: Expected[];
   fixed?: string;
-  language?: DocumentLanguage;
+  language?: FormatId;
   terms?: CompiledTerms;
   options?: Partial<LintOptions>;
 }
@@ -126,7 +126,7 @@ describe('lintText: table of cases', () => {
   for (const c of cases) {
     it(c.name, () => {
       const compiled = c.terms ?? terms;
-      const options: LintOptions = { language: c.language ?? 'markdown', ...c.options };
+      const options: LintOptions = { format: c.language ?? 'markdown', ...c.options };
       const { findings } = lintText(c.text, compiled, options);
       const got = findings.map((f): Expected => [f.kind, f.found, f.replacements[0]!.text]);
       assert.deepEqual(got, c.findings);
@@ -143,7 +143,7 @@ describe('lintText: table of cases', () => {
 describe('findings as data', () => {
   it('carry term id, expected form, minimal edits and a message', () => {
     const text = 'Firms in HongKong.';
-    const [f] = lintText(text, small(), { language: 'plaintext' }).findings;
+    const [f] = lintText(text, small(), { format: 'plaintext' }).findings;
     assert.ok(f);
     assert.equal(f.termId, 'Hong Kong');
     assert.equal(f.expected, 'Hong Kong');
@@ -153,25 +153,25 @@ describe('findings as data', () => {
 
   it('offers the written form, corrected, as a second replacement when another form dominates', () => {
     const text = 'new quality productivity forces, new quality productivity forces, new quality productive-forces.';
-    const f = lintText(text, small(), { language: 'plaintext' }).findings.find((x) => x.kind === 'hyphen');
+    const f = lintText(text, small(), { format: 'plaintext' }).findings.find((x) => x.kind === 'hyphen');
     assert.ok(f);
     assert.deepEqual(f.replacements.map((r) => r.text), ['new quality productivity forces', 'new quality productive forces']);
   });
 
   it('reports occurrences of correct uses for hover', () => {
-    const { occurrences, findings } = lintText('Guangdong and Hong Kong.', small(), { language: 'plaintext' });
+    const { occurrences, findings } = lintText('Guangdong and Hong Kong.', small(), { format: 'plaintext' });
     assert.deepEqual(findings, []);
     assert.deepEqual(occurrences.map((o) => [o.termId, o.start, o.end]), [['Guangdong', 0, 9], ['Hong Kong', 14, 23]]);
   });
 
   it('ignored words from a term list are never reported', () => {
     const compiled = compiledOf([{ term: 'Macao', forbidden: ['Macau'] }], { ignore: ['macau'] });
-    assert.deepEqual(lintText('Macau', compiled, { language: 'plaintext' }).findings, []);
+    assert.deepEqual(lintText('Macau', compiled, { format: 'plaintext' }).findings, []);
   });
 
   it('surrogate pairs and combining marks around terms keep offsets exact', () => {
     const text = '😀 Macau 👍🏽 e\u0301 guangdong';
-    const { findings } = lintText(text, small(), { language: 'plaintext' });
+    const { findings } = lintText(text, small(), { format: 'plaintext' });
     assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Macau', 'guangdong']);
   });
 });
@@ -183,7 +183,7 @@ describe('the bundled term list', () => {
       'It relies on HongKong, Macau and the Greater Bay area, for high quality development.',
       'The Yangcheng Evening Newss reported on guangdong.',
     ].join('\n');
-    const kinds = lintText(text, bundledTerms(), { language: 'markdown' }).findings.map((f) => `${f.kind}:${f.found}`);
+    const kinds = lintText(text, bundledTerms(), { format: 'markdown' }).findings.map((f) => `${f.kind}:${f.found}`);
     assert.deepEqual(kinds, [
       'joined:new quality productivityforces',
       'split:Guang dong',
@@ -198,7 +198,7 @@ describe('the bundled term list', () => {
   });
 
   it('prefers the longest name: the full Greater Bay Area name is one term', () => {
-    const { occurrences } = lintText('The Guangdong-Hong Kong-Macao Greater Bay Area.', bundledTerms(), { language: 'plaintext' });
+    const { occurrences } = lintText('The Guangdong-Hong Kong-Macao Greater Bay Area.', bundledTerms(), { format: 'plaintext' });
     assert.deepEqual(occurrences.map((o) => o.termId), ['Guangdong-Hong Kong-Macao Greater Bay Area']);
   });
 });

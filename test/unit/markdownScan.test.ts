@@ -4,7 +4,9 @@
  * what a full scan of the new text gives, after any edit.
  */
 import * as assert from 'node:assert/strict';
-import { MAX_MARKDOWN_NESTING, type MarkdownScan, rescanMarkdown, scanMarkdownDocument } from '../../server/src/core/markdown';
+import { MAX_MARKDOWN_NESTING } from '../../server/src/core/formats/markdown/limits';
+import { type MarkdownScan, scanMarkdownDocument } from '../../server/src/core/formats/markdown/masking';
+import { rescanMarkdown } from '../../server/src/core/formats/markdown/rescan';
 import { buildView } from '../../server/src/core/view';
 import { rng } from '../helpers/random';
 

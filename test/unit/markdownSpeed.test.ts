@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Tree } from '@lezer/common';
 import { GFM, parser } from '@lezer/markdown';
-import { SkipProse } from '../../server/src/core/markdownSpeed';
+import { SkipProse } from '../../server/src/core/formats/markdown/skipProse';
 import { REPO_ROOT } from '../helpers/terms';
 import { rng } from '../helpers/random';
 

@@ -10,7 +10,7 @@ import type { CompiledTerms } from '../../server/src/core/compile';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { editDistance } from '../../server/src/core/fuzzy';
 import { lintText } from '../../server/src/core/lint';
-import type { DocumentLanguage, Edit, LintResult } from '../../server/src/core/types';
+import type { Edit, FormatId, LintResult } from '../../server/src/core/types';
 import { INERT, compileSpecs, fcParams, hostilePiece, inertPiece, language, listAndDocument, plantSpec, plantText, termSpecs } from '../helpers/arbitraries';
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
@@ -104,11 +104,11 @@ function landedRanges(edits: readonly Edit[]): [number, number][] {
  * (a corrected word completing a longer forbidden form), never something left alone. Markdown is not local:
  * removing `**` from one word re-pairs the emphasis marks after it, so there only settling is required.
  */
-export function checkLintAndFix(text: string, compiled: CompiledTerms, language: DocumentLanguage): void {
+export function checkLintAndFix(text: string, compiled: CompiledTerms, language: FormatId): void {
   let current = text;
   let changed: [number, number][] | undefined;
   for (let round = 1; ; round++) {
-    const result = lintText(current, compiled, { language });
+    const result = lintText(current, compiled, { format: language });
     checkResult(current, result);
     if (result.findings.length === 0) return;
     if (changed && language === 'plaintext') {
@@ -163,7 +163,7 @@ describe('engine properties', function () {
           text += p.text;
         });
         text += ' ends.\n\n' + after.join('');
-        const { findings } = lintText(text, compiled, { language });
+        const { findings } = lintText(text, compiled, { format: language });
         checkResult(text, { findings, occurrences: [] });
         for (const s of spans) {
           const hit = findings.find((f) => f.start === s.start && f.end === s.end);

@@ -5,14 +5,14 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lintText } from '../../server/src/core/lint';
-import type { DocumentLanguage } from '../../server/src/core/types';
+import type { FormatId } from '../../server/src/core/types';
 import { bundledTerms, compiledOf, listOf } from '../helpers/terms';
 import { compileTerms } from '../../server/src/core/compile';
 import { MAX_FUZZY_ENTRIES, fuzzyCapacity, fuzzyCost } from '../../server/src/core/fuzzy';
-import { MAX_INLINE_DELIMITERS, MAX_MARKDOWN_NESTING } from '../../server/src/core/markdown';
+import { MAX_INLINE_DELIMITERS, MAX_MARKDOWN_NESTING } from '../../server/src/core/formats/markdown/limits';
 
-function lint(terms: object[], text: string, language: DocumentLanguage = 'markdown') {
-  return lintText(text, compiledOf(terms), { language });
+function lint(terms: object[], text: string, language: FormatId = 'markdown') {
+  return lintText(text, compiledOf(terms), { format: language });
 }
 
 describe('regressions found by property tests', () => {
@@ -35,7 +35,7 @@ describe('regressions found by property tests', () => {
 
   it('the same in the bundled list: "Guangdong Provnce" is a misspelled "Guangdong Province"', () => {
     const text = 'Guangdong Provnce leads.';
-    const { findings } = lintText(text, bundledTerms(), { language: 'markdown' });
+    const { findings } = lintText(text, bundledTerms(), { format: 'markdown' });
     assert.deepEqual(findings.map((f) => [f.kind, f.found, f.expected]), [['misspelling', 'Guangdong Provnce', 'Guangdong Province']]);
   });
 
@@ -63,7 +63,7 @@ describe('regressions found by property tests', () => {
     // A 1,000-letter word took 6 s and a 3,000-letter one ran out of heap: think of a data URI in a draft.
     const blob = 'abcdefghijklmnopqrstuvwxyz'.repeat(4000);
     const text = `Offices in Shenzen open. ${blob} Shenzen again.`;
-    const { findings } = lintText(text, bundledTerms(), { language: 'plaintext' });
+    const { findings } = lintText(text, bundledTerms(), { format: 'plaintext' });
     assert.deepEqual(findings.map((f) => [f.kind, f.found]), [['misspelling', 'Shenzen'], ['misspelling', 'Shenzen']]);
   });
 
@@ -98,7 +98,7 @@ describe('regressions found by property tests', () => {
     for (const [name, text] of cases) {
       it(name, function () {
         this.timeout(5_000);
-        const { findings } = lintText(text, macao(), { language: 'markdown' });
+        const { findings } = lintText(text, macao(), { format: 'markdown' });
         assert.deepEqual(findings.map((f) => [f.kind, f.found]), [['forbidden', 'Macau']]);
       });
     }

@@ -99,7 +99,7 @@ describe('term files: broken and hostile input', () => {
     assert.deepEqual(r.problems, []);
     const compiled = compileTerms([r.list!]);
     const written = words.slice(0, 20).join(' ') + '-' + words.slice(20).join('\n');
-    const { findings } = lintText(`Intro. ${written} ends.`, compiled, { language: 'plaintext' });
+    const { findings } = lintText(`Intro. ${written} ends.`, compiled, { format: 'plaintext' });
     assert.deepEqual(findings.map((f) => [f.kind, f.start, f.found.length]), [['hyphen', 7, written.length]]);
   });
 
@@ -109,7 +109,7 @@ describe('term files: broken and hostile input', () => {
     const compiled = compileTerms([r.list!]);
     // The classic catastrophic-backtracking input for (a+)+$ is linted in linear time.
     const text = 'a'.repeat(50_000) + '! Maca[ou] y and Macao y.';
-    const { occurrences } = lintText(text, compiled, { language: 'plaintext' });
+    const { occurrences } = lintText(text, compiled, { format: 'plaintext' });
     assert.deepEqual(occurrences.map((o) => text.slice(o.start, o.end)), ['Maca[ou] y']);
   });
 
@@ -119,7 +119,7 @@ describe('term files: broken and hostile input', () => {
     assert.deepEqual(r.problems, []);
     const compiled = compileTerms([r.list!]);
     assert.equal(compiled.termCount, 10_000);
-    const { findings } = lintText('We use term2x entry2 and bad0x here.', compiled, { language: 'plaintext' });
+    const { findings } = lintText('We use term2x entry2 and bad0x here.', compiled, { format: 'plaintext' });
     assert.deepEqual(findings.map((f) => [f.kind, f.found, f.expected]), [['forbidden', 'bad0x', 'term0x entry0']]);
   });
 

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { type ExtractedTerm, type ExtractionResult, extractTerms, toTermFileJson } from '../core/extract';
 import { jsonReader } from '../core/termlists/json';
 import { UsageError, parseArgsOrUsage } from './args';
-import { languageOf, writeFileAtomic } from './files';
+import { formatOf, writeFileAtomic } from './files';
 
 /** Same shape as the main CLI's IO, so `termlint extract …` can be dispatched with it unchanged. */
 export interface ExtractIO {
@@ -107,7 +107,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
 
   const source = shownInput;
   const title = args.title ?? `Terms from ${path.basename(inputPath)}`;
-  const result = extractTerms(text, { minCount: args.minCount, source, language: languageOf(inputPath) });
+  const result = extractTerms(text, { minCount: args.minCount, source, format: formatOf(inputPath) });
   const json = toTermFileJson(result, { title, source });
 
   const outPath = args.out === undefined ? undefined : path.resolve(io.cwd, args.out);

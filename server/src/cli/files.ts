@@ -2,9 +2,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { termListGlobs } from '../core/termlists/registry';
-import type { DocumentLanguage } from '../core/types';
+import { FORMATS, type FormatId, formatForPath } from '../core/formats';
 
-export const DEFAULT_PATTERNS = ['**/*.md', '**/*.markdown', '**/*.txt'];
+/** Every extension a document format claims: the files the CLI checks in folders, and under the current one without paths. */
+export const EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);
+export const DEFAULT_PATTERNS = [`**/*.{${EXTENSIONS.join(',')}}`];
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /**
@@ -23,8 +25,9 @@ export function isDynamicPattern(input: string): boolean {
   return /[*?[{(!]/.test(input) && globber().isDynamicPattern(input);
 }
 
-export function languageOf(file: string): DocumentLanguage {
-  return /\.(md|markdown|mdown|mkd|mdx)$/i.test(file) ? 'markdown' : 'plaintext';
+/** The format a file is read in: by its extension, plain text when no format claims it. */
+export function formatOf(file: string): FormatId {
+  return formatForPath(file).id;
 }
 
 /** Expands paths, folders and globs (relative to `cwd`) into a sorted, de-duplicated list of files. */

@@ -15,7 +15,7 @@ import { bundledTermFiles, readTermFile } from '../node/termFiles';
 import { UsageError, parseArgsOrUsage } from './args';
 import { runExtract } from './extract';
 import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, WORKER_MARK, defaultJobs, lintInParallel } from './parallel';
-import { discoverTermFiles, expandInputs, languageOf, looksBinary, writeFileAtomic } from './files';
+import { EXTENSIONS, discoverTermFiles, expandInputs, formatOf, looksBinary, writeFileAtomic } from './files';
 import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
 
 export interface CliIO {
@@ -38,8 +38,8 @@ const TERM_LIST_NAMES = TERM_LIST_READERS.flatMap((r) => r.suffixes.map((s) => `
 const USAGE = `Usage: termlint [paths or globs…] [options]
        termlint extract FILE [--out FILE.terms.json] [--min-count N]
 
-Checks Markdown and plain-text drafts against term lists and reports inconsistent spellings of terms.
-Without paths, checks **/*.md, **/*.markdown and **/*.txt under the current folder.
+Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
+Without paths, checks the files under the current folder named *.${EXTENSIONS.join(', *.')}.
 
 Options:
   --terms FILE          a term list (${TERM_LIST_NAMES}); repeatable. Without it: the bundled list plus
@@ -66,7 +66,7 @@ interface CliOptions {
   defaultTerms: boolean;
   format: 'text' | 'json' | 'sarif';
   fix: boolean;
-  lint: Omit<LintOptions, 'language'>;
+  lint: Omit<LintOptions, 'format'>;
   maxFileSize: number;
   /** Threads to lint on; undefined: decide by the amount of text. */
   jobs?: number;
@@ -246,7 +246,7 @@ function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: Cli
     if (fixedText !== text) {
       writeFileAtomic(file, checked.bom + fixedText);
       const before = findings.length;
-      const after = lintText(fixedText, compiled, { ...opts.lint, language: languageOf(file) }).findings;
+      const after = lintText(fixedText, compiled, { ...opts.lint, format: formatOf(file) }).findings;
       fixed = before - after.length;
       if (opts.format === 'text') stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
       text = fixedText;
@@ -301,7 +301,7 @@ function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: C
     bom = '\ufeff';
     text = text.slice(1);
   }
-  const { findings } = lintText(text, compiled, { ...opts.lint, language: languageOf(file) });
+  const { findings } = lintText(text, compiled, { ...opts.lint, format: formatOf(file) });
   return { text, bom, findings };
 }
 

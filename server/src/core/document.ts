@@ -3,23 +3,25 @@
  * `lintText`'s for the same text (a test holds the two together over random edits).
  *
  * An edit is found by comparing the new text with the last one (common prefix and suffix), so callers need
- * not pass change events. Markdown is re-parsed incrementally by lezer and re-masked over the top-level blocks
- * the edit changed (markdown.ts `rescanMarkdown`); plain text from the blank line before the edit to one
- * after it. No term use crosses such a boundary, so tokens and matches outside the re-scanned range are
- * kept (shifted past the edit) and only the range is matched again. The dominant form of each term and the
+ * not pass change events. The document's format re-scans it in part when it can (`DocumentFormat.incremental`:
+ * Markdown is re-parsed incrementally by lezer and re-masked over the top-level blocks the edit changed; plain
+ * text from the blank line before the edit to one after it); a format that cannot is scanned and linted whole.
+ * No term use crosses the boundaries of the re-scanned range, so tokens and matches outside it are kept
+ * (shifted past the edit) and only the range is matched again. The dominant form of each term and the
  * findings are then settled over the whole document, which is cheap.
  */
 import type { CompiledTerms } from './compile';
-import { directiveRegions } from './directives';
+import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
 import { type Match, buildFindings, matchTokens, separated } from './lint';
-import { type MarkdownScan, type TextChange, rescanMarkdown, scanMarkdownDocument } from './markdown';
+import { type Region, applyMask, applyRegion } from './mask';
 import { type TokenOffsets, tokenOffsets } from './text';
 import type { Edit, LintOptions, LintResult } from './types';
-import { type DocumentView, type Heading, type Region, applyMask, applyRegion, headingStyle, plainTextStructure } from './view';
+import { type DocumentView, type Heading, headingStyle } from './view';
 
 interface State {
   text: string;
-  markdown: MarkdownScan | undefined;
+  /** The format's incremental scan of `text` (undefined for a format scanned whole after every edit). */
+  scan: FormatScan | undefined;
   directives: Region[];
   view: DocumentView;
   tokens: TokenOffsets;
@@ -29,11 +31,14 @@ interface State {
 
 export class DocumentLinter {
   private state: State | undefined;
+  private readonly format: DocumentFormat;
 
   constructor(
     readonly compiled: CompiledTerms,
     readonly options: LintOptions,
-  ) {}
+  ) {
+    this.format = formatById(options.format);
+  }
 
   /** Findings and term uses of `text`, the document as it reads now. */
   lint(text: string): LintResult {
@@ -44,65 +49,50 @@ export class DocumentLinter {
   }
 
   private full(text: string): State {
-    const markdown = this.options.language === 'markdown' ? scanMarkdownDocument(text) : undefined;
-    const directives = directiveRegions(text, this.options.language);
-    const mask = markdown ? markdown.mask.slice() : new Uint8Array(text.length);
+    const format = this.format;
+    const scan = format.incremental?.scan(text);
+    const directives = format.directives(text);
+    let mask: Uint8Array;
+    let structure: { blockStarts: number[]; headings: Span[] };
+    if (scan) {
+      mask = scan.mask ? scan.mask.slice() : new Uint8Array(text.length);
+      structure = scan;
+    } else {
+      mask = new Uint8Array(text.length);
+      structure = format.scan(text, mask);
+    }
     for (const r of directives) applyRegion(mask, r);
-    const structure = markdown ?? plainTextStructure(text);
+    const masked = applyMask(text, mask);
+    const styleSource = format.headingStyleFrom === 'view' ? masked : text;
     const view: DocumentView = {
       text,
-      masked: applyMask(text, mask),
+      masked,
       blockStarts: structure.blockStarts,
-      headings: structure.headings.map((h) => styled(text, h)),
+      headings: structure.headings.map((h) => styled(styleSource, h)),
     };
     const tokens = tokenOffsets(view.masked);
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length);
-    return { text, markdown, directives, view, tokens, matches, result: buildFindings(view, this.compiled, matches, this.options) };
+    return { text, scan, directives, view, tokens, matches, result: buildFindings(view, this.compiled, matches, this.options) };
   }
 
   /** The new state, re-doing only the blocks around the edit; undefined when that is not safe (full re-lint). */
   private relint(old: State, text: string): State | undefined {
+    const incremental = this.format.incremental;
+    if (!incremental || !old.scan) return undefined;
     const change = diff(old.text, text);
     const delta = change.newEnd - change.oldEnd;
-    const directives = directiveRegions(text, this.options.language);
+    const directives = this.format.directives(text);
     if (!sameRegions(old.directives, directives, change)) return undefined;
 
     // The range [from, to) of the new text to redo; it was [from, oldTo) in the old text.
-    let markdown: MarkdownScan | undefined;
-    let from: number;
-    let to: number;
-    let oldTo: number;
-    let blockStarts: number[];
-    let headings: Heading[];
-    if (old.markdown) {
-      const r = rescanMarkdown(old.markdown, text, change);
-      ({ from, to, oldTo } = r);
-      markdown = r.scan;
-      blockStarts = markdown.blockStarts;
-      headings = spliceHeadings(old.view.headings, markdown.headings, text, from, oldTo, delta);
-    } else {
-      blockStarts = plainTextStructure(text).blockStarts;
-      headings = [];
-      // Paragraph starts are preceded by a blank line, which no term use crosses.
-      const i = lastAtMost(blockStarts, change.start);
-      from = i >= 0 ? blockStarts[i]! : 0;
-      to = text.length;
-      oldTo = old.text.length;
-      const oldStarts = old.view.blockStarts;
-      for (let k = lastAtMost(blockStarts, change.newEnd - 1) + 1; k < blockStarts.length; k++) {
-        const j = lastAtMost(oldStarts, blockStarts[k]! - delta);
-        if (j >= 0 && oldStarts[j] === blockStarts[k]! - delta) {
-          to = blockStarts[k]!;
-          oldTo = to - delta;
-          break;
-        }
-      }
-    }
+    const { scan, from, to, oldTo } = incremental.rescan(old.scan, old.text, text, change);
+    const blockStarts = scan.blockStarts;
 
-    // Directives go on a copy of the Markdown mask (which the next re-scan starts from); most documents have none.
-    const mask = markdown ? (directives.length > 0 ? markdown.mask.slice() : markdown.mask) : new Uint8Array(directives.length > 0 ? text.length : 0);
+    // Directives go on a copy of the scan's mask (which the next re-scan starts from); most documents have none.
+    const mask = scan.mask ? (directives.length > 0 ? scan.mask.slice() : scan.mask) : new Uint8Array(directives.length > 0 ? text.length : 0);
     for (const r of directives) applyRegion(mask, r);
     const masked = old.view.masked.slice(0, from) + (mask.length > 0 ? applyMask(text, mask, from, to) : text.slice(from, to)) + old.view.masked.slice(oldTo);
+    const headings = spliceHeadings(old.view.headings, scan.headings, this.format.headingStyleFrom === 'view' ? masked : text, from, oldTo, delta);
     const view: DocumentView = { text, masked, blockStarts, headings };
 
     // Tokens: keep those before `from`, tokenize the range, shift those after it.
@@ -138,11 +128,11 @@ export class DocumentLinter {
     for (; m < oldMatches.length; m++) matches.push(shiftMatch(oldMatches[m]!, tokenDelta, delta));
 
     const result = buildFindings(view, this.compiled, matches, this.options);
-    return { text, markdown, directives, view, tokens, matches, result };
+    return { text, scan, directives, view, tokens, matches, result };
   }
 }
 
-function styled(text: string, h: { start: number; end: number }): Heading {
+function styled(text: string, h: Span): Heading {
   return { start: h.start, end: h.end, style: headingStyle(text.slice(h.start, h.end)) };
 }
 
@@ -188,7 +178,7 @@ function sameRegions(old: readonly Region[], now: readonly Region[], change: Tex
   return true;
 }
 
-function spliceHeadings(old: readonly Heading[], scanned: readonly { start: number; end: number }[], text: string, from: number, oldTo: number, delta: number): Heading[] {
+function spliceHeadings(old: readonly Heading[], scanned: readonly Span[], text: string, from: number, oldTo: number, delta: number): Heading[] {
   const out: Heading[] = [];
   for (const h of old) if (h.start < from) out.push(h);
   for (const h of scanned) {
@@ -197,20 +187,6 @@ function spliceHeadings(old: readonly Heading[], scanned: readonly { start: numb
   }
   for (const h of old) if (h.start >= oldTo) out.push({ start: h.start + delta, end: h.end + delta, style: h.style });
   return out;
-}
-
-function lastAtMost(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 function firstTokenAtOrAfter(tokens: TokenOffsets, offset: number): number {

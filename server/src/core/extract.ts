@@ -7,7 +7,7 @@
 import { isEnglishWord } from './english';
 import { formKey } from './forms';
 import { CharClass, charClassTable, hasLowerCase, hasUpperCase, isUpperChar, lowerCaseTable, tokenize } from './text';
-import type { DocumentLanguage } from './types';
+import type { FormatId } from './types';
 import { buildView } from './view';
 
 export type TermCategory = 'proper-name' | 'abbreviation' | 'compound' | 'phrase' | 'cluster';
@@ -17,8 +17,8 @@ export interface ExtractOptions {
   minCount?: number;
   /** Recorded in the result (the term file's `source`). */
   source?: string;
-  /** Default 'plaintext'. Markdown code, URLs and HTML are never read. */
-  language?: DocumentLanguage;
+  /** The document's format; default 'plaintext'. Markup, code and URLs are never read. */
+  format?: FormatId;
 }
 
 /** A term entry as it will be written to the term file. */
@@ -66,7 +66,7 @@ export interface ExtractionResult {
   paragraphs: number;
   /** Words read in those paragraphs. */
   words: number;
-  language: DocumentLanguage;
+  format: FormatId;
   source?: string;
 }
 
@@ -318,8 +318,8 @@ function isBoilerplateLine(line: string): boolean {
   return latin === 0 ? /\p{L}|\d/u.test(trimmed) : cjk >= latin;
 }
 
-function readDocument(text: string, language: DocumentLanguage): Document {
-  const view = buildView(text, language);
+function readDocument(text: string, format: FormatId): Document {
+  const view = buildView(text, format);
   let masked = view.masked;
   const headingSpans = view.headings.map((h) => [h.start, h.end] as const);
 
@@ -982,9 +982,9 @@ function buildEntry(c: Candidate, occurrences: Occurrence[], totalParagraphs: nu
 const PRIORITY: Record<TermCategory, number> = { abbreviation: 0, 'proper-name': 1, compound: 2, phrase: 3, cluster: 4 };
 
 export function extractTerms(text: string, options: ExtractOptions = {}): ExtractionResult {
-  const language = options.language ?? 'plaintext';
+  const format = options.format ?? 'plaintext';
   const minCount = Math.max(1, Math.floor(options.minCount ?? 1));
-  const doc = readDocument(text, language);
+  const doc = readDocument(text, format);
 
   const candidates = new Map<string, Candidate>();
   const propose = (c: Candidate) => {
@@ -1041,7 +1041,7 @@ export function extractTerms(text: string, options: ExtractOptions = {}): Extrac
     terms.push(e);
   }
   terms.sort((a, b) => b.score - a.score || a.first - b.first);
-  const result: ExtractionResult = { terms, paragraphs: doc.paragraphs.length, words: doc.words, language };
+  const result: ExtractionResult = { terms, paragraphs: doc.paragraphs.length, words: doc.words, format };
   if (options.source !== undefined) result.source = options.source;
   return result;
 }

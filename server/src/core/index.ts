@@ -9,6 +9,26 @@ export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, 
 export { compileTerms, type CompiledTerms } from './compile';
 export { lintText } from './lint';
 export { DocumentLinter } from './document';
+export {
+  DEFAULT_LANGUAGE_IDS,
+  FORMATS,
+  extensionOf,
+  findFormatByLanguageId,
+  findFormatByPath,
+  formatById,
+  formatForLanguageId,
+  formatForPath,
+  type Block,
+  type BlockKind,
+  type DocumentFormat,
+  type FormatScan,
+  type FormatStructure,
+  type IncrementalScanner,
+  type LineDirective,
+  type Rescan,
+  type Span,
+  type TextChange,
+} from './formats';
 export { applyEdits, fixAllEdits } from './fixes';
 export { isEnglishWord } from './english';
 export { tokenize, type WordToken } from './text';

@@ -57,7 +57,7 @@ const KIND_LABEL: Record<VariantKind, string> = {
 };
 
 export function lintText(text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
-  const view = buildView(text, options.language);
+  const view = buildView(text, options.format);
   const tokens = tokenOffsets(view.masked);
   const matches = matchTokens(view, tokens, compiled, options, 0, tokens.length);
   return buildFindings(view, compiled, matches, options);

@@ -2,6 +2,9 @@
  * Plain data shared by every part of Termlint. The core works on UTF-16 offsets into the
  * document text; line/column positions only exist at the edges (LSP, CLI).
  */
+import type { FormatId } from './formats';
+
+export type { FormatId } from './formats';
 
 import type { VariantKind } from './kinds';
 
@@ -112,10 +115,12 @@ export interface Occurrence {
   form: number;
 }
 
-export type DocumentLanguage = 'markdown' | 'plaintext';
+/** @deprecated The name this type had before formats had a registry; it is the format id: use `FormatId`. */
+export type DocumentLanguage = FormatId;
 
 export interface LintOptions {
-  language: DocumentLanguage;
+  /** The document's format (`formats/index.ts`): which of its characters are prose. */
+  format: FormatId;
   /** Misspelling detection (edit distance). Default true. */
   fuzzy?: boolean;
   /** Flag mixing acceptable forms of one term. Default true. */

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit as JsonEdit } from 'jsonc-parser';
+import { fixAllEdits, formatForLanguageId, type Edit } from '../core';
 import type { Host } from '../host';
 import { computeFixAll, toTextEdits } from '../fixAll';
 import { SOURCE, isFindingData, type DocumentLinter, type FindingData } from '../linting';
@@ -134,14 +135,14 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
     const content = lineText.replace(/\r?\n$/, '');
     let edit: TextEdit;
-    if (doc.languageId === 'markdown' || doc.languageId === 'html') {
+    const directive = formatForLanguageId(doc.languageId).disableLine(doc.languageId);
+    if (directive.where === 'above') {
       const indent = /^[ \t]*/.exec(content)![0];
       const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
-      edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- termlint-disable-next-line -->${eol}` };
+      edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${directive.text}${eol}` };
     } else {
-      const comment = LINE_COMMENT[doc.languageId];
       const end = { line, character: content.length };
-      edit = { range: { start: end, end }, newText: ` ${comment ? comment + ' ' : ''}termlint-disable-line` };
+      edit = { range: { start: end, end }, newText: ` ${directive.text}` };
     }
     return { title: 'Disable Termlint for this line', kind: CodeActionKind.QuickFix, diagnostics, edit: editFor(doc.uri, doc.version, [edit]) };
   }
@@ -185,13 +186,3 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     }),
   );
 }
-
-/** Line-comment markers for languages people may add to `termlint.languages`. */
-const LINE_COMMENT: Record<string, string> = {
-  latex: '%',
-  tex: '%',
-  asciidoc: '//',
-  yaml: '#',
-  python: '#',
-  shellscript: '#',
-};

@@ -2,6 +2,7 @@
 import { ErrorCodes, ResponseError, type Connection, type Disposable, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { extractTerms, toTermFileJson } from '../core/extract';
+import { formatForLanguageId } from '../core/formats';
 import { ExtractTermsRequest, type ExtractTermsResult } from '../protocol';
 import { guardRequest, uriPath, type Logger } from '../util';
 
@@ -19,7 +20,7 @@ export function registerExtract(deps: ExtractDeps): Disposable {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `Termlint: ${params.textDocument.uri} is not open`);
       const name = uriPath(doc.uri).replace(/.*\//, '') || doc.uri;
-      const result = extractTerms(doc.getText(), { language: doc.languageId === 'markdown' ? 'markdown' : 'plaintext', source: name });
+      const result = extractTerms(doc.getText(), { format: formatForLanguageId(doc.languageId).id, source: name });
       const json = JSON.parse(toTermFileJson(result, { title: `Terms from ${name}`, source: name })) as Record<string, unknown>;
       // The new file is untitled: a relative `$schema` would not resolve; once saved as
       // `*.terms.json` the extension's jsonValidation applies the schema anyway.

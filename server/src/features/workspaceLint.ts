@@ -16,7 +16,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllEdits } from '../core';
+import { findFormatByLanguageId, findFormatByPath, fixAllEdits } from '../core';
 import type { Host } from '../host';
 import { tooLargeDiagnostic, type DocumentLinter } from '../linting';
 import { FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type LintWorkspaceResult, type TermFileInfo } from '../protocol';
@@ -26,20 +26,9 @@ import type { SettingsStore } from '../settings';
 import type { TermStore } from '../termLists';
 import { folderOf, guardRequest, type Logger } from '../util';
 
-/** File extensions of the language ids Termlint knows how to find on disk. */
-export const LANGUAGE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
-  markdown: ['md', 'markdown', 'mdown', 'mkd', 'mkdn'],
-  plaintext: ['txt', 'text'],
-  latex: ['tex'],
-  restructuredtext: ['rst'],
-  asciidoc: ['adoc', 'asciidoc'],
-  html: ['html', 'htm'],
-};
-
+/** The language id a file on disk is linted as: one the settings name, of the format that claims its extension. */
 export function languageOfPath(path: string, languages: readonly string[]): string | undefined {
-  const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase();
-  if (!ext) return undefined;
-  return languages.find((l) => LANGUAGE_EXTENSIONS[l]?.includes(ext));
+  return findFormatByPath(path)?.languageIds.find((l) => languages.includes(l));
 }
 
 export interface WorkspaceLintDeps {
@@ -74,7 +63,7 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
     for (const folder of terms.folders()) {
       const s = await deps.settings.get(folder);
       if (!s.enable) continue;
-      const extensions = s.languages.flatMap((l) => LANGUAGE_EXTENSIONS[l] ?? []);
+      const extensions = s.languages.flatMap((l) => findFormatByLanguageId(l)?.extensions ?? []);
       if (extensions.length === 0) continue;
       const include = [`**/*.{${extensions.join(',')}}`];
       for (const uri of await host.findFiles(folder, include, s.exclude)) {

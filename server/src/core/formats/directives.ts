@@ -3,9 +3,14 @@
  *   <!-- termlint-disable --> … <!-- termlint-enable -->   a region (to the end of the file if never enabled)
  *   <!-- termlint-disable-next-line -->                     the following line
  *   … termlint-disable-line                                 the line it is on, in any comment syntax
+ * The words are found wherever they are written, so one scanner serves every format: a format only chooses what
+ * "Disable Termlint for this line" writes (`DocumentFormat.disableLine`).
  */
-import type { DocumentLanguage } from './types';
-import type { Region } from './view';
+import type { Region } from '../mask';
+import type { LineDirective } from './format';
+
+/** An HTML comment on a line of its own, above the line: what Markdown and HTML write to disable a line. */
+export const DISABLE_NEXT_LINE: LineDirective = { where: 'above', text: '<!-- termlint-disable-next-line -->' };
 
 const MARK = 'termlint-';
 
@@ -19,7 +24,7 @@ function lineEndAt(text: string, i: number): number {
   return n < 0 ? text.length : n;
 }
 
-export function directiveRegions(text: string, _language: DocumentLanguage): Region[] {
+export function directiveRegions(text: string): Region[] {
   const regions: Region[] = [];
   let disabledFrom = -1;
   let i = text.indexOf(MARK);

@@ -1,0 +1,170 @@
+/**
+ * The incremental re-scan of an edited Markdown document: lezer re-parses reusing the old tree's untouched
+ * parts, and only the top-level blocks that changed are masked again; the marks of the others are kept.
+ */
+import { type SyntaxNodeRef, type Tree, TreeFragment } from '@lezer/common';
+import type { FormatStructure, Rescan, TextChange } from '../format';
+import { frontMatterEnd } from './frontMatter';
+import { guardNesting, guardedLines } from './limits';
+import { LINK_REFERENCE, type MarkdownScan, maskAll, maskNode, sortStructure } from './masking';
+import { parser } from './parser';
+
+/**
+ * The new tree's top-level blocks without walking all of them: those ending before `safe` are the old ones
+ * (lezer parsed the same text before them the same way); from there the tree is walked until a block starts
+ * past the edit where an old one started, with the same end and type: from a top-level block start on, the
+ * parse depends only on the text after it, so the old blocks from there on hold, shifted.
+ */
+function relistBlocks(old: Int32Array, tree: Tree, safe: number, newEnd: number, delta: number): Int32Array {
+  const head = firstBlockEndingAtOrAfter(old, safe);
+  const out: number[] = [];
+  const cursor = tree.cursor();
+  let tail = old.length / 3;
+  if (cursor.childAfter(safe - 1)) {
+    do {
+      const from = cursor.from;
+      const to = cursor.to;
+      const type = cursor.type.id;
+      if (from > newEnd) {
+        const j = firstBlockEndingAtOrAfter(old, to - delta);
+        if (j * 3 < old.length && old[j * 3] === from - delta && old[j * 3 + 1] === to - delta && old[j * 3 + 2] === type) {
+          tail = j;
+          break;
+        }
+      }
+      out.push(from, to, type);
+    } while (cursor.nextSibling());
+  }
+  const blocks = new Int32Array(head * 3 + out.length + (old.length - tail * 3));
+  blocks.set(old.subarray(0, head * 3));
+  blocks.set(out, head * 3);
+  let w = head * 3 + out.length;
+  for (let r = tail * 3; r < old.length; r += 3) {
+    blocks[w++] = old[r]! + delta;
+    blocks[w++] = old[r + 1]! + delta;
+    blocks[w++] = old[r + 2]!;
+  }
+  return blocks;
+}
+
+/** Index of the first block (triple index / 3) whose `to` is at or after `pos`. */
+function firstBlockEndingAtOrAfter(blocks: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = blocks.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid * 3 + 1]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lineStartOf(text: string, pos: number): number {
+  return pos <= 0 ? 0 : text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+function lineEndOf(text: string, pos: number): number {
+  if (pos >= text.length) return text.length;
+  const nl = text.indexOf('\n', pos);
+  return nl < 0 ? text.length : nl;
+}
+
+function containsLinkReference(tree: Tree, from: number, to: number): boolean {
+  let found = false;
+  tree.iterate({
+    from,
+    to,
+    enter(node: SyntaxNodeRef) {
+      if (found) return false;
+      if (node.type.id === LINK_REFERENCE) found = true;
+      return !found;
+    },
+  });
+  return found;
+}
+
+/**
+ * Re-parses after `change` with lezer's incremental parser (the old tree's untouched parts are reused), then
+ * masks again only the top-level blocks that differ from the old ones or overlap the edit; the marks of the
+ * others are kept (shifted past the edit). Returns the new scan and the range of the new text [from, to) that
+ * was masked again (it was [from, oldTo) in the old text); outside it, the old mask holds. An edit that touches
+ * the front matter or a link reference definition masks the whole document again.
+ */
+export function rescanMarkdown(old: MarkdownScan, text: string, change: TextChange): Rescan<MarkdownScan> {
+  const delta = change.newEnd - change.oldEnd;
+  const oldLength = old.mask.length;
+  // lezer reuses a block whose end it decided by looking at lines the edit changed (a paragraph ends where a
+  // table's header and delimiter rows begin; a list, at the next line after blank lines that is not indented).
+  // So the old tree is dropped from the block before the edited one, and at least two lines back.
+  const i = firstBlockEndingAtOrAfter(old.blocks, change.start);
+  const twoLinesBack = lineStartOf(text, lineStartOf(text, lineStartOf(text, change.start) - 1) - 1);
+  const safe = Math.min(twoLinesBack, i > 0 ? old.blocks[(i - 1) * 3]! : 0);
+  // Nor may it reuse the rest of an edited line (its indentation may have changed): the old tree is also
+  // dropped up to the end of the line after the edit.
+  const safeEnd = lineEndOf(text, lineEndOf(text, change.newEnd) + 1);
+  const fragments = TreeFragment.applyChanges(TreeFragment.addTree(old.tree), [
+    { fromA: safe, toA: safeEnd - delta, fromB: safe, toB: safeEnd },
+  ]);
+  // Only the edited lines can newly need the guard; a document that needed it is rare and guarded whole.
+  const input = old.guarded || guardedLines(text, safe, safeEnd, false) !== undefined ? guardNesting(text) : text;
+  const tree = parser.parse(input, fragments);
+  const blocks = relistBlocks(old.blocks, tree, safe, change.newEnd, delta);
+  const fmEnd = frontMatterEnd(text);
+  const guarded = input !== text;
+  const full = () => ({ scan: maskAll(text, tree, blocks, guarded), from: 0, to: text.length, oldTo: oldLength });
+  if (fmEnd !== old.fmEnd || change.start <= fmEnd) return full();
+
+  const ob = old.blocks;
+  const nOld = ob.length / 3;
+  const nNew = blocks.length / 3;
+  // Leading blocks that end before the edit and are unchanged.
+  let k = 0;
+  const kMax = Math.min(firstBlockEndingAtOrAfter(ob, change.start), firstBlockEndingAtOrAfter(blocks, change.start));
+  while (k < kMax && ob[k * 3] === blocks[k * 3] && ob[k * 3 + 1] === blocks[k * 3 + 1] && ob[k * 3 + 2] === blocks[k * 3 + 2]) k++;
+  // Trailing blocks that start after the edit and are unchanged (shifted by delta).
+  let a = nOld;
+  let b = nNew;
+  while (
+    a > k &&
+    b > k &&
+    ob[(a - 1) * 3]! > change.oldEnd &&
+    blocks[(b - 1) * 3]! > change.newEnd &&
+    ob[(a - 1) * 3]! + delta === blocks[(b - 1) * 3] &&
+    ob[(a - 1) * 3 + 1]! + delta === blocks[(b - 1) * 3 + 1] &&
+    ob[(a - 1) * 3 + 2] === blocks[(b - 1) * 3 + 2]
+  ) {
+    a--;
+    b--;
+  }
+  // Just after the break character that ends the last kept block; up to the first block kept after the edit.
+  const from = k > 0 ? Math.min(blocks[(k - 1) * 3 + 1]! + 1, change.start) : 0;
+  const to = b < nNew ? blocks[b * 3]! : text.length;
+  const oldTo = a < nOld ? ob[a * 3]! : oldLength;
+  if (from <= fmEnd || from === 0) return full();
+  // Reference definitions are blocks of their own; one edited (or one appearing) masks everything again.
+  if (containsLinkReference(old.tree, from, oldTo) || containsLinkReference(tree, from, to)) return full();
+
+  const mask = new Uint8Array(text.length);
+  mask.set(old.mask.subarray(0, from));
+  mask.set(old.mask.subarray(oldTo), to);
+  const fresh: FormatStructure = { blockStarts: [], headings: [] };
+  const cursor = tree.cursor();
+  if (b > k && cursor.childAfter(blocks[k * 3]! - 1)) {
+    for (let i = k; i < b; i++) {
+      maskNode(cursor, text, mask, fmEnd, fresh);
+      if (!cursor.nextSibling()) break;
+    }
+  }
+  sortStructure(fresh);
+  const splice = <T>(xs: readonly T[], at: (x: T) => number, shift: (x: T) => T, mid: T[]): T[] => {
+    const out: T[] = [];
+    for (const x of xs) if (at(x) < from) out.push(x);
+    for (const x of mid) out.push(x);
+    // An empty heading at the very end starts at the text's length: with no block kept after the edit, keep nothing.
+    if (b < nNew) for (const x of xs) if (at(x) >= oldTo) out.push(shift(x));
+    return out;
+  };
+  const blockStarts = splice(old.blockStarts, (x) => x, (x) => x + delta, fresh.blockStarts);
+  const headings = splice(old.headings, (h) => h.start, (h) => ({ start: h.start + delta, end: h.end + delta }), fresh.headings);
+  return { scan: { mask, fmEnd, tree, blocks, guarded, blockStarts, headings }, from, to, oldTo };
+}

@@ -1,0 +1,117 @@
+/**
+ * Plain text: every character is prose. Paragraphs are separated by blank lines, and no term use crosses a
+ * blank line, so an edit re-matches only from the paragraph it starts in to the first paragraph after it that
+ * is unchanged. It is also the format of every editor language Termlint has no format for (YAML, LaTeX, …,
+ * when named in `termlint.languages`): "Disable Termlint for this line" then writes that language's comment.
+ */
+import type { Block, DocumentFormat, FormatScan, FormatStructure, LineDirective, Rescan, TextChange } from './format';
+import { directiveRegions } from './directives';
+
+/** Paragraphs are separated by blank lines; everything is prose. */
+export function plainTextStructure(text: string): FormatStructure {
+  const blockStarts: number[] = [];
+  let atBlockStart = true;
+  let lineHasText = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (!lineHasText) atBlockStart = true;
+      lineHasText = false;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 0xfeff) continue;
+    if (atBlockStart) blockStarts.push(i);
+    atBlockStart = false;
+    lineHasText = true;
+  }
+  return { blockStarts, headings: [] };
+}
+
+function scan(text: string): FormatScan {
+  return { mask: undefined, blockStarts: plainTextStructure(text).blockStarts, headings: [] };
+}
+
+/** From the paragraph the edit starts in to the first paragraph start after it that was there before (shifted). */
+function rescan(old: FormatScan, oldText: string, text: string, change: TextChange): Rescan<FormatScan> {
+  const delta = change.newEnd - change.oldEnd;
+  const blockStarts = plainTextStructure(text).blockStarts;
+  // Paragraph starts are preceded by a blank line, which no term use crosses.
+  const i = lastAtMost(blockStarts, change.start);
+  const from = i >= 0 ? blockStarts[i]! : 0;
+  let to = text.length;
+  let oldTo = oldText.length;
+  const oldStarts = old.blockStarts;
+  for (let k = lastAtMost(blockStarts, change.newEnd - 1) + 1; k < blockStarts.length; k++) {
+    const j = lastAtMost(oldStarts, blockStarts[k]! - delta);
+    if (j >= 0 && oldStarts[j] === blockStarts[k]! - delta) {
+      to = blockStarts[k]!;
+      oldTo = to - delta;
+      break;
+    }
+  }
+  return { scan: { mask: undefined, blockStarts, headings: [] }, from, to, oldTo };
+}
+
+function lastAtMost(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Line-comment markers of editor languages people add to `termlint.languages`, which are read as plain text. */
+const LINE_COMMENT: Readonly<Record<string, string>> = {
+  latex: '%',
+  tex: '%',
+  asciidoc: '//',
+  yaml: '#',
+  python: '#',
+  shellscript: '#',
+};
+
+function disableLine(languageId: string): LineDirective {
+  const comment = LINE_COMMENT[languageId];
+  return { where: 'end', text: `${comment ? comment + ' ' : ''}termlint-disable-line` };
+}
+
+/** Paragraphs: from a block start to the end of the last line before the next blank line. */
+function outline(text: string): Block[] {
+  const blocks: Block[] = [];
+  let start = -1;
+  let end = 0;
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (/[^\s\ufeff]/.test(line)) {
+      if (start < 0) start = lineStart + line.search(/[^\s\ufeff]/);
+      end = lineStart + line.replace(/[\s\ufeff]+$/, '').length;
+    } else if (start >= 0) {
+      blocks.push({ start, end, kind: 'paragraph', level: 0 });
+      start = -1;
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (start >= 0) blocks.push({ start, end, kind: 'paragraph', level: 0 });
+  return blocks;
+}
+
+export const plaintext = {
+  id: 'plaintext',
+  name: 'Plain text',
+  extensions: ['txt', 'text'],
+  languageIds: ['plaintext'],
+  scan: (text: string): FormatStructure => plainTextStructure(text),
+  headingStyleFrom: 'text',
+  directives: directiveRegions,
+  disableLine,
+  incremental: { scan, rescan },
+  outline,
+} as const satisfies DocumentFormat;

@@ -5,7 +5,7 @@ export { parseTermFile } from './termlists/json';
 export { TERM_LIST_READERS, isTermListFile, readTermList, readerForFile, termListGlobs } from './termlists/registry';
 export type { TermListReader } from './termlists/reader';
 export { TermListBuilder, makeTerm, type EntryForm, type EntryInput } from './termlists/builder';
-export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, type Report, type Span } from './termlists/validation';
+export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, type Report, type Span as SourceSpan } from './termlists/validation';
 export { compileTerms, type CompiledTerms } from './compile';
 export { lintText } from './lint';
 export { DocumentLinter } from './document';

@@ -4,7 +4,7 @@
  * contains. Everything here is a proposal for a human to review, so each entry carries the evidence (counts,
  * spread, variants seen) in its note. Pure: text in, plain data out, offsets only.
  */
-import { isEnglishWord } from './english';
+import { isEnglishWord } from './languages/englishWords';
 import { formKey } from './forms';
 import { CharClass, charClassTable, hasLowerCase, hasUpperCase, isUpperChar, lowerCaseTable, tokenize } from './text';
 import type { DocumentLanguage } from './types';

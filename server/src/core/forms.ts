@@ -168,6 +168,24 @@ export function wordCount(text: string): number {
   return count;
 }
 
+/** A form's letters (with case, format characters dropped) and, at each letter index, the gap before it. */
+export interface FormSide {
+  letters: string;
+  gapAt: (Gap | undefined)[];
+}
+
+/** The form's side of an alignment (matching/align.ts): every use of the form aligns against the same letters. */
+export function formSide(shape: FormShape): FormSide {
+  const cls = charClassTable();
+  let letters = '';
+  const gapAt: (Gap | undefined)[] = [];
+  shape.words.forEach((w, k) => {
+    if (k > 0) gapAt[letters.length] = shape.gaps[k - 1]!;
+    for (let p = 0; p < w.length; p++) if (cls[w.charCodeAt(p)] !== CharClass.Format) letters += w[p];
+  });
+  return { letters, gapAt };
+}
+
 /** Writes a form's words with its canonical gaps. */
 export function renderForm(shape: FormShape): string {
   let out = shape.words[0] ?? '';

@@ -5,5 +5,5 @@ export { compileTerms, type CompiledTerms } from './compile';
 export { lintText } from './lint';
 export { DocumentLinter } from './document';
 export { applyEdits, fixAllEdits } from './fixes';
-export { isEnglishWord } from './english';
+export { isEnglishWord } from './languages/englishWords';
 export { tokenize, type WordToken } from './text';

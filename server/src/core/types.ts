@@ -144,6 +144,8 @@ export type DocumentLanguage = 'markdown' | 'plaintext';
 
 export interface LintOptions {
   language: DocumentLanguage;
+  /** BCP 47 tag of the document's natural language (languages/index.ts `languageFor`). Default 'en'. */
+  lang?: string;
   /** Misspelling detection (edit distance). Default true. */
   fuzzy?: boolean;
   /** Flag mixing acceptable forms of one term. Default true. */

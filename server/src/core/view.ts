@@ -8,12 +8,10 @@
 import { Mask, scanMarkdown } from './markdown';
 import { directiveRegions } from './directives';
 import type { DocumentLanguage } from './types';
+import { HeadingStyle } from './languages/language';
+import { headingStyle } from './languages/english';
 
-export const enum HeadingStyle {
-  None = 0,
-  Title = 1,
-  Caps = 2,
-}
+export { HeadingStyle, headingStyle };
 
 export interface Heading {
   start: number;
@@ -99,25 +97,4 @@ export function plainTextStructure(text: string): { blockStarts: number[]; headi
     lineHasText = true;
   }
   return { blockStarts, headings: [] };
-}
-
-const MINOR_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on',
-  'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'onto', 'over', 'than', 'upon',
-]);
-
-/** Title Case when every word of three letters or more (minor words aside) starts upper case. */
-export function headingStyle(heading: string): HeadingStyle {
-  const words = heading.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? [];
-  if (words.length === 0) return HeadingStyle.None;
-  if (!/\p{Ll}/u.test(heading)) return HeadingStyle.Caps;
-  let significant = 0;
-  for (const w of words) {
-    for (const part of w.split('-')) {
-      if (part.length < 3 || MINOR_WORDS.has(part.toLowerCase())) continue;
-      significant++;
-      if (!/^\p{Lu}/u.test(part)) return HeadingStyle.None;
-    }
-  }
-  return significant >= 2 ? HeadingStyle.Title : HeadingStyle.None;
 }

@@ -31,14 +31,15 @@ function isSentenceStart(text: string, blockStart: number, offset: number): bool
   return i >= blockStart && punctuation.terminators.has(text.charCodeAt(i));
 }
 
-/** Words a Title Case heading may leave in lower case: articles, short conjunctions and prepositions. */
+/**
+ * Words Title Case leaves in lower case inside a title: articles, coordinating conjunctions and short
+ * prepositions. One list for reading a heading's style and for writing a fix into a Title Case heading, so a
+ * fix never writes a heading that no longer reads as Title Case.
+ */
 export const MINOR_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on',
   'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'onto', 'over', 'than', 'upon',
 ]);
-
-/** The words a fix into a Title Case heading keeps in lower case. */
-const FIX_MINOR_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from']);
 
 /** Title Case when every word of three letters or more (minor words aside) starts upper case. */
 export function headingStyle(heading: string): HeadingStyle {
@@ -62,7 +63,7 @@ function adaptCase(target: string, written: string, caseSensitive: boolean, sent
   if (letters.length > 1 && !/\p{Ll}/u.test(letters) && (heading === HeadingStyle.Caps || !caseSensitive)) return target.toUpperCase();
   let out = target;
   if (heading === HeadingStyle.Title) {
-    out = out.replace(/\p{L}[\p{L}\p{M}]*/gu, (w, at: number) => (at > 0 && FIX_MINOR_WORDS.has(w.toLowerCase()) ? w : w[0]!.toUpperCase() + w.slice(1)));
+    out = out.replace(/\p{L}[\p{L}\p{M}]*/gu, (w, at: number) => (at > 0 && MINOR_WORDS.has(w.toLowerCase()) ? w : w[0]!.toUpperCase() + w.slice(1)));
   }
   const firstWritten = letters[0];
   if (firstWritten && firstWritten !== firstWritten.toLowerCase() && (sentenceStart || !caseSensitive)) {

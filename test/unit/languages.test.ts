@@ -1,0 +1,55 @@
+/**
+ * The language seam: the registry picks a language per document and falls back to English, and the rules
+ * that used to have two copies (Title Case minor words, sentence starts) are one, shared by what reads a
+ * document (lint, extraction) and what writes into it (fixes).
+ */
+import * as assert from 'node:assert/strict';
+import { lintText } from '../../server/src/core/lint';
+import { HeadingStyle, LANGUAGES, english, languageFor } from '../../server/src/core/languages';
+import { compiledOf } from '../helpers/terms';
+
+describe('languageFor', () => {
+  it('finds English by its tag, any case, with or without subtags', () => {
+    for (const tag of ['en', 'EN', 'en-GB', 'en_US', 'en-Latn-HK']) assert.equal(languageFor(tag), english, tag);
+  });
+
+  it('falls back to English for a tag it does not know, an empty one, or none', () => {
+    for (const tag of [undefined, '', 'zh', 'zh-Hans', 'fr-CA', 'x-klingon', '-']) assert.equal(languageFor(tag), english, String(tag));
+    assert.equal(LANGUAGES[0], english);
+  });
+
+  it('an unknown document language lints exactly as English', () => {
+    const compiled = compiledOf([{ term: 'Macao', forbidden: ['Macau'] }, { term: 'Shenzhen' }, { term: 'Hong Kong' }]);
+    const text = 'Shenzen, HongKong and Macau. macau is there.';
+    const en = lintText(text, compiled, { language: 'plaintext' });
+    for (const lang of ['en', 'en-GB', 'de', 'zh-Hant']) assert.deepEqual(lintText(text, compiled, { language: 'plaintext', lang }), en, lang);
+    assert.equal(en.findings.length, 4);
+  });
+});
+
+describe('Title Case: one list of minor words', () => {
+  it('is the one list headings are read and fixes are written with', () => {
+    assert.deepEqual(
+      [...english.minorWords].sort(),
+      ['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'off', 'on', 'onto', 'or', 'over', 'per', 'so', 'than', 'the', 'to', 'up', 'upon', 'via', 'vs', 'with', 'yet'],
+    );
+  });
+
+  it('reads a heading as Title Case whether its minor words are capitalised or not', () => {
+    assert.equal(english.headingStyle('Journey into Science'), HeadingStyle.Title);
+    assert.equal(english.headingStyle('Journey Into Science'), HeadingStyle.Title);
+    assert.equal(english.headingStyle('Journey into science'), HeadingStyle.None);
+    assert.equal(english.headingStyle('JOURNEY INTO SCIENCE'), HeadingStyle.Caps);
+  });
+
+  it('writes minor words in lower case into a Title Case heading, so the fixed heading still reads as one', () => {
+    // "into" and "over" were capitalised by the fix's own shorter list while the heading's list left them out.
+    assert.equal(english.adaptCase('bridge over the river', 'Bridge Across The River', false, false, HeadingStyle.Title), 'Bridge over the River');
+    const compiled = compiledOf([{ term: 'Journey into Science', forbidden: ['Trip to Science'] }]);
+    const text = '## The Trip To Science Fair\n';
+    const { findings } = lintText(text, compiled, { language: 'markdown' });
+    assert.deepEqual(findings.map((f) => [f.kind, f.found, f.expected]), [['forbidden', 'Trip To Science', 'Journey into Science']]);
+    const heading = text.slice(3, findings[0]!.start) + findings[0]!.expected + text.slice(findings[0]!.end, -1);
+    assert.equal(english.headingStyle(heading), HeadingStyle.Title);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { lintText } from '../../server/src/core/lint';
+import { isInitial } from '../../server/src/core/extract/sentences';
 import { HeadingStyle, LANGUAGES, english, languageFor } from '../../server/src/core/languages';
 import { compiledOf } from '../helpers/terms';
 
@@ -51,5 +52,54 @@ describe('Title Case: one list of minor words', () => {
     assert.deepEqual(findings.map((f) => [f.kind, f.found, f.expected]), [['forbidden', 'Trip To Science', 'Journey into Science']]);
     const heading = text.slice(3, findings[0]!.start) + findings[0]!.expected + text.slice(findings[0]!.end, -1);
     assert.equal(english.headingStyle(heading), HeadingStyle.Title);
+  });
+});
+
+describe('sentence starts: one rule for lint and extraction', () => {
+  // [text before the word, whether a sentence starts at the word]
+  const cases: [string, boolean][] = [
+    ['', true],
+    ['It works. ', true],
+    ['Note: ', true],
+    ['注意：', true],
+    ['Why? ', true],
+    ['It ended… ', true],
+    ['完了。', true],
+    ['(It works.) ', true],
+    ['It works.» ', true],
+    ['It works.› ', true],
+    ['It works.」', true],
+    ['It works.} ', true],
+    ['It works. „', true],
+    ['It works. 「', true],
+    ['It works.\n', true],
+    ['the so-called ', false],
+    ['in the (', false],
+    ['e.g., ', false],
+    ['a "', false],
+    ['one; ', false],
+  ];
+  for (const [before, expected] of cases) {
+    it(`${expected ? 'starts' : 'does not start'} after ${JSON.stringify(before)}`, () => {
+      const text = `${before}Word`;
+      assert.equal(english.isSentenceStart(text, 0, before.length), expected, 'lint');
+      assert.equal(isInitial(text, 0, before.length), expected, 'extraction');
+    });
+  }
+
+  it('extraction alone also reads quoted speech after "said," and plain-text list items as initial', () => {
+    // Evidence rules, not sentence ends: lint gets list items as blocks from the format instead.
+    for (const before of ['He said, “', '- ']) {
+      assert.equal(isInitial(`${before}Word`, 0, before.length), true, before);
+      assert.equal(english.isSentenceStart(`${before}Word`, 0, before.length), false, before);
+    }
+  });
+
+  it('lets a capital after a colon stand, and keeps it in a fix, as after a full stop', () => {
+    const compiled = compiledOf([{ term: 'next-generation Internet' }]);
+    const lint = (text: string) => lintText(text, compiled, { language: 'plaintext' }).findings.map((f) => [f.kind, f.found, f.expected]);
+    assert.deepEqual(lint('Note: Next-generation Internet pilots start.'), []);
+    assert.deepEqual(lint('Note: Next-generation internet is next.'), [['case', 'Next-generation internet', 'Next-generation Internet']]);
+    assert.deepEqual(lint('Note, Next-generation Internet pilots start.'), [['case', 'Next-generation Internet', 'next-generation Internet']]);
   });
 });

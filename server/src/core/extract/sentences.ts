@@ -2,13 +2,14 @@
  * Where a capital says nothing about a word: at the start of a paragraph, a sentence, a list item, or of speech
  * quoted after "said,"; and whether a run of words fills a pair of quotes (a title, a slogan).
  */
+import { english } from '../languages/english';
 import { isBlankChar, isLineBreak } from './gaps';
 
-const OPEN_QUOTES = new Set([0x22, 0x27, 0x201c, 0x2018, 0xab, 0x201e]);
-const CLOSE_QUOTES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb]);
-const TRANSPARENT_OPEN = new Set([0x28, 0x5b, 0x7b, 0x2a, 0x5f]);
-const TRANSPARENT_CLOSE = new Set([0x29, 0x5d, 0x7d, 0x2a, 0x5f]);
-const TERMINATORS = new Set([0x2e, 0x21, 0x3f, 0x3a, 0x2026, 0x3002, 0xff01, 0xff1f, 0xff1a]);
+// The language's sentence punctuation (what lint's sentence starts read too); extraction reads plain text as
+// well as Markdown, so emphasis marks left in the text are transparent like brackets.
+const { openingQuotes: OPEN_QUOTES, closingQuotes: CLOSE_QUOTES, terminators: TERMINATORS } = english.punctuation;
+const TRANSPARENT_OPEN = new Set([...english.punctuation.openingBrackets, 0x2a, 0x5f]);
+const TRANSPARENT_CLOSE = new Set([...english.punctuation.closingBrackets, 0x2a, 0x5f]);
 
 /**
  * Whether a capital at `offset` says nothing about the word: the start of a paragraph, a sentence, a list

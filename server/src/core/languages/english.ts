@@ -7,12 +7,18 @@ import { tokenOffsets } from '../text';
 import { isEnglishWord } from './englishWords';
 import { HeadingStyle, type Language, type SentencePunctuation } from './language';
 
+/**
+ * Sentence punctuation, for what reads a document (lint's sentence starts, extraction's "a capital proves
+ * nothing here") and what writes into it (a fix keeps a sentence-start capital) alike. A colon ends a
+ * sentence: what follows may be one, capitalised as such ("Note: High-quality development…"), so a capital
+ * there is the author's, as after a full stop.
+ */
 const punctuation: SentencePunctuation = {
-  terminators: new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3002, 0xff01, 0xff1f]),
-  openingQuotes: new Set([0x22, 0x27, 0x201c, 0x2018, 0xab, 0x2039, 0x300c, 0x300e]),
+  terminators: new Set([0x2e, 0x21, 0x3f, 0x3a, 0x2026, 0x3002, 0xff01, 0xff1f, 0xff1a]),
+  openingQuotes: new Set([0x22, 0x27, 0x201c, 0x2018, 0xab, 0x2039, 0x201e, 0x300c, 0x300e]),
   closingQuotes: new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x203a, 0x300d, 0x300f]),
   openingBrackets: new Set([0x28, 0x5b, 0x7b]),
-  closingBrackets: new Set([0x29, 0x5d]),
+  closingBrackets: new Set([0x29, 0x5d, 0x7d]),
 };
 
 /** White space between a sentence's terminator and the next one's first word (line breaks included). */

@@ -3,7 +3,7 @@
  * key (lower-case letters with spaces and hyphens removed), which is what the matcher looks up; the gaps
  * tell joined, split and hyphenated variants apart.
  */
-import { CharClass, charClassTable, lowerCaseTable, tokenOffsets } from './text';
+import { CharClass, charClassTable, lowerCaseTable, lowerWord, tokenOffsets } from './text';
 
 /** What separates two words of a form. Hard separators (apostrophes, dots, ampersands) are part of the key. */
 export type Gap = { kind: 'space' } | { kind: 'hyphen' } | { kind: 'hard'; literal: string };
@@ -44,22 +44,6 @@ export function classifyGap(sep: string): Gap {
   if (literal === '' && hyphens === 0) return SPACE_GAP;
   if (literal === '' && spaces === 0 && hyphens === 1) return HYPHEN_GAP;
   return { kind: 'hard', literal: literal === '' ? '-' : literal };
-}
-
-function lowerWord(w: string): string {
-  // ASCII words (nearly all) lower-case natively: no format characters, and no case mapping changes length.
-  let ascii = true;
-  for (let i = 0; i < w.length && ascii; i++) ascii = w.charCodeAt(i) < 0x80;
-  if (ascii) return w.toLowerCase();
-  const lower = lowerCaseTable();
-  const cls = charClassTable();
-  let out = '';
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (cls[c] === CharClass.Format) continue;
-    out += String.fromCharCode(lower[c]!);
-  }
-  return out;
 }
 
 /** ASCII words joined by single spaces or hyphens: most forms, whose key is the text lower-cased without them. */

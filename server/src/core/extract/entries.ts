@@ -2,8 +2,8 @@
  * From candidates to entries: every place a candidate's key is written (whatever its case, spaces or
  * hyphens), the majority form approved, the others forbidden, and a note with the evidence.
  */
-import { hasLowerCase, hasUpperCase } from '../text';
-import { type Document, type Paragraph, lowerKey } from './reading';
+import { hasLowerCase, hasUpperCase, lowerWord } from '../text';
+import type { Document, Paragraph } from './reading';
 import type { ExtractedTerm, FormCount, FormKind, ProposedTerm, TermCategory } from './types';
 
 /** A term a stage proposes (names, abbreviations, compounds, phrases, clusters), by spelling key. */
@@ -69,6 +69,11 @@ function gapsOf(form: string): string[] {
   return gaps;
 }
 
+/**
+ * How a form seen differs from the approved one, by its first differing gap. Not the matcher's `align`
+ * (matching/align.ts), which names a missing hyphen a hyphen variant ("epermit" for "e-permit") where this
+ * says joined: making the two agree changes the notes extraction writes, so it waits for that decision.
+ */
 function formKind(approved: string, other: string): FormKind {
   const a = gapsOf(approved.toLowerCase());
   const b = gapsOf(other.toLowerCase());
@@ -81,10 +86,12 @@ function formKind(approved: string, other: string): FormKind {
   return approved === other ? 'approved' : 'case';
 }
 
-function mostCommon(counts: Map<string, number>): string | undefined {
+/** The key counted most often (`countOf` its value); of equals the first (a Map keeps the order keys were first seen). */
+export function mostCommon<V>(counts: ReadonlyMap<string, V>, countOf: (value: V) => number): string | undefined {
   let best: string | undefined;
   let n = -1;
-  for (const [k, c] of counts) {
+  for (const [k, v] of counts) {
+    const c = countOf(v);
     if (c > n) {
       best = k;
       n = c;
@@ -92,6 +99,8 @@ function mostCommon(counts: Map<string, number>): string | undefined {
   }
   return best;
 }
+
+const itself = (n: number): number => n;
 
 export const CATEGORY_LABEL: Record<TermCategory, string> = {
   'proper-name': 'Proper name',
@@ -106,7 +115,7 @@ export function buildEntry(c: Candidate, occurrences: Occurrence[], totalParagra
   // Forms differ in spaces and hyphens; case is a property of a form's occurrences.
   const forms = new Map<string, { count: number; first: number; surfaces: Map<string, number>; plainSurfaces: Map<string, number> }>();
   for (const o of occurrences) {
-    const form = lowerKey(o.surface);
+    const form = lowerWord(o.surface);
     let f = forms.get(form);
     if (!f) forms.set(form, (f = { count: 0, first: o.start, surfaces: new Map(), plainSurfaces: new Map() }));
     f.count++;
@@ -116,7 +125,7 @@ export function buildEntry(c: Candidate, occurrences: Occurrence[], totalParagra
   const ranked = [...forms.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
   const [approvedForm, approved] = ranked[0]!;
   const writeAs = (form: string, f: (typeof ranked)[number][1]): string =>
-    c.caseSensitive ? (mostCommon(f.plainSurfaces) ?? (lowerKey(c.surface) === form ? c.surface : mostCommon(f.surfaces)!)) : form;
+    c.caseSensitive ? (mostCommon(f.plainSurfaces, itself) ?? (lowerWord(c.surface) === form ? c.surface : mostCommon(f.surfaces, itself)!)) : form;
   const term = writeAs(approvedForm, approved);
 
   const variants: FormCount[] = [];
@@ -134,7 +143,7 @@ export function buildEntry(c: Candidate, occurrences: Occurrence[], totalParagra
       if (plainCount > 0 && hasLowerCase(surface)) forbidden.push(surface);
     }
   } else {
-    for (const [surface, n] of approved.surfaces) if (lowerKey(surface) !== surface) caseVariants.push({ form: surface, count: n, kind: 'case' });
+    for (const [surface, n] of approved.surfaces) if (lowerWord(surface) !== surface) caseVariants.push({ form: surface, count: n, kind: 'case' });
   }
   for (const [form, f] of ranked.slice(1)) {
     const written = writeAs(form, f);

@@ -5,8 +5,9 @@
  * not English, a head noun, recurrence). Single capitalised words that are not English are names too.
  */
 import { formKey } from '../forms';
+import { lowerWord } from '../text';
 import { CALENDAR, CONNECTORS, HEAD_NOUNS, STOP, TITLES, looksEnglish } from './lexicon';
-import { type Document, type Paragraph, type Unit, lowerKey, nameUnit, surfaceOf } from './reading';
+import { type Document, type Paragraph, type Unit, nameUnit, surfaceOf } from './reading';
 import { isQuotedTitle } from './sentences';
 
 const PLURAL_POSSESSOR = /(?:men|people|children|folk)$/;
@@ -104,7 +105,7 @@ export function findNames(doc: Document, runs: Run[]): NameFindings {
   for (const r of runs) {
     if (r.units.length === 1) standalone.add(r.units[0]!.lower);
     else if (!r.tentative && !r.coordinated) {
-      const k = lowerKey(surfaceOf(r.units));
+      const k = lowerWord(surfaceOf(r.units));
       multiSeen.set(k, (multiSeen.get(k) ?? 0) + 1);
     }
   }
@@ -112,12 +113,12 @@ export function findNames(doc: Document, runs: Run[]): NameFindings {
   for (const r of runs) {
     if (r.quotedTitle) continue;
     let units = r.units;
-    if (r.tentative && !multiSeen.has(lowerKey(surfaceOf(units)))) units = units.slice(1);
+    if (r.tentative && !multiSeen.has(lowerWord(surfaceOf(units)))) units = units.slice(1);
     if (r.coordinated && units.length > 1) {
       // "Guangdong, Hong Kong, and Macao Greater Bay Area": the head is shared by the conjuncts, so a
       // leading name that stands alone elsewhere belongs to the list, not to the name.
       for (let k = units.length - 1; k >= 1; k--) {
-        const prefix = lowerKey(surfaceOf(units.slice(0, k)));
+        const prefix = lowerWord(surfaceOf(units.slice(0, k)));
         if ((k === 1 && standalone.has(prefix) && !looksEnglish(units[0]!.text)) || multiSeen.has(prefix)) {
           resolved.push(units.slice(0, k));
           units = units.slice(k);
@@ -129,7 +130,7 @@ export function findNames(doc: Document, runs: Run[]): NameFindings {
   }
   const counts = new Map<string, number>();
   for (const u of resolved) {
-    const k = lowerKey(surfaceOf(u));
+    const k = lowerWord(surfaceOf(u));
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const names = new Map<string, string>();
@@ -151,7 +152,7 @@ export function findNames(doc: Document, runs: Run[]): NameFindings {
     const surface = surfaceOf(units);
     const k = formKey(surface);
     if (units.length > 1) {
-      if (!names.has(k) && isNameRun(units, counts.get(lowerKey(surface)) ?? 0)) names.set(k, surface);
+      if (!names.has(k) && isNameRun(units, counts.get(lowerWord(surface)) ?? 0)) names.set(k, surface);
       continue;
     }
     const u = units[0]!;

@@ -6,6 +6,7 @@
 import { formKey } from '../forms';
 import { hasUpperCase } from '../text';
 import { MEASURE_UNITS, NON_TERM_COMPOUNDS, NUMBER_WORDS, PHRASE_INNER, STOP, looksEnglish } from './lexicon';
+import { mostCommon } from './entries';
 import type { Document, Paragraph, Unit } from './reading';
 
 export function isCompound(u: Unit): boolean {
@@ -69,16 +70,9 @@ export function countGrams(doc: Document): Map<string, Gram> {
   return grams;
 }
 
+/** The form of a gram written most often (the first of equals). */
 function majorityForm(g: Gram): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [form, f] of g.forms) {
-    if (f.count > bestCount) {
-      best = form;
-      bestCount = f.count;
-    }
-  }
-  return best;
+  return mostCommon(g.forms, (f) => f.count)!;
 }
 
 /** Key phrases: recurring (≥ 3, in ≥ 2 paragraphs), and not just a piece of a longer recurring phrase. */

@@ -4,7 +4,7 @@
  * and in each paragraph its word tokens and units (a word or a hyphenated compound) with what extraction
  * asks of them (capitals, sentence-initial, what joins them to the next).
  */
-import { CharClass, charClassTable, hasLowerCase, hasUpperCase, isUpperChar, lowerCaseTable, tokenize } from '../text';
+import { CJK_CHAR, hasLowerCase, hasUpperCase, isUpperChar, lowerWord, tokenize } from '../text';
 import type { DocumentLanguage } from '../types';
 import { buildView } from '../view';
 import { isApostropheGap, isBlankChar, isHyphenGap, isSoftGap } from './gaps';
@@ -17,7 +17,7 @@ const BOILERPLATE_LABEL =
 const LETTER = /\p{L}/u;
 const COPYRIGHT = /©|all rights reserved/i;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const CJK_CHARS = new RegExp(CJK_CHAR.source, 'gu');
 
 export interface Unit {
   /** Offsets in the document; a unit is one word or a hyphenated compound ("next-generation"). */
@@ -69,18 +69,6 @@ export interface Document {
   words: number;
 }
 
-export function lowerKey(s: string): string {
-  const lower = lowerCaseTable();
-  const cls = charClassTable();
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xd800 && cls[c] === CharClass.Format) continue;
-    out += String.fromCharCode(lower[c]!);
-  }
-  return out;
-}
-
 /** The words as written, with one space for white space (units of a run are joined by space or apostrophe). */
 export function surfaceOf(units: readonly Unit[]): string {
   let out = '';
@@ -102,7 +90,7 @@ function isBoilerplateLine(line: string): boolean {
   if (COPYRIGHT.test(trimmed)) return true;
   // Social-media footers and untranslated captions in an English document: more CJK than Latin letters.
   const latin = trimmed.match(LATIN_LETTER)?.length ?? 0;
-  const cjk = trimmed.match(CJK_CHAR)?.length ?? 0;
+  const cjk = trimmed.match(CJK_CHARS)?.length ?? 0;
   return latin === 0 ? /\p{L}|\d/u.test(trimmed) : cjk >= latin;
 }
 
@@ -177,7 +165,7 @@ function readTokens(masked: string, from: number, to: number): Token[] {
     const next = raw[i + 1];
     const apostrophe = next !== undefined && isApostropheGap(masked, t.end, next.start);
     const joinNext = next !== undefined && (apostrophe || isSoftGap(masked, t.end, next.start) || isHyphenGap(masked, t.end, next.start));
-    return { start: t.start, end: t.end, key: lowerKey(masked.slice(t.start, t.end)), initial: false, joinNext, gapKey: apostrophe ? "'" : '' };
+    return { start: t.start, end: t.end, key: lowerWord(masked.slice(t.start, t.end)), initial: false, joinNext, gapKey: apostrophe ? "'" : '' };
   });
 }
 
@@ -198,7 +186,7 @@ function readUnits(text: string, masked: string, paragraphStart: number, tokens:
       start,
       end,
       text: unitText,
-      lower: lowerKey(unitText),
+      lower: lowerWord(unitText),
       parts,
       capital: parts.every((p) => isUpperChar(p.charCodeAt(0))),
       allCaps: hasUpperCase(unitText) && !hasLowerCase(unitText),

@@ -169,13 +169,3 @@ export function formSide(shape: FormShape): FormSide {
   });
   return { letters, gapAt };
 }
-
-/** Writes a form's words with its canonical gaps. */
-export function renderForm(shape: FormShape): string {
-  let out = shape.words[0] ?? '';
-  for (let i = 1; i < shape.words.length; i++) {
-    const g = shape.gaps[i - 1]!;
-    out += (g.kind === 'space' ? ' ' : g.kind === 'hyphen' ? '-' : g.literal) + shape.words[i];
-  }
-  return out;
-}

@@ -5,7 +5,7 @@
  * into the loops that need them (hashing a slice, skipping characters, folding case) without building strings.
  */
 export const FNV_OFFSET = 0x811c9dc5;
-export const FNV_PRIME = 0x01000193;
+const FNV_PRIME = 0x01000193;
 
 /** One step: the hash so far with code unit (or number) `c` mixed in. The caller ends with `>>> 0`. */
 export function fnv1aStep(h: number, c: number): number {

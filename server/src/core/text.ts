@@ -215,7 +215,3 @@ export function hasLowerCase(s: string): boolean {
 export function isUpperChar(c: number): boolean {
   return lowerCaseTable()[c] !== c;
 }
-
-export function isLowerChar(c: number): boolean {
-  return upperCaseTable()[c] !== c;
-}

@@ -42,7 +42,7 @@ function isSentenceStart(text: string, blockStart: number, offset: number): bool
  * prepositions. One list for reading a heading's style and for writing a fix into a Title Case heading, so a
  * fix never writes a heading that no longer reads as Title Case.
  */
-export const MINOR_WORDS: ReadonlySet<string> = new Set([
+const MINOR_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on',
   'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'onto', 'over', 'than', 'upon',
 ]);

@@ -18,13 +18,13 @@ export function caseContext(view: DocumentView, start: number, lang: Language): 
 }
 
 /** True at the start of a block, or where the language says a sentence starts within it. */
-export function isSentenceStart(view: DocumentView, offset: number, lang: Language): boolean {
+function isSentenceStart(view: DocumentView, offset: number, lang: Language): boolean {
   const block = lastAtMost(view.blockStarts, offset);
   return lang.isSentenceStart(view.masked, block < 0 ? 0 : view.blockStarts[block]!, offset);
 }
 
 /** The style of the heading holding `offset`, or None outside headings. */
-export function headingAt(view: DocumentView, offset: number): HeadingStyle {
+function headingAt(view: DocumentView, offset: number): HeadingStyle {
   const h = spanAt(view.headings, offset);
   return h < 0 ? HeadingStyle.None : view.headings[h]!.style;
 }

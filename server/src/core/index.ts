@@ -7,3 +7,4 @@ export { DocumentLinter } from './document';
 export { applyEdits, fixAllEdits } from './fixes';
 export { isEnglishWord } from './languages/englishWords';
 export { tokenize, type WordToken } from './text';
+export { LANGUAGES, english, languageFor, HeadingStyle, type Language, type Script, type SentencePunctuation } from './languages';

@@ -2,7 +2,7 @@
  * Word lists. Small, closed, and about English press writing; everything else comes from the maintained
  * English word list behind the language's `isWord` (languages/english.ts).
  */
-import { isEnglishWord } from '../languages/englishWords';
+import { english } from '../languages/english';
 
 export const STOP = new Set(
   (
@@ -73,7 +73,7 @@ export const MEASURE_UNITS = new Set(
 /** An ordinary English word, allowing for British spellings and plurals. */
 export function looksEnglish(word: string): boolean {
   const w = word.toLowerCase();
-  if (isEnglishWord(w)) return true;
+  if (english.isWord(w)) return true;
   const american = w
     .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1')
     .replace(/our(s?)$/, 'or$1')
@@ -81,6 +81,6 @@ export function looksEnglish(word: string): boolean {
     .replace(/lled$/, 'led')
     .replace(/lling$/, 'ling')
     .replace(/ogue$/, 'og');
-  if (american !== w && isEnglishWord(american)) return true;
-  return w.length > 3 && w.endsWith('s') && isEnglishWord(w.slice(0, -1));
+  if (american !== w && english.isWord(american)) return true;
+  return w.length > 3 && w.endsWith('s') && english.isWord(w.slice(0, -1));
 }

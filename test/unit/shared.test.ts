@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FNV_OFFSET, fnv1a, fnv1aStep, fnv1aWithout } from '../../server/src/core/hash';
+import { FNV_OFFSET, fnv1a, fnv1aAsciiLower, fnv1aStep, fnv1aWithout } from '../../server/src/core/hash';
 import { lastAtMost, lowerBound, sortedIncludes, spanAt } from '../../server/src/core/search';
 
 const sortedNumbers = fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 40 }).map((xs) => xs.sort((a, b) => a - b));
@@ -66,5 +66,19 @@ describe('FNV-1a (core/hash.ts)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('hashes an ASCII slice as its lower case, and refuses any other', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 16 }), fc.nat(), fc.nat(), (s, a, b) => {
+        const start = s.length === 0 ? 0 : a % (s.length + 1);
+        const end = start + (b % (s.length - start + 1));
+        const slice = s.slice(start, end);
+        const ascii = [...slice].every((c) => c.charCodeAt(0) < 0x80);
+        assert.equal(fnv1aAsciiLower(s, start, end), ascii ? fnv1a(slice.toLowerCase()) : -1);
+      }),
+      { numRuns: 500 },
+    );
+    assert.equal(fnv1aAsciiLower('say HongKong!', 4, 12), fnv1a('hongkong'));
   });
 });

@@ -28,3 +28,19 @@ export function fnv1aWithout(s: string, skip1: number, skip2: number): number {
   }
   return h >>> 0;
 }
+
+/**
+ * FNV-1a of `text[start, end)` with ASCII capitals folded to lower case, or -1 when the slice is not all ASCII:
+ * the key of a plain word compared without regard to case (matching/asciiWords.ts), built from the document
+ * text with no string made for the word.
+ */
+export function fnv1aAsciiLower(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return h >>> 0;
+}

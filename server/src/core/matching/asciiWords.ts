@@ -4,7 +4,7 @@
  * looking a word up builds no string. The misspelling pass keeps each word's verdict here, so a draft that
  * repeats a few thousand words asks about each once.
  */
-import { FNV_OFFSET, fnv1aStep } from '../hash';
+import { fnv1aAsciiLower } from '../hash';
 
 export const VERDICT_FINE = 1;
 export const VERDICT_SUSPICIOUS = 2;
@@ -21,15 +21,8 @@ export class AsciiWords {
 
   /** Entry of text[start, end), added when new; -1 when the word is not all ASCII. */
   entry(start: number, end: number): number {
-    const text = this.text;
-    let h = FNV_OFFSET;
-    for (let i = start; i < end; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 0x80) return -1;
-      if (c >= 65 && c <= 90) c += 32;
-      h = fnv1aStep(h, c);
-    }
-    h >>>= 0;
+    const h = fnv1aAsciiLower(this.text, start, end);
+    if (h < 0) return -1;
     const length = end - start;
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {

@@ -7,7 +7,7 @@
 import { CJK_CHAR, hasLowerCase, hasUpperCase, isUpperChar, lowerWord, tokenize } from '../text';
 import type { DocumentLanguage } from '../types';
 import { buildView } from '../view';
-import { isApostropheGap, isBlankChar, isHyphenGap, isSoftGap } from './gaps';
+import { isApostropheGap, isBlankChar, isHyphenGap, isSoftGap } from './separators';
 import { STOP } from './lexicon';
 import { isInitial } from './sentences';
 

@@ -3,7 +3,7 @@
  * quoted after "said,"; and whether a run of words fills a pair of quotes (a title, a slogan).
  */
 import { english } from '../languages/english';
-import { isBlankChar, isLineBreak } from './gaps';
+import { isBlankChar, isLineBreak } from './separators';
 
 // The language's sentence punctuation (what lint's sentence starts read too); extraction reads plain text as
 // well as Markdown, so emphasis marks left in the text are transparent like brackets.

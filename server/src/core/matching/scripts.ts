@@ -1,8 +1,8 @@
 /**
  * Which matchers read which script, in the order they run. A language lists the scripts its prose is written
  * in (`Language.scripts`); the pipeline (lint.ts) runs their matchers. A script whose words are not separated
- * by spaces (Han, for Chinese) gets its own matcher file here and one entry below; the word matchers stay as
- * they are.
+ * by spaces (Han, for Chinese) gets its own matcher file in this folder and one entry below; the word
+ * matchers stay as they are.
  */
 import type { Language, Script } from '../languages/language';
 import { exactMatcher } from './exact';

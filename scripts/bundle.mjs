@@ -11,7 +11,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 // load it at run time instead of inlining a copy into each. It is written as plain text, sorted, one word a
 // line, and read as one Latin-1 string (a byte a character, nothing to decode or parse): loading it costs a
 // one-shot CLI run ~1 ms, where the array (275,000 elements) cost ~50 ms and a JSON string ~20 ms.
-// server/src/core/english.ts binary-searches it in place.
+// server/src/core/languages/englishWords.ts binary-searches it in place.
 const WORDS = 'an-array-of-english-words';
 const WORDS_FILE = 'english-words.txt';
 mkdirSync('dist', { recursive: true });

@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
+import { FNV_OFFSET, fnv1aStep } from './core/hash';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
 import type { TermStore } from './termLists';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from './protocol';
@@ -97,18 +98,18 @@ export function findingDiagnostic(doc: LintTarget, f: Finding, term: Term | unde
  * diagnostic's range, so a kept diagnostic whose text moved still fixes the right span).
  */
 export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string {
-  let a = 0x811c9dc5;
+  let a = FNV_OFFSET;
   let b = 0x9e3779b9;
   const str = (s: string) => {
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
+      a = fnv1aStep(a, c);
       b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
     }
     num(s.length);
   };
   const num = (n: number) => {
-    a = Math.imul(a ^ (n | 0), 0x01000193) ^ 0x2f;
+    a = fnv1aStep(a, n | 0) ^ 0x2f;
     b = Math.imul(b ^ (n | 0), 0x5bd1e995) ^ (b >>> 15);
   };
   num(diagnostics.length);

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { type CompiledTerms, compileTerms } from '../../server/src/core/compile';
-import { isEnglishWord } from '../../server/src/core/english';
+import { isEnglishWord } from '../../server/src/core/languages/englishWords';
 import { formKey } from '../../server/src/core/forms';
 import { parseTermFile } from '../../server/src/core/termlists/json';
 import type { TermList } from '../../server/src/core/types';

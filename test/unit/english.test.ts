@@ -1,9 +1,9 @@
 /**
  * The English word list: the package's array (tsc output, tests) and the bundles' Latin-1 text, one word a
- * line, searched in place (scripts/bundle.mjs, server/src/core/english.ts). Both must answer alike.
+ * line, searched in place (scripts/bundle.mjs, server/src/core/languages/englishWords.ts). Both must answer alike.
  */
 import * as assert from 'node:assert/strict';
-import { isEnglishWord, stringList } from '../../server/src/core/english';
+import { isEnglishWord, stringList } from '../../server/src/core/languages/englishWords';
 
 const WORDS = (require('an-array-of-english-words') as string[]).slice().sort();
 

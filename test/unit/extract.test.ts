@@ -364,3 +364,19 @@ describe('extraction evaluated against hand-made lists', () => {
     }
   });
 });
+
+describe('extraction shares the engine helpers', () => {
+  it('a format character inside a word is transparent for its spelling key, as for the matcher (lowerWord)', () => {
+    // U+FFFB is a format character (Cf) past the surrogates: extraction's own lowerKey kept it, so the second
+    // "Varnholm" was never counted; the tokenizer, formKey and the matcher all read through it.
+    const t = find(extractTerms('Ferries reach Varnholm daily. The port of Varn\ufffbholm grew.\n'), 'Varnholm');
+    assert.ok(t);
+    assert.equal(t.count, 2);
+  });
+
+  it('bopomofo counts as CJK when a line is weighed as an untranslated footer (text.ts CJK_CHAR)', () => {
+    // Two Han characters and four bopomofo against six Latin letters: a footer, as for the tokenizer's CJK class.
+    const r = extractTerms('Ferries link Østervik with the mainland.\n注音ㄅㄆㄇㄈ Nansha\n');
+    assert.deepEqual(r.terms.map((t) => t.entry.term), ['Østervik']);
+  });
+});

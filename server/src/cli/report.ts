@@ -2,6 +2,7 @@
 import { DEFAULT_SEVERITY, KINDS, type SeverityName, VARIANT_KINDS, type VariantKind } from '../core/kinds';
 import type { Finding, Term } from '../core/types';
 import { LineIndex } from '../core/lines';
+import { lastAtMost } from '../core/search';
 
 interface Lines {
   at(offset: number): { line: number; column: number };
@@ -18,14 +19,8 @@ export function linesOf(text: string): Lines {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return {
     at(offset) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo, column: offset - starts[lo]! };
+      const line = Math.max(0, lastAtMost(starts, offset));
+      return { line, column: offset - starts[line]! };
     },
   };
 }

@@ -1,10 +1,13 @@
 /**
  * Compiles term lists once into a matcher: a trie over form keys for exact and variant matches, and (built on
  * first need) a deletion index over term words for misspellings. Later lists override earlier ones: a
- * workspace entry with the same approved form, or claiming the same key, replaces the bundled one.
+ * workspace entry with the same approved form, or claiming the same key, replaces the bundled one. What
+ * matching derives from the terms and keeps across documents (a form's aligned letters, the neighbour
+ * index) is made here on first need and owned by the compiled object.
  */
-import { type FormShape, parseForm } from './forms';
-import { FuzzyIndex, MAX_FUZZY_ENTRIES, fuzzyCapacity } from './fuzzy';
+import { type FormShape, type FormSide, formSide, parseForm } from './forms';
+import { FuzzyIndex, MAX_FUZZY_ENTRIES, type WordUses, fuzzyCapacity } from './fuzzy';
+import { NeighbourIndex } from './matching/neighbours';
 import { KeyTrie } from './trie';
 import { type ReadonlyStringSet, StringSetBuilder } from './stringSet';
 import type { Term, TermList } from './types';
@@ -16,6 +19,8 @@ export interface CompiledForm {
   term: number;
   /** 0 = approved, 1.. = admitted (index + 1), -1 = forbidden. */
   form: number;
+  /** The form's letters and gaps as alignment reads them, made on first alignment. */
+  readonly side: FormSide;
 }
 
 export interface CompiledTerm {
@@ -49,22 +54,13 @@ export interface CompiledTerms {
   fuzzy(): FuzzyMatcher;
 }
 
-/**
- * Where each fuzzy word is used, flat: the uses of word `id` are [start[id], start[id + 1]), each a term,
- * an acceptable form of it and the word's index in that form.
- */
-export interface WordUses {
-  start: Int32Array;
-  term: Int32Array;
-  form: Int16Array;
-  word: Uint8Array;
-}
-
 export interface FuzzyMatcher {
   index: FuzzyIndex;
   uses: WordUses;
   /** Per-word cache of lookups. */
   cache: Map<string, ReturnType<FuzzyIndex['lookup']>>;
+  /** The uses of each fuzzy word by its neighbours, built word by word as documents need them. */
+  neighbours: NeighbourIndex;
 }
 
 /** Acceptable form `form` of `term` as written: 0 the approved form, 1.. its admitted forms. */
@@ -90,6 +86,7 @@ class LazyTerm implements CompiledTerm {
 /** A form in the trie; its shape is its term's (or, for a forbidden form, parsed again) on first use. */
 class LazyForm implements CompiledForm {
   private forbiddenShape: FormShape | undefined;
+  private aligned: FormSide | undefined;
   constructor(
     private readonly entry: CompiledTerm,
     readonly term: number,
@@ -101,6 +98,9 @@ class LazyForm implements CompiledForm {
   }
   get shape(): FormShape {
     return this.form >= 0 ? this.entry.acceptable[this.form]! : (this.forbiddenShape ??= parseForm(this.forbiddenText));
+  }
+  get side(): FormSide {
+    return (this.aligned ??= formSide(this.shape));
   }
 }
 
@@ -209,7 +209,7 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
   };
   const keyForms = new Map<number, CompiledForm[]>();
   let fuzzy: FuzzyMatcher | undefined;
-  return {
+  const compiled: CompiledTerms = {
     terms: byId,
     lists,
     termCount: order.length,
@@ -238,10 +238,11 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     warnings,
     vocabulary: vocabulary.build(),
     fuzzy() {
-      fuzzy ??= { index: new FuzzyIndex(words), uses, cache: new Map() };
+      fuzzy ??= { index: new FuzzyIndex(words), uses, cache: new Map(), neighbours: new NeighbourIndex(compiled, uses) };
       return fuzzy;
     },
   };
+  return compiled;
 }
 
 /** The distinct lower-cased words fuzzy matching can land on, in term order, and where each is used. */

@@ -12,9 +12,11 @@
  */
 import type { CompiledTerms } from './compile';
 import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
+import { type Language, languageFor } from './languages';
 import { type Match, buildFindings, matchTokens, separated } from './lint';
 import { type Region, applyMask, applyRegion } from './mask';
-import { type TokenOffsets, tokenOffsets } from './text';
+import { lowerBound } from './search';
+import type { TokenOffsets } from './text';
 import type { Edit, LintOptions, LintResult } from './types';
 import { type DocumentView, type Heading, headingStyle } from './view';
 
@@ -32,12 +34,14 @@ interface State {
 export class DocumentLinter {
   private state: State | undefined;
   private readonly format: DocumentFormat;
+  private readonly lang: Language;
 
   constructor(
     readonly compiled: CompiledTerms,
     readonly options: LintOptions,
   ) {
     this.format = formatById(options.format);
+    this.lang = languageFor(options.lang);
   }
 
   /** Findings and term uses of `text`, the document as it reads now. */
@@ -70,9 +74,9 @@ export class DocumentLinter {
       blockStarts: structure.blockStarts,
       headings: structure.headings.map((h) => styled(styleSource, h)),
     };
-    const tokens = tokenOffsets(view.masked);
-    const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length);
-    return { text, scan, directives, view, tokens, matches, result: buildFindings(view, this.compiled, matches, this.options) };
+    const tokens = this.lang.tokenOffsets(view.masked);
+    const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
+    return { text, scan, directives, view, tokens, matches, result: buildFindings(view, this.compiled, matches, this.options, this.lang) };
   }
 
   /** The new state, re-doing only the blocks around the edit; undefined when that is not safe (full re-lint). */
@@ -97,9 +101,9 @@ export class DocumentLinter {
 
     // Tokens: keep those before `from`, tokenize the range, shift those after it.
     const oldTokens = old.tokens;
-    const tFrom = firstTokenAtOrAfter(oldTokens, from);
-    const tOldTo = firstTokenAtOrAfter(oldTokens, oldTo);
-    const mid = tokenOffsets(masked, from, to);
+    const tFrom = lowerBound(oldTokens.starts, from, 0, oldTokens.length);
+    const tOldTo = lowerBound(oldTokens.starts, oldTo, 0, oldTokens.length);
+    const mid = this.lang.tokenOffsets(masked, from, to);
     const tailCount = oldTokens.length - tOldTo;
     const n = tFrom + mid.length + tailCount;
     const starts = new Int32Array(n);
@@ -123,11 +127,11 @@ export class DocumentLinter {
     const oldMatches = old.matches;
     let m = 0;
     while (m < oldMatches.length && oldMatches[m]!.last < tFrom) matches.push(oldMatches[m++]!);
-    for (const fresh of matchTokens(view, tokens, this.compiled, this.options, tFrom, tTo)) matches.push(fresh);
+    for (const fresh of matchTokens(view, tokens, this.compiled, this.options, tFrom, tTo, this.lang)) matches.push(fresh);
     while (m < oldMatches.length && oldMatches[m]!.first < tOldTo) m++;
     for (; m < oldMatches.length; m++) matches.push(shiftMatch(oldMatches[m]!, tokenDelta, delta));
 
-    const result = buildFindings(view, this.compiled, matches, this.options);
+    const result = buildFindings(view, this.compiled, matches, this.options, this.lang);
     return { text, scan, directives, view, tokens, matches, result };
   }
 }
@@ -187,17 +191,6 @@ function spliceHeadings(old: readonly Heading[], scanned: readonly Span[], text:
   }
   for (const h of old) if (h.start >= oldTo) out.push({ start: h.start + delta, end: h.end + delta, style: h.style });
   return out;
-}
-
-function firstTokenAtOrAfter(tokens: TokenOffsets, offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens.starts[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A copy of `m` moved by the edit (results already handed out keep their offsets). */

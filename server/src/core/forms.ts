@@ -3,7 +3,7 @@
  * key (lower-case letters with spaces and hyphens removed), which is what the matcher looks up; the gaps
  * tell joined, split and hyphenated variants apart.
  */
-import { CharClass, charClassTable, lowerCaseTable, tokenOffsets } from './text';
+import { CharClass, charClassTable, lowerCaseTable, lowerWord, tokenOffsets } from './text';
 
 /** What separates two words of a form. Hard separators (apostrophes, dots, ampersands) are part of the key. */
 export type Gap = { kind: 'space' } | { kind: 'hyphen' } | { kind: 'hard'; literal: string };
@@ -44,22 +44,6 @@ export function classifyGap(sep: string): Gap {
   if (literal === '' && hyphens === 0) return SPACE_GAP;
   if (literal === '' && spaces === 0 && hyphens === 1) return HYPHEN_GAP;
   return { kind: 'hard', literal: literal === '' ? '-' : literal };
-}
-
-function lowerWord(w: string): string {
-  // ASCII words (nearly all) lower-case natively: no format characters, and no case mapping changes length.
-  let ascii = true;
-  for (let i = 0; i < w.length && ascii; i++) ascii = w.charCodeAt(i) < 0x80;
-  if (ascii) return w.toLowerCase();
-  const lower = lowerCaseTable();
-  const cls = charClassTable();
-  let out = '';
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (cls[c] === CharClass.Format) continue;
-    out += String.fromCharCode(lower[c]!);
-  }
-  return out;
 }
 
 /** ASCII words joined by single spaces or hyphens: most forms, whose key is the text lower-cased without them. */
@@ -168,12 +152,20 @@ export function wordCount(text: string): number {
   return count;
 }
 
-/** Writes a form's words with its canonical gaps. */
-export function renderForm(shape: FormShape): string {
-  let out = shape.words[0] ?? '';
-  for (let i = 1; i < shape.words.length; i++) {
-    const g = shape.gaps[i - 1]!;
-    out += (g.kind === 'space' ? ' ' : g.kind === 'hyphen' ? '-' : g.literal) + shape.words[i];
-  }
-  return out;
+/** A form's letters (with case, format characters dropped) and, at each letter index, the gap before it. */
+export interface FormSide {
+  letters: string;
+  gapAt: (Gap | undefined)[];
+}
+
+/** The form's side of an alignment (matching/align.ts): every use of the form aligns against the same letters. */
+export function formSide(shape: FormShape): FormSide {
+  const cls = charClassTable();
+  let letters = '';
+  const gapAt: (Gap | undefined)[] = [];
+  shape.words.forEach((w, k) => {
+    if (k > 0) gapAt[letters.length] = shape.gaps[k - 1]!;
+    for (let p = 0; p < w.length; p++) if (cls[w.charCodeAt(p)] !== CharClass.Format) letters += w[p];
+  });
+  return { letters, gapAt };
 }

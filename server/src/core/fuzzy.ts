@@ -4,8 +4,21 @@
  * own deletions. The index is a sorted Float64Array of (hash, word id) pairs, so it costs a few bytes per
  * entry instead of a Map of strings; candidates are verified with the real edit distance.
  */
+import { fnv1aWithout } from './hash';
+import { lowerBound } from './search';
 
 const ID_BITS = 2 ** 21;
+
+/**
+ * Where each fuzzy word is used, flat: the uses of word `id` are [start[id], start[id + 1]), each a term,
+ * an acceptable form of it and the word's index in that form.
+ */
+export interface WordUses {
+  start: Int32Array;
+  term: Int32Array;
+  form: Int16Array;
+  word: Uint8Array;
+}
 
 /**
  * Longer words are never fuzzy-matched. The deletion neighbourhood of a word grows with the square of its
@@ -20,17 +33,6 @@ export function maxDistance(length: number): number {
   return length >= 9 ? 2 : 1;
 }
 
-/** FNV-1a of `s` with the characters at `skip1` and `skip2` left out (-1: none): a deletion's hash, no string. */
-function hashWithout(s: string, skip1: number, skip2: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    if (i === skip1 || i === skip2) continue;
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
  * Hashes of `word` and of every string left after deleting up to `depth` (1 or 2) of its characters (none from
  * strings of two characters or fewer), sorted, each once. Equal to hashing each distinct deletion string, without
@@ -38,11 +40,11 @@ function hashWithout(s: string, skip1: number, skip2: number): number {
  */
 function deletionHashes(word: string, depth: number): Float64Array {
   const n = word.length;
-  const out: number[] = [hashWithout(word, -1, -1)];
+  const out: number[] = [fnv1aWithout(word, -1, -1)];
   if (depth > 0 && n > 2) {
     for (let i = 0; i < n; i++) {
-      out.push(hashWithout(word, i, -1));
-      if (depth > 1 && n - 1 > 2) for (let j = i + 1; j < n; j++) out.push(hashWithout(word, i, j));
+      out.push(fnv1aWithout(word, i, -1));
+      if (depth > 1 && n - 1 > 2) for (let j = i + 1; j < n; j++) out.push(fnv1aWithout(word, i, j));
     }
   }
   return sortedUnique(out);
@@ -54,18 +56,6 @@ export function sortedUnique(values: readonly number[]): Float64Array {
   let w = 0;
   for (let i = 0; i < sorted.length; i++) if (w === 0 || sorted[i] !== sorted[w - 1]) sorted[w++] = sorted[i]!;
   return sorted.subarray(0, w);
-}
-
-/** The first index of ascending `sorted` whose value is at least `x` (sorted.length when none is). */
-export function lowerBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Optimal string alignment distance (adjacent transpositions count 1); returns max + 1 once it exceeds max. */

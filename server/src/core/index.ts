@@ -30,5 +30,6 @@ export {
   type TextChange,
 } from './formats';
 export { applyEdits, fixAllEdits } from './fixes';
-export { isEnglishWord } from './english';
+export { isEnglishWord } from './languages/englishWords';
 export { tokenize, type WordToken } from './text';
+export { LANGUAGES, english, languageFor, HeadingStyle, type Language, type Script, type SentencePunctuation } from './languages';

@@ -1,4 +1,6 @@
 /** Offsets to 0-based lines and UTF-16 columns, for the edges that show positions (term-file problems, CLI). */
+import { lastAtMost } from './search';
+
 export class LineIndex {
   private readonly starts: number[] = [0];
 
@@ -15,13 +17,8 @@ export class LineIndex {
 
   /** 0-based line and column of `offset`. */
   at(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, column: offset - this.starts[lo]! };
+    // Before the text (a negative offset) counts as line 0, as the first line starts at 0.
+    const line = Math.max(0, lastAtMost(this.starts, offset));
+    return { line, column: offset - this.starts[line]! };
   }
 }

@@ -3,18 +3,11 @@
  * 100,000 short words costs several megabytes of hash table and string headers; this costs about the
  * characters plus 12 bytes a word, and lookups never allocate.
  */
+import { fnv1a } from './hash';
+
 export interface ReadonlyStringSet {
   has(word: string): boolean;
   readonly size: number;
-}
-
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** Collects distinct strings, then freezes into a compact set (`build`). */
@@ -50,7 +43,7 @@ export class CompactStringSet implements ReadonlyStringSet {
     for (let i = 0; i < words.length; i++) {
       this.starts[i] = at;
       at += words[i]!.length;
-      let slot = hashOf(words[i]!) & this.mask;
+      let slot = fnv1a(words[i]!) & this.mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
       this.slots[slot] = i + 1;
     }
@@ -60,7 +53,7 @@ export class CompactStringSet implements ReadonlyStringSet {
 
   has(word: string): boolean {
     const { slots, starts, text, mask } = this;
-    for (let slot = hashOf(word) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = fnv1a(word) & mask; ; slot = (slot + 1) & mask) {
       const id = slots[slot]!;
       if (id === 0) return false;
       const start = starts[id - 1]!;

@@ -20,7 +20,12 @@ export const enum CharClass {
 }
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
-const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
+/**
+ * One CJK character (Han, kana, hangul, bopomofo): the one definition of CJK text for the tokenizer
+ * (CharClass.Cjk), extraction (lines more CJK than Latin are boilerplate) and term files (forms with CJK are
+ * refused). Not global: derive a `g` copy to count.
+ */
+export const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
 const SPACE_RE = /[\p{Zs}\t\v\f]/u;
 const FORMAT_RE = /\p{Cf}/u;
 
@@ -41,7 +46,7 @@ function buildTables(): void {
     const s = String.fromCharCode(c);
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) cls[c] = CharClass.LineBreak;
     else if (c === 0x2d || c === 0x2010 || c === 0x2011) cls[c] = CharClass.Hyphen;
-    else if (CJK_RE.test(s)) cls[c] = CharClass.Cjk;
+    else if (CJK_CHAR.test(s)) cls[c] = CharClass.Cjk;
     else if (WORD_RE.test(s)) cls[c] = CharClass.Word;
     else if (SPACE_RE.test(s)) cls[c] = CharClass.Space;
     else if (FORMAT_RE.test(s) && c !== 0xfeff) cls[c] = CharClass.Format;
@@ -78,7 +83,7 @@ export function classAt(text: string, i: number): CharClass {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
       const s = text.slice(i, i + 2);
-      if (CJK_RE.test(s)) return CharClass.Cjk;
+      if (CJK_CHAR.test(s)) return CharClass.Cjk;
       if (WORD_RE.test(s)) return CharClass.Word;
       if (FORMAT_RE.test(s)) return CharClass.Format;
       return CharClass.Other;
@@ -168,11 +173,24 @@ export function tokenize(text: string, from = 0, to = text.length): WordToken[] 
   return tokens;
 }
 
-/** Lower-cases without changing length (characters whose lower case is longer are kept). */
-export function lowerSameLength(s: string): string {
+/**
+ * A word as keys hold it: lower case code unit by code unit (a character whose lower case is longer stays as
+ * it is, so lengths never change), format characters dropped (they are transparent inside words, as the
+ * tokenizer reads them). Forms' keys (forms.ts) and extraction's spelling keys are made with it.
+ */
+export function lowerWord(w: string): string {
+  // ASCII words (nearly all) lower-case natively: no format characters, and no case mapping changes length.
+  let ascii = true;
+  for (let i = 0; i < w.length && ascii; i++) ascii = w.charCodeAt(i) < 0x80;
+  if (ascii) return w.toLowerCase();
   const lower = lowerCaseTable();
+  const cls = charClassTable();
   let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(lower[s.charCodeAt(i)]!);
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (cls[c] === CharClass.Format) continue;
+    out += String.fromCharCode(lower[c]!);
+  }
   return out;
 }
 
@@ -196,8 +214,4 @@ export function hasLowerCase(s: string): boolean {
 
 export function isUpperChar(c: number): boolean {
   return lowerCaseTable()[c] !== c;
-}
-
-export function isLowerChar(c: number): boolean {
-  return upperCaseTable()[c] !== c;
 }

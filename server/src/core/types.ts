@@ -121,6 +121,8 @@ export type DocumentLanguage = FormatId;
 export interface LintOptions {
   /** The document's format (`formats/index.ts`): which of its characters are prose. */
   format: FormatId;
+  /** BCP 47 tag of the document's natural language (languages/index.ts `languageFor`). Default 'en'. */
+  lang?: string;
   /** Misspelling detection (edit distance). Default true. */
   fuzzy?: boolean;
   /** Flag mixing acceptable forms of one term. Default true. */

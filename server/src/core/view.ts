@@ -8,12 +8,10 @@
  */
 import { type DocumentFormat, type FormatId, formatById } from './formats';
 import { applyMask, applyRegion } from './mask';
+import { HeadingStyle } from './languages/language';
+import { headingStyle } from './languages/english';
 
-export const enum HeadingStyle {
-  None = 0,
-  Title = 1,
-  Caps = 2,
-}
+export { HeadingStyle, headingStyle };
 
 export interface Heading {
   start: number;
@@ -41,25 +39,4 @@ export function buildView(text: string, format: FormatId): DocumentView {
   const source = f.headingStyleFrom === 'view' ? masked : text;
   const headings = structure.headings.map((h) => ({ ...h, style: headingStyle(source.slice(h.start, h.end)) }));
   return { text, masked, blockStarts: structure.blockStarts, headings };
-}
-
-const MINOR_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on',
-  'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'onto', 'over', 'than', 'upon',
-]);
-
-/** Title Case when every word of three letters or more (minor words aside) starts upper case. */
-export function headingStyle(heading: string): HeadingStyle {
-  const words = heading.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? [];
-  if (words.length === 0) return HeadingStyle.None;
-  if (!/\p{Ll}/u.test(heading)) return HeadingStyle.Caps;
-  let significant = 0;
-  for (const w of words) {
-    for (const part of w.split('-')) {
-      if (part.length < 3 || MINOR_WORDS.has(part.toLowerCase())) continue;
-      significant++;
-      if (!/^\p{Lu}/u.test(part)) return HeadingStyle.None;
-    }
-  }
-  return significant >= 2 ? HeadingStyle.Title : HeadingStyle.None;
 }

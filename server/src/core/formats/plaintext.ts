@@ -6,6 +6,7 @@
  */
 import type { Block, DocumentFormat, FormatScan, FormatStructure, LineDirective, Rescan, TextChange } from './format';
 import { directiveRegions } from './directives';
+import { lastAtMost } from '../search';
 
 /** Paragraphs are separated by blank lines; everything is prose. */
 export function plainTextStructure(text: string): FormatStructure {
@@ -52,19 +53,6 @@ function rescan(old: FormatScan, oldText: string, text: string, change: TextChan
   return { scan: { mask: undefined, blockStarts, headings: [] }, from, to, oldTo };
 }
 
-function lastAtMost(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 /** Line-comment markers of editor languages people add to `termlint.languages`, which are read as plain text. */
 const LINE_COMMENT: Readonly<Record<string, string>> = {

@@ -5,6 +5,7 @@
  * the problems a JSON list gets.
  */
 import { formKey, wordCount } from '../forms';
+import { CJK_CHAR } from '../text';
 import type { ProblemSeverity } from '../types';
 
 /** Limits that keep hostile term files from exhausting memory; documented in the README. */
@@ -37,7 +38,6 @@ export interface FormRef {
   path: string;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
 
 /** Checks one form on its own; reports what is wrong with it and returns whether it can be matched. */
 export function checkForm(text: string, span: Span, path: string, report: Report): boolean {
@@ -49,7 +49,7 @@ export function checkForm(text: string, span: Span, path: string, report: Report
     report(span, path, `Term is ${text.length} characters long; the limit is ${TERM_LIMITS.maxFormLength}`);
     return false;
   }
-  if (CJK.test(text)) {
+  if (CJK_CHAR.test(text)) {
     // The matcher reads Latin-script words; CJK characters would silently drop out of the form.
     report(span, path, `"${text.slice(0, 40)}" contains CJK characters, which Termlint does not match; put them under "translations"`);
     return false;

@@ -1,12 +1,13 @@
 /**
- * Guard for fuzzy matching: an ordinary English word is never reported as a misspelling of a term
- * ("macro" is not "Macao"). The word list is the maintained `an-array-of-english-words` package,
- * loaded on first use so runs that never fuzzy-match never pay for it.
+ * The English word list behind `english.isWord` (languages/english.ts): an ordinary English word is never
+ * reported as a misspelling of a term ("macro" is not "Macao"). The list is the maintained
+ * `an-array-of-english-words` package, loaded on first use so runs that never fuzzy-match never pay for it.
  *
  * Lookups binary-search the sorted list as loaded, with no Set of 275,000 words: the package's array (tests,
  * tsc output), or the bundles' copy, a text file with a word a line (scripts/bundle.mjs) read as one Latin-1
  * string — no JSON to parse, no array of 275,000 strings to build — and searched in place.
  */
+import { sortedIncludes } from '../search';
 
 interface WordList {
   has(word: string): boolean;
@@ -22,20 +23,7 @@ function arrayList(list: readonly string[]): WordList {
       return { has: (w) => set.has(w) };
     }
   }
-  return {
-    has(word) {
-      let lo = 0;
-      let hi = list.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const w = list[mid]!;
-        if (w === word) return true;
-        if (w < word) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return false;
-    },
-  };
+  return { has: (word) => sortedIncludes(list, word) };
 }
 
 /**

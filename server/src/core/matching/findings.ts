@@ -1,0 +1,102 @@
+/**
+ * Consistency and findings: settles which acceptable form of each term the document prefers (the form it
+ * uses most, variants counting for the form they vary; ties go to the approved form), then turns matches into
+ * findings whose replacements fix towards that form, in the author's case, as minimal edits.
+ */
+import type { CompiledTerm, CompiledTerms } from '../compile';
+import { normalizeIgnored } from '../compile';
+import type { FormShape } from '../forms';
+import { wordwiseEdits } from '../fixes';
+import { KINDS } from '../kinds';
+import { type Language, languageFor } from '../languages';
+import type { Finding, LintOptions, LintResult, Occurrence, Replacement, VariantKind } from '../types';
+import type { DocumentView } from '../view';
+import { caseContext } from './casing';
+import type { Match } from './match';
+
+/** Settles the dominant form of each term over the whole document and turns matches into findings. */
+export function buildFindings(view: DocumentView, compiled: CompiledTerms, matches: readonly Match[], options: LintOptions, lang: Language = languageFor(options.lang)): LintResult {
+  const consistency = options.consistency !== false;
+  // Which acceptable form each term is written in, counting variants as uses of the form they vary.
+  const counts = new Map<number, number[]>();
+  for (const m of matches) {
+    if (m.form < 0) continue;
+    let c = counts.get(m.term);
+    if (!c) counts.set(m.term, (c = []));
+    c[m.form] = (c[m.form] ?? 0) + 1;
+  }
+  const dominants = new Map<number, number>();
+  const dominant = (term: number): number => {
+    let best = dominants.get(term);
+    if (best !== undefined) return best;
+    best = 0;
+    const c = counts.get(term);
+    if (consistency && c) for (let f = 0; f < c.length; f++) if ((c[f] ?? 0) > (c[best] ?? 0)) best = f;
+    dominants.set(term, best);
+    return best;
+  };
+
+  const kinds = options.kinds ? new Set(options.kinds) : undefined;
+  const findings: Finding[] = [];
+  const occurrences: Occurrence[] = [];
+  for (const m of matches) {
+    const entry = compiled.entry(m.term);
+    occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form }));
+    const targetForm = dominant(m.term);
+    let kind: VariantKind;
+    if (m.kind === 'ok') {
+      if (!consistency || m.form === targetForm) continue;
+      kind = 'inconsistent';
+    } else kind = m.kind;
+    if (kinds && !kinds.has(kind)) continue;
+    const count = kind === 'inconsistent' ? (counts.get(m.term)?.[targetForm] ?? 0) : -1;
+    const memo = m.memo;
+    if (memo && memo.form === targetForm && memo.count === count) {
+      if (memo.finding) findings.push(memo.finding);
+      continue;
+    }
+    // Only here are the term's forms parsed: a term the document writes correctly never needs them.
+    const finding = buildFinding(view, compiled, entry, m, kind, entry.acceptable[targetForm]!, targetForm, count, lang);
+    m.memo = { form: targetForm, count, finding };
+    if (finding) findings.push(finding);
+  }
+  return { findings, occurrences };
+}
+
+/** The finding for one match written as `kind`, fixed towards form `targetForm` (`count` uses of it). */
+function buildFinding(view: DocumentView, compiled: CompiledTerms, entry: CompiledTerm, m: Match, kind: VariantKind, target: FormShape, targetForm: number, count: number, lang: Language): Finding | undefined {
+  const found = view.text.slice(m.start, m.end);
+  if (compiled.ignore.has(normalizeIgnored(found))) return undefined;
+  const ctx = caseContext(view, m.start, lang);
+  const replacements: Replacement[] = [];
+  const addReplacement = (edits: Replacement['edits']) => {
+    if (edits.length === 0) return;
+    const text = applyInside(view.text, m.start, m.end, edits);
+    if (text !== found && !replacements.some((r) => r.text === text)) replacements.push({ text, edits });
+  };
+  const toForm = (shape: FormShape) => wordwiseEdits(m.start, found, lang.adaptCase(shape.text, found, entry.term.caseSensitive, ctx.sentenceStart, ctx.heading));
+  if (m.form === targetForm && m.edits.length > 0) addReplacement(m.edits);
+  else addReplacement(toForm(target));
+  // The author may prefer to keep the form they wrote, corrected.
+  if (m.form >= 0 && m.form !== targetForm && m.edits.length > 0) addReplacement(m.edits);
+  if (targetForm !== 0) addReplacement(toForm(entry.acceptable[0]!));
+  if (replacements.length === 0) return undefined;
+
+  const expected = replacements[0]!.text;
+  const message =
+    kind === 'inconsistent'
+      ? `"${found}" should be "${expected}" (inconsistent: this document uses "${target.text}" ${count} times)`
+      : `"${found}" should be "${expected}" (${KINDS[kind].label})`;
+  return { kind, start: m.start, end: m.end, found, termId: entry.term.id, expected, replacements, message };
+}
+
+/** The span [start, end) of `text` with sorted, non-overlapping `edits` inside it applied. */
+function applyInside(text: string, start: number, end: number, edits: readonly { start: number; end: number; text: string }[]): string {
+  let out = '';
+  let pos = start;
+  for (const e of edits) {
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos, end);
+}

@@ -1,0 +1,55 @@
+/**
+ * What the matchers produce and share: a `Match` is one use of a term (or of a variant of it) before
+ * consistency is settled; a `Matcher` finds them in one script's text (core/matching/scripts.ts lists which
+ * matchers read which script). The scope bundles what every matcher reads, built once per lint or re-scan.
+ */
+import type { CompiledTerms } from '../compile';
+import type { Language } from '../languages/language';
+import type { TokenOffsets } from '../text';
+import type { Finding, LintOptions, Occurrence, VariantKind } from '../types';
+import type { DocumentView } from '../view';
+
+/** A use of a term in the document (or a variant of one), before consistency is settled. */
+export interface Match {
+  /** Token range [first, last]. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  term: number;
+  /** Form it matched or is a variant of (index into acceptable forms), or -1 for a forbidden form. */
+  form: number;
+  kind: VariantKind | 'ok';
+  /** Edits that turn the span into its form (for variants of acceptable forms and misspellings). */
+  edits: { start: number; end: number; text: string }[];
+  /**
+   * The finding last built for this match, for the dominant form and count it was built with (the count only
+   * matters for "inconsistent"). DocumentLinter keeps matches across edits, so unchanged ones are not rebuilt.
+   */
+  memo?: { form: number; count: number; finding: Finding | undefined };
+  /** Its entry in LintResult.occurrences, made once. */
+  occurrence?: Occurrence;
+}
+
+/** What a matcher reads: the document, its word tokens, the terms, and the token range [from, to) to match. */
+export interface MatchScope {
+  readonly view: DocumentView;
+  readonly tokens: TokenOffsets;
+  readonly compiled: CompiledTerms;
+  readonly options: LintOptions;
+  readonly lang: Language;
+  /** No term use crosses these token boundaries (they are block boundaries, see lint.ts `matchTokens`). */
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Finds term uses in one script's text. Matchers run in order over the same scope, each adding to `matches`
+ * (a later one may read or replace what earlier ones found: misspellings look only at unmatched words).
+ */
+export interface Matcher {
+  find(scope: MatchScope, matches: Match[]): void;
+}
+
+/** The edits of a use that needs none: one shared, frozen array (a document has thousands of such uses). */
+export const NO_EDITS: Match['edits'] = Object.freeze([]) as unknown as Match['edits'];

@@ -1,0 +1,180 @@
+/**
+ * Near misses of term words among the words no exact match covered ("Shenzen", "Yangcheng Evening Newss").
+ * Each suspicious word (not ordinary vocabulary, not a term word, not ignored) is looked up in the deletion
+ * index; its candidates' uses are tried through the neighbour index, and a multi-word use must have enough of
+ * its other words exact. A longer name may take over the words of a shorter term's correct use inside it.
+ */
+import type { CompiledTerms } from '../compile';
+import type { FormShape } from '../forms';
+import { editDistance, maxDistance } from '../fuzzy';
+import { wordwiseEdits } from '../fixes';
+import type { TokenOffsets } from '../text';
+import type { DocumentView } from '../view';
+import { AsciiWords, VERDICT_FINE, VERDICT_SUSPICIOUS } from './asciiWords';
+import { caseContext } from './casing';
+import { gapBetween } from './gaps';
+import type { Match, MatchScope, Matcher } from './match';
+import type { Language } from '../languages/language';
+
+export const misspellingMatcher: Matcher = {
+  find(scope, matches) {
+    if (scope.options.fuzzy !== false) findMisspellings(scope, matches);
+  },
+};
+
+function findMisspellings(scope: MatchScope, matches: Match[]): void {
+  const { view, tokens, compiled, lang, from, to } = scope;
+  const covered = new Uint8Array(tokens.length);
+  for (const m of matches) covered.fill(1, m.first, m.last + 1);
+  // A use of a shorter term (correct or a variant, not a forbidden form) may be part of a misspelled longer
+  // one ("Guangdong Provnce"): the longer name can take over its words, as long as it takes them all and they
+  // read as the name's own words.
+  // By token (in [from, to)): 1 + the index in `matches` of the correct use covering it, or 0.
+  const correctAt = new Int32Array(to - from);
+  matches.forEach((m, index) => {
+    if (m.form >= 0) for (let k = m.first; k <= m.last; k++) correctAt[k - from] = index + 1;
+  });
+  const correctMatch = (k: number): Match | undefined => (correctAt[k - from] ? matches[correctAt[k - from]! - 1] : undefined);
+  const absorbable = (k: number, first: number, last: number): boolean => {
+    const m = correctMatch(k);
+    return m !== undefined && m.first >= first && m.last <= last;
+  };
+  const absorbed = new Set<Match>();
+  const fuzzy = compiled.fuzzy();
+  if (fuzzy.index.words.length === 0) return;
+  const neighbours = fuzzy.neighbours;
+  const { masked } = view;
+  // Words and verdicts are asked for again and again around each candidate: compute each once. Only the
+  // words near candidates are asked for, so maps (not arrays over every token of the document).
+  const docWords = new Map<number, number>();
+  const docWord = (k: number) => {
+    let id = docWords.get(k);
+    if (id === undefined) docWords.set(k, (id = neighbours.wordId(word(k))));
+    return id;
+  };
+  const lowered = new Map<number, string>();
+  const word = (k: number) => {
+    let w = lowered.get(k);
+    if (w === undefined) lowered.set(k, (w = masked.slice(tokens.starts[k]!, tokens.ends[k]!).toLowerCase()));
+    return w;
+  };
+  const ascii = new AsciiWords(masked);
+  const verdicts = new Map<string, boolean>();
+  const suspicious = (w: string) => {
+    let v = verdicts.get(w);
+    if (v === undefined) {
+      v = w.length >= 4 && !compiled.vocabulary.has(w) && /\p{L}/u.test(w) && !lang.isWord(w) && !compiled.ignore.has(w);
+      verdicts.set(w, v);
+    }
+    return v;
+  };
+
+  for (let j = from; j < to; j++) {
+    if (covered[j]) continue;
+    // A word shorter than four is never suspicious; only U+0130 grows when lower-cased, so skip without slicing.
+    if (tokens.ends[j]! - tokens.starts[j]! < 4 && !hasDottedCapitalI(masked, tokens.starts[j]!, tokens.ends[j]!)) continue;
+    // A plain ASCII word seen before has its verdict without building its string again (a draft repeats
+    // a few thousand words); others are lower-cased as strings. Not memoized: kept for every word of the
+    // document, these strings would outlive the young generation.
+    const entry = ascii.entry(tokens.starts[j]!, tokens.ends[j]!);
+    if (entry >= 0 && ascii.verdicts[entry] === VERDICT_FINE) continue;
+    const w = lowered.get(j) ?? masked.slice(tokens.starts[j]!, tokens.ends[j]!).toLowerCase();
+    const verdict = suspicious(w);
+    if (entry >= 0) ascii.verdicts[entry] = verdict ? VERDICT_SUSPICIOUS : VERDICT_FINE;
+    if (!verdict) continue;
+    let candidates = fuzzy.cache.get(w);
+    if (!candidates) {
+      candidates = fuzzy.index.lookup(w);
+      if (fuzzy.cache.size > 100_000) fuzzy.cache.clear();
+      fuzzy.cache.set(w, candidates);
+    }
+    let found: Match | undefined;
+    let bestScore = Infinity;
+    const uses = fuzzy.uses;
+    for (const cand of candidates) {
+      const base = uses.start[cand.id]!;
+      for (const u of neighbours.usesNear(cand.id, j, from, to, docWord)) {
+        const useTerm = uses.term[base + u]!;
+        const useForm = uses.form[base + u]!;
+        // Word ids first: most uses reached through a shared word ("Railway" of "X Railway Station") fail on
+        // another word that is neither written exactly nor a possible misspelling, and need no shape.
+        const ids = neighbours.formWords(useTerm, useForm);
+        const n = ids.length;
+        const first = j - uses.word[base + u]!;
+        const last = first + n - 1;
+        if (first < from || last >= to) continue;
+        if (n === 1 && (w.length < 5 || cand.word.length < 5)) continue;
+        if (n > 1) {
+          let viable = true;
+          for (let k = first; k <= last && viable; k++) {
+            if (k !== j && docWord(k) !== ids[k - first] && (covered[k] || !suspicious(word(k)))) viable = false;
+          }
+          if (!viable) continue;
+        }
+        const shape = compiled.entry(useTerm).acceptable[useForm]!;
+        if (n > 1) {
+          let ok = true;
+          let exact = 0;
+          let distance = cand.distance;
+          for (let k = first; k <= last && ok; k++) {
+            if (covered[k] && !absorbable(k, first, last)) ok = false;
+            else if (k < last && !gapBetween(masked, tokens, k)) ok = false;
+            else if (k === j) continue;
+            else {
+              const tw = word(k);
+              const fw = shape.words[k - first]!.toLowerCase();
+              if (tw === fw) exact++;
+              else if (covered[k]) ok = false;
+              else if (suspicious(tw)) {
+                const d = editDistance(tw, fw, maxDistance(fw.length));
+                if (d > maxDistance(fw.length)) ok = false;
+                else distance += d;
+              } else ok = false;
+            }
+          }
+          if (!ok || exact === 0 || exact * 2 < n - 1 || distance > 2) continue;
+        }
+        // Nearest first, then the longer term (a name beats one of its words).
+        const score = cand.distance * 100 - n;
+        if (score < bestScore) {
+          bestScore = score;
+          found = misspellingMatch(view, tokens, first, last, useTerm, useForm, shape, compiled, lang);
+        }
+      }
+    }
+    if (found) {
+      for (let k = found.first; k <= found.last; k++) {
+        const m = correctMatch(k);
+        if (m) absorbed.add(m);
+      }
+      matches.push(found);
+      covered.fill(1, found.first, found.last + 1);
+    }
+  }
+  if (absorbed.size > 0) {
+    let w = 0;
+    for (const m of matches) if (!absorbed.has(m)) matches[w++] = m;
+    matches.length = w;
+  }
+}
+
+function hasDottedCapitalI(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x130) return true;
+  return false;
+}
+
+function misspellingMatch(view: DocumentView, tokens: TokenOffsets, first: number, last: number, term: number, form: number, shape: FormShape, compiled: CompiledTerms, lang: Language): Match {
+  const start = tokens.starts[first]!;
+  const ctx = caseContext(view, start, lang);
+  const caseSensitive = compiled.entry(term).term.caseSensitive;
+  const edits: Match['edits'] = [];
+  for (let k = first; k <= last; k++) {
+    const tStart = tokens.starts[k]!;
+    const written = view.text.slice(tStart, tokens.ends[k]!);
+    const wanted = shape.words[k - first]!;
+    if (written.toLowerCase() === wanted.toLowerCase()) continue;
+    const target = lang.adaptCase(wanted, written, caseSensitive, k === first && ctx.sentenceStart, ctx.heading);
+    edits.push(...wordwiseEdits(tStart, written, target));
+  }
+  return { first, last, start, end: tokens.ends[last]!, term, form, kind: 'misspelling', edits };
+}

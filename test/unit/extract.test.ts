@@ -374,6 +374,16 @@ describe('extraction shares the engine helpers', () => {
     assert.equal(t.count, 2);
   });
 
+  it('names a form\'s kind as the linter does (matching/align.ts): a missing hyphen is a hyphen variant', () => {
+    // "e-visa" ×3 and "evisa" ×2: extraction's own gap comparison called "evisa" joined, while linting the
+    // same draft against "e-visa" reports it as hyphen. One definition now: the linter's.
+    const text = 'The e-visa opens.\n\nAn evisa costs less.\n\nThe e-visa office.\n\nEach evisa counts.\n\nOne e-visa more.\n';
+    const t = find(extractTerms(text), 'e-visa')!;
+    assert.deepEqual(t.variants.map((v) => [v.form, v.kind]), [['e-visa', 'approved'], ['evisa', 'hyphen']]);
+    const lint = lintText(text, compileTerms([parseTermFile('{"terms":[{"term":"e-visa"}]}', 'p.terms.json').list!]), { format: 'plaintext' });
+    assert.deepEqual([...new Set(lint.findings.map((f) => f.kind))], ['hyphen']);
+  });
+
   it('bopomofo counts as CJK when a line is weighed as an untranslated footer (text.ts CJK_CHAR)', () => {
     // Two Han characters and four bopomofo against six Latin letters: a footer, as for the tokenizer's CJK class.
     const r = extractTerms('Ferries link Østervik with the mainland.\n注音ㄅㄆㄇㄈ Nansha\n');

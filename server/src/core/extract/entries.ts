@@ -2,7 +2,11 @@
  * From candidates to entries: every place a candidate's key is written (whatever its case, spaces or
  * hyphens), the majority form approved, the others forbidden, and a note with the evidence.
  */
+import { compileTerms } from '../compile';
+import { lintText } from '../lint';
+import { makeTerm } from '../termlists/builder';
 import { hasLowerCase, hasUpperCase, lowerWord } from '../text';
+import type { TermList } from '../types';
 import type { Document, Paragraph } from './reading';
 import type { ExtractedTerm, FormCount, FormKind, ProposedTerm, TermCategory } from './types';
 
@@ -17,8 +21,6 @@ export interface Candidate {
   abbreviation?: string;
   expansion?: string;
 }
-
-const ALNUM = /[\p{L}\p{N}]/u;
 
 interface Occurrence {
   start: number;
@@ -58,32 +60,19 @@ export function findOccurrences(doc: Document, keys: ReadonlySet<string>): Map<s
   return out;
 }
 
-function gapsOf(form: string): string[] {
-  // The separator after each letter or digit: '' inside a word, ' ' or '-' between words.
-  const gaps: string[] = [];
-  for (let i = 0; i < form.length; i++) {
-    if (!ALNUM.test(form[i]!)) continue;
-    const next = form[i + 1];
-    gaps.push(next === ' ' ? ' ' : next === '-' ? '-' : '');
-  }
-  return gaps;
-}
-
 /**
- * How a form seen differs from the approved one, by its first differing gap. Not the matcher's `align`
- * (matching/align.ts), which names a missing hyphen a hyphen variant ("epermit" for "e-permit") where this
- * says joined: making the two agree changes the notes extraction writes, so it waits for that decision.
+ * How a form seen differs from the approved one: the kind the linter reports for it (matching/align.ts), so a
+ * proposal's note and a later lint of the same text name it alike ("epermit" for "e-permit" is a hyphen
+ * variant in both). Case is the author's business here, so the term is compiled case-insensitive; a form the
+ * linter leaves alone differs only in case.
  */
 function formKind(approved: string, other: string): FormKind {
-  const a = gapsOf(approved.toLowerCase());
-  const b = gapsOf(other.toLowerCase());
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] === b[i]) continue;
-    if (a[i] !== '' && b[i] === '') return 'joined';
-    if (a[i] === '' && b[i] !== '') return 'split';
-    return 'hyphen';
-  }
-  return approved === other ? 'approved' : 'case';
+  if (approved === other) return 'approved';
+  const list: TermList = { file: '', terms: [] };
+  list.terms.push(makeTerm(list, approved, [], [], false, {}, undefined, undefined, { file: '', offset: 0, line: 0, column: 0 }));
+  const { findings } = lintText(other, compileTerms([list]), { format: 'plaintext', fuzzy: false, consistency: false });
+  const kind = findings[0]?.kind;
+  return kind === 'joined' || kind === 'split' || kind === 'hyphen' ? kind : 'case';
 }
 
 /** The key counted most often (`countOf` its value); of equals the first (a Map keeps the order keys were first seen). */

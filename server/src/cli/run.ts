@@ -1,5 +1,6 @@
 /**
- * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif] [--fix]`
+ * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif] [--fix]`, and
+ * the commands `termlint extract` (extract.ts) and `termlint report` (usageReport.ts).
  * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error (nothing written).
  */
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,8 @@ import { type LintRun, lintFiles, loadTerms, runLintWorker } from './lintFiles';
 import { WORKER_MARK } from './parallel';
 import { EXTENSIONS, expandInputs } from './files';
 import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
+import { runReport } from './usageReport';
+import { VERSION } from '../version';
 
 export interface CliIO {
   /** May return a promise that settles when the output has room again (a pipe that is not read fast enough). */
@@ -22,15 +25,13 @@ export interface CliIO {
   color?: boolean;
 }
 
-/** package.json's version, which scripts/bundle.mjs puts into the bundle (esbuild `define`). */
-declare const TERMLINT_VERSION: string | undefined;
-/** Termlint's version; only an unbundled build (the tests' tsc output) does not know it. */
-export const VERSION = typeof TERMLINT_VERSION === 'string' ? TERMLINT_VERSION : 'unbundled';
+export { VERSION } from '../version';
 
 /** How term files are named, one pattern per reader: `*.terms.json`. */
 const TERM_LIST_NAMES = TERM_LIST_READERS.flatMap((r) => r.suffixes.map((s) => `*${s}`)).join(', ');
 
 const USAGE = `Usage: termlint [paths or globs…] [options]
+       termlint report [paths or globs…] [--out FILE] [--format html|json|md] [options]
        termlint extract FILE [--out FILE.terms.json] [--min-count N]
 
 Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
@@ -52,6 +53,7 @@ Options:
   -v, --version         show the version
 
 Exit codes: 0 no findings, 1 findings, 2 usage or term-list error.
+termlint report --help and termlint extract --help describe those commands.
 `;
 
 interface CliOptions extends LintRun {
@@ -82,6 +84,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (argv[0] === 'extract') return runExtract(argv.slice(1), io);
+  if (argv[0] === 'report') return runReport(argv.slice(1), io);
   let opts: CliOptions | 'help' | 'version';
   try {
     opts = parseOptions(argv);

@@ -4,6 +4,7 @@
  * which client and server both have, so the client's bundle never pulls in the server library.
  */
 import { ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { TermUsageReport } from './report/model';
 
 /** `Diagnostic.source` of every diagnostic Termlint publishes. */
 export const DIAGNOSTIC_SOURCE = 'termlint';
@@ -75,3 +76,18 @@ export interface ExtractTermsResult {
 
 /** Builds a term list from an open document's repeated terms. */
 export const ExtractTermsRequest = new ProtocolRequestType<ExtractTermsParams, ExtractTermsResult, never, void, void>('termlint/extractTerms');
+
+export interface TermUsageParams extends WorkDoneProgressParams {
+  /** An open document to report on; without it, every file of the workspace (the files workspace lint checks). */
+  textDocument?: TextDocumentIdentifier;
+}
+
+/**
+ * The term-usage report (`server/src/report/model.ts`): the data `termlint report --format json` prints, built
+ * from the same lint results as the diagnostics. Files are named relative to their workspace folder, and each
+ * has its `uri`.
+ */
+export type TermUsageResult = TermUsageReport;
+
+/** The terms a document (or the workspace) uses, how often, in which forms, and what is to fix. */
+export const TermUsageRequest = new ProtocolRequestType<TermUsageParams, TermUsageResult, never, void, void>('termlint/termUsage');

@@ -22,6 +22,7 @@ const REQUESTS = [
   'termlint/termFiles',
   'termlint/lintWorkspace',
   'termlint/fixAllWorkspace',
+  'termlint/termUsage',
 ];
 
 const messages = (ds: Diagnostic[]) => ds.map((d) => d.message);

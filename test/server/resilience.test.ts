@@ -23,6 +23,7 @@ const REQUESTS = [
   'termlint/lintWorkspace',
   'termlint/fixAllWorkspace',
   'termlint/termUsage',
+  'termlint/termReportPage',
 ];
 
 const messages = (ds: Diagnostic[]) => ds.map((d) => d.message);

@@ -106,6 +106,21 @@ describe('server term-usage report', () => {
     await client.close(open);
   });
 
+  it('renders the report page for a webview with its nonce and CSP source, and refuses values that would widen the CSP', async () => {
+    const uri = ws.uri('page.md');
+    await client.open(uri, 'markdown', 'Guang dong and Guangdong.\n');
+    await client.diagnosticsOf(uri, (d) => d.length === 1);
+    const webview = { nonce: 'AbCdEfGhIjKlMnOpQrSt', cspSource: "'self' https://*.vscode-cdn.net" };
+    const page = await client.connection.sendRequest<{ report: TermUsageReport; html: string }>('termlint/termReportPage', { textDocument: { uri }, webview });
+    assert.equal(page.report.totals.findings, 1);
+    assert.match(page.html, /content="default-src 'none'; style-src 'self' https:\/\/\*\.vscode-cdn\.net 'nonce-AbCdEfGhIjKlMnOpQrSt'; script-src 'nonce-AbCdEfGhIjKlMnOpQrSt';/);
+    assert.match(page.html, /<a href="#" data-file="page\.md" data-line="1" data-column="1" data-end-line="1" data-end-column="11"/);
+    for (const bad of [{ ...webview, nonce: 'short' }, { ...webview, nonce: "x'; script-src *; '" }, { ...webview, cspSource: "* 'unsafe-inline'" }, { ...webview, cspSource: "'self'; script-src *" }, { ...webview, cspSource: 'https://*' }, { nonce: webview.nonce }]) {
+      await assert.rejects(client.connection.sendRequest('termlint/termReportPage', { textDocument: { uri }, webview: bad }), /needs webview\.nonce/);
+    }
+    await client.close(uri);
+  });
+
   it('answers a document that is not open with an error that names it', async () => {
     const uri = ws.uri('nowhere.md');
     await assert.rejects(client.connection.sendRequest('termlint/termUsage', { textDocument: { uri } }), (e: Error) => e.message.includes(uri) && e.message.includes('is not open'));

@@ -26,17 +26,7 @@ export interface HtmlOptions {
   };
 }
 
-/** What a click in the webview sends to the extension. */
-export interface RevealMessage {
-  type: 'reveal';
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-/** Sends a click on a use to the extension; nothing else runs in the webview. */
+/** Sends a click on a use to the extension (a `TermReportMessage`, protocol.ts); nothing else runs in the webview. */
 const WEBVIEW_SCRIPT = `
 const vscode = acquireVsCodeApi();
 document.addEventListener('click', (event) => {

@@ -112,8 +112,7 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
       const key = `${kind}\u0000${found}\u0000${finding ? 1 : 0}`;
       let v = tally.variants.get(key);
       if (!v) {
-        v = { found, kind, reported: finding !== undefined, count: 0, locations: [] };
-        if (finding) v.fix = finding.expected.replace(/\s+/g, ' ');
+        v = { found, kind, reported: finding !== undefined, ...(finding ? { fix: finding.expected.replace(/\s+/g, ' ') } : {}), count: 0, locations: [] };
         tally.variants.set(key, v);
       }
       v.count++;

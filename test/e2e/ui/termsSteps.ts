@@ -42,6 +42,9 @@ export function termsSteps(page: Page, workbench: Workbench, draft: string, uses
       name: 'terms-view',
       title: `the Termlint view in the Explorer lists the terms of ${draft} with their uses and findings`,
       run: async () => {
+        // The Problems panel goes away for these steps (room for the view and the report) and comes back after.
+        await page.keyboard.press('Control+J');
+        await page.locator('.part.panel').waitFor({ state: 'hidden' });
         const header = pane.locator('.pane-header');
         await header.waitFor();
         if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
@@ -84,12 +87,13 @@ export function termsSteps(page: Page, workbench: Workbench, draft: string, uses
     },
     {
       name: 'term-report-closed',
-      title: 'the report closes with its editor group',
+      title: 'the report closes with its editor group, and the Problems panel is back',
       run: async () => {
         const command = await workbench.findCommand('View: Close Editors in Other Groups');
         await command.waitFor();
         await page.keyboard.press('Enter');
         await page.locator('.tab', { hasText: `Term report: ${draft}` }).waitFor({ state: 'detached' });
+        await workbench.showProblems();
       },
     },
   ];

@@ -51,6 +51,7 @@ table.forms th:nth-child(2) { width: 30%; }
 table.forms th:nth-child(3), table.file-terms th:nth-child(2), table.file-terms th:nth-child(3) { width: 5rem; }
 table.file-terms th:nth-child(1) { width: 30%; }
 td { overflow-wrap: anywhere; }
+table.kinds td:first-child, td code { white-space: nowrap; overflow-wrap: normal; }
 td.where a { white-space: nowrap; }
 .status-approved { color: var(--approved); }
 .status-admitted { color: var(--admitted); }

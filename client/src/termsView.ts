@@ -63,9 +63,11 @@ export class TermsView implements vscode.TreeDataProvider<TermNode>, vscode.Disp
     return this.document;
   }
 
-  /** Shows `doc` if Termlint checks it; any other editor (output, a term file's JSON) leaves the view as it is. */
+  /** Shows `doc` if Termlint checks it as a draft; any other editor (output, a term file) leaves the view as it is. */
   private follow(doc: vscode.TextDocument | undefined): void {
-    if (!doc || vscode.languages.match(this.deps.selector() as vscode.DocumentSelector, doc) === 0) return;
+    // The selector's language filters are the drafts; its pattern filters are the term files.
+    const drafts = this.deps.selector().filter((f) => f.language !== undefined);
+    if (!doc || vscode.languages.match(drafts as vscode.DocumentSelector, doc) === 0) return;
     if (this.document?.toString() === doc.uri.toString()) return;
     this.document = doc.uri;
     this.changed.fire(undefined);

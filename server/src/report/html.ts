@@ -26,9 +26,15 @@ export interface HtmlOptions {
   };
 }
 
-/** Sends a click on a use to the extension (a `TermReportMessage`, protocol.ts); nothing else runs in the webview. */
+/**
+ * Sends a click on a use to the extension (a `TermReportMessage`, protocol.ts), and keeps the scroll position
+ * when the page is rendered again (the report follows the document as it is fixed); nothing else runs.
+ */
 const WEBVIEW_SCRIPT = `
 const vscode = acquireVsCodeApi();
+const state = vscode.getState();
+if (state && typeof state.scrollY === 'number') window.scrollTo(0, state.scrollY);
+window.addEventListener('scroll', () => vscode.setState({ scrollY: window.scrollY }), { passive: true });
 document.addEventListener('click', (event) => {
   const a = event.target instanceof Element ? event.target.closest('a[data-line]') : null;
   if (!a) return;

@@ -116,6 +116,13 @@ describe('Terms view and term report', () => {
     await diagnosticsWhere(document, 'the split finding back', (d) => d.length === EXPECTED.length);
   });
 
+  it('keeps showing the draft while a term file or another editor is active', async () => {
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'glossary.terms.json'));
+    const [scope] = await items(api.terms);
+    assert.equal(label(scope!.item), NAME);
+    await vscode.window.showTextDocument(document);
+  });
+
   it('lists the terms of the whole workspace under "Workspace"', async () => {
     await document.save();
     const [, workspace] = await items(api.terms);

@@ -120,6 +120,19 @@ describe('termlint report', () => {
     assert.match(md.stdout, /\| Chienhai \| forbidden → Qianhai \| 1 \| \[a\.md:1\]\(a\.md#L1\) \|/);
   });
 
+  it('never checks, or overwrites a draft with, the report it writes', () => {
+    const dir = workspace({ 'team.terms.json': TEAM_TERMS, 'docs/a.md': 'Chienhai.\n' });
+    assert.equal(run(['report', 'docs', '--no-default-terms', '--out', 'docs/terms-report.md'], dir).code, 0);
+    const again = run(['report', 'docs', '--no-default-terms', '--out', 'docs/terms-report.md'], dir);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, /docs\/terms-report\.md is the report being written: not checked/);
+    assert.match(again.stdout, /^1 file checked: 1 term used 1 time, 1 finding/);
+    const overwrite = run(['report', 'docs/a.md', '--no-default-terms', '--out', 'docs/a.md', '--format', 'md'], dir);
+    assert.equal(overwrite.code, 2);
+    assert.match(overwrite.stderr, /--out docs\/a\.md is one of the files to check/);
+    assert.equal(fs.readFileSync(path.join(dir, 'docs/a.md'), 'utf8'), 'Chienhai.\n');
+  });
+
   it('lists the files it could not check, and why', () => {
     const dir = workspace({ 'team.terms.json': TEAM_TERMS, 'a.md': 'Qianhai.\n', 'b.txt': Buffer.from([0x51, 0, 0x61]), 'c.txt': Buffer.from([0x51, 0xe9, 0x0a]) });
     const r = run(['report', '--no-default-terms', '--format', 'json'], dir);

@@ -113,9 +113,19 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   }
   const compiled = await loadTerms(args, io);
   if (!compiled) return 2;
-  const { files, missing } = await expandInputs(args.inputs, io.cwd);
-  for (const m of missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
-  if (missing.length > 0) return 2;
+  const expanded = await expandInputs(args.inputs, io.cwd);
+  for (const m of expanded.missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
+  if (expanded.missing.length > 0) return 2;
+  let files = expanded.files;
+  if (out !== undefined && files.includes(out)) {
+    // Named on its own, it is a draft the report would overwrite; found in a folder, it is the last report.
+    if (args.inputs.some((i) => path.resolve(io.cwd, i) === out)) {
+      io.stderr(`termlint report: --out ${args.out} is one of the files to check; write the report elsewhere\n`);
+      return 2;
+    }
+    io.stderr(`termlint report: ${displayPath(out, io.cwd)} is the report being written: not checked\n`);
+    files = files.filter((f) => f !== out);
+  }
 
   const checked: CheckedFile[] = [];
   const skipped: { file: string; reason: string }[] = [];

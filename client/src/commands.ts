@@ -5,11 +5,29 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
 import { ExtractTermsRequest, FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type TermFilesResult } from '../../server/src/protocol';
+import type { TermReportPanels } from './reportPanel';
+import { REVEAL_COMMAND, isUseLocation, revealUse } from './reveal';
+import type { TermsView } from './termsView';
+import type { ReportScope } from './usage';
 
 export interface CommandDeps {
   client: () => LanguageClient;
   output: vscode.LogOutputChannel;
   restart: () => Promise<void>;
+  terms: TermsView;
+  reports: TermReportPanels;
+}
+
+/**
+ * What "Open term report" reports on: the scope of a Terms view row it was run from, a document it was given,
+ * or the document the Terms view shows; the workspace when there is none.
+ */
+function reportScope(arg: unknown, terms: TermsView): ReportScope {
+  if (arg === 'workspace') return { kind: 'workspace' };
+  const scope = (arg as { type?: string; scope?: ReportScope } | undefined)?.type === 'scope' ? (arg as { scope?: ReportScope }).scope : undefined;
+  if (scope) return scope;
+  const uri = arg instanceof vscode.Uri || typeof arg === 'string' ? targetUri(arg) : terms.shownDocument;
+  return uri ? { kind: 'document', uri } : { kind: 'workspace' };
 }
 
 function targetUri(arg: unknown): vscode.Uri | undefined {
@@ -102,6 +120,28 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 
     command('termlint.restartServer', async () => {
       await deps.restart();
+      deps.terms.invalidate();
+    }),
+
+    command('termlint.openTermReport', async (arg?: unknown) => {
+      const panel = await deps.reports.open(reportScope(arg, deps.terms));
+      return panel.report?.totals;
+    }),
+
+    command('termlint.openWorkspaceTermReport', async () => {
+      const panel = await deps.reports.open({ kind: 'workspace' });
+      return panel.report?.totals;
+    }),
+
+    command('termlint.refreshTerms', async () => {
+      deps.terms.invalidate();
+    }),
+
+    // The Terms view's rows run it: (document URI, 1-based location).
+    command(REVEAL_COMMAND, async (uri?: unknown, loc?: unknown) => {
+      if (typeof uri !== 'string' || !isUseLocation(loc)) return false;
+      await revealUse(vscode.Uri.parse(uri), loc);
+      return true;
     }),
   ];
 }

@@ -5,9 +5,17 @@
 import * as vscode from 'vscode';
 import { ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { TermReportPanels } from './reportPanel';
 import { affectsSelector, documentSelector } from './selector';
 import launch from './serverLaunch.json';
 import { FindingsStatus } from './statusBar';
+import { TermsView } from './termsView';
+
+/** What the extension gives other extensions (and its in-editor tests): the Terms view and the report panels. */
+export interface TermlintApi {
+  terms: TermsView;
+  reports: TermReportPanels;
+}
 
 let client: LanguageClient | undefined;
 
@@ -38,11 +46,13 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
   return created;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<TermlintApi> {
   const output = vscode.window.createOutputChannel('Termlint', { log: true });
   context.subscriptions.push(output);
   client = createClient(context, output);
   const status = new FindingsStatus(() => documentSelector());
+  const terms = new TermsView({ client: () => client!, selector: () => documentSelector(), output });
+  const reports = new TermReportPanels({ client: () => client!, output });
 
   const restart = async () => {
     // A new selector (languages, term files) needs a new client; a plain restart keeps the old one.
@@ -55,12 +65,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     status,
-    ...registerCommands({ client: () => client!, output, restart }),
+    terms,
+    reports,
+    ...registerCommands({ client: () => client!, output, restart, terms, reports }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSelector(e)) restart().catch((err: unknown) => output.error(`Restarting Termlint failed: ${String(err)}`));
+      // Severities, fuzzy matching and term files change what the report counts.
+      else if (e.affectsConfiguration('termlint')) terms.invalidate();
     }),
   );
   await client.start();
+  return { terms, reports };
 }
 
 export async function deactivate(): Promise<void> {

@@ -19,11 +19,13 @@ import { FIX_ALL_KIND, registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerExtract } from './features/extract';
 import { registerHover } from './features/hover';
+import { registerTermUsage } from './features/termUsage';
 import { registerWorkspaceLint } from './features/workspaceLint';
 import type { Host } from './host';
 import { registerSettings } from './settings';
 import { registerTermLists, type TermStore } from './termLists';
 import { connectionLogger, runLogged } from './util';
+import { createWorkspaceFiles } from './workspaceFiles';
 
 export interface ServerDeps {
   host: Host;
@@ -71,13 +73,15 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const workDoneProgress = caps.window?.workDoneProgress === true;
     const markdown = caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? true;
     const loadedTerms = terms;
+    const files = createWorkspaceFiles({ connection, documents, linter, terms, settings, host: deps.host, logger, workDoneProgress });
     disposables.push(
       settings,
       loadedTerms,
       publisher,
       registerCodeActions({ connection, documents, linter, terms, settings, host: deps.host, logger, documentChanges, createFiles }),
       registerHover({ connection, documents, linter, logger, markdown }),
-      registerWorkspaceLint({ connection, documents, linter, terms, settings, host: deps.host, logger, publisher, workDoneProgress, documentChanges }),
+      registerWorkspaceLint({ connection, documents, linter, terms, settings, files, logger, publisher, documentChanges }),
+      registerTermUsage({ connection, documents, linter, terms, files, logger }),
       registerExtract({ connection, documents, logger }),
       // New settings may name other term files: rescan (which re-lints when done).
       settings.onDidChange(() => runLogged(logger, 'reloading term lists after a settings change', () => loadedTerms.reload())),

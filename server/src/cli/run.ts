@@ -1,22 +1,20 @@
 /**
- * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif] [--fix]`
+ * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif] [--fix]`, and
+ * the commands `termlint extract` (extract.ts) and `termlint report` (usageReport.ts).
  * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error (nothing written).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type CompiledTerms, compileTerms } from '../core/compile';
-import { applyEdits, fixAllEdits } from '../core/fixes';
-import { lintText } from '../core/lint';
-import type { Finding, LintOptions, TermList, VariantKind } from '../core/types';
+import type { TermList } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
-import { bundledTermFiles, readTermFile } from '../node/termFiles';
-import { UsageError, parseArgsOrUsage } from './args';
+import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
 import { runExtract } from './extract';
-import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, WORKER_MARK, defaultJobs, lintInParallel } from './parallel';
-import { EXTENSIONS, discoverTermFiles, expandInputs, formatOf, looksBinary, writeFileAtomic } from './files';
+import { type LintRun, lintFiles, loadTerms, runLintWorker } from './lintFiles';
+import { WORKER_MARK } from './parallel';
+import { EXTENSIONS, expandInputs } from './files';
 import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
+import { runReport } from './usageReport';
+import { VERSION } from '../version';
 
 export interface CliIO {
   /** May return a promise that settles when the output has room again (a pipe that is not read fast enough). */
@@ -27,15 +25,13 @@ export interface CliIO {
   color?: boolean;
 }
 
-/** package.json's version, which scripts/bundle.mjs puts into the bundle (esbuild `define`). */
-declare const TERMLINT_VERSION: string | undefined;
-/** Termlint's version; only an unbundled build (the tests' tsc output) does not know it. */
-export const VERSION = typeof TERMLINT_VERSION === 'string' ? TERMLINT_VERSION : 'unbundled';
+export { VERSION } from '../version';
 
 /** How term files are named, one pattern per reader: `*.terms.json`. */
 const TERM_LIST_NAMES = TERM_LIST_READERS.flatMap((r) => r.suffixes.map((s) => `*${s}`)).join(', ');
 
 const USAGE = `Usage: termlint [paths or globs…] [options]
+       termlint report [paths or globs…] [--out FILE] [--format html|json|md] [options]
        termlint extract FILE [--out FILE.terms.json] [--min-count N]
 
 Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
@@ -57,19 +53,12 @@ Options:
   -v, --version         show the version
 
 Exit codes: 0 no findings, 1 findings, 2 usage or term-list error.
+termlint report --help and termlint extract --help describe those commands.
 `;
 
-
-interface CliOptions {
+interface CliOptions extends LintRun {
   inputs: string[];
-  terms: string[];
-  defaultTerms: boolean;
   format: 'text' | 'json' | 'sarif';
-  fix: boolean;
-  lint: Omit<LintOptions, 'format'>;
-  maxFileSize: number;
-  /** Threads to lint on; undefined: decide by the amount of text. */
-  jobs?: number;
 }
 
 function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
@@ -78,15 +67,9 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
     allowPositionals: true,
     strict: true,
     options: {
-      terms: { type: 'string', multiple: true },
-      'no-default-terms': { type: 'boolean' },
+      ...LINT_ARGS,
       format: { type: 'string', default: 'text' },
       fix: { type: 'boolean' },
-      jobs: { type: 'string' },
-      'no-fuzzy': { type: 'boolean' },
-      'no-consistency': { type: 'boolean' },
-      kinds: { type: 'string' },
-      'max-file-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -96,67 +79,12 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   if (v.version) return 'version';
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown --format "${format}" (text, json or sarif)`);
-  let kinds: VariantKind[] | undefined;
-  if (v.kinds !== undefined) {
-    kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
-    const unknown = kinds.filter((k) => !VARIANT_KINDS.includes(k));
-    if (unknown.length > 0) throw new UsageError(`Unknown kind(s) ${unknown.join(', ')} (${VARIANT_KINDS.join(', ')})`);
-  }
-  const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError('--jobs takes a whole number of threads, 1 or more');
-  const maxFileSize = v['max-file-size'] === undefined ? 50_000_000 : Number(v['max-file-size']);
-  if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
-  const lint: CliOptions['lint'] = { fuzzy: !v['no-fuzzy'], consistency: !v['no-consistency'] };
-  if (kinds) lint.kinds = kinds;
-  return {
-    inputs: parsed.positionals,
-    terms: v.terms ?? [],
-    defaultTerms: !v['no-default-terms'],
-    format,
-    fix: v.fix ?? false,
-    lint,
-    maxFileSize,
-    ...(jobs !== undefined ? { jobs } : {}),
-  };
-}
-
-/** Loads every term list; any problem in any of them stops the run before anything is read or written. */
-async function loadTerms(opts: CliOptions, io: CliIO): Promise<CompiledTerms | undefined> {
-  const files: string[] = [];
-  if (opts.defaultTerms) files.push(...bundledTermFiles());
-  if (opts.terms.length > 0) files.push(...opts.terms.map((t) => path.resolve(io.cwd, t)));
-  else files.push(...(await discoverTermFiles(io.cwd)));
-  const lists: TermList[] = [];
-  let failed = false;
-  for (const file of [...new Set(files)]) {
-    const shown = displayPath(file, io.cwd);
-    const result = readTermFile(file, shown);
-    for (const p of result.problems) {
-      io.stderr(`${shown}:${p.line + 1}:${p.column + 1}  ${p.severity}  ${p.message}${p.path ? `  (at ${p.path})` : ''}\n`);
-    }
-    if (result.list) lists.push(result.list);
-    else failed = true;
-  }
-  if (failed) {
-    io.stderr('termlint: invalid term list; nothing was checked or written.\n');
-    return undefined;
-  }
-  if (lists.length === 0 || lists.every((l) => l.terms.length === 0)) {
-    io.stderr('termlint: no terms to check against (use --terms FILE, or drop --no-default-terms).\n');
-    return undefined;
-  }
-  const compiled = compileTerms(lists);
-  for (const w of compiled.warnings) io.stderr(`termlint: note: ${w}\n`);
-  return compiled;
-}
-
-function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+  return { ...lintArgsFrom(v), inputs: parsed.positionals, format, fix: v.fix ?? false, announceFixes: format === 'text', occurrences: false };
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (argv[0] === 'extract') return runExtract(argv.slice(1), io);
+  if (argv[0] === 'report') return runReport(argv.slice(1), io);
   let opts: CliOptions | 'help' | 'version';
   try {
     opts = parseOptions(argv);
@@ -182,25 +110,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
   const reports: FileFindings[] = [];
   let fixedCount = 0;
-  const collect = (o: Pick<FileOutcome, 'report' | 'fixed'>) => {
+  await lintFiles(files, compiled, opts, io, (o) => {
     if (o.report) reports.push(o.report);
     fixedCount += o.fixed;
-  };
-  const threads = threadsFor(files, opts);
-  if (threads > 1) {
-    const jobs: FileJob[] = files.map((file, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
-    const lintHere = (job: FileJob): FileOutcome => {
-      let stderr = '';
-      const outcome = lintOne(job.file, job.shown, compiled, opts, (s) => (stderr += s));
-      return { index: job.index, stderr, ...outcome };
-    };
-    await lintInParallel(jobs, compiled.lists, opts, threads, lintHere, (o) => {
-      if (o.stderr) io.stderr(o.stderr);
-      collect(o);
-    });
-  } else {
-    for (const file of files) collect(lintOne(file, displayPath(file, io.cwd), compiled, opts, io.stderr));
-  }
+  });
 
   const found = reports.some((r) => r.findings.length > 0);
   if (opts.format === 'json') {
@@ -218,102 +131,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   return found ? 1 : 0;
 }
 
-/** Threads for these files: --jobs, or one per core once there is enough text to repay starting them. */
-function threadsFor(files: readonly string[], opts: CliOptions): number {
-  if (files.length < 2) return 1;
-  if (opts.jobs !== undefined) return Math.min(opts.jobs, files.length);
-  let bytes = 0;
-  for (const file of files) {
-    try {
-      bytes += fs.statSync(file).size;
-    } catch {
-      // reported when the file is checked
-    }
-    if (bytes >= PARALLEL_MIN_BYTES) return Math.min(defaultJobs(), files.length);
-  }
-  return 1;
-}
+/** A lint worker thread (`termlint` and `termlint report` both start them). */
+export const runCliWorker = runLintWorker;
 
-/** Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. */
-function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, stderr: (s: string) => void): { report?: FileFindings; fixed: number } {
-  const checked = checkFile(file, shown, compiled, opts, stderr);
-  if (!checked) return { fixed: 0 };
-  let { text, findings } = checked;
-  let fixed = 0;
-  if (opts.fix && findings.length > 0) {
-    const edits = fixAllEdits(findings);
-    const fixedText = applyEdits(text, edits);
-    if (fixedText !== text) {
-      writeFileAtomic(file, checked.bom + fixedText);
-      const before = findings.length;
-      const after = lintText(fixedText, compiled, { ...opts.lint, format: formatOf(file) }).findings;
-      fixed = before - after.length;
-      if (opts.format === 'text') stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
-      text = fixedText;
-      findings = after;
-    }
-  }
-  return { report: { file: shown, text, findings }, fixed };
-}
-
-/** A lint worker thread: compiles the term lists it was given once, then checks files as they come. */
-export function runCliWorker(port: import('node:worker_threads').MessagePort, data: { lists: TermList[]; options: CliOptions }): void {
-  const compiled = compileTerms(data.lists);
-  port.on('message', (job: FileJob) => {
-    let stderr = '';
-    const outcome = lintOne(job.file, job.shown, compiled, data.options, (s) => (stderr += s));
-    const message: FileOutcome = { index: job.index, fixed: outcome.fixed, stderr };
-    if (outcome.report) message.report = outcome.report;
-    port.postMessage(message);
-  });
-}
-
-export function isCliWorker(data: unknown): data is { lists: TermList[]; options: CliOptions } {
+export function isCliWorker(data: unknown): data is { lists: TermList[]; options: LintRun } {
   return typeof data === 'object' && data !== null && (data as Record<string, unknown>)[WORKER_MARK] === true;
-}
-
-function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, stderr: (s: string) => void): { text: string; bom: string; findings: Finding[] } | undefined {
-  let buf: Buffer;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > opts.maxFileSize) {
-      stderr(`${shown}: skipped, ${size} bytes is over --max-file-size ${opts.maxFileSize}\n`);
-      return undefined;
-    }
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    stderr(`${shown}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
-    return undefined;
-  }
-  if (looksBinary(buf)) {
-    stderr(`${shown}: skipped, not a text file\n`);
-    return undefined;
-  }
-  const decoded = decodeUtf8(buf);
-  if (decoded === undefined) {
-    // Decoding would turn the bytes into U+FFFD and --fix would write that back: never touch such a file.
-    stderr(`${shown}: skipped, not UTF-8 text\n`);
-    return undefined;
-  }
-  let text = decoded;
-  let bom = '';
-  if (text.charCodeAt(0) === 0xfeff) {
-    bom = '\ufeff';
-    text = text.slice(1);
-  }
-  const { findings } = lintText(text, compiled, { ...opts.lint, format: formatOf(file) });
-  return { text, bom, findings };
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** The text of `buf`, or undefined when it is not valid UTF-8 (Latin-1, UTF-16, truncated sequences). */
-function decodeUtf8(buf: Buffer): string | undefined {
-  try {
-    return strictUtf8.decode(buf);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

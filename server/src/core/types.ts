@@ -113,6 +113,12 @@ export interface Occurrence {
   end: number;
   /** Index of the form it matched: 0 = approved, 1.. = admitted, -1 = a forbidden or fuzzy form. */
   form: number;
+  /**
+   * The kind of variant it is written as, whether or not it is reported (`kinds`, a severity set to off, the
+   * list's `ignore`); absent for a use written in an acceptable form. A use of an acceptable form may still be
+   * reported as `inconsistent`: that is a finding about the document, not about how the use is written.
+   */
+  kind?: VariantKind;
 }
 
 /** @deprecated The name this type had before formats had a registry; it is the format id: use `FormatId`. */

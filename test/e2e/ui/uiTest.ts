@@ -1,7 +1,8 @@
 // npm run test:ui: installs the packaged extension (.vsix) into code-server and uses the VS Code
 // workbench in headless Chromium as a writer would: open a draft, see the squiggles and the
-// Problems entries, fix one finding from the Ctrl+. menu, fix the rest with "Fix all" from the
-// command palette, save, and check the file on disk.
+// Problems entries, look at its terms in the Termlint view and the term report (termsSteps.ts),
+// fix one finding from the Ctrl+. menu, fix the rest with "Fix all" from the command palette,
+// save, and check the file on disk.
 // Usage: node out/e2e/ui/uiTest.js <termlint.vsix>
 // Screenshots after every step go to artifacts/screenshots/, logs to artifacts/ui/.
 // Prints "ui: N passed, N failed, N skipped" (one per step) last; exits 0 only if every step passed.
@@ -14,6 +15,7 @@ import { launchChromium, type Browser } from '../harness/chromium';
 import { copyServerLogs, installExtension, startCodeServer, type CodeServer, type Profile } from '../harness/codeServer';
 import { describeError, waitUntil } from '../harness/wait';
 import { DRAFT, EXPECTED, applyFix, fixAll } from '../suite/draft';
+import { type DraftUse, termsSteps } from './termsSteps';
 import { Workbench } from './workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -70,6 +72,11 @@ function scenario(page: Page, server: CodeServer, workspace: string): Step[] {
   // The line as it reads before and after its quick fix.
   const lineText = original.split('\n')[line - 1];
   const fixedLineText = applyFix(lineText, joined);
+  /** Line and column (1-based) of the first `found` in the draft. */
+  const useOf = (found: string): DraftUse => {
+    const head = original.slice(0, original.indexOf(found));
+    return { found, line: head.split('\n').length, column: head.length - head.lastIndexOf('\n') };
+  };
   let quickFix: Locator | undefined;
   let fixAllCommand: Locator | undefined;
 
@@ -94,6 +101,7 @@ function scenario(page: Page, server: CodeServer, workspace: string): Step[] {
           .first().waitFor();
       },
     },
+    ...termsSteps(page, workbench, DRAFT, { split: useOf('Guang dong'), caseVariant: useOf('guangdong'), forbidden: useOf('Macau') }),
     {
       name: 'quick-fix-menu',
       title: `Ctrl+. on "${joined.found}" offers "${joined.fixed}"`,

@@ -41,7 +41,7 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   const occurrences: Occurrence[] = [];
   for (const m of matches) {
     const entry = compiled.entry(m.term);
-    occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form }));
+    occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
     const targetForm = dominant(m.term);
     let kind: VariantKind;
     if (m.kind === 'ok') {

@@ -1,0 +1,177 @@
+/**
+ * One lint run over files, shared by `termlint` and `termlint report` so both see the same results for the
+ * same inputs: the term lists loaded and checked, each file read (skipping what is not UTF-8 text), linted in
+ * its format, fixed with --fix, on one thread or on every core.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type CompiledTerms, compileTerms } from '../core/compile';
+import { applyEdits, fixAllEdits } from '../core/fixes';
+import { lintText } from '../core/lint';
+import type { Finding, LintOptions, Occurrence, TermList } from '../core/types';
+import { bundledTermFiles, readTermFile } from '../node/termFiles';
+import { discoverTermFiles, formatOf, looksBinary, writeFileAtomic } from './files';
+import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, defaultJobs, lintInParallel } from './parallel';
+
+/** What a lint run needs from the command line; plain data, sent as it is to worker threads. */
+export interface LintRun {
+  terms: string[];
+  defaultTerms: boolean;
+  lint: Omit<LintOptions, 'format'>;
+  maxFileSize: number;
+  /** Threads to lint on; undefined: decide by the amount of text. */
+  jobs?: number;
+  fix: boolean;
+  /** Print "fixed N of M" per file (the text report does). */
+  announceFixes: boolean;
+  /** Keep every file's occurrences (the term-usage report reads them). */
+  occurrences: boolean;
+}
+
+export interface RunIO {
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+/** Loads every term list; any problem in any of them stops the run before anything is read or written. */
+export async function loadTerms(opts: Pick<LintRun, 'terms' | 'defaultTerms'>, io: RunIO): Promise<CompiledTerms | undefined> {
+  const files: string[] = [];
+  if (opts.defaultTerms) files.push(...bundledTermFiles());
+  if (opts.terms.length > 0) files.push(...opts.terms.map((t) => path.resolve(io.cwd, t)));
+  else files.push(...(await discoverTermFiles(io.cwd)));
+  const lists: TermList[] = [];
+  let failed = false;
+  for (const file of [...new Set(files)]) {
+    const shown = displayPath(file, io.cwd);
+    const result = readTermFile(file, shown);
+    for (const p of result.problems) {
+      io.stderr(`${shown}:${p.line + 1}:${p.column + 1}  ${p.severity}  ${p.message}${p.path ? `  (at ${p.path})` : ''}\n`);
+    }
+    if (result.list) lists.push(result.list);
+    else failed = true;
+  }
+  if (failed) {
+    io.stderr('termlint: invalid term list; nothing was checked or written.\n');
+    return undefined;
+  }
+  if (lists.length === 0 || lists.every((l) => l.terms.length === 0)) {
+    io.stderr('termlint: no terms to check against (use --terms FILE, or drop --no-default-terms).\n');
+    return undefined;
+  }
+  const compiled = compileTerms(lists);
+  for (const w of compiled.warnings) io.stderr(`termlint: note: ${w}\n`);
+  return compiled;
+}
+
+/** A path as reports show it: relative to the working folder when inside it, with forward slashes. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+}
+
+/** Threads for these files: --jobs, or one per core once there is enough text to repay starting them. */
+function threadsFor(files: readonly string[], opts: LintRun): number {
+  if (files.length < 2) return 1;
+  if (opts.jobs !== undefined) return Math.min(opts.jobs, files.length);
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += fs.statSync(file).size;
+    } catch {
+      // reported when the file is checked
+    }
+    if (bytes >= PARALLEL_MIN_BYTES) return Math.min(defaultJobs(), files.length);
+  }
+  return 1;
+}
+
+export type LintOutcome = Pick<FileOutcome, 'report' | 'fixed' | 'skipped'>;
+
+/** Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. */
+export function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: LintRun, stderr: (s: string) => void): LintOutcome {
+  const checked = checkFile(file, compiled, opts);
+  if ('skipped' in checked) {
+    stderr(`${shown}: ${checked.skipped}\n`);
+    return { fixed: 0, skipped: checked.skipped };
+  }
+  let { text, findings, occurrences } = checked;
+  let fixed = 0;
+  if (opts.fix && findings.length > 0) {
+    const edits = fixAllEdits(findings);
+    const fixedText = applyEdits(text, edits);
+    if (fixedText !== text) {
+      writeFileAtomic(file, checked.bom + fixedText);
+      const before = findings.length;
+      const after = lintText(fixedText, compiled, { ...opts.lint, format: formatOf(file) });
+      fixed = before - after.findings.length;
+      if (opts.announceFixes) stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
+      text = fixedText;
+      findings = after.findings;
+      occurrences = after.occurrences;
+    }
+  }
+  return { report: { file: shown, text, findings, ...(opts.occurrences ? { occurrences } : {}) }, fixed };
+}
+
+/** Lints `files` (absolute paths) as `opts` says; outcomes come in file order, each file's messages first. */
+export async function lintFiles(files: readonly string[], compiled: CompiledTerms, opts: LintRun, io: RunIO, onOutcome: (o: LintOutcome, file: string) => void): Promise<void> {
+  const threads = threadsFor(files, opts);
+  if (threads > 1) {
+    const jobs: FileJob[] = files.map((file, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
+    const lintHere = (job: FileJob): FileOutcome => {
+      let stderr = '';
+      const outcome = lintOne(job.file, job.shown, compiled, opts, (s) => (stderr += s));
+      return { index: job.index, stderr, ...outcome };
+    };
+    await lintInParallel(jobs, compiled.lists, opts, threads, lintHere, (o) => {
+      if (o.stderr) io.stderr(o.stderr);
+      onOutcome(o, files[o.index]!);
+    });
+  } else {
+    for (const file of files) onOutcome(lintOne(file, displayPath(file, io.cwd), compiled, opts, io.stderr), file);
+  }
+}
+
+/** A lint worker thread: compiles the term lists it was given once, then checks files as they come. */
+export function runLintWorker(port: import('node:worker_threads').MessagePort, data: { lists: TermList[]; options: LintRun }): void {
+  const compiled = compileTerms(data.lists);
+  port.on('message', (job: FileJob) => {
+    let stderr = '';
+    const outcome = lintOne(job.file, job.shown, compiled, data.options, (s) => (stderr += s));
+    port.postMessage({ index: job.index, stderr, ...outcome } satisfies FileOutcome);
+  });
+}
+
+function checkFile(file: string, compiled: CompiledTerms, opts: LintRun): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[] } | { skipped: string } {
+  let buf: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > opts.maxFileSize) return { skipped: `skipped, ${size} bytes is over --max-file-size ${opts.maxFileSize}` };
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    return { skipped: `cannot read: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (looksBinary(buf)) return { skipped: 'skipped, not a text file' };
+  const decoded = decodeUtf8(buf);
+  // Decoding would turn the bytes into U+FFFD and --fix would write that back: never touch such a file.
+  if (decoded === undefined) return { skipped: 'skipped, not UTF-8 text' };
+  let text = decoded;
+  let bom = '';
+  if (text.charCodeAt(0) === 0xfeff) {
+    bom = '\ufeff';
+    text = text.slice(1);
+  }
+  const { findings, occurrences } = lintText(text, compiled, { ...opts.lint, format: formatOf(file) });
+  return { text, bom, findings, occurrences };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of `buf`, or undefined when it is not valid UTF-8 (Latin-1, UTF-16, truncated sequences). */
+function decodeUtf8(buf: Buffer): string | undefined {
+  try {
+    return strictUtf8.decode(buf);
+  } catch {
+    return undefined;
+  }
+}

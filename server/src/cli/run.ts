@@ -3,7 +3,6 @@
  * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error (nothing written).
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CompiledTerms, compileTerms } from '../core/compile';
 import { applyEdits, fixAllEdits } from '../core/fixes';
@@ -11,11 +10,13 @@ import { lintText } from '../core/lint';
 import type { Finding, LintOptions, TermList, VariantKind } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
-import { bundledTermFiles, readTermFile } from '../node/termFiles';
 import { UsageError, parseArgsOrUsage } from './args';
+import { runConvert } from './convert';
+import { explain } from './explain';
 import { runExtract } from './extract';
+import { displayPath, loadTerms } from './terms';
 import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, WORKER_MARK, defaultJobs, lintInParallel } from './parallel';
-import { EXTENSIONS, discoverTermFiles, expandInputs, formatOf, looksBinary, writeFileAtomic } from './files';
+import { EXTENSIONS, expandInputs, formatOf, looksBinary, writeFileAtomic } from './files';
 import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
 
 export interface CliIO {
@@ -32,18 +33,20 @@ declare const TERMLINT_VERSION: string | undefined;
 /** Termlint's version; only an unbundled build (the tests' tsc output) does not know it. */
 export const VERSION = typeof TERMLINT_VERSION === 'string' ? TERMLINT_VERSION : 'unbundled';
 
-/** How term files are named, one pattern per reader: `*.terms.json`. */
+/** How term files are named, one pattern per reader: `*.terms.json`, `*.tbx`, `*.terms.csv`, `*.terms.tsv`. */
 const TERM_LIST_NAMES = TERM_LIST_READERS.flatMap((r) => r.suffixes.map((s) => `*${s}`)).join(', ');
 
 const USAGE = `Usage: termlint [paths or globs…] [options]
-       termlint extract FILE [--out FILE.terms.json] [--min-count N]
+       termlint --explain TERM [--terms FILE]… [--no-default-terms] [--format text|json]
+       termlint extract FILE [--out FILE.terms.json] [--min-count N] [--terms FILE]… [--no-default-terms]
+       termlint convert IN OUT [--tbx-version 2|3]
 
 Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
 Without paths, checks the files under the current folder named *.${EXTENSIONS.join(', *.')}.
 
 Options:
-  --terms FILE          a term list (${TERM_LIST_NAMES}); repeatable. Without it: the bundled list plus
-                        every ${TERM_LIST_NAMES} under the current folder
+  --terms FILE          a term list (JSON, TBX, CSV or TSV, by its extension); repeatable. Without it:
+                        the bundled list plus every ${TERM_LIST_NAMES} under the current folder
   --no-default-terms    do not use the bundled term list
   --format FORMAT       text (default), json or sarif
   --fix                 rewrite files with every preferred fix applied (atomically) and report the changes
@@ -53,6 +56,8 @@ Options:
   --max-file-size BYTES skip larger files (default 50000000)
   --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
                         1 = single-threaded); the report is the same either way
+  --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
+                        variant of one): its forms in every language and which list contributed what
   -h, --help            show this help
   -v, --version         show the version
 
@@ -68,6 +73,8 @@ interface CliOptions {
   fix: boolean;
   lint: Omit<LintOptions, 'format'>;
   maxFileSize: number;
+  /** `--explain TERM`: explain instead of linting. */
+  explain?: string;
   /** Threads to lint on; undefined: decide by the amount of text. */
   jobs?: number;
 }
@@ -87,6 +94,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
       'no-consistency': { type: 'boolean' },
       kinds: { type: 'string' },
       'max-file-size': { type: 'string' },
+      explain: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -96,6 +104,11 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   if (v.version) return 'version';
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown --format "${format}" (text, json or sarif)`);
+  if (v.explain !== undefined) {
+    if (v.explain.trim() === '') throw new UsageError('--explain needs a term');
+    if (format === 'sarif') throw new UsageError('--explain prints text or json');
+    if (parsed.positionals.length > 0) throw new UsageError('--explain takes no paths');
+  }
   let kinds: VariantKind[] | undefined;
   if (v.kinds !== undefined) {
     kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
@@ -117,46 +130,13 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
     lint,
     maxFileSize,
     ...(jobs !== undefined ? { jobs } : {}),
+    ...(v.explain !== undefined ? { explain: v.explain } : {}),
   };
-}
-
-/** Loads every term list; any problem in any of them stops the run before anything is read or written. */
-async function loadTerms(opts: CliOptions, io: CliIO): Promise<CompiledTerms | undefined> {
-  const files: string[] = [];
-  if (opts.defaultTerms) files.push(...bundledTermFiles());
-  if (opts.terms.length > 0) files.push(...opts.terms.map((t) => path.resolve(io.cwd, t)));
-  else files.push(...(await discoverTermFiles(io.cwd)));
-  const lists: TermList[] = [];
-  let failed = false;
-  for (const file of [...new Set(files)]) {
-    const shown = displayPath(file, io.cwd);
-    const result = readTermFile(file, shown);
-    for (const p of result.problems) {
-      io.stderr(`${shown}:${p.line + 1}:${p.column + 1}  ${p.severity}  ${p.message}${p.path ? `  (at ${p.path})` : ''}\n`);
-    }
-    if (result.list) lists.push(result.list);
-    else failed = true;
-  }
-  if (failed) {
-    io.stderr('termlint: invalid term list; nothing was checked or written.\n');
-    return undefined;
-  }
-  if (lists.length === 0 || lists.every((l) => l.terms.length === 0)) {
-    io.stderr('termlint: no terms to check against (use --terms FILE, or drop --no-default-terms).\n');
-    return undefined;
-  }
-  const compiled = compileTerms(lists);
-  for (const w of compiled.warnings) io.stderr(`termlint: note: ${w}\n`);
-  return compiled;
-}
-
-function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (argv[0] === 'extract') return runExtract(argv.slice(1), io);
+  if (argv[0] === 'convert') return runConvert(argv.slice(1), io);
   let opts: CliOptions | 'help' | 'version';
   try {
     opts = parseOptions(argv);
@@ -175,6 +155,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const compiled = await loadTerms(opts, io);
   if (!compiled) return 2;
+  if (opts.explain !== undefined) return explain(opts.explain, compiled, opts.format === 'json' ? 'json' : 'text', io);
 
   const { files, missing } = await expandInputs(opts.inputs, io.cwd);
   for (const m of missing) io.stderr(`termlint: no such file or folder: ${m}\n`);

@@ -178,6 +178,8 @@ export function mergeTerms(earlier: Term, later: Term): Term {
   copyConceptFields(earlier, term);
   copyConceptFields(later, term);
   delete term.replace;
+  // Both notes stay: the later one may be a proposal's evidence, the earlier a curated usage note.
+  if (earlier.note !== undefined && later.note !== undefined && earlier.note !== later.note) term.note = `${earlier.note}\n${later.note}`;
   if (!isEnglish(own)) term.lang = own;
   if (mine.details) term.details = mine.details;
   const translations: Record<string, string> = {};

@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit as JsonEdit } from 'jsonc-parser';
-import { formatForLanguageId } from '../core';
+import { formatForLanguageId, readerForName } from '../core';
 import type { Host } from '../host';
 import { computeFixAll, toTextEdits } from '../fixAll';
 import { SOURCE, isFindingData, type DocumentLinter, type FindingData } from '../linting';
@@ -111,10 +111,11 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     const title = `Add "${data.found}" to the term list as admitted`;
     const originFile = term.origin ? terms.get(term.origin.file) : undefined;
     let edit: WorkspaceEdit | undefined;
-    if (originFile && !originFile.bundled) {
+    if (originFile && !originFile.bundled && readerForName(originFile.uri)?.id === 'json') {
       edit = await editTermFile(originFile.uri, (text) => admitEdits(text, term.origin!.offset, data.found), () => '');
     } else {
-      // Shipped lists are read-only: override the entry in the workspace term file.
+      // Shipped lists are read-only, and a TBX or CSV file belongs to the tool it came from: the workspace term
+      // file gets an entry that adds the form (lists merge, so nothing else of the term is repeated there).
       const target = terms.workspaceTermFileFor(doc.uri, settings);
       if (!target) return undefined;
       const entry = overridingEntry(term, data.found);

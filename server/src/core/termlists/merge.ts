@@ -15,6 +15,7 @@ import { contributionOf, contributionsOf, copyConceptFields, formsIn, languagesO
 import { isEnglish } from '../languages/tags';
 import type { FormDetail, LanguageForms, Term, TermException, TermList } from '../types';
 import { NO_FORMS, NO_TRANSLATIONS, normalizePhrase } from './builder';
+import { simpleKeyEnds } from '../forms';
 import { collisionKey } from './validation';
 
 export interface MergedConcepts {
@@ -24,16 +25,26 @@ export interface MergedConcepts {
   notes: string[];
 }
 
-/** Every spelling of a concept, as `lang\0key`, with whether it is an approved form. */
-function keysOf(term: Term): { key: string; approved: boolean }[] {
-  const out: { key: string; approved: boolean }[] = [];
-  for (const lang of languagesOf(term)) {
-    const f = formsIn(term, lang)!;
-    out.push({ key: `${lang}\u0000${collisionKey(f.approved, lang)}`, approved: true });
-    for (const t of f.admitted) out.push({ key: `${lang}\u0000${collisionKey(t, lang)}`, approved: false });
-    for (const t of f.forbidden) out.push({ key: `${lang}\u0000${collisionKey(t, lang)}`, approved: false });
+/**
+ * Calls `fn` with every spelling of a concept, as its key (English forms by their plain key, other languages'
+ * prefixed with their tag), and whether it is an approved form. No arrays or objects per term: a 50,000-entry
+ * list is keyed once per merge.
+ */
+function forEachKey(term: Term, fn: (key: string, approved: boolean) => void): void {
+  const own = term.lang ?? 'en';
+  const key = (text: string, lang: string) => (lang === 'en' ? collisionKey(text, lang) : `${lang}\u0000${collisionKey(text, lang)}`);
+  fn(key(term.term, own), true);
+  for (let i = 0; i < term.admitted.length; i++) fn(key(term.admitted[i]!, own), false);
+  for (let i = 0; i < term.forbidden.length; i++) fn(key(term.forbidden[i]!, own), false);
+  if (term.translations !== NO_TRANSLATIONS) for (const lang in term.translations) if (lang !== own) fn(key(term.translations[lang]!, lang), true);
+  const languages = term.languages;
+  if (languages) {
+    for (const lang in languages) {
+      const f = languages[lang]!;
+      for (const t of f.admitted) fn(key(t, lang), false);
+      for (const t of f.forbidden) fn(key(t, lang), false);
+    }
   }
-  return out;
 }
 
 function fileOf(term: Term): string {
@@ -46,69 +57,81 @@ export function mergeLists(lists: readonly TermList[]): MergedConcepts {
   if (nonEmpty.length <= 1) return { terms: nonEmpty[0]?.terms.slice() ?? [], notes: [] };
 
   const slots: (Term | undefined)[] = [];
+  // Every spelling of the concepts so far, by key: which concept has it, and which has it as an approved form.
   const owner = new Map<string, number>();
-  const approvedKeys = new Map<number, Set<string>>();
+  const approvedBy = new Map<string, number>();
   const byId = new Map<string, number>();
+  // The first and last characters of those keys: most forms of a long later list are ruled out by them
+  // before their key is made (simpleKeyEnds).
+  const ends = new Set<number>();
   const notes: string[] = [];
 
-  const place = (term: Term): void => {
+  const place = (term: Term, keys: boolean): void => {
     const slot = slots.length;
     slots.push(term);
-    const approved = new Set<string>();
-    for (const { key, approved: isApproved } of keysOf(term)) {
-      owner.set(key, slot);
-      if (isApproved) approved.add(key);
-    }
-    approvedKeys.set(slot, approved);
     if (term.conceptId !== undefined) byId.set(term.conceptId, slot);
+    // The last list's own spellings are never looked up (no later list, and a list never repeats a spelling).
+    if (!keys) return;
+    forEachKey(term, (key, approved) => {
+      owner.set(key, slot);
+      if (approved) approvedBy.set(key, slot);
+      ends.add(key.charCodeAt(0) * 65536 + key.charCodeAt(key.length - 1));
+    });
   };
   const remove = (slot: number): void => {
     const old = slots[slot]!;
-    for (const { key } of keysOf(old)) if (owner.get(key) === slot) owner.delete(key);
+    forEachKey(old, (key) => {
+      if (owner.get(key) === slot) owner.delete(key);
+      if (approvedBy.get(key) === slot) approvedBy.delete(key);
+    });
     if (old.conceptId !== undefined && byId.get(old.conceptId) === slot) byId.delete(old.conceptId);
-    approvedKeys.delete(slot);
     slots[slot] = undefined;
   };
 
-  for (const list of nonEmpty) {
+  nonEmpty.forEach((list, n) => {
+    const last = n === nonEmpty.length - 1;
     for (const term of list.terms) {
-      const slot = sameConcept(term, keysOf(term), owner, approvedKeys, byId);
+      const slot = sameConcept(term, owner, approvedBy, byId, ends);
       if (slot === undefined) {
-        place(term);
+        place(term, !last);
         continue;
       }
       const earlier = slots[slot]!;
       remove(slot);
       if (term.replace) {
-        const replaced: Term = { ...term, contributions: [...contributionsOf(earlier), contributionOf(term)] };
         notes.push(`"${term.id}" from ${fileOf(term)} replaces the entry from ${fileOf(earlier)} ("replace": true)`);
-        place(replaced);
+        place({ ...term, contributions: [...contributionsOf(earlier), contributionOf(term)] }, true);
       } else {
         notes.push(`"${term.id}" from ${fileOf(term)} adds to the entry from ${fileOf(earlier)}`);
-        place(mergeTerms(earlier, term));
+        place(mergeTerms(earlier, term), true);
       }
     }
-  }
+  });
   return { terms: slots.filter((t): t is Term => t !== undefined), notes };
 }
 
 /** The slot of the concept `term` belongs to: by id, by its approved forms, or by an earlier approved form it spells. */
-function sameConcept(term: Term, keys: { key: string; approved: boolean }[], owner: Map<string, number>, approvedKeys: Map<number, Set<string>>, byId: Map<string, number>): number | undefined {
+function sameConcept(term: Term, owner: Map<string, number>, approvedBy: Map<string, number>, byId: Map<string, number>, ends: Set<number>): number | undefined {
   if (term.conceptId !== undefined) {
     const slot = byId.get(term.conceptId);
     if (slot !== undefined) return slot;
   }
-  for (const { key, approved } of keys) {
-    if (!approved) continue;
-    const slot = owner.get(key);
-    if (slot !== undefined) return slot;
+  // Nearly every entry of a long list is an English one with simple forms, none of them known yet.
+  if (term.lang === undefined && term.translations === NO_TRANSLATIONS && !term.languages) {
+    const unknown = (t: string) => {
+      const e = simpleKeyEnds(t);
+      return e >= 0 && !ends.has(e);
+    };
+    if (unknown(term.term) && term.admitted.every(unknown) && term.forbidden.every(unknown)) return undefined;
   }
-  for (const { key, approved } of keys) {
-    if (approved) continue;
-    const slot = owner.get(key);
-    if (slot !== undefined && approvedKeys.get(slot)?.has(key)) return slot;
-  }
-  return undefined;
+  let found: number | undefined;
+  let weak: number | undefined;
+  forEachKey(term, (key, approved) => {
+    if (found !== undefined) return;
+    if (approved) found = owner.get(key);
+    else weak ??= approvedBy.get(key);
+  });
+  return found ?? weak;
 }
 
 /** One language's forms of two entries, the later deciding where they disagree. */

@@ -5,11 +5,17 @@
  * The delimiter is a tab for `.tsv`, else whichever of comma, semicolon and tab the header row uses most
  * (spreadsheets write semicolons where the comma is a decimal mark).
  */
-import { parse } from 'csv-parse/sync';
 import type { ForbiddenStatus, TermFileResult } from '../../types';
 import { type EntryForm, type EntryInput, type ExceptionInput, type LanguageInput, type OtherForm, TermListBuilder } from '../builder';
 import type { Span } from '../validation';
 import { type Column, readColumn } from './columns';
+
+type CsvParse = typeof import('csv-parse/sync');
+let csvParse: CsvParse | undefined;
+/** csv-parse, loaded with the first CSV file: a run with JSON lists only never pays for it. */
+function parser(): CsvParse['parse'] {
+  return (csvParse ??= require('csv-parse/sync') as CsvParse).parse;
+}
 
 interface Cell {
   value: string;
@@ -78,7 +84,7 @@ function rows(text: string, delimiter: string): { rows: Cell[][] } | { error: { 
   const out: Cell[][] = [];
   let row: Cell[] = [];
   try {
-    parse(text, {
+    parser()(text, {
       bom: true,
       delimiter,
       skip_empty_lines: true,

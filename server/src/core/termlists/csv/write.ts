@@ -6,11 +6,15 @@
  * notes on single forms or exceptions, `replace`, or a form with a `;` (the separator of forms in a cell):
  * those are named in `dropped`.
  */
-import { stringify } from 'csv-stringify/sync';
 import { formsIn, languagesOf } from '../../concepts';
 import type { TermList } from '../../types';
 import { Dropped, explicitCase, listOnlyInJson } from '../dropped';
 import type { WrittenList } from '../reader';
+
+/** csv-stringify, loaded when a CSV file is first written. */
+function stringify(records: string[][], options: { delimiter: string; record_delimiter: 'unix' }): string {
+  return (require('csv-stringify/sync') as typeof import('csv-stringify/sync')).stringify(records, options);
+}
 
 export function writeCsv(list: TermList, delimiter: ',' | '\t' = ','): WrittenList {
   const dropped = new Dropped();

@@ -9,8 +9,15 @@
  * XXE attempt, or the "billion laughs" bomb) is an error at its position, and nothing is read from anywhere
  * but the text given.
  */
-import { SaxesParser } from 'saxes';
+import type { SaxesParser as Parser } from 'saxes';
 import type { Span } from '../validation';
+
+let saxes: typeof import('saxes') | undefined;
+/** saxes, loaded with the first TBX file: a run with JSON lists only never pays for it. */
+function newParser(): Parser<{ xmlns: false; position: true }> {
+  saxes ??= require('saxes') as typeof import('saxes');
+  return new saxes.SaxesParser({ xmlns: false, position: true });
+}
 
 export interface XmlElement {
   /** Local name (no prefix). */
@@ -53,7 +60,7 @@ class Stop extends Error {}
 
 /** Parses `text`; the root element, or the first error. */
 export function parseXml(text: string): { root: XmlElement } | { error: XmlError } {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  const parser = newParser();
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let error: XmlError | undefined;

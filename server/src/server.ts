@@ -78,7 +78,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       registerCodeActions({ connection, documents, linter, terms, settings, host: deps.host, logger, documentChanges, createFiles }),
       registerHover({ connection, documents, linter, logger, markdown }),
       registerWorkspaceLint({ connection, documents, linter, terms, settings, host: deps.host, logger, publisher, workDoneProgress, documentChanges }),
-      registerExtract({ connection, documents, logger }),
+      registerExtract({ connection, documents, terms, settings, logger }),
       // New settings may name other term files: rescan (which re-lints when done).
       settings.onDidChange(() => runLogged(logger, 'reloading term lists after a settings change', () => loadedTerms.reload())),
     );

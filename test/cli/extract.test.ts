@@ -103,6 +103,13 @@ describe('termlint extract (runExtract)', () => {
     assert.deepEqual((JSON.parse(alone.stdout) as { terms: { term: string }[] }).terms.map((t) => t.term), ['Guangdong', 'Shenzen']);
   });
 
+  it('works with no list in force at all', async () => {
+    const dir = workspace({ 'article.md': ARTICLE });
+    const r = await extract(['article.md', '--no-default-terms'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { terms: unknown[] }).terms.length, 5);
+  });
+
   it('writes $schema only where it resolves: next to a terms.schema.json', async () => {
     const dir = workspace({ 'article.md': ARTICLE, 'terms/terms.schema.json': '{}' });
     await extract(['article.md', '--out', 'terms/a.terms.json'], dir);
@@ -116,6 +123,7 @@ describe('termlint extract (runExtract)', () => {
     const r = await extract(['article.md', '--out', 'out.terms.json'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^team\.terms\.json:1:24  error  "term" must be a string/m);
+    assert.match(r.stderr, /termlint extract: invalid term list; nothing was written\./);
     assert.ok(!fs.existsSync(path.join(dir, 'out.terms.json')));
   });
 

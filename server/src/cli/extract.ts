@@ -15,7 +15,8 @@ import { type ProposalVerdict, checkAgainstLists, keepWhatAdds, whereIs } from '
 import { jsonReader } from '../core/termlists/json';
 import { UsageError, parseArgsOrUsage } from './args';
 import { formatOf, writeFileAtomic } from './files';
-import { displayPath, loadTerms } from './terms';
+import { compileTerms } from '../core/compile';
+import { displayPath, loadLists } from './terms';
 
 /** Same shape as the main CLI's IO, so `termlint extract …` can be dispatched with it unchanged. */
 export interface ExtractIO {
@@ -115,8 +116,13 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
   const outPath = args.out === undefined ? undefined : path.resolve(io.cwd, args.out);
   const shownOut = outPath === undefined ? '<stdout>' : displayPath(outPath, io.cwd);
   // The lists in force, as linting finds them; the output itself (from an earlier run) is not one of them.
-  const active = await loadTerms({ terms: args.terms, defaultTerms: args.defaultTerms, exclude: outPath ? [outPath] : [] }, io, 'termlint extract');
-  if (!active) return 2;
+  const lists = await loadLists({ terms: args.terms, defaultTerms: args.defaultTerms, exclude: outPath ? [outPath] : [] }, io);
+  if (!lists) {
+    io.stderr('termlint extract: invalid term list; nothing was written.\n');
+    return 2;
+  }
+  // No list at all (--no-default-terms in a folder without any) is fine: every proposal is new.
+  const active = compileTerms(lists);
 
   const source = shownInput;
   const title = args.title ?? `Terms from ${path.basename(inputPath)}`;

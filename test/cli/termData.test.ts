@@ -200,6 +200,9 @@ describe('termlint CLI: TBX and CSV term lists, convert, --explain', function ()
     const parsed = JSON.parse(zh.stdout) as { concepts: { id: string; lists: { file: string }[] }[] };
     assert.equal(parsed.concepts[0]!.id, 'Macao');
     assert.deepEqual(parsed.concepts[0]!.lists.map((l) => path.basename(l.file)), ['guangdong.terms.json', 'press.terms.json']);
+    const exception = run(['--explain', 'university of  macau'], dir);
+    assert.equal(exception.code, 0, exception.stderr);
+    assert.match(exception.stdout, /^"university of {2}macau" is an exception of "Macao": not reported, never fixed\.\n/);
     const none = run(['--explain', 'Zhongshan'], dir);
     assert.equal(none.code, 1);
     assert.match(none.stderr, /no concept in the lists in force has a form "Zhongshan"/);

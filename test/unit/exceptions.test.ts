@@ -10,6 +10,7 @@ import { DocumentLinter } from '../../server/src/core/document';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lintText } from '../../server/src/core/lint';
 import type { FormatId } from '../../server/src/core/types';
+import { rng } from '../helpers/random';
 import { compiledOf } from '../helpers/terms';
 
 const terms = compiledOf(
@@ -101,6 +102,27 @@ describe('exceptions', () => {
       const got = linter.lint(text);
       assert.deepEqual(got.findings, expected.findings, text);
       assert.deepEqual(got.excepted, expected.excepted, text);
+    }
+  });
+
+  it('random drafts: no finding inside an exception, and fix-all leaves every excepted phrase as written', () => {
+    const random = rng(12);
+    const pieces = ['University of Macau', 'University of', 'Macau', 'Macao', 'Air', 'Air Macau', 'Hongkong Post', 'Hongkong', 'Post', 'Kwangtung Provincial Bank',
+      'Kwangtung', 'Bank', 'Swatow ware', 'Swatow wares', 'Swatow', 'the', '.', ',', '\n', '\n\n', '**', '`', '# ', '- ', '(', ')', '<em>', '</em>'];
+    for (let doc = 0; doc < 300; doc++) {
+      let text = '';
+      for (let i = 0, n = 5 + Math.floor(random() * 30); i < n; i++) text += pieces[Math.floor(random() * pieces.length)] + (random() < 0.7 ? ' ' : '');
+      for (const format of ['markdown', 'plaintext', 'html'] as FormatId[]) {
+        const r = lintText(text, terms, { format });
+        for (const e of r.excepted ?? []) {
+          assert.ok(!r.findings.some((f) => f.start < e.phraseEnd && e.phraseStart < f.end && f.termId === e.termId && e.phraseStart <= f.start && f.end <= e.phraseEnd), JSON.stringify(text));
+        }
+        const fixed = applyEdits(text, fixAllEdits(r.findings));
+        for (const e of r.excepted ?? []) {
+          // Edits never touch an excepted span (a finding of another term beside it may still be fixed).
+          assert.ok(!fixAllEdits(r.findings).some((edit) => edit.start < e.end && e.start < edit.end), `${format}: ${JSON.stringify(text)} → ${JSON.stringify(fixed)}`);
+        }
+      }
     }
   });
 

@@ -48,9 +48,15 @@ export function conceptsNamed(query: string, compiled: CompiledTerms): Found[] {
     if (term) return [{ term }];
   }
   const found: Found[] = [];
+  const phrase = text.replace(/\s+/g, ' ').toLowerCase();
   for (const c of compiled.concepts) {
     if (c.conceptId === text) {
       found.push({ term: c });
+      continue;
+    }
+    const exception = c.exceptions?.find((e) => e.phrase.replace(/\s+/g, ' ').toLowerCase() === phrase);
+    if (exception) {
+      found.push({ term: c, reading: 'an exception' });
       continue;
     }
     const hit = languagesOf(c).some((lang) => {
@@ -90,7 +96,7 @@ function textOf(query: string, found: Found[]): string {
   const out: string[] = [];
   for (const { term, reading } of found) {
     if (out.length > 0) out.push('');
-    if (reading) out.push(`"${query.trim()}" is ${reading} of "${term.term}".`, '');
+    if (reading) out.push(`"${query.trim()}" is ${reading} of "${term.term}"${reading === 'an exception' ? ': not reported, never fixed' : ''}.`, '');
     out.push(term.conceptId !== undefined ? `${term.term}  (id ${term.conceptId})` : term.term);
     const rows: [string, string, string][] = [];
     for (const lang of languagesOf(term)) {

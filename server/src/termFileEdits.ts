@@ -11,9 +11,13 @@ function sameForm(a: string, b: string): boolean {
   return a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** The forms of an array: strings, or `{ "form": … }` objects. */
+/** The forms or phrases of an array: strings, or `{ "form": … }` / `{ "phrase": … }` objects. */
 function stringItems(node: JsonNode | undefined): string[] {
-  return (node?.children ?? []).map((c) => (typeof c.value === 'string' ? c.value : typeof findNodeAtLocation(c, ['form'])?.value === 'string' ? (findNodeAtLocation(c, ['form'])!.value as string) : ''));
+  return (node?.children ?? []).map((c) => {
+    if (typeof c.value === 'string') return c.value;
+    const inner = findNodeAtLocation(c, ['form'])?.value ?? findNodeAtLocation(c, ['phrase'])?.value;
+    return typeof inner === 'string' ? inner : '';
+  });
 }
 
 /** The path of `lang`'s block in an entry's "languages", by whatever tag the file writes for it. */

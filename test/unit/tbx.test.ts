@@ -167,6 +167,11 @@ const broken: { name: string; text: string; problems: string[] }[] = [
   { name: 'no body', text: '<tbx xml:lang="en"><tbxHeader/></tbx>', problems: ['1:1 tbx/text/body Missing <text><body>: a TBX file holds its concepts there'] },
   { name: 'not XML at all (a JSON term file named .tbx)', text: '{ "terms": [] }\n', problems: ['1:1  Malformed XML: text outside the root element'] },
   { name: 'an empty file', text: '  \n', problems: ['1:1  The term file is empty'] },
+  {
+    name: 'elements nested far deeper than TBX ever does',
+    text: `<tbx><text><body><conceptEntry>${'<descripGrp>'.repeat(100_000)}</conceptEntry></body></text></tbx>`,
+    problems: ['1:752  Elements nest more than 64 levels deep here; a TBX file needs about 8'],
+  },
 ];
 
 /** XXE attempts and an entity bomb: never expanded, never read, refused where the entity is used. */

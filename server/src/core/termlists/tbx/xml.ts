@@ -55,6 +55,9 @@ function localName(qname: string): string {
   return colon < 0 ? qname : qname.slice(colon + 1);
 }
 
+/** Deeper nesting than any TBX file has is refused, so nothing that walks the tree can run out of stack. */
+const MAX_DEPTH = 64;
+
 /** Thrown inside saxes' handlers to stop at the first error: what follows an XML error only repeats it. */
 class Stop extends Error {}
 
@@ -85,6 +88,8 @@ export function parseXml(text: string): { root: XmlElement } | { error: XmlError
     fail(at > 0 ? at - 1 : 0, `Malformed XML: ${raw}`);
   });
   parser.on('opentag', (tag) => {
+    // The readers walk the tree recursively in places; a TBX file nests about eight levels deep.
+    if (stack.length >= MAX_DEPTH) fail(Math.max(0, text.lastIndexOf('<', parser.position - 1)), `Elements nest more than ${MAX_DEPTH} levels deep here; a TBX file needs about 8`);
     const attrs: Record<string, string> = {};
     for (const [k, v] of Object.entries(tag.attributes)) attrs[k === 'xml:lang' ? k : localName(k)] = String(v);
     const contentStart = parser.position;

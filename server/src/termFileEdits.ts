@@ -59,8 +59,9 @@ export function admitEdits(text: string, entryOffset: number, found: string, lan
   const index = entryIndexAt(root, entryOffset);
   if (index < 0) return undefined;
   const entry = findNodeAtLocation(root, ['terms', index])!;
-  // An entry without "term" keeps its forms in a language block: the one of the matched language.
-  const block = findNodeAtLocation(entry, ['term']) ? [] : languageKey(entry, lang);
+  // "term" holds the list's language; any other language's forms are in its block under "languages".
+  const listLang = normalizeLanguageTag(String(findNodeAtLocation(root, ['language'])?.value ?? 'en')) ?? 'en';
+  const block = findNodeAtLocation(entry, ['term']) && listLang === lang ? [] : languageKey(entry, lang);
   if (!block) return undefined;
   const at = ['terms', index, ...block];
   const admitted = stringItems(findNodeAtLocation(entry, [...block, 'admitted']));

@@ -28,6 +28,14 @@ describe('term file edits', () => {
       forbidden: [],
     },
     { name: 'a variant that no list names', file: { terms: [{ term: 'Guangdong' }] }, term: 'Guangdong', found: 'Guang dong', admitted: ['Guang dong'], forbidden: [] },
+    {
+      name: 'a Chinese list: the English block gets it, not the Chinese term',
+      file: { language: 'zh-Hans', terms: [{ term: '珠海', languages: { en: { approved: 'Zhuhai', forbidden: ['Chuhai'] } } }] },
+      term: '珠海',
+      found: 'Chuhai',
+      admitted: [],
+      forbidden: [],
+    },
   ];
   for (const c of cases) {
     it(`admits a form: ${c.name}`, () => {
@@ -37,6 +45,7 @@ describe('term file edits', () => {
       assert.deepEqual(r.problems, [], edited);
       const t = r.list!.terms.find((x) => x.term === c.term)!;
       assert.deepEqual([t.admitted, t.forbidden], [c.admitted, c.forbidden], edited);
+      if (t.lang === 'zh-Hans') assert.deepEqual([t.languages?.en?.admitted, t.languages?.en?.forbidden], [['Chuhai'], []], edited);
     });
   }
 

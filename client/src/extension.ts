@@ -7,6 +7,7 @@ import { ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type Lan
 import { registerCommands } from './commands';
 import { affectsSelector, documentSelector } from './selector';
 import launch from './serverLaunch.json';
+import { configurationMiddleware, resourceSettingKeys } from './settings';
 import { FindingsStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -31,6 +32,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       closed: () => restartPolicy!.closed(),
     },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    middleware: { workspace: configurationMiddleware(resourceSettingKeys(context.extension.packageJSON)) },
   };
   // The id makes `termlint.trace.server` control protocol tracing.
   const created = new LanguageClient('termlint', 'Termlint', serverOptions, clientOptions);

@@ -1,8 +1,11 @@
-/** Which documents the extension hands to the server: the configured languages plus term files. */
+/** Which documents the extension hands to the server: the configured languages, term files and the project configuration. */
 import * as vscode from 'vscode';
 import type { DocumentFilter } from 'vscode-languageclient/node';
 
 export const DEFAULT_LANGUAGES = ['markdown', 'plaintext', 'html'];
+
+/** The project configuration's name (server/src/config/keys.ts; a test holds the two together). */
+export const PROJECT_CONFIG_FILE = 'termlint.config.json';
 
 function asList(value: unknown, fallback: string[]): string[] {
   if (typeof value === 'string') return [value];
@@ -23,6 +26,8 @@ export function documentSelector(config: vscode.WorkspaceConfiguration = vscode.
   const filters: DocumentFilter[] = [];
   for (const language of languages) filters.push({ language, scheme: 'file' }, { language, scheme: 'untitled' });
   for (const glob of termFiles) filters.push({ scheme: 'file', pattern: anywhere(glob) });
+  // Its problems are shown in it as it is edited (the server reads it at each workspace folder's root).
+  filters.push({ scheme: 'file', pattern: `**/${PROJECT_CONFIG_FILE}` });
   return filters;
 }
 

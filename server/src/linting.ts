@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
+import type { ProjectConfigStore } from './projectConfigs';
 import type { TermStore } from './termLists';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from './protocol';
 import { folderOf, relativePath, uriPath, utf8Length } from './util';
@@ -60,6 +61,7 @@ export type LintOutcome =
   | (Base & { status: 'skipped' })
   | (Base & { status: 'tooLarge' })
   | (Base & { status: 'termFile' })
+  | (Base & { status: 'configFile' })
   | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings });
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
@@ -155,15 +157,29 @@ export function termRelatedInformation(term: Term | undefined): DiagnosticRelate
   return [{ location: { uri: originUri(term.origin.file), range: { start: pos, end: pos } }, message: `Term list entry for "${term.term}"` }];
 }
 
-export function problemDiagnostic(doc: Pick<TextDocument, 'positionAt'>, p: TermFileProblem): Diagnostic {
-  return {
+/** What a term-file or configuration diagnostic carries for its quick fix. */
+export interface ProblemData {
+  path: string;
+  /** The text the diagnostic's range should read instead (a misspelt key → the known one). */
+  replacement?: string;
+}
+
+/** A problem of a term file (or, with `code`, of a project configuration) at its position. */
+export function problemDiagnostic(doc: Pick<TextDocument, 'positionAt' | 'uri'>, p: TermFileProblem, code: string = DiagnosticCodes.termFile): Diagnostic {
+  const data: ProblemData = { path: p.path, ...(p.replacement !== undefined ? { replacement: p.replacement } : {}) };
+  const diagnostic: Diagnostic = {
     range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) },
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: SOURCE,
-    code: DiagnosticCodes.termFile,
+    code,
     message: p.message,
-    data: { path: p.path },
+    data,
   };
+  if (p.related) {
+    const at = doc.positionAt(p.related.offset);
+    diagnostic.relatedInformation = [{ location: { uri: doc.uri, range: { start: at, end: doc.positionAt(p.related.offset + p.related.length) } }, message: `the other form: ${p.related.path}` }];
+  }
+  return diagnostic;
 }
 
 function formatBytes(n: number): string {
@@ -212,7 +228,21 @@ function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
   return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
 }
 
-export function createDocumentLinter(settingsStore: SettingsStore, terms: TermStore, afterWork?: () => void): DocumentLinter {
+export interface DocumentLinterDeps {
+  settings: SettingsStore;
+  terms: TermStore;
+  configs: ProjectConfigStore;
+  /**
+   * Settles once the project configurations and term lists have first been read: a document linted before would
+   * get findings from the wrong lists, a first answer the editor shows and then takes back.
+   */
+  ready: Promise<void>;
+  /** Called after each lint: the Node entry point gives memory back once the server is idle. */
+  afterWork?: () => void;
+}
+
+export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
+  const { settings: settingsStore, terms, configs, afterWork } = deps;
   const cache = new Map<string, { key: string; outcome: LintOutcome }>();
   /** Open documents keep an incremental linter: a keystroke re-lints only the blocks it touched. */
   const incremental = new Map<string, IncrementalLinter>();
@@ -242,6 +272,8 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
   }
 
   function applies(doc: Pick<LintTarget, 'uri' | 'languageId'>, settings: Settings): boolean {
+    // A configuration's problems are shown even where it switches Termlint off.
+    if (configs.isConfigFile(doc.uri)) return true;
     if (!settings.enable) return false;
     if (terms.isTermFile(doc.uri)) return true;
     return settings.languages.includes(doc.languageId) && !excluded(doc.uri, settings);
@@ -259,7 +291,8 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
       incremental.delete(uri);
     },
     async lint(doc, options) {
-      const settings = await settingsStore.get(options?.settingsUri ?? doc.uri);
+      await deps.ready;
+      const settings = await settingsStore.get(doc.uri, options?.settingsUri);
       // From here on everything is synchronous: text, version and positions belong together.
       const key = `${doc.version}:${terms.generation}:${epoch}`;
       const cached = cache.get(doc.uri);
@@ -268,6 +301,11 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
       let outcome: LintOutcome;
       if (!applies(doc, settings)) {
         outcome = { ...base, status: 'skipped', diagnostics: [] };
+      } else if (configs.isConfigFile(doc.uri)) {
+        // The store parses an open configuration after a short pause; until then this shows what it has.
+        const file = configs.get(doc.uri);
+        const diagnostics = file ? file.problems.map((p) => problemDiagnostic(file.document, p, DiagnosticCodes.configFile)) : [];
+        return { ...base, resultId: `${base.resultId}:c${file?.document.version ?? 0}`, status: 'configFile', diagnostics };
       } else if (terms.isTermFile(doc.uri)) {
         const file = terms.get(doc.uri);
         // The store parses open term files after a short pause; until then this shows what it has.

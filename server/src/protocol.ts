@@ -15,6 +15,8 @@ export const DIAGNOSTIC_SOURCE = 'termlint';
 export const DiagnosticCodes = {
   /** A problem in a term file, at its position. */
   termFile: 'term-file',
+  /** A problem in a project configuration (`termlint.config.json`), at its position. */
+  configFile: 'config-file',
   /** The one diagnostic of a document over `termlint.maxFileSize`. */
   fileTooLarge: 'file-too-large',
 } as const;

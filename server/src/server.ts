@@ -20,13 +20,18 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerExtract } from './features/extract';
 import { registerHover } from './features/hover';
 import { registerWorkspaceLint } from './features/workspaceLint';
+import type { ConfigValidator } from './config/projectConfig';
 import type { Host } from './host';
+import { registerProjectConfigs, type ProjectConfigStore } from './projectConfigs';
 import { registerSettings } from './settings';
 import { registerTermLists, type TermStore } from './termLists';
 import { connectionLogger, runLogged } from './util';
+import { registerWorkspaceEvents } from './workspace';
 
 export interface ServerDeps {
   host: Host;
+  /** Checks `termlint.config.json` files against the shipped schema (compiled on first use). */
+  configValidator: () => ConfigValidator;
   /** Called after each lint: the Node entry point uses it to give memory back once the server is idle. */
   afterWork?: () => void;
 }
@@ -36,6 +41,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const documents = new TextDocuments(TextDocument);
   const disposables: Disposable[] = [];
   let terms: (TermStore & Disposable) | undefined;
+  let configs: (ProjectConfigStore & Disposable) | undefined;
+  let loaded!: () => void;
+  const ready = new Promise<void>((resolve) => (loaded = resolve));
   let registerConfigurationChanges = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -45,22 +53,18 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     registerConfigurationChanges = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 
-    const settings = registerSettings({ connection, logger, pullConfiguration: caps.workspace?.configuration === true });
-    terms = registerTermLists({
-      connection,
-      documents,
-      settings,
-      host: deps.host,
-      logger,
-      workspaceFolders: folders,
-      dynamicWatchers: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-    });
-    const linter = createDocumentLinter(settings, terms, deps.afterWork);
+    const dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const workspace = registerWorkspaceEvents(connection, folders, logger);
+    configs = registerProjectConfigs({ connection, documents, host: deps.host, logger, workspace, validator: deps.configValidator, dynamicWatchers });
+    const settings = registerSettings({ connection, logger, configs, pullConfiguration: caps.workspace?.configuration === true });
+    terms = registerTermLists({ connection, documents, settings, host: deps.host, logger, workspace, dynamicWatchers });
+    const linter = createDocumentLinter({ settings, terms, configs, ready, ...(deps.afterWork ? { afterWork: deps.afterWork } : {}) });
     const publisher = registerDiagnostics({
       connection,
       documents,
       linter,
       terms,
+      configs,
       settings,
       logger,
       pull,
@@ -72,6 +76,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const markdown = caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? true;
     const loadedTerms = terms;
     disposables.push(
+      workspace,
+      configs,
       settings,
       loadedTerms,
       publisher,
@@ -99,7 +105,18 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (registerConfigurationChanges) {
       runLogged(logger, 'registering for configuration changes', () => connection.client.register(DidChangeConfigurationNotification.type, { section: 'termlint' }));
     }
-    if (terms) runLogged(logger, 'loading term lists', () => terms!.reload());
+    // The configurations first, quietly: the term lists they name are loaded next, with the settings they give.
+    const [c, t] = [configs, terms];
+    if (c && t) {
+      runLogged(logger, 'loading the project configuration and term lists', async () => {
+        try {
+          await c.reload(false);
+          await t.reload();
+        } finally {
+          loaded();
+        }
+      });
+    } else loaded();
   });
 
   connection.onShutdown(() => {

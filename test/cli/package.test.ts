@@ -1,4 +1,4 @@
-/** The .vsix as users install it: built by vsce from the allow-list, unpacked and inspected. */
+/** The .vsix as users install it: built by vsce from the allow-list (package.json `files`), unpacked and inspected. */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -28,6 +28,7 @@ describe('the packaged extension (.vsix)', function () {
   let dir: string;
   let vsix: string;
   let files: Map<string, number>;
+  let output: string;
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-vsix-'));
@@ -35,6 +36,7 @@ describe('the packaged extension (.vsix)', function () {
     const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
     const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stdout + r.stderr);
+    output = r.stdout + r.stderr;
     files = await entries(vsix);
   });
 
@@ -48,6 +50,8 @@ describe('the packaged extension (.vsix)', function () {
       'extension/dist/cli.js',
       'extension/dist/english-words.txt',
       'extension/dist/parse5.js',
+      'extension/dist/config-validator.js',
+      'extension/termlint.config.schema.json',
       'extension/terms/guangdong.terms.json',
       'extension/terms/terms.schema.json',
       'extension/readme.md',
@@ -58,6 +62,10 @@ describe('the packaged extension (.vsix)', function () {
     ]) {
       assert.ok(files.has(f), `${f} is in the package`);
     }
+  });
+
+  it('is packaged without a warning (repository, licence, allow-list)', () => {
+    assert.doesNotMatch(output, /WARNING|ERROR/, output);
   });
 
   it('holds nothing else: no sources, tests, source maps or node_modules', () => {

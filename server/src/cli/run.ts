@@ -1,6 +1,6 @@
 /**
- * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif] [--fix]`
- * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error (nothing written).
+ * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif|github] [--fix]`
+ * Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error (nothing written).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,14 +8,19 @@ import { pathToFileURL } from 'node:url';
 import { type CompiledTerms, compileTerms } from '../core/compile';
 import { applyEdits, fixAllEdits } from '../core/fixes';
 import { lintText } from '../core/lint';
-import type { Finding, LintOptions, TermList, VariantKind } from '../core/types';
+import type { Finding, TermList, VariantKind } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
-import { bundledTermFiles, readTermFile } from '../node/termFiles';
+import { readTermFile } from '../node/termFiles';
 import { UsageError, parseArgsOrUsage } from './args';
+import { type FileSettings, type ProjectSetup, type SettingFlags, loadProjectSetup, settingsResolver, shownPath, termListFiles } from './config';
 import { runExtract } from './extract';
+import { formatGithub } from './github';
+import { reportSink } from './output';
 import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, WORKER_MARK, defaultJobs, lintInParallel } from './parallel';
-import { EXTENSIONS, discoverTermFiles, expandInputs, formatOf, looksBinary, writeFileAtomic } from './files';
+import { printConfig } from './printConfig';
+import { EXTENSIONS, expandInputs, formatOf, looksBinary, writeFileAtomic } from './files';
+import { selectFiles } from './select';
 import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
 
 export interface CliIO {
@@ -36,7 +41,8 @@ export const VERSION = typeof TERMLINT_VERSION === 'string' ? TERMLINT_VERSION :
 const TERM_LIST_NAMES = TERM_LIST_READERS.flatMap((r) => r.suffixes.map((s) => `*${s}`)).join(', ');
 
 const USAGE = `Usage: termlint [paths or globs…] [options]
-       termlint extract FILE [--out FILE.terms.json] [--min-count N]
+       termlint --print-config FILE
+       termlint extract FILE [--out FILE.terms.json] [--min-count N] [--title T]
 
 Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
 Without paths, checks the files under the current folder named *.${EXTENSIONS.join(', *.')}.
@@ -45,7 +51,12 @@ Options:
   --terms FILE          a term list (${TERM_LIST_NAMES}); repeatable. Without it: the bundled list plus
                         every ${TERM_LIST_NAMES} under the current folder
   --no-default-terms    do not use the bundled term list
-  --format FORMAT       text (default), json or sarif
+  --config FILE         the project configuration (default: the nearest termlint.config.json, from the
+                        current folder up to the repository's root)
+  --no-config           use no project configuration
+  --print-config FILE   print the settings that apply to FILE, as JSON, and check nothing
+  --format FORMAT       text (default), json, sarif or github (workflow annotations)
+  -o, --output FILE     write the report to FILE (when the run completes) instead of stdout
   --fix                 rewrite files with every preferred fix applied (atomically) and report the changes
   --no-fuzzy            do not look for misspellings
   --no-consistency      do not flag mixing acceptable forms of one term
@@ -56,20 +67,31 @@ Options:
   -h, --help            show this help
   -v, --version         show the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage or term-list error.
+Settings come from the defaults, then termlint.config.json (its overrides for each file), then these flags.
+
+Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error.
 `;
 
+
+type ReportFormat = 'text' | 'json' | 'sarif' | 'github';
+const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github'];
 
 interface CliOptions {
   inputs: string[];
   terms: string[];
-  defaultTerms: boolean;
-  format: 'text' | 'json' | 'sarif';
+  format: ReportFormat;
   fix: boolean;
-  lint: Omit<LintOptions, 'format'>;
-  maxFileSize: number;
+  /** What the flags set over the configuration. */
+  flags: SettingFlags;
+  /** `--config FILE`; `useConfig` false for `--no-config`. */
+  config?: string;
+  useConfig: boolean;
+  printConfig?: string;
+  output?: string;
   /** Threads to lint on; undefined: decide by the amount of text. */
   jobs?: number;
+  /** The configuration in force (filled in once read, for the worker threads). */
+  setup?: ProjectSetup;
 }
 
 function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
@@ -80,7 +102,11 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
     options: {
       terms: { type: 'string', multiple: true },
       'no-default-terms': { type: 'boolean' },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean' },
+      'print-config': { type: 'string' },
       format: { type: 'string', default: 'text' },
+      output: { type: 'string', short: 'o' },
       fix: { type: 'boolean' },
       jobs: { type: 'string' },
       'no-fuzzy': { type: 'boolean' },
@@ -94,41 +120,47 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   const v = parsed.values;
   if (v.help) return 'help';
   if (v.version) return 'version';
-  const format = v.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown --format "${format}" (text, json or sarif)`);
-  let kinds: VariantKind[] | undefined;
+  const format = (v.format ?? 'text') as ReportFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format "${format}" (text, json, sarif or github)`);
+  const flags: SettingFlags = {};
   if (v.kinds !== undefined) {
-    kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
+    const kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
     const unknown = kinds.filter((k) => !VARIANT_KINDS.includes(k));
     if (unknown.length > 0) throw new UsageError(`Unknown kind(s) ${unknown.join(', ')} (${VARIANT_KINDS.join(', ')})`);
+    flags.kinds = kinds;
   }
   const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError('--jobs takes a whole number of threads, 1 or more');
-  const maxFileSize = v['max-file-size'] === undefined ? 50_000_000 : Number(v['max-file-size']);
-  if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
-  const lint: CliOptions['lint'] = { fuzzy: !v['no-fuzzy'], consistency: !v['no-consistency'] };
-  if (kinds) lint.kinds = kinds;
+  if (v['max-file-size'] !== undefined) {
+    const maxFileSize = Number(v['max-file-size']);
+    if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
+    flags.maxFileSize = maxFileSize;
+  }
+  if (v['no-fuzzy']) flags.fuzzy = false;
+  if (v['no-consistency']) flags.consistency = false;
+  if (v['no-default-terms']) flags.useBundledTerms = false;
+  if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
+  if (v.output === '') throw new UsageError('--output needs a file name');
+  if (v['print-config'] === '') throw new UsageError('--print-config needs a file name');
   return {
     inputs: parsed.positionals,
     terms: v.terms ?? [],
-    defaultTerms: !v['no-default-terms'],
     format,
     fix: v.fix ?? false,
-    lint,
-    maxFileSize,
+    flags,
+    useConfig: !v['no-config'],
+    ...(v.config !== undefined ? { config: v.config } : {}),
+    ...(v['print-config'] !== undefined ? { printConfig: v['print-config'] } : {}),
+    ...(v.output !== undefined ? { output: v.output } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
   };
 }
 
 /** Loads every term list; any problem in any of them stops the run before anything is read or written. */
-async function loadTerms(opts: CliOptions, io: CliIO): Promise<CompiledTerms | undefined> {
-  const files: string[] = [];
-  if (opts.defaultTerms) files.push(...bundledTermFiles());
-  if (opts.terms.length > 0) files.push(...opts.terms.map((t) => path.resolve(io.cwd, t)));
-  else files.push(...(await discoverTermFiles(io.cwd)));
+async function loadTerms(files: readonly string[], io: CliIO): Promise<CompiledTerms | undefined> {
   const lists: TermList[] = [];
   let failed = false;
-  for (const file of [...new Set(files)]) {
+  for (const file of files) {
     const shown = displayPath(file, io.cwd);
     const result = readTermFile(file, shown);
     for (const p of result.problems) {
@@ -151,8 +183,7 @@ async function loadTerms(opts: CliOptions, io: CliIO): Promise<CompiledTerms | u
 }
 
 function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+  return shownPath(file, cwd);
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -173,12 +204,24 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     await io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const compiled = await loadTerms(opts, io);
+  const setup = loadProjectSetup(io.cwd, opts.config, opts.useConfig, io.stderr);
+  if (!setup) return 2;
+  opts.setup = setup;
+  const resolve = settingsResolver(setup, opts.flags);
+  const project = resolve(undefined).settings;
+  if (opts.printConfig !== undefined) {
+    await io.stdout(printConfig(opts.printConfig, io.cwd, setup, resolve, await termListFiles(setup, project, opts.terms, io.cwd)));
+    return 0;
+  }
+  const compiled = await loadTerms(await termListFiles(setup, project, opts.terms, io.cwd), io);
   if (!compiled) return 2;
 
-  const { files, missing } = await expandInputs(opts.inputs, io.cwd);
-  for (const m of missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
-  if (missing.length > 0) return 2;
+  const expanded = await expandInputs(opts.inputs, io.cwd);
+  for (const m of expanded.missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
+  if (expanded.missing.length > 0) return 2;
+  const selection = selectFiles(expanded.files, opts.inputs, io.cwd, project.languages, resolve);
+  const files = selection.files;
+  const summary = { skipped: selection.skippedNamed };
 
   const reports: FileFindings[] = [];
   let fixedCount = 0;
@@ -186,12 +229,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (o.report) reports.push(o.report);
     fixedCount += o.fixed;
   };
-  const threads = threadsFor(files, opts);
+  const threads = threadsFor(files.map((f) => f.file), opts);
   if (threads > 1) {
-    const jobs: FileJob[] = files.map((file, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
+    const jobs: FileJob[] = files.map(({ file }, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
     const lintHere = (job: FileJob): FileOutcome => {
       let stderr = '';
-      const outcome = lintOne(job.file, job.shown, compiled, opts, (s) => (stderr += s));
+      const outcome = lintOne(job.file, job.shown, compiled, opts, files[job.index]!.settings, (s) => (stderr += s));
       return { index: job.index, stderr, ...outcome };
     };
     await lintInParallel(jobs, compiled.lists, opts, threads, lintHere, (o) => {
@@ -199,21 +242,31 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       collect(o);
     });
   } else {
-    for (const file of files) collect(lintOne(file, displayPath(file, io.cwd), compiled, opts, io.stderr));
+    for (const { file, settings } of files) collect(lintOne(file, displayPath(file, io.cwd), compiled, opts, settings, io.stderr));
   }
 
   const found = reports.some((r) => r.findings.length > 0);
-  if (opts.format === 'json') {
-    const all = (function* () {
-      for (const r of reports) yield* recordsOf(r);
-    })();
-    await writeChunks(io, jsonChunks(all, all, all), '\n');
-  } else if (opts.format === 'sarif') await writeChunks(io, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
-  else {
-    const records = reports.flatMap(toRecords);
-    if (records.length > 0) await writeChunks(io, formatText(records, compiled.terms, files.length, { color: io.color ?? false }));
-    else await io.stdout(`${summaryLine(records, files.length)}\n`);
-    if (opts.fix) await io.stdout(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
+  const sink = reportSink(io, opts.output === undefined ? undefined : path.resolve(io.cwd, opts.output));
+  try {
+    if (opts.format === 'json') {
+      const all = (function* () {
+        for (const r of reports) yield* recordsOf(r);
+      })();
+      await writeChunks(sink.write, jsonChunks(all, all, all), '\n');
+    } else if (opts.format === 'sarif') await writeChunks(sink.write, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
+    else if (opts.format === 'github') await writeChunks(sink.write, formatGithub(reports, files.length, summary));
+    else {
+      const records = reports.flatMap(toRecords);
+      if (records.length > 0) await writeChunks(sink.write, formatText(records, compiled.terms, files.length, { color: io.color === true && opts.output === undefined }, summary));
+      else await sink.write(`${summaryLine(records, files.length, summary)}\n`);
+      if (opts.fix) await sink.write(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
+    }
+    sink.finish();
+  } catch (e) {
+    sink.abort();
+    if (opts.output === undefined) throw e;
+    io.stderr(`termlint: cannot write ${opts.output}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
   }
   return found ? 1 : 0;
 }
@@ -235,8 +288,8 @@ function threadsFor(files: readonly string[], opts: CliOptions): number {
 }
 
 /** Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. */
-function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, stderr: (s: string) => void): { report?: FileFindings; fixed: number } {
-  const checked = checkFile(file, shown, compiled, opts, stderr);
+function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, fileSettings: FileSettings, stderr: (s: string) => void): { report?: FileFindings; fixed: number } {
+  const checked = checkFile(file, shown, compiled, fileSettings, stderr);
   if (!checked) return { fixed: 0 };
   let { text, findings } = checked;
   let fixed = 0;
@@ -246,22 +299,23 @@ function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: Cli
     if (fixedText !== text) {
       writeFileAtomic(file, checked.bom + fixedText);
       const before = findings.length;
-      const after = lintText(fixedText, compiled, { ...opts.lint, format: formatOf(file) }).findings;
+      const after = lintText(fixedText, compiled, { ...fileSettings.lint, format: formatOf(file) }).findings;
       fixed = before - after.length;
       if (opts.format === 'text') stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
       text = fixedText;
       findings = after;
     }
   }
-  return { report: { file: shown, text, findings }, fixed };
+  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity }, fixed };
 }
 
 /** A lint worker thread: compiles the term lists it was given once, then checks files as they come. */
 export function runCliWorker(port: import('node:worker_threads').MessagePort, data: { lists: TermList[]; options: CliOptions }): void {
   const compiled = compileTerms(data.lists);
+  const resolve = settingsResolver(data.options.setup!, data.options.flags);
   port.on('message', (job: FileJob) => {
     let stderr = '';
-    const outcome = lintOne(job.file, job.shown, compiled, data.options, (s) => (stderr += s));
+    const outcome = lintOne(job.file, job.shown, compiled, data.options, resolve(job.file), (s) => (stderr += s));
     const message: FileOutcome = { index: job.index, fixed: outcome.fixed, stderr };
     if (outcome.report) message.report = outcome.report;
     port.postMessage(message);
@@ -272,12 +326,13 @@ export function isCliWorker(data: unknown): data is { lists: TermList[]; options
   return typeof data === 'object' && data !== null && (data as Record<string, unknown>)[WORKER_MARK] === true;
 }
 
-function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, stderr: (s: string) => void): { text: string; bom: string; findings: Finding[] } | undefined {
+function checkFile(file: string, shown: string, compiled: CompiledTerms, fileSettings: FileSettings, stderr: (s: string) => void): { text: string; bom: string; findings: Finding[] } | undefined {
   let buf: Buffer;
+  const { maxFileSize } = fileSettings.settings;
   try {
     const size = fs.statSync(file).size;
-    if (size > opts.maxFileSize) {
-      stderr(`${shown}: skipped, ${size} bytes is over --max-file-size ${opts.maxFileSize}\n`);
+    if (size > maxFileSize) {
+      stderr(`${shown}: skipped, ${size} bytes is over --max-file-size ${maxFileSize}\n`);
       return undefined;
     }
     buf = fs.readFileSync(file);
@@ -301,7 +356,7 @@ function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: C
     bom = '\ufeff';
     text = text.slice(1);
   }
-  const { findings } = lintText(text, compiled, { ...opts.lint, format: formatOf(file) });
+  const { findings } = lintText(text, compiled, { ...fileSettings.lint, format: formatOf(file) });
   return { text, bom, findings };
 }
 
@@ -320,14 +375,14 @@ function decodeUtf8(buf: Buffer): string | undefined {
  * Writes a report in pieces of about a megabyte, waiting whenever the output is full: one string for millions
  * of findings would be too long, and writing faster than a pipe is read would buffer the whole report.
  */
-async function writeChunks(io: CliIO, chunks: Iterable<string>, end = ''): Promise<void> {
+async function writeChunks(write: (s: string) => void | Promise<void>, chunks: Iterable<string>, end = ''): Promise<void> {
   let buffer = '';
   for (const chunk of chunks) {
     buffer += chunk;
     if (buffer.length >= 1 << 20) {
-      await io.stdout(buffer);
+      await write(buffer);
       buffer = '';
     }
   }
-  await io.stdout(buffer + end);
+  await write(buffer + end);
 }

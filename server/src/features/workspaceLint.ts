@@ -107,7 +107,7 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
 
   /** Reads an unopened file, or says it is too large to lint. */
   async function load(file: WorkspaceFile): Promise<{ doc?: TextDocument; tooLarge?: Diagnostic }> {
-    const settings = await deps.settings.get(file.folder);
+    const settings = await deps.settings.get(file.uri, file.folder);
     const size = await host.fileSize(file.uri);
     if (size === undefined) return {};
     if (size > settings.maxFileSize) return { tooLarge: tooLargeDiagnostic(settings) };

@@ -3,9 +3,11 @@
  * JSON path and the exact place in the file and editors can underline it. Term files are data: nothing in
  * them is ever compiled as a regular expression or executed.
  */
-import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node as JsonNode, type ParseError, parseTree } from 'jsonc-parser';
+import { closestName } from '../suggest';
 import type { TermFileResult } from '../types';
 import { type EntryInput, TermListBuilder } from './builder';
+import { jsonErrorMessage } from './jsonErrors';
 import { TERM_KEYS, TOP_KEYS } from './jsonKeys';
 import { type Report, TERM_LIMITS } from './validation';
 
@@ -25,10 +27,14 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
 
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: false });
+  // One message per place: after a slip the parser often reports two errors where one character is wrong.
+  const seen = new Set<number>();
   for (const e of parseErrors) {
     // The parser can point one past the end (an unclosed comment or brace): keep ranges inside the file.
     const offset = Math.min(e.offset, text.length);
-    report({ offset, length: Math.min(e.length, text.length - offset) }, '', `Invalid JSON: ${printParseErrorCode(e.error)}`);
+    if (seen.has(offset)) continue;
+    seen.add(offset);
+    report({ offset, length: Math.min(e.length, text.length - offset) }, '', jsonErrorMessage(e, text));
   }
   if (parseErrors.length > 0 || !root) {
     if (!root && parseErrors.length === 0) report(undefined, '', 'The term file is empty');
@@ -45,7 +51,7 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
     if (!keyNode || !valueNode) continue;
     const key = String(keyNode.value);
     if (!TOP_KEYS.has(key)) {
-      report(keyNode, key, `Unknown property "${key}" (allowed: ${[...TOP_KEYS].join(', ')})`);
+      unknownKey(keyNode, key, key, TOP_KEYS, report);
       continue;
     }
     if (key === 'terms') {
@@ -72,7 +78,7 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
  * Offset of the first `[` or `{` nested deeper than `max` (outside strings and comments), or -1. The JSON
  * parser recurses once per level, so 10,000 nested brackets would overflow the stack.
  */
-function nestingPastLimit(text: string, max: number): number {
+export function nestingPastLimit(text: string, max: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -93,6 +99,13 @@ function nestingPastLimit(text: string, max: number): number {
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return -1;
+}
+
+/** An unknown key: the known one it most likely misspells, as a replacement, or the keys allowed there. */
+function unknownKey(node: JsonNode, path: string, key: string, known: ReadonlySet<string>, report: Report): void {
+  const meant = closestName(key, [...known].filter((k) => k !== '$schema'));
+  if (meant) report(node, path, `Unknown property "${key}": did you mean "${meant}"?`, 'error', { replacement: JSON.stringify(meant) });
+  else report(node, path, `Unknown property "${key}" (allowed: ${[...known].join(', ')})`);
 }
 
 function readStringArray(node: JsonNode, path: string, report: Report): string[] | undefined {
@@ -177,7 +190,7 @@ function readTerm(entry: JsonNode, index: number, builder: TermListBuilder): voi
         else source = valueNode.value as string;
         break;
       default:
-        report(keyNode, path, `Unknown property "${key}" (allowed: ${[...TERM_KEYS].join(', ')})`);
+        unknownKey(keyNode, path, key, TERM_KEYS, report);
     }
   }
   if (approved === undefined) {

@@ -3,9 +3,9 @@
  * document version), and turns findings into diagnostics. Positions are computed here and nowhere in core.
  */
 import picomatch from 'picomatch';
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
+import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type TermFileProblem, type VariantKind } from './core';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
 import type { ProjectConfigStore } from './projectConfigs';
@@ -78,7 +78,11 @@ export function originUri(file: string): string {
   return 'file://' + (p.startsWith('/') ? '' : '/') + p.split('/').map(encodeURIComponent).join('/');
 }
 
-export function findingDiagnostic(doc: LintTarget, f: Finding, term: Term | undefined, settings: Settings): Diagnostic {
+/**
+ * A finding as a diagnostic. No related information pointing at the term's entry: VS Code shows it as a child row
+ * under every entry of the Problems panel, doubling its length; the hover card links to the entry instead.
+ */
+export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Settings): Diagnostic {
   const level = settings.severity[f.kind];
   const data: FindingData = { termId: f.termId, kind: f.kind, found: f.found, offset: f.start, replacements: f.replacements };
   const diagnostic: Diagnostic = {
@@ -89,8 +93,6 @@ export function findingDiagnostic(doc: LintTarget, f: Finding, term: Term | unde
     message: f.message,
     data,
   };
-  const related = termRelatedInformation(term);
-  if (related) diagnostic.relatedInformation = related;
   return diagnostic;
 }
 
@@ -149,12 +151,6 @@ export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string 
     }
   }
   return `d${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
-}
-
-export function termRelatedInformation(term: Term | undefined): DiagnosticRelatedInformation[] | undefined {
-  if (!term?.origin) return undefined;
-  const pos = { line: term.origin.line, character: term.origin.column };
-  return [{ location: { uri: originUri(term.origin.file), range: { start: pos, end: pos } }, message: `Term list entry for "${term.term}"` }];
 }
 
 /** What a term-file or configuration diagnostic carries for its quick fix. */
@@ -327,7 +323,7 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
           };
           // Files linted once (workspace lint) do not keep an incremental linter.
           const result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
-          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, compiled.terms.get(f.termId), settings));
+          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.
           outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings };

@@ -101,6 +101,16 @@ export function registerProjectConfigs(deps: ProjectConfigDeps): ProjectConfigSt
     return setText(uri, folder, text);
   }
 
+  /**
+   * The file was deleted: its configuration ends, even if a document of it is still open (VS Code keeps a closed
+   * editor's document open for minutes). A read still under way is superseded; typing in the document again,
+   * or saving it, brings it back.
+   */
+  function deleted(uri: string, folder: string): boolean {
+    readSeq.set(uri, (readSeq.get(uri) ?? 0) + 1);
+    return setText(uri, folder, undefined);
+  }
+
   async function readFolder(folder: string): Promise<boolean> {
     const uri = configUri(folder);
     const open = documents.get(uri);
@@ -154,8 +164,11 @@ export function registerProjectConfigs(deps: ProjectConfigDeps): ProjectConfigSt
       let any = false;
       for (const change of changes) {
         const folder = folderFor(change.uri);
-        if (!folder || documents.get(change.uri)) continue; // an open file follows the editor
-        if (change.type === FileChangeType.Deleted ? setText(change.uri, folder, undefined) : await readFromDisk(change.uri, folder)) any = true;
+        if (!folder) continue;
+        logger.info(`Project configuration ${change.uri} ${change.type === FileChangeType.Deleted ? 'deleted' : 'changed'} on disk`);
+        const open = documents.get(change.uri);
+        // Saved from the editor: what it shows is what counts (it may have been deleted and saved again).
+        if (change.type === FileChangeType.Deleted ? deleted(change.uri, folder) : open ? setText(change.uri, folder, open.getText()) : await readFromDisk(change.uri, folder)) any = true;
       }
       if (any) changed.fire();
     }),

@@ -288,8 +288,9 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     for (const change of changes) {
       if (!isTermFile(change.uri) || documents.get(change.uri)) continue; // open files follow the editor
       any = true;
-      if (change.type === FileChangeType.Deleted) files.delete(change.uri);
-      else await readInto(change.uri, files.get(change.uri)?.bundled ?? false);
+      // A deletion reads too (and finds nothing): it must supersede a read still under way, or that read
+      // would bring the deleted file back.
+      await readInto(change.uri, files.get(change.uri)?.bundled ?? false);
     }
     if (any) {
       logger.info(`Term lists: ${describeChanges(changes.filter((c) => isTermFile(c.uri)))} on disk; checking again`);

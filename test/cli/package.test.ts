@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as yauzl from 'yauzl';
+import { readmeCommands } from '../helpers/readme';
 import { REPO_ROOT } from '../helpers/terms';
 
 function entries(zipFile: string): Promise<Map<string, number>> {
@@ -59,13 +60,19 @@ describe('the packaged extension (.vsix)', function () {
       'extension/LICENSE.txt',
       'extension/images/icon.png',
       'extension/images/quick-fix-menu.png',
+      'extension/images/hover-card.png',
     ]) {
       assert.ok(files.has(f), `${f} is in the package`);
     }
   });
 
-  it('is packaged without a warning (repository, licence, allow-list)', () => {
+  it('is packaged without a warning (repository, licence, allow-list), under the name the README installs', () => {
     assert.doesNotMatch(output, /WARNING|ERROR/, output);
+    const { name, version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+    const install = readmeCommands('vsix');
+    assert.deepEqual(install.slice(0, 2), ['npm ci', 'npm run package']);
+    // vsce names the package `${name}-${version}.vsix` when no --out is given, as `npm run package` does.
+    assert.equal(install[2], `code --install-extension ${name}-${version}.vsix`);
   });
 
   it('holds nothing else: no sources, tests, source maps or node_modules', () => {

@@ -1,4 +1,4 @@
-/** Hover on a term (correct or not): a card with the approved, admitted and forbidden forms, translation, note, source. */
+/** Hover on a term (correct or not): a compact card with its forms, other languages, note and source. */
 import { MarkupKind, type Connection, type Disposable, type Hover, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Occurrence, Term } from '../core';
@@ -14,9 +14,6 @@ export interface HoverDeps {
   markdown: boolean;
 }
 
-/** The language the hover card shows a translation for. */
-const TRANSLATION = 'zh-Hans';
-
 function code(s: string): string {
   const ticks = s.includes('`') ? '``' : '`';
   return `${ticks}${s}${ticks}`;
@@ -26,37 +23,57 @@ function escape(s: string): string {
   return s.replace(/[\\`*_[\]<>|]/g, '\\$&');
 }
 
+/** A list's source can run to a paragraph (the bundled one names an interview and a press conference): one line of it. */
+export function shortSource(source: string, max = 60): string {
+  const s = source.replace(/\s+/g, ' ').trim();
+  if (s.length <= max) return s;
+  const cut = s.lastIndexOf(' ', max - 1);
+  return `${s.slice(0, cut > max / 3 ? cut : max - 1).replace(/[\s,;:(–-]+$/, '')}…`;
+}
+
+/** The forms of a term, the one this occurrence is written in marked ✓ (when nothing is wrong with it). */
+function formsLine(term: Term, occurrence: Occurrence, finding: Finding | undefined, show: (s: string) => string, bold: (s: string) => string): string {
+  const ok = (form: number) => (!finding && occurrence.form === form ? ' ✓' : '');
+  const parts = [`${bold(term.term)}${ok(0)}`];
+  if (term.admitted.length) parts.push(`admitted ${term.admitted.map((a, i) => `${show(a)}${ok(i + 1)}`).join(', ')}`);
+  if (term.forbidden.length) parts.push(`forbidden ${term.forbidden.map(show).join(', ')}`);
+  return parts.join(' · ');
+}
+
+/** The term's forms in other languages: `澳门 (zh-Hans)`. */
+function languagesLine(term: Term, escapeText: (s: string) => string): string | undefined {
+  const entries = Object.entries(term.translations);
+  return entries.length ? entries.map(([tag, text]) => `${escapeText(text)} (${tag})`).join(' · ') : undefined;
+}
+
+/**
+ * The card on a term, right or wrong: its forms, its other languages, its note, and where it comes from, one line
+ * each. A finding's message is not repeated: VS Code shows the diagnostic right above the card.
+ */
 export function hoverCard(term: Term, occurrence: Occurrence, finding: Finding | undefined): string {
-  const lines: string[] = [];
-  lines.push(`**${escape(term.term)}** — Termlint term`);
-  lines.push('');
-  if (finding) lines.push(`⚠ ${escape(finding.message)}`, '');
-  else if (occurrence.form === 0) lines.push('✓ approved form', '');
-  else if (occurrence.form > 0) lines.push(`✓ admitted form (approved: ${code(term.term)})`, '');
-  lines.push(`- Approved: ${code(term.term)}`);
-  if (term.admitted.length) lines.push(`- Admitted: ${term.admitted.map(code).join(', ')}`);
-  if (term.forbidden.length) lines.push(`- Forbidden: ${term.forbidden.map(code).join(', ')}`);
-  const translation = term.translations[TRANSLATION];
-  if (translation) lines.push(`- ${TRANSLATION}: ${escape(translation)}`);
-  if (term.source) lines.push(`- Source: ${escape(term.source)}`);
-  if (term.note) lines.push('', escape(term.note));
+  const lines = [formsLine(term, occurrence, finding, code, (t) => `**${escape(t)}**`)];
+  const languages = languagesLine(term, escape);
+  if (languages) lines.push(languages);
+  if (term.note) lines.push(escape(term.note));
+  const from: string[] = [];
   if (term.origin) {
     const uri = originUri(term.origin.file);
     const name = decodeURIComponent(uri.replace(/.*\//, ''));
-    lines.push('', `[${escape(name)}, line ${term.origin.line + 1}](${uri}#L${term.origin.line + 1})`);
+    const title = term.source ? ` "${term.source.replace(/["\\]/g, "'")}"` : '';
+    from.push(`[${escape(name)}:${term.origin.line + 1}](${uri}#L${term.origin.line + 1}${title})`);
   }
-  return lines.join('\n');
+  if (term.source) from.push(escape(shortSource(term.source)));
+  if (from.length) lines.push(`*${from.join(' · ')}*`);
+  // Hard line breaks: one compact paragraph rather than a paragraph (and its margins) per line.
+  return lines.join('  \n');
 }
 
-function plainCard(term: Term, finding: Finding | undefined): string {
-  const lines = [`${term.term} (Termlint term)`];
-  if (finding) lines.push(finding.message);
-  if (term.admitted.length) lines.push(`Admitted: ${term.admitted.join(', ')}`);
-  if (term.forbidden.length) lines.push(`Forbidden: ${term.forbidden.join(', ')}`);
-  const translation = term.translations[TRANSLATION];
-  if (translation) lines.push(`${TRANSLATION}: ${translation}`);
-  if (term.source) lines.push(`Source: ${term.source}`);
+function plainCard(term: Term, occurrence: Occurrence, finding: Finding | undefined): string {
+  const lines = [formsLine(term, occurrence, finding, (t) => `"${t}"`, (t) => t)];
+  const languages = languagesLine(term, (t) => t);
+  if (languages) lines.push(languages);
   if (term.note) lines.push(term.note);
+  if (term.source) lines.push(shortSource(term.source));
   return lines.join('\n');
 }
 
@@ -79,7 +96,7 @@ export function registerHover(deps: HoverDeps): Disposable {
       if (!term) return null;
       const f = finding && finding.termId === term.id ? finding : undefined;
       return {
-        contents: deps.markdown ? { kind: MarkupKind.Markdown, value: hoverCard(term, occurrence, f) } : { kind: MarkupKind.PlainText, value: plainCard(term, f) },
+        contents: deps.markdown ? { kind: MarkupKind.Markdown, value: hoverCard(term, occurrence, f) } : { kind: MarkupKind.PlainText, value: plainCard(term, occurrence, f) },
         range: { start: doc.positionAt(occurrence.start), end: doc.positionAt(occurrence.end) },
       };
     }),

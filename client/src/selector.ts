@@ -17,8 +17,13 @@ function anywhere(glob: string): string {
   return glob.startsWith('**/') || glob.startsWith('/') ? glob : `**/${glob}`;
 }
 
-export function documentSelector(config: vscode.WorkspaceConfiguration = vscode.workspace.getConfiguration('termlint')): DocumentFilter[] {
-  const languages = asList(config.get('languages'), DEFAULT_LANGUAGES);
+/**
+ * The documents to hand the server: the languages of `termlint.languages` and of the project configurations
+ * (`projectLanguages`, which the server reports), term files and the configuration itself. The server still
+ * decides per document, with the settings in force, which it checks.
+ */
+export function documentSelector(projectLanguages: readonly string[] = [], config: vscode.WorkspaceConfiguration = vscode.workspace.getConfiguration('termlint')): DocumentFilter[] {
+  const languages = [...new Set([...asList(config.get('languages'), DEFAULT_LANGUAGES), ...projectLanguages])];
   // Every term-list reader's globs: the manifest's default of termlint.termFiles (npm run manifest writes it from
   // the readers). The server treats files named so as term files wherever they are, so they are always selected.
   const readerGlobs = asList(config.inspect('termFiles')?.defaultValue, []);

@@ -33,6 +33,8 @@ export interface ProjectConfigStore {
   all(): readonly ConfigFile[];
   /** The configuration's settings for a document or folder: its folder's file, with the overrides that match. */
   layerFor(uri: string | undefined): ConfigLayer;
+  /** The language ids the configurations in force name in `languages` (sorted, no repeats). */
+  languages(): string[];
   /** Reads every folder's file again; `notify: false` at start-up, when nothing has used the settings yet. */
   reload(notify?: boolean): Promise<void>;
 }
@@ -111,10 +113,21 @@ export function registerProjectConfigs(deps: ProjectConfigDeps): ProjectConfigSt
     return setText(uri, folder, undefined);
   }
 
+  /**
+   * The editor's text of an open configuration, which counts (unsaved edits included) only while the file exists:
+   * VS Code keeps documents of closed editors open for minutes, and one of a deleted file would bring it back.
+   */
+  async function fromEditor(uri: string, folder: string, text: string): Promise<boolean> {
+    const onDisk = (await host.fileSize(uri)) !== undefined;
+    if (documents.get(uri)?.getText() !== text) return false; // edited meanwhile: that edit's turn comes
+    if (!onDisk) logger.info(`Project configuration ${uri} is open but not on disk (deleted): not used until it is saved`);
+    return setText(uri, folder, onDisk ? text : undefined);
+  }
+
   async function readFolder(folder: string): Promise<boolean> {
     const uri = configUri(folder);
     const open = documents.get(uri);
-    return open ? setText(uri, folder, open.getText()) : readFromDisk(uri, folder);
+    return open ? fromEditor(uri, folder, open.getText()) : readFromDisk(uri, folder);
   }
 
   /** Asks the client to watch configuration files (once; not awaited: reading them needs no answer). */
@@ -130,6 +143,14 @@ export function registerProjectConfigs(deps: ProjectConfigDeps): ProjectConfigSt
     isConfigFile,
     get: (uri) => files.get(uri),
     all: () => [...files.values()],
+    languages() {
+      const all = new Set<string>();
+      for (const f of files.values()) {
+        const l = f.config?.settings.languages;
+        if (Array.isArray(l)) for (const id of l) if (typeof id === 'string') all.add(id);
+      }
+      return [...all].sort();
+    },
     layerFor(uri) {
       if (uri === undefined) return EMPTY_LAYER;
       const folder = folderOf(deps.workspace.folders(), uri);
@@ -168,14 +189,17 @@ export function registerProjectConfigs(deps: ProjectConfigDeps): ProjectConfigSt
         logger.info(`Project configuration ${change.uri} ${change.type === FileChangeType.Deleted ? 'deleted' : 'changed'} on disk`);
         const open = documents.get(change.uri);
         // Saved from the editor: what it shows is what counts (it may have been deleted and saved again).
-        if (change.type === FileChangeType.Deleted ? deleted(change.uri, folder) : open ? setText(change.uri, folder, open.getText()) : await readFromDisk(change.uri, folder)) any = true;
+        if (change.type === FileChangeType.Deleted ? deleted(change.uri, folder) : open ? await fromEditor(change.uri, folder, open.getText()) : await readFromDisk(change.uri, folder)) any = true;
       }
       if (any) changed.fire();
     }),
     deps.workspace.onDidChangeFolders(() => runLogged(logger, 'reading project configurations', () => store.reload())),
     documents.onDidOpen((e) => {
       const folder = folderFor(e.document.uri);
-      if (folder && setText(e.document.uri, folder, e.document.getText())) changed.fire();
+      if (!folder) return;
+      runLogged(logger, `reading ${e.document.uri}`, async () => {
+        if (await fromEditor(e.document.uri, folder, e.document.getText())) changed.fire();
+      });
     }),
     documents.onDidChangeContent((e) => {
       const uri = e.document.uri;
@@ -187,7 +211,10 @@ export function registerProjectConfigs(deps: ProjectConfigDeps): ProjectConfigSt
         setTimeout(() => {
           timers.delete(uri);
           const doc = documents.get(uri);
-          if (doc && setText(uri, folder, doc.getText())) changed.fire();
+          if (!doc) return;
+          runLogged(logger, `reading ${uri}`, async () => {
+            if (await fromEditor(uri, folder, doc.getText())) changed.fire();
+          });
         }, EDIT_DEBOUNCE_MS),
       );
     }),

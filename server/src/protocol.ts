@@ -3,7 +3,7 @@
  * VS Code extension sends them (any other client may too). It imports only vscode-languageserver-protocol,
  * which client and server both have, so the client's bundle never pulls in the server library.
  */
-import { ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { ProtocolNotificationType, ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 /** `Diagnostic.source` of every diagnostic Termlint publishes. */
 export const DIAGNOSTIC_SOURCE = 'termlint';
@@ -77,3 +77,14 @@ export interface ExtractTermsResult {
 
 /** Builds a term list from an open document's repeated terms. */
 export const ExtractTermsRequest = new ProtocolRequestType<ExtractTermsParams, ExtractTermsResult, never, void, void>('termlint/extractTerms');
+
+export interface ProjectLanguagesParams {
+  /** Language ids the workspace's termlint.config.json files name in `languages` (sorted, no repeats). */
+  languages: string[];
+}
+
+/**
+ * Server → client, whenever it changes: the languages the project configurations check, so the client also hands
+ * the server documents of a language only the configuration names (the client's selector comes from its settings).
+ */
+export const ProjectLanguagesNotification = new ProtocolNotificationType<ProjectLanguagesParams, void>('termlint/projectLanguages');

@@ -25,6 +25,7 @@ import type { Host } from './host';
 import { registerProjectConfigs, type ProjectConfigStore } from './projectConfigs';
 import { registerSettings } from './settings';
 import { registerTermLists, type TermStore } from './termLists';
+import { ProjectLanguagesNotification } from './protocol';
 import { connectionLogger, runLogged } from './util';
 import { registerWorkspaceEvents } from './workspace';
 
@@ -43,6 +44,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   let terms: (TermStore & Disposable) | undefined;
   let configs: (ProjectConfigStore & Disposable) | undefined;
   let loaded!: () => void;
+  let sendLanguages = () => {};
   const ready = new Promise<void>((resolve) => (loaded = resolve));
   let registerConfigurationChanges = false;
 
@@ -75,7 +77,16 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const workDoneProgress = caps.window?.workDoneProgress === true;
     const markdown = caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? true;
     const loadedTerms = terms;
+    const loadedConfigs = configs;
+    let languagesSent = '';
+    sendLanguages = () => {
+      const languages = loadedConfigs.languages();
+      if (JSON.stringify(languages) === languagesSent) return;
+      languagesSent = JSON.stringify(languages);
+      runLogged(logger, 'sending the project languages', () => connection.sendNotification(ProjectLanguagesNotification, { languages }));
+    };
     disposables.push(
+      loadedConfigs.onDidChange(() => sendLanguages()),
       workspace,
       configs,
       settings,
@@ -111,6 +122,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       runLogged(logger, 'loading the project configuration and term lists', async () => {
         try {
           await c.reload(false);
+          sendLanguages();
           await t.reload();
         } finally {
           loaded();

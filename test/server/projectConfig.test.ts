@@ -105,6 +105,46 @@ for (const mode of ['pull', 'push'] as Mode[]) {
       await client.diagnosticsOf(published, (d) => d.length === 1 && d[0]!.severity === DiagnosticSeverity.Error);
     });
 
+    it('a document of a deleted configuration, still open in the editor, does not bring it back', async () => {
+      const joined = (severity: DiagnosticSeverity) => (d: Diagnostic[]) => d.some((x) => x.code === 'joined' && x.severity === severity);
+      await client.open(config, 'jsonc', JSON.stringify({ useBundledTerms: false, severity: { joined: 'hint' } }));
+      await client.diagnosticsOf(published, joined(DiagnosticSeverity.Hint));
+      fs.rmSync(path.join(ws.root, 'termlint.config.json'));
+      await client.watchedFileChanged(config, FileChangeType.Deleted);
+      await client.diagnosticsOf(published, joined(DiagnosticSeverity.Warning));
+      // VS Code re-sends such a document to a restarted server, or the user types in it: still no configuration.
+      await client.close(config);
+      const notUsed = (l: { message: string }) => l.message === `Project configuration ${config} is open but not on disk (deleted): not used until it is saved`;
+      const reopened = client.logs.next(notUsed);
+      await client.open(config, 'jsonc', JSON.stringify({ useBundledTerms: false, severity: { joined: 'hint' } }));
+      await reopened;
+      const typed = client.logs.next(notUsed);
+      await client.replace(config, '"hint"', '"error"');
+      await typed;
+      assert.ok((await client.diagnosticsOf(published)).every((d) => d.severity === DiagnosticSeverity.Warning));
+      assert.ok(client.logs.all.some((l) => l.message === `Project configuration ${config} is gone: back to the settings alone`));
+      await client.close(config);
+      ws.write('termlint.config.json', CONFIG);
+      await client.watchedFileChanged(config, FileChangeType.Created);
+      await client.diagnosticsOf(published, (d) => d.length === 1 && d[0]!.severity === DiagnosticSeverity.Error);
+    });
+
+    it('tells the client the languages the configuration names, when they change', async () => {
+      assert.deepEqual(client.projectLanguages.all[0], [], 'at start: none named');
+      const named = client.projectLanguages.next((l) => l.length > 0);
+      ws.write('termlint.config.json', JSON.stringify({ useBundledTerms: false, languages: ['markdown', 'latex'] }));
+      await client.watchedFileChanged(config);
+      assert.deepEqual(await named, ['latex', 'markdown']);
+      const tex = ws.uri('notes.tex');
+      await client.open(tex, 'latex', 'The productivityforces.\n');
+      assert.deepEqual((await client.diagnosticsOf(tex, (d) => d.length === 1)).map((d) => d.code), ['joined']);
+      await client.close(tex);
+      const back = client.projectLanguages.next((l) => l.length === 0);
+      ws.write('termlint.config.json', CONFIG);
+      await client.watchedFileChanged(config);
+      assert.deepEqual(await back, []);
+    });
+
     it('a workspace lint applies the overrides file by file', async () => {
       ws.write('published/c.md', DRAFT);
       ws.write('drafts/d.md', DRAFT);

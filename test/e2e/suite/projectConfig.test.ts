@@ -71,6 +71,21 @@ describe('the project configuration (termlint.config.json) in VS Code', () => {
   });
 });
 
+describe('a language only the project configuration names', () => {
+  after(async () => {
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(workspaceFile(CONFIG)).then(undefined, () => undefined);
+  });
+
+  it('is checked too: the server reports it and the extension hands it those documents', async () => {
+    const { document } = await openDraft('notes.tex', 'The ferry to Macau runs every hour.\n');
+    assert.equal(document.languageId, 'latex');
+    await writeConfig('{ "languages": ["markdown", "plaintext", "html", "latex"] }\n');
+    const [forbidden] = await diagnosticsWhere(document, 'a finding in the LaTeX document', (d) => d.some((x) => kindOf(x) === 'forbidden'));
+    assert.equal(document.getText(forbidden!.range), 'Macau');
+  });
+});
+
 describe('"Create term list from this document"', () => {
   after(closeAllEditors);
 

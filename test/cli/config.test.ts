@@ -53,6 +53,19 @@ describe('termlint with a project configuration', () => {
     assert.deepEqual(sarif.runs[0]!.results.map((x) => x.level), ['warning', 'error']);
   });
 
+  it('gives the same report on worker threads (--jobs 2): each thread resolves the overrides itself', () => {
+    const files: { [name: string]: string } = {
+      'termlint.config.json': '{ "severity": { "split": "off" }, "overrides": [{ "files": ["published/**"], "severity": { "forbidden": "error" }, "fuzzy": false }] }',
+    };
+    for (let i = 0; i < 6; i++) files[`${i % 2 ? 'published' : 'drafts'}/d${i}.md`] = `${MACAU}Shenzen ${i}.\n`;
+    const dir = repo(files);
+    const one = run(['--format', 'json', '--jobs', '1'], dir);
+    const two = run(['--format', 'json', '--jobs', '2'], dir);
+    assert.equal(two.stdout, one.stdout);
+    assert.deepEqual(json(two).filter((x) => x.file === 'published/d1.md').map((x) => [x.kind, x.severity]), [['forbidden', 'error']]);
+    assert.deepEqual(json(two).filter((x) => x.file === 'drafts/d0.md').map((x) => [x.kind, x.severity]), [['forbidden', 'warning'], ['misspelling', 'warning']]);
+  });
+
   it('is found from a subfolder, up to the repository root, and its paths are relative to its own folder', () => {
     const dir = repo({
       'termlint.config.json': '{ "termFiles": ["lists/*.terms.json"], "useBundledTerms": false, "overrides": [{ "files": ["docs/**"], "severity": { "forbidden": "error" } }] }',

@@ -48,8 +48,9 @@ Checks Markdown, plain-text and HTML drafts against term lists and reports incon
 Without paths, checks the files under the current folder named *.${EXTENSIONS.join(', *.')}.
 
 Options:
-  --terms FILE          a term list (${TERM_LIST_NAMES}); repeatable. Without it: the bundled list plus
-                        every ${TERM_LIST_NAMES} under the current folder
+  --terms FILE          a term list (${TERM_LIST_NAMES}); repeatable. Without it: the bundled list plus the
+                        configuration's termFiles (default: every ${TERM_LIST_NAMES} under its folder, or the
+                        current one) and the editor's workspace term file
   --no-default-terms    do not use the bundled term list
   --config FILE         the project configuration (default: the nearest termlint.config.json, from the
                         current folder up to the repository's root)

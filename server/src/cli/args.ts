@@ -26,6 +26,8 @@ export const LINT_ARGS = {
   'no-consistency': { type: 'boolean' },
   kinds: { type: 'string' },
   'max-file-size': { type: 'string' },
+  'no-pairs': { type: 'boolean' },
+  reverse: { type: 'boolean' },
 } as const;
 
 interface LintArgValues {
@@ -38,6 +40,8 @@ interface LintArgValues {
   'no-consistency'?: boolean;
   kinds?: string;
   'max-file-size'?: string;
+  'no-pairs'?: boolean;
+  reverse?: boolean;
 }
 
 /** What `LINT_ARGS` say: the term lists, the configuration to read, what the flags set over it, threads. */
@@ -71,6 +75,8 @@ export function lintArgsFrom(v: LintArgValues): LintArgs {
   if (v['no-fuzzy']) flags.fuzzy = false;
   if (v['no-consistency']) flags.consistency = false;
   if (v['no-default-terms']) flags.useBundledTerms = false;
+  if (v['no-pairs']) flags.pairs = false;
+  if (v.reverse) flags.reverse = true;
   if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
   return {
     terms: v.terms ?? [],

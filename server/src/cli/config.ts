@@ -36,6 +36,10 @@ export interface SettingFlags {
   useBundledTerms?: boolean;
   /** `--kinds`: only these, whatever the severities say. */
   kinds?: VariantKind[];
+  /** `--no-pairs`: check no translation pairs. */
+  pairs?: false;
+  /** `--reverse`: also report a translation's terms that its source blocks lack. */
+  reverse?: true;
 }
 
 /** A file's effective settings, and what decided them. */
@@ -76,6 +80,7 @@ function flagLayer(flags: SettingFlags): Record<string, unknown> {
   if (flags.consistency !== undefined) layer.consistency = { enabled: flags.consistency };
   if (flags.maxFileSize !== undefined) layer.maxFileSize = flags.maxFileSize;
   if (flags.useBundledTerms !== undefined) layer.useBundledTerms = flags.useBundledTerms;
+  if (flags.pairs === false || flags.reverse) layer.translation = { ...(flags.pairs === false ? { enabled: false } : {}), ...(flags.reverse ? { reverse: true } : {}) };
   return layer;
 }
 

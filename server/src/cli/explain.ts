@@ -24,6 +24,9 @@ const READING: Record<VariantKind, string> = {
   misspelling: 'a misspelling',
   forbidden: 'a forbidden form',
   inconsistent: 'an admitted form',
+  // A lone query is no translation pair: these never read one.
+  translation: 'a rendering',
+  unsourced: 'a rendering',
 };
 
 interface Found {

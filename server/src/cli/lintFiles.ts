@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { type CompiledTerms, compileTerms } from '../core/compile';
 import { applyEdits, fixAllEdits } from '../core/fixes';
 import { lintText } from '../core/lint';
-import type { Finding, Occurrence, TermList } from '../core/types';
+import type { Excepted, Finding, Occurrence, TermList } from '../core/types';
 import type { LintArgs } from './args';
 import { type FileSettings, type ProjectSetup, loadProjectSetup, settingsResolver, termListFiles } from './config';
 import { expandInputs, formatOf, looksBinary, writeFileAtomic } from './files';
@@ -79,14 +79,17 @@ function threadsFor(files: readonly string[], opts: LintRun): number {
 
 export type LintOutcome = Pick<FileOutcome, 'report' | 'fixed' | 'skipped'>;
 
-/** Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. */
-export function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: LintRun, fileSettings: FileSettings, stderr: (s: string) => void): LintOutcome {
+/**
+ * Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. Its uses of terms
+ * are kept when the run keeps them all (the term-usage report) or `keepUses` (a file of a translation pair).
+ */
+export function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: LintRun, fileSettings: FileSettings, stderr: (s: string) => void, keepUses = false): LintOutcome {
   const checked = checkFile(file, compiled, fileSettings);
   if ('skipped' in checked) {
     stderr(`${shown}: ${checked.skipped}\n`);
     return { fixed: 0, skipped: checked.skipped };
   }
-  let { text, findings, occurrences } = checked;
+  let { text, findings, occurrences, excepted } = checked;
   let fixed = 0;
   if (opts.fix && findings.length > 0) {
     const edits = fixAllEdits(findings);
@@ -100,19 +103,31 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
       text = fixedText;
       findings = after.findings;
       occurrences = after.occurrences;
+      excepted = after.excepted;
     }
   }
-  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...(opts.occurrences ? { occurrences } : {}) }, fixed };
+  const uses = opts.occurrences || keepUses ? { occurrences, ...(keepUses && excepted ? { excepted } : {}) } : {};
+  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, lang: fileSettings.lint.lang ?? 'en', ...uses }, fixed };
 }
 
-/** Lints `files` (absolute paths, with their settings) as `opts` says; outcomes come in file order, each file's messages first. */
-export async function lintFiles(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, io: RunIO, onOutcome: (o: LintOutcome, file: string) => void): Promise<void> {
+/**
+ * Lints `files` (absolute paths, with their settings) as `opts` says; outcomes come in file order, each file's
+ * messages first. The files `keepUses` names keep their uses of terms (a translation pair's).
+ */
+export async function lintFiles(
+  files: readonly SelectedFile[],
+  compiled: CompiledTerms,
+  opts: LintRun,
+  io: RunIO,
+  onOutcome: (o: LintOutcome, file: string) => void,
+  keepUses: ReadonlySet<string> = new Set(),
+): Promise<void> {
   const threads = threadsFor(files.map((f) => f.file), opts);
   if (threads > 1) {
-    const jobs: FileJob[] = files.map(({ file }, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
+    const jobs: FileJob[] = files.map(({ file }, index) => ({ index, file, shown: displayPath(file, io.cwd), ...(keepUses.has(file) ? { keepUses: true } : {}) }));
     const lintHere = (job: FileJob): FileOutcome => {
       let stderr = '';
-      const outcome = lintOne(job.file, job.shown, compiled, opts, files[job.index]!.settings, (s) => (stderr += s));
+      const outcome = lintOne(job.file, job.shown, compiled, opts, files[job.index]!.settings, (s) => (stderr += s), job.keepUses);
       return { index: job.index, stderr, ...outcome };
     };
     await lintInParallel(jobs, compiled.lists, opts, threads, lintHere, (o) => {
@@ -120,7 +135,7 @@ export async function lintFiles(files: readonly SelectedFile[], compiled: Compil
       onOutcome(o, files[o.index]!.file);
     });
   } else {
-    for (const { file, settings } of files) onOutcome(lintOne(file, displayPath(file, io.cwd), compiled, opts, settings, io.stderr), file);
+    for (const { file, settings } of files) onOutcome(lintOne(file, displayPath(file, io.cwd), compiled, opts, settings, io.stderr, keepUses.has(file)), file);
   }
 }
 
@@ -130,14 +145,22 @@ export function runLintWorker(port: import('node:worker_threads').MessagePort, d
   const resolve = settingsResolver(data.options.setup!, data.options.flags);
   port.on('message', (job: FileJob) => {
     let stderr = '';
-    const outcome = lintOne(job.file, job.shown, compiled, data.options, resolve(job.file), (s) => (stderr += s));
+    const outcome = lintOne(job.file, job.shown, compiled, data.options, resolve(job.file), (s) => (stderr += s), job.keepUses);
     port.postMessage({ index: job.index, stderr, ...outcome } satisfies FileOutcome);
   });
 }
 
-function checkFile(file: string, compiled: CompiledTerms, fileSettings: FileSettings): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[] } | { skipped: string } {
+function checkFile(file: string, compiled: CompiledTerms, fileSettings: FileSettings): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; excepted?: Excepted[] } | { skipped: string } {
+  const read = readTextFile(file, fileSettings.settings.maxFileSize);
+  if ('skipped' in read) return read;
+  const { text, bom } = read;
+  const { findings, occurrences, excepted } = lintText(text, compiled, { ...fileSettings.lint, format: formatOf(file) });
+  return { text, bom, findings, occurrences, ...(excepted ? { excepted } : {}) };
+}
+
+/** A file's text (its BOM apart), or why it is not read: too large, unreadable, binary, not UTF-8. */
+export function readTextFile(file: string, maxFileSize: number): { text: string; bom: string } | { skipped: string } {
   let buf: Buffer;
-  const { maxFileSize } = fileSettings.settings;
   try {
     const size = fs.statSync(file).size;
     if (size > maxFileSize) return { skipped: `skipped, ${size} bytes is over --max-file-size ${maxFileSize}` };
@@ -155,8 +178,7 @@ function checkFile(file: string, compiled: CompiledTerms, fileSettings: FileSett
     bom = '\ufeff';
     text = text.slice(1);
   }
-  const { findings, occurrences } = lintText(text, compiled, { ...fileSettings.lint, format: formatOf(file) });
-  return { text, bom, findings, occurrences };
+  return { text, bom };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

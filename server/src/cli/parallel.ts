@@ -28,6 +28,8 @@ export interface FileJob {
   index: number;
   file: string;
   shown: string;
+  /** Keep its uses of terms (a file of a translation pair). */
+  keepUses?: boolean;
 }
 
 /** Below this much text, starting workers (each compiling the term lists) costs more than it saves. */

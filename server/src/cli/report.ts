@@ -1,6 +1,6 @@
 /** CLI reports: the same findings as text for people, JSON for scripts, SARIF for code scanning. */
 import { DEFAULT_SEVERITY, KINDS, type SeverityName, type SeveritySetting, VARIANT_KINDS, type VariantKind } from '../core/kinds';
-import type { Finding, Occurrence, Term } from '../core/types';
+import type { Excepted, Finding, Occurrence, Term } from '../core/types';
 import { LineIndex } from '../core/lines';
 import { oneLine } from '../core/matching/findings';
 import { lastAtMost } from '../core/search';
@@ -45,6 +45,28 @@ export interface FindingRecord {
   term: string;
   severity: SeverityName;
   message: string;
+  /** A translation finding's aligned block in the source (and the term there, when it has it). */
+  source?: SourceRecord;
+}
+
+/** Where a translation finding points in the pair's source: its aligned block, 1-based like the finding. */
+export interface SourceRecord {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The source's term, as written there, and where. */
+  term?: string;
+  termLine?: number;
+  termColumn?: number;
+}
+
+/** The source document a translation finding's counterpart is in. */
+export interface SourceDocument {
+  /** As shown (relative to the working folder). */
+  file: string;
+  text: string;
 }
 
 export interface FileFindings {
@@ -54,8 +76,32 @@ export interface FileFindings {
   findings: readonly Finding[];
   /** The file's severities (its configuration's); the kinds' defaults when absent. */
   severity?: Readonly<Record<VariantKind, SeveritySetting>>;
-  /** Every use of a term, right or wrong (kept for the term-usage report). */
+  /** Every use of a term, right or wrong (kept for the term-usage report and translation pairs). */
   occurrences?: readonly Occurrence[];
+  /** Spellings an exception lets stand (kept for translation pairs). */
+  excepted?: readonly Excepted[];
+  /** The language it was linted in (a normalized tag). */
+  lang?: string;
+  /** The source of each translation finding (a translation may have several sources: zh-Hans and zh-Hant). */
+  sources?: ReadonlyMap<Finding, SourceDocument>;
+}
+
+/** The source record of a translation finding, positioned in its source document. */
+const sourceLines = new WeakMap<SourceDocument, Lines>();
+
+function sourceRecord(f: Finding, doc: SourceDocument | undefined): SourceRecord | undefined {
+  const c = f.counterpart;
+  if (!c || !doc) return undefined;
+  let lines = sourceLines.get(doc);
+  if (!lines) sourceLines.set(doc, (lines = linesOf(doc.text)));
+  const s = position(lines, c.start);
+  const e = position(lines, c.end);
+  const out: SourceRecord = { file: doc.file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  if (c.term !== undefined && c.termStart !== undefined) {
+    const t = position(lines, c.termStart);
+    Object.assign(out, { term: c.term, termLine: t.line, termColumn: t.column });
+  }
+  return out;
 }
 
 /** A finding's severity in its file (a kind set to `off` is never linted, so it never gets here). */
@@ -75,6 +121,7 @@ export function* recordsOf(report: FileFindings): Generator<FindingRecord> {
   for (const f of report.findings) {
     const s = position(lines, f.start);
     const e = position(lines, f.end);
+    const source = sourceRecord(f, report.sources?.get(f));
     yield {
       file: report.file,
       line: s.line,
@@ -87,6 +134,7 @@ export function* recordsOf(report: FileFindings): Generator<FindingRecord> {
       term: f.termId,
       severity: severityOf(report, f.kind),
       message: f.message,
+      ...(source ? { source } : {}),
     };
   }
 }
@@ -116,7 +164,7 @@ export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMa
       lastFile = r.file;
     }
     // A merged concept keeps both lists' notes, one per line: a finding stays on one line.
-    const note = terms.get(r.term)?.note;
+    const note = r.source ? `${r.source.file}:${r.source.termLine ?? r.source.line}${r.source.term !== undefined ? ` "${r.source.term}"` : ''}` : terms.get(r.term)?.note;
     const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`.padEnd(width));
     const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : 'cyan', r.kind.padEnd(12));
     const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';
@@ -157,6 +205,8 @@ export function* jsonChunks(value: unknown, placeholder: unknown, big: Iterable<
 export interface SummaryCounts {
   /** Files named on the command line that the project configuration excludes. */
   skipped: number;
+  /** Translation pairs checked (a source and its translation). */
+  pairs?: number;
 }
 
 export function summaryLine(records: readonly FindingRecord[], fileCount: number, counts?: SummaryCounts): string {
@@ -164,7 +214,8 @@ export function summaryLine(records: readonly FindingRecord[], fileCount: number
   for (const r of records) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
   const files = new Set(records.map((r) => r.file)).size;
   const skipped = counts?.skipped ? `, ${counts.skipped} excluded by termlint.config.json` : '';
-  const filesChecked = `${fileCount} file${fileCount === 1 ? '' : 's'} checked${skipped}`;
+  const pairs = counts?.pairs ? `, ${counts.pairs} translation pair${counts.pairs === 1 ? '' : 's'}` : '';
+  const filesChecked = `${fileCount} file${fileCount === 1 ? '' : 's'} checked${pairs}${skipped}`;
   if (records.length === 0) return `No term problems: ${filesChecked}.`;
   const kinds = VARIANT_KINDS.filter((k) => byKind.has(k)).map((k) => `${k} ${byKind.get(k)}`).join(', ');
   return `${records.length} term problem${records.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${kinds}); ${filesChecked}.`;
@@ -204,6 +255,21 @@ export function formatSarif(reports: readonly FileFindings[], version: string, r
   })();
 }
 
+/** A translation finding's source block, as SARIF's related location. */
+function sarifRelated(f: Finding, doc: SourceDocument | undefined): { relatedLocations?: unknown[] } {
+  const r = sourceRecord(f, doc);
+  if (!r) return {};
+  return {
+    relatedLocations: [
+      {
+        id: 1,
+        message: { text: r.term !== undefined ? `the source's "${r.term}"` : 'the aligned block of the source' },
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn } },
+      },
+    ],
+  };
+}
+
 /** SARIF results, one at a time (each finding's is built only when it is written). */
 function* sarifResults(reports: readonly FileFindings[]): Generator<unknown> {
   for (const report of reports) {
@@ -226,6 +292,7 @@ function* sarifResults(reports: readonly FileFindings[]): Generator<unknown> {
             },
           },
         ],
+        ...sarifRelated(f, report.sources?.get(f)),
         partialFingerprints: { termlintFinding: `${f.kind}:${oneLine(f.termId)}:${oneLine(f.found)}` },
         ...(replacement
           ? {

@@ -4,8 +4,6 @@
  * (convert.ts) and `termlint --explain TERM` (explain.ts).
  * Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error (nothing written).
  */
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { TermList } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
@@ -13,13 +11,14 @@ import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
 import { runConvert } from './convert';
 import { explain } from './explain';
 import { runExtract } from './extract';
-import { formatGithub } from './github';
+import { REPORT_FORMATS, type ReportFormat, emitReport } from './emit';
 import { type LintRun, lintFiles, loadRun, runLintWorker, selectRunFiles } from './lintFiles';
-import { reportSink } from './output';
 import { WORKER_MARK } from './parallel';
 import { printConfig } from './printConfig';
 import { EXTENSIONS } from './files';
-import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
+import type { FileFindings, SummaryCounts } from './report';
+import { checkRunPairs, runPairs } from './pairs';
+import { runPair } from './pair';
 import { loadTerms } from './terms';
 import { runReport } from './usageReport';
 import { VERSION } from '../version';
@@ -44,6 +43,7 @@ const USAGE = `Usage: termlint [paths or globs…] [options]
        termlint --print-config FILE
        termlint extract FILE [--out FILE.terms.json] [--min-count N] [--title T] [--terms FILE]… [--no-default-terms]
        termlint convert IN OUT [--tbx-version 2|3]
+       termlint pair SOURCE TARGET [options]     termlint pair FILE.xlf… [options]
 
 Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
 Without paths, checks the files under the current folder named *.${EXTENSIONS.join(', *.')}.
@@ -64,6 +64,9 @@ Options:
   --no-consistency      do not flag mixing acceptable forms of one term
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
   --max-file-size BYTES skip larger files (default 50000000)
+  --no-pairs            check no translation pairs (report.zh.md and report.en.md, or the configuration's
+                        translation.pairs: the translation's terms against the source's, block by block)
+  --reverse             in translation pairs, also report the translation's terms its source lacks
   --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
                         1 = single-threaded); the report is the same either way
   --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
@@ -74,11 +77,10 @@ Options:
 Settings come from the defaults, then termlint.config.json (its overrides for each file), then these flags.
 
 Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error.
-termlint report --help, termlint extract --help and termlint convert --help describe those commands.
+termlint report --help, termlint pair --help, termlint extract --help and termlint convert --help describe
+those commands.
 `;
 
-type ReportFormat = 'text' | 'json' | 'sarif' | 'github';
-const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github'];
 
 interface CliOptions extends LintRun {
   inputs: string[];
@@ -109,7 +111,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   if (v.help) return 'help';
   if (v.version) return 'version';
   const format = (v.format ?? 'text') as ReportFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format "${format}" (text, json, sarif or github)`);
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`Unknown --format "${format}" (text, json, sarif or github)`);
   if (v.output === '') throw new UsageError('--output needs a file name');
   if (v['print-config'] === '') throw new UsageError('--print-config needs a file name');
   if (v.explain !== undefined) {
@@ -134,6 +136,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (argv[0] === 'extract') return runExtract(argv.slice(1), io);
   if (argv[0] === 'report') return runReport(argv.slice(1), io);
   if (argv[0] === 'convert') return runConvert(argv.slice(1), io);
+  if (argv[0] === 'pair') return runPair(argv.slice(1), io);
   let opts: CliOptions | 'help' | 'version';
   try {
     opts = parseOptions(argv);
@@ -163,38 +166,32 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const selection = await selectRunFiles(opts.inputs, loaded, io);
   if (!selection) return 2;
   const files = selection.files;
-  const summary = { skipped: selection.skippedNamed };
+  const summary: SummaryCounts = { skipped: selection.skippedNamed };
 
+  const pairs = runPairs(files.map((f) => f.file), loaded.setup, loaded.project.settings);
   const reports: FileFindings[] = [];
+  const byFile = new Map<string, FileFindings>();
   let fixedCount = 0;
-  await lintFiles(files, compiled, opts, io, (o) => {
-    if (o.report) reports.push(o.report);
-    fixedCount += o.fixed;
-  });
+  await lintFiles(
+    files,
+    compiled,
+    opts,
+    io,
+    (o, file) => {
+      if (o.report) {
+        reports.push(o.report);
+        byFile.set(file, o.report);
+      }
+      fixedCount += o.fixed;
+    },
+    new Set(pairs.flatMap((p) => [p.source, p.target])),
+  );
+  const pairCount = checkRunPairs(pairs, byFile, compiled, loaded.resolve);
+  if (pairCount > 0) summary.pairs = pairCount;
 
   const found = reports.some((r) => r.findings.length > 0);
-  const sink = reportSink(io, opts.output === undefined ? undefined : path.resolve(io.cwd, opts.output));
-  try {
-    if (opts.format === 'json') {
-      const all = (function* () {
-        for (const r of reports) yield* recordsOf(r);
-      })();
-      await writeChunks(sink.write, jsonChunks(all, all, all), '\n');
-    } else if (opts.format === 'sarif') await writeChunks(sink.write, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
-    else if (opts.format === 'github') await writeChunks(sink.write, formatGithub(reports, files.length, summary));
-    else {
-      const records = reports.flatMap(toRecords);
-      if (records.length > 0) await writeChunks(sink.write, formatText(records, compiled.terms, files.length, { color: io.color === true && opts.output === undefined }, summary));
-      else await sink.write(`${summaryLine(records, files.length, summary)}\n`);
-      if (opts.fix) await sink.write(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
-    }
-    sink.finish();
-  } catch (e) {
-    sink.abort();
-    if (opts.output === undefined) throw e;
-    io.stderr(`termlint: cannot write ${opts.output}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
+  const written = await emitReport(reports, compiled.terms, files.length, summary, { format: opts.format, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.fix ? { fixed: fixedCount } : {}) }, io);
+  if (!written) return 2;
   return found ? 1 : 0;
 }
 
@@ -203,20 +200,4 @@ export const runCliWorker = runLintWorker;
 
 export function isCliWorker(data: unknown): data is { lists: TermList[]; options: LintRun } {
   return typeof data === 'object' && data !== null && (data as Record<string, unknown>)[WORKER_MARK] === true;
-}
-
-/**
- * Writes a report in pieces of about a megabyte, waiting whenever the output is full: one string for millions
- * of findings would be too long, and writing faster than a pipe is read would buffer the whole report.
- */
-async function writeChunks(write: (s: string) => void | Promise<void>, chunks: Iterable<string>, end = ''): Promise<void> {
-  let buffer = '';
-  for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= 1 << 20) {
-      await write(buffer);
-      buffer = '';
-    }
-  }
-  await write(buffer + end);
 }

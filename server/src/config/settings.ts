@@ -3,7 +3,8 @@
  * (`server/src/settings.ts` fills it from the client and the project configuration) and the CLI (from the
  * project configuration and its flags). Pure: no LSP library, no file system, so the CLI's bundle stays small.
  */
-import { DEFAULT_LANGUAGE_IDS, DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type SeveritySetting, type VariantKind } from '../core';
+import { DEFAULT_LANGUAGE_IDS, DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, normalizeLanguageTag, termListGlobs, type SeveritySetting, type VariantKind } from '../core';
+import type { DeclaredPair } from '../core/translation/names';
 
 /** A kind's severity as set: a diagnostic severity, or `off`. */
 export type SeverityName = SeveritySetting;
@@ -24,6 +25,19 @@ export interface Settings {
   exclude: string[];
   /** In bytes (UTF-8); bigger documents are not linted. */
   maxFileSize: number;
+  /** Translation pairs: a source and its translation, checked term by term (core/translation/). */
+  translation: TranslationSettings;
+}
+
+export interface TranslationSettings {
+  /** Check pairs at all (found by name, or declared in `pairs`). */
+  enabled: boolean;
+  /** The language translations are in, as a normalized tag: `report.en.md` is the translation of `report.zh.md`. */
+  targetLanguage: string;
+  /** Also report the translation's terms that their source block lacks (`unsourced`). */
+  reverse: boolean;
+  /** Pairs whose names do not say so, relative to the workspace folder (or the configuration's). */
+  pairs: DeclaredPair[];
 }
 
 const SEVERITY_NAMES = Object.keys(SEVERITY_CHOICES) as readonly SeverityName[];
@@ -39,6 +53,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   consistency: { enabled: true },
   exclude: [],
   maxFileSize: 2 * 1024 * 1024,
+  translation: { enabled: true, targetLanguage: 'en', reverse: false, pairs: [] },
 });
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -53,6 +68,28 @@ function stringList(v: unknown, fallback: readonly string[]): string[] {
 
 function bool(v: unknown, fallback: boolean): boolean {
   return typeof v === 'boolean' ? v : fallback;
+}
+
+/** Declared pairs as written: `{ source, target }` with optional languages; anything else is left out. */
+function declared(v: unknown): DeclaredPair[] {
+  if (!Array.isArray(v)) return [];
+  const out: DeclaredPair[] = [];
+  for (const p of v) {
+    if (!isRecord(p) || typeof p.source !== 'string' || typeof p.target !== 'string' || !p.source.trim() || !p.target.trim()) continue;
+    const pair: DeclaredPair = { source: p.source.trim(), target: p.target.trim() };
+    if (typeof p.sourceLanguage === 'string' && normalizeLanguageTag(p.sourceLanguage)) pair.sourceLanguage = p.sourceLanguage;
+    if (typeof p.targetLanguage === 'string' && normalizeLanguageTag(p.targetLanguage)) pair.targetLanguage = p.targetLanguage;
+    out.push(pair);
+  }
+  return out;
+}
+
+function translation(v: unknown): TranslationSettings {
+  const d = DEFAULT_SETTINGS.translation;
+  if (typeof v === 'boolean') return { ...d, enabled: v, pairs: [] };
+  const r = isRecord(v) ? v : {};
+  const target = typeof r.targetLanguage === 'string' ? normalizeLanguageTag(r.targetLanguage) : undefined;
+  return { enabled: bool(r.enabled, d.enabled), targetLanguage: target ?? d.targetLanguage, reverse: bool(r.reverse, d.reverse), pairs: declared(r.pairs) };
 }
 
 /** `{ enabled: boolean }` sections may also be given as a plain boolean. */
@@ -85,6 +122,7 @@ export const Settings = {
       consistency: toggle(r.consistency, DEFAULT_SETTINGS.consistency.enabled),
       exclude: stringList(r.exclude, DEFAULT_SETTINGS.exclude),
       maxFileSize: typeof size === 'number' && Number.isFinite(size) && size > 0 ? Math.floor(size) : DEFAULT_SETTINGS.maxFileSize,
+      translation: translation(r.translation),
     };
   },
   /** The kinds whose severity is not `off`. */

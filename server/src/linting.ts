@@ -259,6 +259,8 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
       incremental.delete(uri);
     },
     async lint(doc, options) {
+      // Before the first scan of the term lists ends, a lint would use the bundled lists alone (or none).
+      await terms.whenLoaded();
       const settings = await settingsStore.get(options?.settingsUri ?? doc.uri);
       // From here on everything is synchronous: text, version and positions belong together.
       const key = `${doc.version}:${terms.generation}:${epoch}`;

@@ -57,6 +57,13 @@ export interface TermStore {
   folders(): readonly string[];
   /** Rescans everything (after a settings or workspace folder change). */
   reload(): Promise<void>;
+  /**
+   * Resolves once the first scan of the term lists has finished, or after `FIRST_LOAD_WAIT_MS` at the latest:
+   * what answers the editor's first requests (its first diagnostics pull, a hover) waits for it, so the first
+   * answer is made with the workspace's lists and not with none. A client that ignores
+   * `workspace/diagnostic/refresh` would otherwise keep a wrong first answer until the next edit.
+   */
+  whenLoaded(): Promise<void>;
 }
 
 export interface TermListsDeps {
@@ -72,6 +79,13 @@ export interface TermListsDeps {
 
 /** Editor edits to a term file are applied after this pause, so typing does not re-lint on every key. */
 const EDIT_DEBOUNCE_MS = 150;
+
+/**
+ * How long the first requests wait for the first scan. A workspace whose lists take longer (a slow network
+ * drive, a huge term base) is linted with what has loaded by then, and re-linted (refresh or push) when the
+ * scan ends, as after any term-list change.
+ */
+export const FIRST_LOAD_WAIT_MS = 4000;
 
 export function parseTermFileSafely(text: string, uri: string): TermFileResult {
   try {
@@ -95,6 +109,11 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
   let watchedKey = '';
   let reloading: Promise<void> | undefined;
   let reloadAgain = false;
+  let loaded = false;
+  let markLoaded!: () => void;
+  const firstLoad = new Promise<void>((resolve) => (markLoaded = resolve));
+  const LOADED = Promise.resolve();
+  let bounded: Promise<void> | undefined;
 
   function bump(): void {
     generation++;
@@ -248,9 +267,18 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
           } while (reloadAgain);
         } finally {
           reloading = undefined;
+          // A failed first scan still ends the wait: what did load is all there is to lint with.
+          loaded = true;
+          markLoaded();
         }
       })();
       return reloading;
+    },
+    whenLoaded() {
+      if (loaded) return LOADED;
+      // One deadline for every waiter, counted from the first request that had to wait.
+      bounded ??= Promise.race([firstLoad, new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS).unref())]);
+      return bounded;
     },
     dispose() {
       for (const t of editTimers.values()) clearTimeout(t);

@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../core/compile';
-import { applyEdits, fixAllEdits } from '../core/fixes';
+import { fixToFixedPoint } from '../core/fixPoint';
 import { lintText } from '../core/lint';
-import type { Finding, LintOptions, Occurrence, TermList } from '../core/types';
+import type { Finding, LintOptions, LintResult, Occurrence, TermList } from '../core/types';
 import { bundledTermFiles, readTermFile } from '../node/termFiles';
 import { discoverTermFiles, formatOf, looksBinary, writeFileAtomic } from './files';
 import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, defaultJobs, lintInParallel } from './parallel';
@@ -97,12 +97,14 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
   let { text, findings, occurrences } = checked;
   let fixed = 0;
   if (opts.fix && findings.length > 0) {
-    const edits = fixAllEdits(findings);
-    const fixedText = applyEdits(text, edits);
-    if (fixedText !== text) {
+    const options = { ...opts.lint, format: formatOf(file) };
+    // Fixed to a fixed point (core/fixPoint.ts): what the fixes wrote is linted again, so nothing is left.
+    const last: { result?: LintResult } = {};
+    const fixedText = fixToFixedPoint(text, findings, (t) => (last.result = lintText(t, compiled, options)).findings).text;
+    const after = last.result;
+    if (fixedText !== text && after) {
       writeFileAtomic(file, checked.bom + fixedText);
       const before = findings.length;
-      const after = lintText(fixedText, compiled, { ...opts.lint, format: formatOf(file) });
       fixed = before - after.findings.length;
       if (opts.announceFixes) stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
       text = fixedText;

@@ -5,10 +5,10 @@
  * its other words exact. A longer name may take over the words of a shorter term's correct use inside it.
  */
 import type { CompiledTerms } from '../compile';
-import type { FormShape } from '../forms';
+import type { FormShape, Gap } from '../forms';
 import { editDistance, maxDistance } from '../fuzzy';
-import { wordwiseEdits } from '../fixes';
-import type { TokenOffsets } from '../text';
+import { mergeEdits, wordwiseEdits } from '../fixes';
+import { type TokenOffsets, upperCaseTable } from '../text';
 import type { DocumentView } from '../view';
 import { AsciiWords, VERDICT_FINE, VERDICT_SUSPICIOUS } from './asciiWords';
 import { caseContext } from './casing';
@@ -168,13 +168,40 @@ function misspellingMatch(view: DocumentView, tokens: TokenOffsets, first: numbe
   const ctx = caseContext(view, start, lang);
   const caseSensitive = compiled.entry(term).term.caseSensitive;
   const edits: Match['edits'] = [];
+  const upper = upperCaseTable();
   for (let k = first; k <= last; k++) {
     const tStart = tokens.starts[k]!;
     const written = view.text.slice(tStart, tokens.ends[k]!);
     const wanted = shape.words[k - first]!;
-    if (written.toLowerCase() === wanted.toLowerCase()) continue;
+    if (k > first) {
+      // The fix writes the whole name: a gap written otherwise ("new-quality productivity forcse") is fixed
+      // with the word, or fixing the word would leave a hyphen variant for the next lint to find.
+      const gapEdit = gapFix(view.text, view.masked, tokens, k - 1, shape.gaps[k - first - 1]!);
+      if (gapEdit) edits.push(gapEdit);
+    }
+    if (written.toLowerCase() === wanted.toLowerCase()) {
+      // A word of the name written right but for a missing capital ("South china University of Technolgy").
+      if (!caseSensitive || written === wanted || !/\p{Ll}/u.test(written)) continue;
+      for (let i = 0; i < written.length; i++) {
+        const c = written.charCodeAt(i);
+        const want = wanted.charCodeAt(i);
+        if (c !== want && upper[c] === want) edits.push({ start: tStart + i, end: tStart + i + 1, text: wanted[i]! });
+      }
+      continue;
+    }
     const target = lang.adaptCase(wanted, written, caseSensitive, k === first && ctx.sentenceStart, ctx.heading);
     edits.push(...wordwiseEdits(tStart, written, target));
   }
-  return { first, last, start, end: tokens.ends[last]!, term, form, kind: 'misspelling', edits };
+  return { first, last, start, end: tokens.ends[last]!, term, form, kind: 'misspelling', edits: mergeEdits(edits, view.text) };
+}
+
+/** The edit that makes the gap after token `a` read as the form's `gap` (a space or a hyphen), if it does not. */
+function gapFix(text: string, masked: string, tokens: TokenOffsets, a: number, gap: Gap): Match['edits'][number] | undefined {
+  const start = tokens.ends[a]!;
+  const end = tokens.starts[a + 1]!;
+  const written = gapBetween(masked, tokens, a);
+  if (!written || gap.kind === 'hard') return undefined;
+  if (gap.kind === 'space') return written.kind === 'hyphen' ? { start, end, text: ' ' } : undefined;
+  if (written.kind === 'space' || (written.kind === 'hyphen' && (end - start !== 1 || text.charCodeAt(start) !== 0x2d))) return { start, end, text: '-' };
+  return undefined;
 }

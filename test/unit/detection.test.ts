@@ -95,6 +95,26 @@ export const NAME_WORD_CASES: DetectionCase[] = [
   { name: 'lower case ordinary words are prose', text: 'A pearl liver delta is no place.', findings: [] },
 ];
 
+const compounds = () =>
+  compiledOf([{ term: 'long-term' }, { term: 'high-end' }, { term: 'full-time' }, { term: 'win-win' }, { term: 'next-generation' }, { term: 'e-commerce' }]);
+
+export const MODIFIER_CASES: DetectionCase[] = [
+  { name: 'before a noun the hyphen belongs', text: 'A long term plan was adopted.', findings: [['hyphen', 'long term', 'long-term']], fixed: 'A long-term plan was adopted.' },
+  { name: 'before a plural noun', text: 'They sell high end products.', findings: [['hyphen', 'high end', 'high-end']] },
+  { name: 'before an adjective and a noun', text: 'We hire full time local staff.', findings: [['hyphen', 'full time', 'full-time']] },
+  { name: 'a noun phrase before a comma', text: 'In the long term, growth returns.', findings: [] },
+  { name: 'a noun phrase at the end of a sentence', text: 'Prices will fall over the long term.', findings: [] },
+  { name: 'a noun phrase before "of"', text: 'Firms at the high end of the value chain.', findings: [] },
+  { name: 'a noun phrase before a verb', text: 'The high end is crowded, and the high end remains small.', findings: [] },
+  { name: 'a noun phrase before a preposition', text: 'She works full time for the city.', findings: [] },
+  { name: 'a noun phrase at the end of a block', text: 'Think of the long term\n\nNext paragraph.', findings: [] },
+  { name: 'the next generation of chips', text: 'The next generation of chips.', findings: [] },
+  { name: 'the next generation before a noun', text: 'Next generation chips ship in May.', findings: [['hyphen', 'Next generation', 'Next-generation']] },
+  { name: 'a reduplicated compound is always hyphenated', text: 'It was a win win.', findings: [['hyphen', 'win win', 'win-win']] },
+  { name: 'a compound with a letter is always hyphenated', text: 'Sales in e commerce.', findings: [['hyphen', 'e commerce', 'e-commerce']] },
+  { name: 'written together it is still a variant', text: 'A longterm plan.', findings: [['hyphen', 'longterm', 'long-term']] },
+];
+
 function check(cases: readonly DetectionCase[], terms: () => CompiledTerms): void {
   let compiled: CompiledTerms | undefined;
   for (const c of cases) {
@@ -115,4 +135,5 @@ describe('detection classes (issue 15): held-out cases', () => {
   describe('dashes between the words of a term are hyphen variants', () => check(DASH_CASES, places));
   describe('near misses that are other real names', () => check(NEAR_NAME_CASES, places));
   describe('multi-word names whose wrong word is ordinary English', () => check(NAME_WORD_CASES, places));
+  describe('compounds hyphenated only as modifiers', () => check(MODIFIER_CASES, compounds));
 });

@@ -38,6 +38,11 @@ export interface Term {
   /** The `source` of the entry, or of its term list. */
   source?: string;
   origin?: TermOrigin;
+  /**
+   * A compound hyphenated only before a noun ("long-term plan", "in the long term"): true or false as the entry
+   * says; absent, two different ordinary words joined by a hyphen are one (matching/modifiers.ts).
+   */
+  modifier?: boolean;
 }
 
 /** A validated term file. */

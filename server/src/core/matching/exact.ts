@@ -10,6 +10,7 @@ import { type Alignment, align, kindOf } from './align';
 import { type CaseContext, caseContext } from './casing';
 import { gapBetween } from './gaps';
 import { type Match, type MatchScope, type Matcher, NO_EDITS } from './match';
+import { beforeNoun, isModifierCompound } from './modifiers';
 
 export const exactMatcher: Matcher = {
   find(scope, matches) {
@@ -105,6 +106,11 @@ function classifyMatch(scope: MatchScope, first: number, last: number, forms: re
   // the forbidden "productivityforces" written apart, it is ordinary prose.
   if (!best) return undefined;
   const kind = kindOf(best.a.flags)!;
+  // "in the long term": the open spelling of a compound hyphenated only as a modifier, where no noun follows.
+  if (kind === 'hyphen' && last === first + 1 && gapBetween(view.masked, tokens, first)?.kind === 'space') {
+    const term = compiled.entry(best.f.term).term;
+    if (isModifierCompound(term, best.f.text, lang) && !beforeNoun(view.masked, tokens, last, scope.to)) return undefined;
+  }
   if (kind === 'joined' || kind === 'split') {
     // Ordinary words written together or apart ("makeup", "on line") are not a term variant.
     const pieces = [];

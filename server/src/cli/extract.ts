@@ -168,8 +168,12 @@ export function formatSummary(result: ExtractionResult, input: string, output: s
   const lines = rows.length > 0 ? [line(header), ...rows.map(line)] : [];
   const n = result.terms.length;
   lines.push(
-    `${n} ${n === 1 ? 'term' : 'terms'} proposed from ${input} (${result.words} words, ${result.paragraphs} paragraphs)` +
+    `${n} ${n === 1 ? 'term' : 'terms'} proposed from ${input} (${plural(result.words, 'word')}, ${plural(result.paragraphs, 'paragraph')})` +
       (output === '<stdout>' ? '.' : `; written to ${output}.`),
   );
   return `${lines.join('\n')}\n`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -115,6 +115,33 @@ export const MODIFIER_CASES: DetectionCase[] = [
   { name: 'written together it is still a variant', text: 'A longterm plan.', findings: [['hyphen', 'longterm', 'long-term']] },
 ];
 
+export const DECLARED_CASES: DetectionCase[] = [
+  {
+    name: 'a declared look-alike is no misspelling',
+    text: 'Ferries from Varnholt and Varnholm.',
+    terms: () => compiledOf([{ term: 'Varnholm', notVariants: ['Varnholt'] }]),
+    findings: [],
+  },
+  {
+    name: 'nor any other variant, and it is no use of the term',
+    text: 'Flights to Hang Zhou, Hangzhou and Hang-zhou.',
+    terms: () => compiledOf([{ term: 'Hangzhou', notVariants: ['Hang Zhou'] }]),
+    findings: [['split', 'Hang-zhou', 'Hangzhou']],
+  },
+  {
+    name: 'a compound marked "modifier": false keeps its hyphen everywhere',
+    text: 'Plans for the long term.',
+    terms: () => compiledOf([{ term: 'long-term', modifier: false }]),
+    findings: [['hyphen', 'long term', 'long-term']],
+  },
+  {
+    name: 'a compound marked "modifier": true that the rule would not take',
+    text: 'Sales in e commerce grew, and e commerce sites too.',
+    terms: () => compiledOf([{ term: 'e-commerce', modifier: true }]),
+    findings: [['hyphen', 'e commerce', 'e-commerce']],
+  },
+];
+
 function check(cases: readonly DetectionCase[], terms: () => CompiledTerms): void {
   let compiled: CompiledTerms | undefined;
   for (const c of cases) {
@@ -136,4 +163,5 @@ describe('detection classes (issue 15): held-out cases', () => {
   describe('near misses that are other real names', () => check(NEAR_NAME_CASES, places));
   describe('multi-word names whose wrong word is ordinary English', () => check(NAME_WORD_CASES, places));
   describe('compounds hyphenated only as modifiers', () => check(MODIFIER_CASES, compounds));
+  describe('what an entry declares: look-alikes, modifier compounds', () => check(DECLARED_CASES, places));
 });

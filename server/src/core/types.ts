@@ -43,6 +43,11 @@ export interface Term {
    * says; absent, two different ordinary words joined by a hyphen are one (matching/modifiers.ts).
    */
   modifier?: boolean;
+  /**
+   * Look-alikes that are other names, not variants of this term ("Shenzhou" for "Shenzhen", "Nanshan" for
+   * "Nansha"): never reported or counted as a use of it, whatever kind they would be.
+   */
+  notVariants?: readonly string[];
 }
 
 /** A validated term file. */

@@ -10,6 +10,7 @@ import { type Alignment, align, kindOf } from './align';
 import { type CaseContext, caseContext } from './casing';
 import { gapBetween } from './gaps';
 import { type Match, type MatchScope, type Matcher, NO_EDITS } from './match';
+import { isLookAlike } from './lookAlikes';
 import { beforeNoun, isModifierCompound } from './modifiers';
 
 export const exactMatcher: Matcher = {
@@ -88,6 +89,8 @@ function classifyMatch(scope: MatchScope, first: number, last: number, forms: re
   let ctx: CaseContext | undefined;
   let best: { f: CompiledForm; a: Alignment } | undefined;
   for (const f of forms) {
+    const t = compiled.entry(f.term).term;
+    if (t.notVariants && isLookAlike(t, view.text.slice(start, end))) continue;
     if (writtenAs(view, start, end, f.text)) {
       return { first, last, start, end, term: f.term, form: f.form, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
     }

@@ -13,6 +13,7 @@ import type { DocumentView } from '../view';
 import { AsciiWords, VERDICT_FINE, VERDICT_SUSPICIOUS } from './asciiWords';
 import { caseContext } from './casing';
 import { gapBetween } from './gaps';
+import { isLookAlike } from './lookAlikes';
 import type { Match, MatchScope, Matcher } from './match';
 import type { Language } from '../languages/language';
 import { isChinaPlace, isChineseSurname, isPinyinGivenName, pinyinSyllables } from '../names/chinaNames';
@@ -90,6 +91,12 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
     covered.fill(1, found.first, found.last + 1);
   }
 
+  /** Tokens [first, last] are written as a look-alike the list says is not a variant of `term`. */
+  function lookAlike(term: number, first: number, last: number): boolean {
+    const t = compiled.entry(term).term;
+    return t.notVariants !== undefined && isLookAlike(t, view.text.slice(tokens.starts[first]!, tokens.ends[last]!));
+  }
+
   /** A word of some term stands right before or after token `j`, in the same stretch of words. */
   function nextToTermWord(j: number): boolean {
     return (j > from && gapBetween(masked, tokens, j - 1) !== undefined && docWord(j - 1) !== 0) || (j + 1 < to && gapBetween(masked, tokens, j) !== undefined && docWord(j + 1) !== 0);
@@ -128,7 +135,7 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
         const shape = compiled.entry(useTerm).acceptable[useForm]!;
         if (!isUpperChar(shape.words[j - first]!.charCodeAt(0))) continue;
         const score = cand.distance * 100 - n;
-        if (score < bestScore) {
+        if (score < bestScore && !lookAlike(useTerm, first, last)) {
           bestScore = score;
           found = misspellingMatch(view, tokens, first, last, useTerm, useForm, shape, compiled, lang);
         }
@@ -210,7 +217,7 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
         }
         // Nearest first, then the longer term (a name beats one of its words).
         const score = cand.distance * 100 - n;
-        if (score < bestScore) {
+        if (score < bestScore && !lookAlike(useTerm, first, last)) {
           bestScore = score;
           found = misspellingMatch(view, tokens, first, last, useTerm, useForm, shape, compiled, lang);
         }

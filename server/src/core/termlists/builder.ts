@@ -72,6 +72,10 @@ export interface EntryInput {
   note?: string;
   /** Defaults to the list's `source`. */
   source?: string;
+  /** A compound hyphenated only as a modifier (Term.modifier). */
+  modifier?: boolean;
+  /** Look-alikes that are not variants (Term.notVariants), each with where it stands. */
+  notVariants?: readonly EntryForm[];
 }
 
 export class TermListBuilder {
@@ -99,6 +103,16 @@ export class TermListBuilder {
   checkEntry(entry: EntryInput): boolean {
     let valid = checkForm(entry.approved.text, entry.approved.span, entry.approved.path, this.report);
     for (const f of entry.others) valid = checkForm(f.text, f.span, f.path, this.report) && valid;
+    // A look-alike that reads as one of the entry's own forms would make that form no use of it.
+    const same = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+    const keys = new Set([entry.approved, ...entry.others].map((f) => same(f.text)));
+    for (const f of entry.notVariants ?? []) {
+      if (!checkForm(f.text, f.span, f.path, this.report)) valid = false;
+      else if (keys.has(same(f.text))) {
+        this.report(f.span, f.path, `"${f.text}" is a form of this entry, so it cannot be a look-alike that is not a variant`);
+        valid = false;
+      }
+    }
     return checkFormCount(entry.others.length + 1, entry.span, entry.path, this.report) && valid;
   }
 
@@ -117,6 +131,8 @@ export class TermListBuilder {
     // Line and column are filled in by `finish`, once for all entries.
     const origin: TermOrigin = { file: this.list.file, offset: entry.span.offset, line: 0, column: 0 };
     const term = makeTerm(this.list, approved.text, admitted ?? NO_FORMS, forbidden ?? NO_FORMS, entry.caseSensitive, translations, entry.note, entry.source, origin);
+    if (entry.modifier !== undefined) term.modifier = entry.modifier;
+    if (entry.notVariants && entry.notVariants.length > 0) term.notVariants = entry.notVariants.map((f) => f.text);
     this.list.terms.push(term);
     return term;
   }

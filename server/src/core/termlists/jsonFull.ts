@@ -5,7 +5,7 @@
  */
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { TermFileResult } from '../types';
-import { type EntryInput, TermListBuilder } from './builder';
+import { type EntryForm, type EntryInput, TermListBuilder } from './builder';
 import { TERM_KEYS, TOP_KEYS } from './jsonKeys';
 import { type Report, TERM_LIMITS } from './validation';
 
@@ -122,6 +122,8 @@ function readTerm(entry: JsonNode, index: number, builder: TermListBuilder): voi
   let caseSensitive: boolean | undefined;
   let note: string | undefined;
   let source: string | undefined;
+  let modifier: boolean | undefined;
+  const notVariants: EntryForm[] = [];
   const translations: Record<string, string> = {};
   const others: EntryInput['others'][number][] = [];
   let ok = true;
@@ -160,6 +162,23 @@ function readTerm(entry: JsonNode, index: number, builder: TermListBuilder): voi
         if (valueNode.type !== 'boolean') report(valueNode, path, '"caseSensitive" must be true or false');
         else caseSensitive = valueNode.value as boolean;
         break;
+      case 'modifier':
+        if (valueNode.type !== 'boolean') report(valueNode, path, '"modifier" must be true or false');
+        else modifier = valueNode.value as boolean;
+        break;
+      case 'notVariants':
+        if (valueNode.type !== 'array') {
+          report(valueNode, path, '"notVariants" must be an array of strings');
+          ok = false;
+          break;
+        }
+        (valueNode.children ?? []).forEach((item, i) => {
+          if (item.type !== 'string') {
+            report(item, `${path}[${i}]`, 'Expected a string');
+            ok = false;
+          } else notVariants.push({ text: item.value as string, span: item, path: `${path}[${i}]` });
+        });
+        break;
       case 'translations':
         if (valueNode.type !== 'object') report(valueNode, path, '"translations" must be an object of language tag → text');
         else
@@ -194,6 +213,8 @@ function readTerm(entry: JsonNode, index: number, builder: TermListBuilder): voi
     translations,
     note,
     source,
+    modifier,
+    notVariants,
   };
   // Forms are checked even in an entry with a wrong type elsewhere, so one pass shows every problem.
   if (builder.checkEntry(input) && ok) builder.addTerm(input);

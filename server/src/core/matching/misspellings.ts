@@ -97,9 +97,18 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
     return t.notVariants !== undefined && isLookAlike(t, view.text.slice(tokens.starts[first]!, tokens.ends[last]!));
   }
 
+  /** Whether token `k` is a word of some term; plain ASCII words keep the answer in `ascii`, built once. */
+  function termWord(k: number): boolean {
+    const e = ascii.entry(tokens.starts[k]!, tokens.ends[k]!);
+    if (e < 0) return docWord(k) !== 0;
+    let v = ascii.termWords[e]!;
+    if (v === 0) ascii.termWords[e] = v = compiled.vocabulary.has(word(k)) ? 2 : 1;
+    return v === 2;
+  }
+
   /** A word of some term stands right before or after token `j`, in the same stretch of words. */
   function nextToTermWord(j: number): boolean {
-    return (j > from && gapBetween(masked, tokens, j - 1) !== undefined && docWord(j - 1) !== 0) || (j + 1 < to && gapBetween(masked, tokens, j) !== undefined && docWord(j + 1) !== 0);
+    return (j > from && termWord(j - 1) && gapBetween(masked, tokens, j - 1) !== undefined) || (j + 1 < to && termWord(j + 1) && gapBetween(masked, tokens, j) !== undefined);
   }
 
   /**

@@ -82,7 +82,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       registerHover({ connection, documents, linter, logger, markdown }),
       registerWorkspaceLint({ connection, documents, linter, terms, settings, files, logger, publisher, documentChanges }),
       registerTermUsage({ connection, documents, linter, terms, files, logger }),
-      registerExtract({ connection, documents, logger }),
+      registerExtract({ connection, documents, terms, settings, logger }),
       // New settings may name other term files: rescan (which re-lints when done).
       settings.onDidChange(() => runLogged(logger, 'reloading term lists after a settings change', () => loadedTerms.reload())),
     );

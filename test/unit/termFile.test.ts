@@ -44,7 +44,7 @@ describe('term files: broken and hostile input', () => {
     { name: 'entry of the wrong type', text: '{ "terms": ["Macao"] }', expected: ['1:13 terms[0] A term entry must be an object with a "term" property'] },
     { name: 'missing term', text: terms([{ admitted: ['Macau'] }]), expected: ['3:5 terms[0].term Missing required property "term"'] },
     { name: 'term of the wrong type', text: terms([{ term: 42 }]), expected: ['4:15 terms[0].term "term" must be a string'] },
-    { name: 'forms of the wrong type', text: terms([{ term: 'Macao', admitted: 'Macau', forbidden: ['Macau', 7] }]), expected: ['5:19 terms[0].admitted "admitted" must be an array of strings', '8:9 terms[0].forbidden[1] Expected a string'] },
+    { name: 'forms of the wrong type', text: terms([{ term: 'Macao', admitted: 'Macau', forbidden: ['Macau', 7] }]), expected: ['5:19 terms[0].admitted "admitted" must be an array of strings', '8:9 terms[0].forbidden[1] Expected a string, or an object { "form": …, "note": … }'] },
     { name: 'caseSensitive of the wrong type', text: terms([{ term: 'Macao', caseSensitive: 'yes' }]), expected: ['5:24 terms[0].caseSensitive "caseSensitive" must be true or false'] },
     { name: 'empty strings', text: terms([{ term: '' }, { term: 'Macao', forbidden: ['  '] }]), expected: ['4:15 terms[0].term Empty term', '9:9 terms[1].forbidden[0] Empty term'] },
     { name: 'punctuation only', text: terms([{ term: '!!! ... ---' }]), expected: ['4:15 terms[0].term "!!! ... ---" has no letters or digits, so it can never match'] },
@@ -56,7 +56,7 @@ describe('term files: broken and hostile input', () => {
       text: terms([{ term: 'Macao', forbidden: ['Macau'] }, { term: 'Macau' }]),
       expected: ['10:15 terms[1].term Contradiction: "Macau" (terms[0].forbidden[0]) is forbidden, but "Macau" is an approved form at terms[1].term'],
     },
-    { name: 'unknown key in an entry', text: terms([{ term: 'Macao', pattern: 'Maca[ou]' }]), expected: ['5:7 terms[0].pattern Unknown property "pattern" (allowed: term, admitted, forbidden, caseSensitive, translations, note, source, modifier, notVariants)'] },
+    { name: 'unknown key in an entry', text: terms([{ term: 'Macao', pattern: 'Maca[ou]' }]), expected: ['5:7 terms[0].pattern Unknown property "pattern" (allowed: term, admitted, forbidden, caseSensitive, translations, note, source, id, languages, exceptions, subject, definition, replace, modifier, notVariants)'] },
     { name: 'modifier of the wrong type', text: terms([{ term: 'long-term', modifier: 'yes' }]), expected: ['5:19 terms[0].modifier "modifier" must be true or false'] },
     { name: 'notVariants of the wrong type', text: terms([{ term: 'Nansha', notVariants: 'Nanshan' }]), expected: ['5:22 terms[0].notVariants "notVariants" must be an array of strings'] },
     {

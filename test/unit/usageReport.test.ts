@@ -34,6 +34,7 @@ function rows(r: TermUsageReport): Record<string, string[]> {
         `${t.uses}/${t.findings}`,
         ...t.forms.map((f) => `${f.form}=${f.uses}${f.uses ? `@${lines(f.locations)}` : ''}`),
         ...t.variants.map((v) => `${v.kind}:${v.found}×${v.count}${v.reported ? `→${v.fix}` : ' (not reported)'}@${lines(v.locations)}`),
+        ...t.excepted.map((x) => `excepted:${x.found}×${x.count} in "${x.phrase}"@${lines(x.locations)}`),
       ],
     ]),
   );
@@ -91,10 +92,17 @@ const CASES: Case[] = [
     expect: { Guangdong: ['2/0', 'Guangdong=1@1', 'case:guangdong×1 (not reported)@1'], Macao: ['1/1', 'Macao=0', 'forbidden:Macau×1→Macao@1'] },
   },
   {
-    name: 'a spelling the list ignores is a use, not reported',
+    // An exception is let stand (the list says so), not a use of the term: listed apart, for sign-off.
+    name: 'a spelling the list ignores is listed as excepted, neither a use nor a finding',
     drafts: [{ file: 'a.txt', text: 'Macau and Macao.' }],
     extra: { ignore: ['Macau'] },
-    expect: { Macao: ['2/0', 'Macao=1@1', 'forbidden:Macau×1 (not reported)@1'] },
+    expect: { Macao: ['1/0', 'Macao=1@1', 'excepted:Macau×1 in "Macau"@1'] },
+  },
+  {
+    name: 'a forbidden spelling inside an official name the entry excepts is listed with its name',
+    drafts: [{ file: 'a.txt', text: 'The University of\nMacau and Macau.' }],
+    terms: [{ term: 'Macao', forbidden: ['Macau'], exceptions: ['University of Macau'] }],
+    expect: { Macao: ['1/1', 'Macao=0', 'forbidden:Macau×1→Macao@2', 'excepted:Macau×1 in "University of Macau"@2'] },
   },
   {
     name: 'uses across files add up, and each place names its file',

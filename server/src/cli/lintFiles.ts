@@ -4,14 +4,13 @@
  * its format, fixed with --fix, on one thread or on every core.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../core/compile';
 import { fixToFixedPoint } from '../core/fixPoint';
 import { lintText } from '../core/lint';
 import type { Finding, LintOptions, LintResult, Occurrence, TermList } from '../core/types';
-import { bundledTermFiles, readTermFile } from '../node/termFiles';
-import { discoverTermFiles, formatOf, looksBinary, writeFileAtomic } from './files';
+import { formatOf, looksBinary, writeFileAtomic } from './files';
 import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, defaultJobs, lintInParallel } from './parallel';
+import { displayPath } from './terms';
 
 /** What a lint run needs from the command line; plain data, sent as it is to worker threads. */
 export interface LintRun {
@@ -31,42 +30,6 @@ export interface LintRun {
 export interface RunIO {
   stderr: (s: string) => void;
   cwd: string;
-}
-
-/** Loads every term list; any problem in any of them stops the run before anything is read or written. */
-export async function loadTerms(opts: Pick<LintRun, 'terms' | 'defaultTerms'>, io: RunIO): Promise<CompiledTerms | undefined> {
-  const files: string[] = [];
-  if (opts.defaultTerms) files.push(...bundledTermFiles());
-  if (opts.terms.length > 0) files.push(...opts.terms.map((t) => path.resolve(io.cwd, t)));
-  else files.push(...(await discoverTermFiles(io.cwd)));
-  const lists: TermList[] = [];
-  let failed = false;
-  for (const file of [...new Set(files)]) {
-    const shown = displayPath(file, io.cwd);
-    const result = readTermFile(file, shown);
-    for (const p of result.problems) {
-      io.stderr(`${shown}:${p.line + 1}:${p.column + 1}  ${p.severity}  ${p.message}${p.path ? `  (at ${p.path})` : ''}\n`);
-    }
-    if (result.list) lists.push(result.list);
-    else failed = true;
-  }
-  if (failed) {
-    io.stderr('termlint: invalid term list; nothing was checked or written.\n');
-    return undefined;
-  }
-  if (lists.length === 0 || lists.every((l) => l.terms.length === 0)) {
-    io.stderr('termlint: no terms to check against (use --terms FILE, or drop --no-default-terms).\n');
-    return undefined;
-  }
-  const compiled = compileTerms(lists);
-  for (const w of compiled.warnings) io.stderr(`termlint: note: ${w}\n`);
-  return compiled;
-}
-
-/** A path as reports show it: relative to the working folder when inside it, with forward slashes. */
-export function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }
 
 /** Threads for these files: --jobs, or one per core once there is enough text to repay starting them. */

@@ -104,12 +104,13 @@ export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMa
       yield paint(style, 'bold', r.file) + '\n';
       lastFile = r.file;
     }
+    // A merged concept keeps both lists' notes, one per line: a finding stays on one line.
     const note = terms.get(r.term)?.note;
     const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`.padEnd(width));
     const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : 'cyan', r.kind.padEnd(12));
     const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';
     const more = r.replacements.length > 1 ? paint(style, 'dim', ` (or ${r.replacements.slice(1).map((x) => `"${oneLine(x)}"`).join(', ')})`) : '';
-    yield `  ${where}  ${kind}  "${oneLine(r.found)}"${fix}${more}${note ? paint(style, 'dim', `  (${note})`) : ''}\n`;
+    yield `  ${where}  ${kind}  "${oneLine(r.found)}"${fix}${more}${note ? paint(style, 'dim', `  (${oneLine(note)})`) : ''}\n`;
   }
   if (records.length > 0) yield '\n';
   yield summaryLine(records, fileCount) + '\n';

@@ -8,8 +8,11 @@ import type { TermList } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
 import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
+import { runConvert } from './convert';
+import { explain } from './explain';
 import { runExtract } from './extract';
-import { type LintRun, lintFiles, loadTerms, runLintWorker } from './lintFiles';
+import { type LintRun, lintFiles, runLintWorker } from './lintFiles';
+import { loadTerms } from './terms';
 import { WORKER_MARK } from './parallel';
 import { EXTENSIONS, expandInputs } from './files';
 import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
@@ -27,19 +30,21 @@ export interface CliIO {
 
 export { VERSION } from '../version';
 
-/** How term files are named, one pattern per reader: `*.terms.json`. */
+/** How term files are named, one pattern per reader: `*.terms.json`, `*.tbx`, `*.terms.csv`, `*.terms.tsv`. */
 const TERM_LIST_NAMES = TERM_LIST_READERS.flatMap((r) => r.suffixes.map((s) => `*${s}`)).join(', ');
 
 const USAGE = `Usage: termlint [paths or globs…] [options]
        termlint report [paths or globs…] [--out FILE] [--format html|json|md] [options]
-       termlint extract FILE [--out FILE.terms.json] [--min-count N]
+       termlint --explain TERM [--terms FILE]… [--no-default-terms] [--format text|json]
+       termlint extract FILE [--out FILE.terms.json] [--min-count N] [--terms FILE]… [--no-default-terms]
+       termlint convert IN OUT [--tbx-version 2|3]
 
 Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
 Without paths, checks the files under the current folder named *.${EXTENSIONS.join(', *.')}.
 
 Options:
-  --terms FILE          a term list (${TERM_LIST_NAMES}); repeatable. Without it: the bundled list plus
-                        every ${TERM_LIST_NAMES} under the current folder
+  --terms FILE          a term list (JSON, TBX, CSV or TSV, by its extension); repeatable. Without it:
+                        the bundled list plus every ${TERM_LIST_NAMES} under the current folder
   --no-default-terms    do not use the bundled term list
   --format FORMAT       text (default), json or sarif
   --fix                 rewrite files with every preferred fix applied (atomically) and report the changes
@@ -49,6 +54,8 @@ Options:
   --max-file-size BYTES skip larger files (default 50000000)
   --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
                         1 = single-threaded); the report is the same either way
+  --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
+                        variant of one): its forms in every language and which list contributed what
   -h, --help            show this help
   -v, --version         show the version
 
@@ -59,6 +66,8 @@ termlint report --help and termlint extract --help describe those commands.
 interface CliOptions extends LintRun {
   inputs: string[];
   format: 'text' | 'json' | 'sarif';
+  /** `--explain TERM`: explain instead of linting. */
+  explain?: string;
 }
 
 function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
@@ -70,6 +79,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
       ...LINT_ARGS,
       format: { type: 'string', default: 'text' },
       fix: { type: 'boolean' },
+      explain: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -79,12 +89,26 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   if (v.version) return 'version';
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown --format "${format}" (text, json or sarif)`);
-  return { ...lintArgsFrom(v), inputs: parsed.positionals, format, fix: v.fix ?? false, announceFixes: format === 'text', occurrences: false };
+  if (v.explain !== undefined) {
+    if (v.explain.trim() === '') throw new UsageError('--explain needs a term');
+    if (format === 'sarif') throw new UsageError('--explain prints text or json');
+    if (parsed.positionals.length > 0) throw new UsageError('--explain takes no paths');
+  }
+  return {
+    ...lintArgsFrom(v),
+    inputs: parsed.positionals,
+    format,
+    fix: v.fix ?? false,
+    announceFixes: format === 'text',
+    occurrences: false,
+    ...(v.explain !== undefined ? { explain: v.explain } : {}),
+  };
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (argv[0] === 'extract') return runExtract(argv.slice(1), io);
   if (argv[0] === 'report') return runReport(argv.slice(1), io);
+  if (argv[0] === 'convert') return runConvert(argv.slice(1), io);
   let opts: CliOptions | 'help' | 'version';
   try {
     opts = parseOptions(argv);
@@ -103,6 +127,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const compiled = await loadTerms(opts, io);
   if (!compiled) return 2;
+  if (opts.explain !== undefined) return explain(opts.explain, compiled, opts.format === 'json' ? 'json' : 'text', io);
 
   const { files, missing } = await expandInputs(opts.inputs, io.cwd);
   for (const m of missing) io.stderr(`termlint: no such file or folder: ${m}\n`);

@@ -15,7 +15,8 @@ import { summarySentence } from '../report/text';
 import { VERSION } from '../version';
 import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
 import { expandInputs, writeFileAtomic } from './files';
-import { type LintRun, displayPath, lintFiles, loadTerms } from './lintFiles';
+import { type LintRun, lintFiles } from './lintFiles';
+import { displayPath, loadTerms } from './terms';
 
 export interface ReportIO {
   stdout: (s: string) => void | Promise<void>;

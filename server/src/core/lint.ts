@@ -43,6 +43,14 @@ export function matchTokens(
   const matches: Match[] = [];
   for (const matcher of matchersFor(lang)) matcher.find(scope, matches);
   matches.sort((a, b) => a.start - b.start);
+  // After every matcher: an excepted use still keeps its words from being read as a misspelling of something else.
+  const exceptions = compiled.exceptions;
+  if (exceptions) {
+    for (const m of matches) {
+      const hit = exceptions.find(view.masked, tokens, from, to, m.term, m.first, m.last);
+      if (hit) m.exception = { phrase: hit.phrase.text, start: hit.start, end: hit.end };
+    }
+  }
   return matches;
 }
 

@@ -22,7 +22,13 @@ export interface TermOrigin {
   column: number;
 }
 
-/** One entry of a term list, after validation and defaults. */
+/**
+ * One entry of a term list, after validation and defaults: a concept, with its forms in the list's language
+ * inline (`term`, `admitted`, `forbidden`, the forms matching reads) and its other languages beside them
+ * (`translations`: their approved forms; `languages`: their admitted and forbidden forms too, when they have
+ * any). `concepts.ts` reads any language's forms of it (`formsIn`) and makes the Term of another language
+ * (`termIn`); a merge of several lists' entries for one concept is a Term too (termlists/merge.ts).
+ */
 export interface Term {
   /** Stable id: the approved form, unique within a compiled set. */
   id: string;
@@ -33,11 +39,28 @@ export interface Term {
   /** Always wrong; fixed to the approved (or the document's dominant acceptable) form. */
   forbidden: string[];
   caseSensitive: boolean;
+  /** Approved forms in other languages, by normalized BCP 47 tag (`languageTags.ts`). */
   translations: Record<string, string>;
   note?: string;
   /** The `source` of the entry, or of its term list. */
   source?: string;
   origin?: TermOrigin;
+  /** The language of `term`, `admitted` and `forbidden` (normalized tag); absent: `en`. */
+  lang?: string;
+  /** Other languages that have more than an approved form (their approved one is in `translations` too). */
+  languages?: Readonly<Record<string, LanguageForms>>;
+  /** What the list says about single forms of `lang` (a superseded name's note), by form text. */
+  details?: Readonly<Record<string, FormDetail>>;
+  /** Phrases right as a whole that contain a spelling of this term: a finding inside one is not reported. */
+  exceptions?: readonly TermException[];
+  subject?: string;
+  definition?: string;
+  /** The concept's id as its file names it (`id`, TBX `conceptEntry id`, a CSV `id` column). */
+  conceptId?: string;
+  /** The entry replaces, rather than adds to, what earlier lists say of the concept. */
+  replace?: boolean;
+  /** Set on a merge of several lists' entries: what each list said, in list order. */
+  contributions?: readonly Contribution[];
   /**
    * A compound hyphenated only before a noun ("long-term plan", "in the long term"): true or false as the entry
    * says; absent, two different ordinary words joined by a hyphen are one (matching/modifiers.ts).
@@ -50,6 +73,44 @@ export interface Term {
   notVariants?: readonly string[];
 }
 
+/** Forbidden forms say why: a deprecated spelling, or a superseded (old) name. Default `deprecated`. */
+export type ForbiddenStatus = 'deprecated' | 'superseded';
+
+export type FormStatus = 'approved' | 'admitted' | 'forbidden';
+
+export interface FormDetail {
+  note?: string;
+  source?: string;
+  /** Only for forbidden forms. */
+  status?: ForbiddenStatus;
+}
+
+/** One language's forms of a concept. */
+export interface LanguageForms {
+  approved: string;
+  admitted: readonly string[];
+  forbidden: readonly string[];
+  details?: Readonly<Record<string, FormDetail>>;
+}
+
+/** A phrase right as a whole although it holds a forbidden or variant spelling ("University of Macau"). */
+export interface TermException {
+  phrase: string;
+  note?: string;
+}
+
+/** What one list said about a merged concept. */
+export interface Contribution {
+  /** The term file (as given to its reader) and where the entry is in it. */
+  origin?: TermOrigin;
+  forms: readonly { lang: string; text: string; status: FormStatus }[];
+  exceptions: readonly string[];
+  note?: string;
+  source?: string;
+  /** The entry had `"replace": true`: what came before it was dropped on purpose. */
+  replaced?: boolean;
+}
+
 /** A validated term file. */
 export interface TermList {
   /** File name or URI it was read from (or a label for in-memory lists). */
@@ -58,8 +119,13 @@ export interface TermList {
   source?: string;
   language?: string;
   terms: Term[];
-  /** Words or phrases never reported (the editor's "Ignore in this workspace"). */
+  /**
+   * Words or phrases never reported (the editor's "Ignore in this workspace"): a finding inside an occurrence
+   * of one is dropped, like a term's `exceptions`, whatever its term.
+   */
   ignore?: string[];
+  /** Notes on `ignore` phrases, by phrase. */
+  ignoreNotes?: Record<string, string>;
 }
 
 export type ProblemSeverity = 'error' | 'warning';
@@ -116,6 +182,17 @@ export interface Finding {
   message: string;
 }
 
+/** A spelling of a term that lies inside an occurrence of an exception phrase, so nothing is reported. */
+export interface Excepted {
+  termId: string;
+  start: number;
+  end: number;
+  /** The exception phrase as its list writes it, and the occurrence of it in the document. */
+  phrase: string;
+  phraseStart: number;
+  phraseEnd: number;
+}
+
 /** A use of a term in the document, correct or not (used for hover and consistency). */
 export interface Occurrence {
   termId: string;
@@ -150,4 +227,6 @@ export interface LintOptions {
 export interface LintResult {
   findings: Finding[];
   occurrences: Occurrence[];
+  /** Spellings not reported because they are part of an exception (term `exceptions`, list `ignore`). */
+  excepted?: Excepted[];
 }

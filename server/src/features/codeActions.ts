@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit as JsonEdit } from 'jsonc-parser';
-import { formatForLanguageId } from '../core';
+import { formatForLanguageId, readerForName } from '../core';
 import type { Host } from '../host';
 import { computeFixAll, toTextEdits } from '../fixAll';
 import { SOURCE, isFindingData, type DocumentLinter, type FindingData } from '../linting';
@@ -111,12 +111,13 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     const title = `Add "${data.found}" to the term list as admitted`;
     const originFile = term.origin ? terms.get(term.origin.file) : undefined;
     let edit: WorkspaceEdit | undefined;
-    if (originFile && !originFile.bundled) {
-      edit = await editTermFile(originFile.uri, (text) => admitEdits(text, term.origin!.offset, data.found), () => '');
-    } else {
-      // Shipped lists are read-only: override the entry in the workspace term file.
-      const target = terms.workspaceTermFileFor(doc.uri, settings);
-      if (!target) return undefined;
+    const target = terms.workspaceTermFileFor(doc.uri, settings);
+    const ownJson = originFile && !originFile.bundled && readerForName(originFile.uri)?.id === 'json';
+    if (ownJson) edit = await editTermFile(originFile.uri, (text) => admitEdits(text, term.origin!.offset, data.found), () => '');
+    // Shipped lists are read-only, a TBX or CSV file belongs to the tool it came from, and a JSON entry may have no
+    // block for English forms (a Chinese list's translations): the workspace term file gets an entry that adds
+    // the form (lists merge, so nothing else of the term is repeated there).
+    if (!edit && target && !(ownJson && originFile.uri === target)) {
       const entry = overridingEntry(term, data.found);
       edit = await editTermFile(target, (text) => addEntryEdits(text, entry), () => newTermFileText({ terms: [entry] }));
     }

@@ -7,7 +7,7 @@ import { VARIANT_KINDS, type VariantKind } from '../core/kinds';
 import { LineIndex } from '../core/lines';
 import type { Finding, LintResult, Term, TermList } from '../core/types';
 import { otherLanguages } from './languages';
-import type { FileUsage, FormUsage, TermUsage, TermUsageReport, UseLocation, VariantUsage } from './model';
+import type { ExceptedUsage, FileUsage, FormUsage, TermUsage, TermUsageReport, UseLocation, VariantUsage } from './model';
 
 /** One checked file and what the linter found in it. */
 export interface CheckedFile {
@@ -38,6 +38,7 @@ interface TermTally {
   usage: TermUsage;
   forms: Map<string, FormUsage>;
   variants: Map<string, VariantUsage>;
+  excepted: Map<string, ExceptedUsage>;
   files: Map<string, { uses: number; findings: number }>;
 }
 
@@ -47,11 +48,11 @@ function tallyFor(tallies: Map<string, TermTally>, id: string, term: Term | unde
   const t = term ?? { id, term: id, admitted: [], forbidden: [], caseSensitive: true, translations: {} };
   const forms = new Map<string, FormUsage>();
   [t.term, ...t.admitted].forEach((form, i) => forms.set(form, { form, status: i === 0 ? 'approved' : 'admitted', uses: 0, locations: [] }));
-  const usage: TermUsage = { term: t.term, uses: 0, findings: 0, byKind: zeroByKind(), forms: [], variants: [], files: [], languages: otherLanguages(t) };
+  const usage: TermUsage = { term: t.term, uses: 0, findings: 0, byKind: zeroByKind(), forms: [], variants: [], excepted: [], files: [], languages: otherLanguages(t) };
   if (t.note !== undefined) usage.note = t.note;
   if (t.source !== undefined) usage.source = t.source;
   if (t.origin) usage.list = listName(t.origin.file);
-  tally = { usage, forms, variants: new Map(), files: new Map() };
+  tally = { usage, forms, variants: new Map(), excepted: new Map(), files: new Map() };
   tallies.set(id, tally);
   return tally;
 }
@@ -134,6 +135,15 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
       } else addVariant(tally, o.kind ?? finding!.kind, o.start, o.end, finding);
       count(tally, finding);
     }
+    for (const e of result.excepted ?? []) {
+      const tally = tallyFor(tallies, e.termId, checked.terms.get(e.termId), listName);
+      const found = text.slice(e.start, e.end).replace(/\s+/g, ' ');
+      const key = `${found}\u0000${e.phrase}`;
+      let x = tally.excepted.get(key);
+      if (!x) tally.excepted.set(key, (x = { found, phrase: e.phrase, count: 0, locations: [] }));
+      x.count++;
+      x.locations.push(locate(lines, file, e.start, e.end));
+    }
     // The engine makes every finding from a use, so none should be left; if one were, it still counts, as
     // what it is about: the report never has fewer findings than the linter.
     for (const f of findingAt.values()) {
@@ -150,6 +160,7 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
     u.forms = [...tally.forms.values()];
     // Most frequent first; a stable sort keeps equally frequent ones in the order the drafts first use them.
     u.variants = [...tally.variants.values()].sort((a, b) => b.count - a.count);
+    u.excepted = [...tally.excepted.values()];
     u.files = [...tally.files].map(([file, n]) => ({ file, ...n }));
     return u;
   });

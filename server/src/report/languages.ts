@@ -1,11 +1,14 @@
 /**
- * A term in other languages, as the report shows it. Today a term carries `translations` (`{ "zh-Hans":
- * "新质生产力" }`); when term lists hold concepts with forms per language, this is the one function to change.
+ * A term in other languages, as the report shows it: the concept's approved form in each language besides the
+ * one it is matched in (core/concepts.ts).
  */
+import { formsIn, languagesOf, ownLanguage } from '../core/concepts';
 import type { Term } from '../core/types';
 
 export function otherLanguages(term: Term): { lang: string; text: string }[] {
-  return Object.entries(term.translations)
-    .map(([lang, text]) => ({ lang, text }))
+  const own = ownLanguage(term);
+  return languagesOf(term)
+    .filter((lang) => lang !== own)
+    .map((lang) => ({ lang, text: formsIn(term, lang)!.approved }))
     .sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0));
 }

@@ -5,7 +5,7 @@
  */
 import { KINDS, type VariantKind } from '../core/kinds';
 import type { TermUsage, TermUsageReport, UseLocation } from './model';
-import { checkedLine, kindCounts, locationLabel, plural, summarySentence, variantStatus } from './text';
+import { checkedLine, exceptedStatus, kindCounts, locationLabel, plural, summarySentence, variantStatus } from './text';
 
 export const MAX_LOCATIONS = 10;
 
@@ -40,6 +40,7 @@ function termTable(t: TermUsage, options: MarkdownOptions): string[] {
   const rows = ['| form | status | uses | where |', '| --- | --- | ---: | --- |'];
   for (const f of t.forms) rows.push(`| ${mdEscape(f.form)} | ${f.status} | ${f.uses} | ${places(f.locations, options)} |`);
   for (const v of t.variants) rows.push(`| ${mdEscape(v.found)} | ${mdEscape(variantStatus(v))} | ${v.count} | ${places(v.locations, options)} |`);
+  for (const x of t.excepted) rows.push(`| ${mdEscape(x.found)} | ${mdEscape(exceptedStatus(x))} | ${x.count} | ${places(x.locations, options)} |`);
   return rows;
 }
 

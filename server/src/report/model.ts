@@ -35,11 +35,25 @@ export interface VariantUsage {
   kind: VariantKind;
   /**
    * False when the linter does not report these uses: their kind is not checked (`--kinds`, a severity set
-   * to off) or the term list's `ignore` names them. They are still uses, and are not counted as findings.
+   * to off). They are still uses, and are not counted as findings (exceptions are `excepted`, not variants).
    */
   reported: boolean;
   /** The preferred fix of the first of them (undefined when not reported). */
   fix?: string;
+  count: number;
+  locations: UseLocation[];
+}
+
+/**
+ * A spelling the linter leaves alone because it stands inside one of the lists' exceptions (an entry's
+ * `exceptions`, a list's `ignore`): an official name that keeps an older spelling ("University of Macau").
+ * Not a use of the term and never a finding; listed so that whoever signs off sees what was let stand.
+ */
+export interface ExceptedUsage {
+  /** As written. */
+  found: string;
+  /** The exception phrase, as the list writes it. */
+  phrase: string;
   count: number;
   locations: UseLocation[];
 }
@@ -65,6 +79,8 @@ export interface TermUsage {
   forms: FormUsage[];
   /** Wrong spellings and inconsistent uses, the most frequent first. */
   variants: VariantUsage[];
+  /** Spellings inside an exception of the lists: let stand, not counted as uses. */
+  excepted: ExceptedUsage[];
   /** The files using the term, in report order. */
   files: TermInFile[];
   /** The term in other languages (from the term list). */

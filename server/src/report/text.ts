@@ -1,6 +1,6 @@
 /** Wording shared by the report's pages (HTML and Markdown), so both say the same thing the same way. */
 import { KINDS, type VariantKind } from '../core/kinds';
-import type { TermUsageReport, UseLocation, VariantUsage } from './model';
+import type { ExceptedUsage, TermUsageReport, UseLocation, VariantUsage } from './model';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -18,6 +18,11 @@ export function kindCounts(byKind: Record<VariantKind, number>): string {
 export function variantStatus(v: VariantUsage): string {
   if (!v.reported) return `${v.kind} (not reported)`;
   return v.fix !== undefined ? `${v.kind} → ${v.fix}` : v.kind;
+}
+
+/** How an excepted spelling is named: the exception that lets it stand. */
+export function exceptedStatus(x: ExceptedUsage): string {
+  return x.found === x.phrase ? 'exception (kept as written)' : `exception: inside "${x.phrase}"`;
 }
 
 

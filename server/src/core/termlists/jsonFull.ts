@@ -4,10 +4,12 @@
  * them is ever compiled as a regular expression or executed.
  */
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { normalizeLanguageTag } from '../languages/tags';
 import type { TermFileResult } from '../types';
-import { type EntryForm, type EntryInput, TermListBuilder } from './builder';
-import { TERM_KEYS, TOP_KEYS } from './jsonKeys';
-import { type Report, TERM_LIMITS } from './validation';
+import { TermListBuilder } from './builder';
+import { readExceptions, readJsonEntry } from './jsonEntry';
+import { TOP_KEYS } from './jsonKeys';
+import { TERM_LIMITS, checkPhrase } from './validation';
 
 export function parseTermFileInFull(text: string, file: string): TermFileResult {
   const builder = new TermListBuilder(text, file);
@@ -40,6 +42,7 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
   }
 
   let termsNode: JsonNode | undefined;
+  let listLang = 'en';
   for (const prop of root.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
     if (!keyNode || !valueNode) continue;
@@ -52,11 +55,21 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
       if (valueNode.type !== 'array') report(valueNode, 'terms', '"terms" must be an array');
       else termsNode = valueNode;
     } else if (key === 'ignore') {
-      const ignore = readStringArray(valueNode, 'ignore', report);
-      if (ignore) list.ignore = ignore;
+      const phrases = readExceptions(valueNode, 'ignore', report);
+      if (phrases) list.ignore = [];
+      for (const p of phrases ?? []) {
+        if (!checkPhrase(p.phrase, p.span, p.path, report)) continue;
+        list.ignore!.push(p.phrase);
+        if (p.note !== undefined) (list.ignoreNotes ??= {})[p.phrase] = p.note;
+      }
     } else if (key === 'title' || key === 'source' || key === 'language' || key === '$schema') {
       if (valueNode.type !== 'string') report(valueNode, key, `"${key}" must be a string`);
       else if (key !== '$schema') list[key] = valueNode.value as string;
+      if (key === 'language' && valueNode.type === 'string') {
+        const tag = normalizeLanguageTag(valueNode.value as string);
+        if (tag) listLang = tag;
+        else report(valueNode, key, `"${String(valueNode.value)}" is not a language tag (BCP 47, e.g. "en"); the forms are read as English`, 'warning');
+      }
     }
   }
   if (!termsNode) {
@@ -64,7 +77,7 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
     return { problems };
   }
 
-  (termsNode.children ?? []).forEach((entry, index) => readTerm(entry, index, builder));
+  (termsNode.children ?? []).forEach((entry, index) => readJsonEntry(entry, index, builder, listLang));
   return builder.finish();
 }
 
@@ -93,129 +106,4 @@ function nestingPastLimit(text: string, max: number): number {
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return -1;
-}
-
-function readStringArray(node: JsonNode, path: string, report: Report): string[] | undefined {
-  if (node.type !== 'array') {
-    report(node, path, `"${path.replace(/.*\./, '')}" must be an array of strings`);
-    return undefined;
-  }
-  const out: string[] = [];
-  (node.children ?? []).forEach((item, i) => {
-    if (item.type !== 'string') report(item, `${path}[${i}]`, 'Expected a string');
-    else if ((item.value as string).trim() === '') report(item, `${path}[${i}]`, 'Empty string');
-    else out.push(item.value as string);
-  });
-  return out;
-}
-
-/** Reads one element of "terms": its types here, its forms through the builder. */
-function readTerm(entry: JsonNode, index: number, builder: TermListBuilder): void {
-  const { report } = builder;
-  const base = `terms[${index}]`;
-  if (entry.type !== 'object') {
-    report(entry, base, 'A term entry must be an object with a "term" property');
-    return;
-  }
-  let approved: string | undefined;
-  let approvedNode: JsonNode | undefined;
-  let caseSensitive: boolean | undefined;
-  let note: string | undefined;
-  let source: string | undefined;
-  let modifier: boolean | undefined;
-  const notVariants: EntryForm[] = [];
-  const translations: Record<string, string> = {};
-  const others: EntryInput['others'][number][] = [];
-  let ok = true;
-
-  for (const prop of entry.children ?? []) {
-    const [keyNode, valueNode] = prop.children ?? [];
-    if (!keyNode || !valueNode) continue;
-    const key = String(keyNode.value);
-    const path = `${base}.${key}`;
-    switch (key) {
-      case 'term':
-        if (valueNode.type !== 'string') {
-          report(valueNode, path, '"term" must be a string');
-          ok = false;
-        } else {
-          approved = valueNode.value as string;
-          approvedNode = valueNode;
-        }
-        break;
-      case 'admitted':
-      case 'forbidden': {
-        if (valueNode.type !== 'array') {
-          report(valueNode, path, `"${key}" must be an array of strings`);
-          ok = false;
-          break;
-        }
-        (valueNode.children ?? []).forEach((item, i) => {
-          if (item.type !== 'string') {
-            report(item, `${path}[${i}]`, 'Expected a string');
-            ok = false;
-          } else others.push({ text: item.value as string, kind: key, span: item, path: `${path}[${i}]` });
-        });
-        break;
-      }
-      case 'caseSensitive':
-        if (valueNode.type !== 'boolean') report(valueNode, path, '"caseSensitive" must be true or false');
-        else caseSensitive = valueNode.value as boolean;
-        break;
-      case 'modifier':
-        if (valueNode.type !== 'boolean') report(valueNode, path, '"modifier" must be true or false');
-        else modifier = valueNode.value as boolean;
-        break;
-      case 'notVariants':
-        if (valueNode.type !== 'array') {
-          report(valueNode, path, '"notVariants" must be an array of strings');
-          ok = false;
-          break;
-        }
-        (valueNode.children ?? []).forEach((item, i) => {
-          if (item.type !== 'string') {
-            report(item, `${path}[${i}]`, 'Expected a string');
-            ok = false;
-          } else notVariants.push({ text: item.value as string, span: item, path: `${path}[${i}]` });
-        });
-        break;
-      case 'translations':
-        if (valueNode.type !== 'object') report(valueNode, path, '"translations" must be an object of language tag → text');
-        else
-          for (const t of valueNode.children ?? []) {
-            const [k, v] = t.children ?? [];
-            if (!k || !v) continue;
-            if (v.type !== 'string') report(v, `${path}.${String(k.value)}`, 'A translation must be a string');
-            else translations[String(k.value)] = v.value as string;
-          }
-        break;
-      case 'note':
-      case 'source':
-        if (valueNode.type !== 'string') report(valueNode, path, `"${key}" must be a string`);
-        else if (key === 'note') note = valueNode.value as string;
-        else source = valueNode.value as string;
-        break;
-      default:
-        report(keyNode, path, `Unknown property "${key}" (allowed: ${[...TERM_KEYS].join(', ')})`);
-    }
-  }
-  if (approved === undefined) {
-    if (ok) report(entry, `${base}.term`, 'Missing required property "term"');
-    return;
-  }
-  const input: EntryInput = {
-    index,
-    span: entry,
-    path: base,
-    approved: { text: approved, span: approvedNode!, path: `${base}.term` },
-    others,
-    caseSensitive,
-    translations,
-    note,
-    source,
-    modifier,
-    notVariants,
-  };
-  // Forms are checked even in an entry with a wrong type elsewhere, so one pass shows every problem.
-  if (builder.checkEntry(input) && ok) builder.addTerm(input);
 }

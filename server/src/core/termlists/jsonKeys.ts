@@ -1,3 +1,20 @@
 /** The keys a JSON term file may hold, shared by its two parsers (the fast one and the positioned one). */
 export const TOP_KEYS: ReadonlySet<string> = new Set(['$schema', 'title', 'source', 'language', 'terms', 'ignore']);
-export const TERM_KEYS: ReadonlySet<string> = new Set(['term', 'admitted', 'forbidden', 'caseSensitive', 'translations', 'note', 'source', 'modifier', 'notVariants']);
+export const TERM_KEYS: ReadonlySet<string> = new Set([
+  'term',
+  'admitted',
+  'forbidden',
+  'caseSensitive',
+  'translations',
+  'note',
+  'source',
+  'id',
+  'languages',
+  'exceptions',
+  'subject',
+  'definition',
+  'replace',
+  'modifier',
+  'notVariants',
+]);
+

@@ -1,7 +1,7 @@
 /** The report page's tables: the summary by kind, the terms at a glance, one table per term, one per file. */
 import { KINDS } from '../../core/kinds';
 import type { FileUsage, TermUsage, TermUsageReport, UseLocation } from '../model';
-import { kindCounts, plural, variantStatus } from '../text';
+import { exceptedStatus, kindCounts, plural, variantStatus } from '../text';
 import { escapeHtml as esc } from './escape';
 
 /** Writes the link to a use: the page decides what a link is (a relative file link, a webview message). */
@@ -54,6 +54,9 @@ export function termSection(t: TermUsage, index: number, link: UseLink): string 
   for (const v of t.variants) {
     const cls = v.reported ? 'status-finding' : 'status-unreported';
     rows.push(`<tr><td class="form">${esc(v.found)}</td><td class="${cls}">${esc(variantStatus(v))}</td><td class="n">${v.count}</td><td class="where">${places(v.locations, link)}</td></tr>`);
+  }
+  for (const x of t.excepted) {
+    rows.push(`<tr><td class="form">${esc(x.found)}</td><td class="status-unreported">${esc(exceptedStatus(x))}</td><td class="n">${x.count}</td><td class="where">${places(x.locations, link)}</td></tr>`);
   }
   return (
     `<article class="term" id="${termAnchor(index)}"><h3>${esc(t.term)}${badge}</h3>` +

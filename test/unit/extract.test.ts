@@ -251,6 +251,17 @@ const CASES: Case[] = [
     present: [{ term: 'Nansha', forbidden: [] }, { term: 'Nanshan' }],
   },
   {
+    name: 'a name at a sentence start whose head an "of" or "and" follows keeps its head',
+    text: 'Ministry of Commerce officials met. Research and Development Center staff agreed.\n',
+    present: [{ term: 'Ministry of Commerce' }, { term: 'Research and Development Center' }],
+    absent: ['of Commerce', 'and Development Center', 'Development Center'],
+  },
+  {
+    name: 'a name in quotes that the text also writes without them is a name',
+    text: 'He backed the "Belt and Road Initiative" in May. The Belt and Road Initiative grew.\n',
+    present: [{ term: 'Belt and Road Initiative', count: 2 }],
+  },
+  {
     name: '--min-count drops entries seen fewer times',
     minCount: 2,
     text: 'Guangdong grew. Shenzhen grew. Firms in Guangdong hired.\n',

@@ -90,6 +90,7 @@ export function findRuns(doc: Document): Run[] {
 }
 
 const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+const JOINING: ReadonlySet<string> = new Set([...CONNECTORS, 'and', '&']);
 
 /** Words that open a sentence in front of its subject ("Meanwhile Nansha expanded"), not the start of a name. */
 const SENTENCE_ADVERBS: ReadonlySet<string> = new Set(
@@ -137,15 +138,20 @@ export function findNames(doc: Document, runs: Run[]): NameFindings {
   const multiKeys = [...multiSeen.keys()];
   const recursWith = (k: string) => multiSeen.has(k) || multiKeys.some((m) => m.startsWith(k + ' '));
   const resolved: Unit[][] = [];
+  // A name in quotes that the text also writes without them is a name ("the "Belt and Road Initiative" … the Belt
+  // and Road Initiative"); one only ever quoted is a title or a slogan.
+  const unquoted = new Set(runs.filter((r) => !r.quotedTitle).map((r) => lowerWord(surfaceOf(r.units))));
   for (const r of runs) {
-    if (r.quotedTitle) continue;
+    if (r.quotedTitle && !unquoted.has(lowerWord(surfaceOf(r.units)))) continue;
     let units = r.units;
     // The first word stays when the name recurs with it mid-sentence, also at the start of a longer name:
     // "Hong Kong's …" at a sentence start is not "Kong" ("hong" is an English word) when the text has "Hong
     // Kong Science Park" elsewhere.
     // Nor does it go to leave one word that never stands alone, unless it is a sentence adverb ("Meanwhile
     // Nansha expanded"): "Hong Kong's Trade and Industry Department said…" is about "Hong Kong", not "Kong".
-    if (r.tentative && !recursWith(lowerWord(surfaceOf(units)))) {
+    // And a first word that a connector follows is the name's head ("Ministry of Commerce officials said…",
+    // "Research and Development Center staff…").
+    if (r.tentative && !recursWith(lowerWord(surfaceOf(units))) && !JOINING.has(units[1]!.lower)) {
       const one = units.length === 2 && !standalone.has(units[1]!.lower);
       if (!one || SENTENCE_ADVERBS.has(units[0]!.lower) || /ly$/.test(units[0]!.lower)) units = units.slice(1);
     }

@@ -8,7 +8,12 @@ import type { CompiledTerms } from '../../server/src/core/compile';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lintText } from '../../server/src/core/lint';
 import type { FormatId, VariantKind } from '../../server/src/core/types';
-import { compiledOf } from '../helpers/terms';
+import { writeCsv } from '../../server/src/core/termlists/csv/write';
+import { writeJson } from '../../server/src/core/termlists/jsonWrite';
+import { mergeLists } from '../../server/src/core/termlists/merge';
+import { writeTbx } from '../../server/src/core/termlists/tbx/write';
+import { parseTermFile } from '../../server/src/core/termlists/json';
+import { compiledOf, listOf } from '../helpers/terms';
 
 type Expected = [VariantKind, string, string];
 
@@ -164,4 +169,25 @@ describe('detection classes (issue 15): held-out cases', () => {
   describe('multi-word names whose wrong word is ordinary English', () => check(NAME_WORD_CASES, places));
   describe('compounds hyphenated only as modifiers', () => check(MODIFIER_CASES, compounds));
   describe('what an entry declares: look-alikes, modifier compounds', () => check(DECLARED_CASES, places));
+});
+
+describe('"modifier" and "notVariants" in merges and conversions: kept, or said to be dropped', () => {
+  const entry = { term: 'Nansha', notVariants: ['Nanshan'] };
+  it('a later list adds look-alikes, and its "modifier" wins', () => {
+    const merged = mergeLists([
+      listOf([entry, { term: 'long-term', modifier: true }]),
+      listOf([{ term: 'Nansha', notVariants: ['Nanshaa Bay'] }, { term: 'long-term', modifier: false }]),
+    ]).terms;
+    assert.deepEqual(merged.find((t) => t.term === 'Nansha')!.notVariants, ['Nanshan', 'Nanshaa Bay']);
+    assert.equal(merged.find((t) => t.term === 'long-term')!.modifier, false);
+  });
+  it('JSON keeps them; TBX and CSV have no place for them and say so', () => {
+    const list = listOf([entry, { term: 'long-term', modifier: false }]);
+    const again = parseTermFile(writeJson(list).text, 'again.terms.json').list!;
+    assert.deepEqual(again.terms.map((t) => [t.term, t.notVariants, t.modifier]), [['Nansha', ['Nanshan'], undefined], ['long-term', undefined, false]]);
+    for (const written of [writeTbx(list), writeCsv(list)]) {
+      assert.ok(written.dropped.some((l) => l.startsWith('look-alikes that are not variants ("notVariants") of: "Nansha"')), written.dropped.join('\n'));
+      assert.ok(written.dropped.some((l) => l.startsWith('"modifier" on: "long-term"')), written.dropped.join('\n'));
+    }
+  });
 });

@@ -57,6 +57,12 @@ export const CAPS_CASES: DetectionCase[] = [
   { name: 'a forbidden form in capitals is found, and fixed in capitals', text: 'MACAU, June 3 -- Casinos reopened.', findings: [['forbidden', 'MACAU', 'MACAO']], fixed: 'MACAO, June 3 -- Casinos reopened.' },
   { name: 'a misspelt name in capitals is fixed in capitals', text: 'ZHUAHI -- Ferries resumed.', findings: [['misspelling', 'ZHUAHI', 'ZHUHAI']], fixed: 'ZHUHAI -- Ferries resumed.' },
   { name: 'a joined name in capitals is fixed in capitals', text: 'HONGKONG, July 1 -- Markets opened.', findings: [['joined', 'HONGKONG', 'HONG KONG']], fixed: 'HONG KONG, July 1 -- Markets opened.' },
+  {
+    name: 'a forbidden form that is capitals by itself (an abbreviation) is fixed as the list writes the term',
+    text: 'Firms in HK grew, and HK ports too.',
+    terms: () => compiledOf([{ term: 'Hong Kong', forbidden: ['HK'] }]),
+    findings: [['forbidden', 'HK', 'Hong Kong'], ['forbidden', 'HK', 'Hong Kong']],
+  },
   { name: 'lower case is still a case error', text: 'Ferries to zhuhai resumed.', findings: [['case', 'zhuhai', 'Zhuhai']] },
   { name: 'mixed capitals inside a name are still a case error', text: 'The Greater Bay area grew.', findings: [['case', 'Greater Bay area', 'Greater Bay Area']] },
 ];

@@ -47,6 +47,7 @@ const places = () =>
     { term: 'Hong Kong Science Park' },
     { term: 'Great Hall' },
     { term: 'Qianhai Innovation Hub' },
+    { term: 'Nansha Free Trade Port' },
   ]);
 
 export const CAPS_CASES: DetectionCase[] = [
@@ -91,6 +92,7 @@ export const NEAR_NAME_CASES: DetectionCase[] = [
   { name: 'another county one letter away', text: 'Dongguang county in Hebei is not Dongguan.', findings: [] },
   { name: 'a district elsewhere in China', text: 'Fushan district of Yantai and Foshan in Guangdong.', findings: [] },
   { name: 'another person with a pinyin given name', text: 'Wang Zhiping and Wang Zhiming spoke.', findings: [] },
+  { name: 'a district is no misspelling inside a longer name either', text: 'Ships call at Nanshan Free Trade Port.', findings: [] },
   { name: 'a misspelt city is still found', text: 'Offices in Foshna opened.', findings: [['misspelling', 'Foshna', 'Foshan']] },
   { name: 'a misspelt name that is no place is still found', text: 'Offices in Dongguam opened.', findings: [['misspelling', 'Dongguam', 'Dongguan']] },
   { name: 'a misspelt given name that is no pinyin is still found', text: 'Wang Zhimign spoke.', findings: [['misspelling', 'Wang Zhimign', 'Wang Zhiming']] },

@@ -119,7 +119,8 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
    */
   function nameWordMatch(j: number): Match | undefined {
     const w = word(j);
-    if (w.length < 4 || compiled.vocabulary.has(w) || compiled.ignore.has(w)) return undefined;
+    // Only an English word: a place of China ("Nanshan") stays a name of its own here too.
+    if (w.length < 4 || compiled.vocabulary.has(w) || compiled.ignore.has(w) || !lang.isWord(w) || isChinaPlace(w)) return undefined;
     let found: Match | undefined;
     let bestScore = Infinity;
     const uses = fuzzy.uses;

@@ -3,11 +3,12 @@
  * document version), and turns findings into diagnostics. Positions are computed here and nowhere in core.
  */
 import picomatch from 'picomatch';
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
+import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type TermFileProblem, type VariantKind } from './core';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
+import type { ProjectConfigStore } from './projectConfigs';
 import type { TermStore } from './termLists';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from './protocol';
 import { folderOf, relativePath, uriPath, utf8Length } from './util';
@@ -60,6 +61,7 @@ export type LintOutcome =
   | (Base & { status: 'skipped' })
   | (Base & { status: 'tooLarge' })
   | (Base & { status: 'termFile' })
+  | (Base & { status: 'configFile' })
   | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; options: LintOptions });
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
@@ -76,7 +78,11 @@ export function originUri(file: string): string {
   return 'file://' + (p.startsWith('/') ? '' : '/') + p.split('/').map(encodeURIComponent).join('/');
 }
 
-export function findingDiagnostic(doc: LintTarget, f: Finding, term: Term | undefined, settings: Settings): Diagnostic {
+/**
+ * A finding as a diagnostic. No related information pointing at the term's entry: VS Code shows it as a child row
+ * under every entry of the Problems panel, doubling its length; the hover card links to the entry instead.
+ */
+export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Settings): Diagnostic {
   const level = settings.severity[f.kind];
   const data: FindingData = { termId: f.termId, kind: f.kind, found: f.found, offset: f.start, replacements: f.replacements };
   const diagnostic: Diagnostic = {
@@ -87,8 +93,6 @@ export function findingDiagnostic(doc: LintTarget, f: Finding, term: Term | unde
     message: f.message,
     data,
   };
-  const related = termRelatedInformation(term);
-  if (related) diagnostic.relatedInformation = related;
   return diagnostic;
 }
 
@@ -149,21 +153,29 @@ export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string 
   return `d${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-export function termRelatedInformation(term: Term | undefined): DiagnosticRelatedInformation[] | undefined {
-  if (!term?.origin) return undefined;
-  const pos = { line: term.origin.line, character: term.origin.column };
-  return [{ location: { uri: originUri(term.origin.file), range: { start: pos, end: pos } }, message: `Term list entry for "${term.term}"` }];
+/** What a term-file or configuration diagnostic carries for its quick fix. */
+export interface ProblemData {
+  path: string;
+  /** The text the diagnostic's range should read instead (a misspelt key → the known one). */
+  replacement?: string;
 }
 
-export function problemDiagnostic(doc: Pick<TextDocument, 'positionAt'>, p: TermFileProblem): Diagnostic {
-  return {
+/** A problem of a term file (or, with `code`, of a project configuration) at its position. */
+export function problemDiagnostic(doc: Pick<TextDocument, 'positionAt' | 'uri'>, p: TermFileProblem, code: string = DiagnosticCodes.termFile): Diagnostic {
+  const data: ProblemData = { path: p.path, ...(p.replacement !== undefined ? { replacement: p.replacement } : {}) };
+  const diagnostic: Diagnostic = {
     range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) },
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: SOURCE,
-    code: DiagnosticCodes.termFile,
+    code,
     message: p.message,
-    data: { path: p.path },
+    data,
   };
+  if (p.related) {
+    const at = doc.positionAt(p.related.offset);
+    diagnostic.relatedInformation = [{ location: { uri: doc.uri, range: { start: at, end: doc.positionAt(p.related.offset + p.related.length) } }, message: `the other form: ${p.related.path}` }];
+  }
+  return diagnostic;
 }
 
 function formatBytes(n: number): string {
@@ -212,12 +224,34 @@ function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
   return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
 }
 
-export function createDocumentLinter(settingsStore: SettingsStore, terms: TermStore, afterWork?: () => void): DocumentLinter {
+export interface DocumentLinterDeps {
+  settings: SettingsStore;
+  terms: TermStore;
+  configs: ProjectConfigStore;
+  /**
+   * Settles once the project configurations and term lists have first been read: a document linted before would
+   * get findings from the wrong lists, a first answer the editor shows and then takes back.
+   */
+  ready: Promise<void>;
+  /** Called after each lint: the Node entry point gives memory back once the server is idle. */
+  afterWork?: () => void;
+}
+
+/**
+ * How long the first lints wait for the configurations and term lists to be read. A workspace whose lists take
+ * longer is linted with what has loaded by then, and re-linted (refresh or push) when they arrive.
+ */
+export const FIRST_LOAD_WAIT_MS = 4000;
+
+export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
+  const { settings: settingsStore, terms, configs, afterWork } = deps;
   const cache = new Map<string, { key: string; outcome: LintOutcome }>();
   /** Open documents keep an incremental linter: a keystroke re-lints only the blocks it touched. */
   const incremental = new Map<string, IncrementalLinter>();
   const excludeMatchers = new Map<string, (path: string) => boolean>();
   let epoch = 0;
+  /** `deps.ready`, or the end of FIRST_LOAD_WAIT_MS counted from the first lint, whichever comes first. */
+  let firstLoad: Promise<void> | undefined;
 
   function excluded(uri: string, settings: Settings): boolean {
     if (settings.exclude.length === 0) return false;
@@ -242,6 +276,8 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
   }
 
   function applies(doc: Pick<LintTarget, 'uri' | 'languageId'>, settings: Settings): boolean {
+    // A configuration's problems are shown even where it switches Termlint off.
+    if (configs.isConfigFile(doc.uri)) return true;
     if (!settings.enable) return false;
     if (terms.isTermFile(doc.uri)) return true;
     return settings.languages.includes(doc.languageId) && !excluded(doc.uri, settings);
@@ -259,9 +295,10 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
       incremental.delete(uri);
     },
     async lint(doc, options) {
-      // Before the first scan of the term lists ends, a lint would use the bundled lists alone (or none).
-      await terms.whenLoaded();
-      const settings = await settingsStore.get(options?.settingsUri ?? doc.uri);
+      // Before the configurations and term lists have first been read, a lint would use the wrong lists; the
+      // wait is bounded (a huge term base on a slow drive), and what loads later re-lints as any change does.
+      await (firstLoad ??= Promise.race([deps.ready, new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS).unref())]));
+      const settings = await settingsStore.get(doc.uri, options?.settingsUri);
       // From here on everything is synchronous: text, version and positions belong together.
       const key = `${doc.version}:${terms.generation}:${epoch}`;
       const cached = cache.get(doc.uri);
@@ -270,6 +307,11 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
       let outcome: LintOutcome;
       if (!applies(doc, settings)) {
         outcome = { ...base, status: 'skipped', diagnostics: [] };
+      } else if (configs.isConfigFile(doc.uri)) {
+        // The store parses an open configuration after a short pause; until then this shows what it has.
+        const file = configs.get(doc.uri);
+        const diagnostics = file ? file.problems.map((p) => problemDiagnostic(file.document, p, DiagnosticCodes.configFile)) : [];
+        return { ...base, resultId: `${base.resultId}:c${file?.document.version ?? 0}`, status: 'configFile', diagnostics };
       } else if (terms.isTermFile(doc.uri)) {
         const file = terms.get(doc.uri);
         // The store parses open term files after a short pause; until then this shows what it has.
@@ -291,7 +333,7 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
           };
           // Files linted once (workspace lint) do not keep an incremental linter.
           const result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
-          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, compiled.terms.get(f.termId), settings));
+          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.
           outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, options: lintOptions };

@@ -21,14 +21,20 @@ import { registerExtract } from './features/extract';
 import { registerHover } from './features/hover';
 import { registerTermUsage } from './features/termUsage';
 import { registerWorkspaceLint } from './features/workspaceLint';
+import type { ConfigValidator } from './config/projectConfig';
 import type { Host } from './host';
+import { registerProjectConfigs, type ProjectConfigStore } from './projectConfigs';
 import { registerSettings } from './settings';
 import { registerTermLists, type TermStore } from './termLists';
+import { ProjectLanguagesNotification } from './protocol';
 import { connectionLogger, runLogged } from './util';
 import { createWorkspaceFiles } from './workspaceFiles';
+import { registerWorkspaceEvents } from './workspace';
 
 export interface ServerDeps {
   host: Host;
+  /** Checks `termlint.config.json` files against the shipped schema (compiled on first use). */
+  configValidator: () => ConfigValidator;
   /** Called after each lint: the Node entry point uses it to give memory back once the server is idle. */
   afterWork?: () => void;
 }
@@ -38,6 +44,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const documents = new TextDocuments(TextDocument);
   const disposables: Disposable[] = [];
   let terms: (TermStore & Disposable) | undefined;
+  let configs: (ProjectConfigStore & Disposable) | undefined;
+  let loaded!: () => void;
+  let sendLanguages = () => {};
+  const ready = new Promise<void>((resolve) => (loaded = resolve));
   let registerConfigurationChanges = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -47,22 +57,18 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     registerConfigurationChanges = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 
-    const settings = registerSettings({ connection, logger, pullConfiguration: caps.workspace?.configuration === true });
-    terms = registerTermLists({
-      connection,
-      documents,
-      settings,
-      host: deps.host,
-      logger,
-      workspaceFolders: folders,
-      dynamicWatchers: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-    });
-    const linter = createDocumentLinter(settings, terms, deps.afterWork);
+    const dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const workspace = registerWorkspaceEvents(connection, folders, logger);
+    configs = registerProjectConfigs({ connection, documents, host: deps.host, logger, workspace, validator: deps.configValidator, dynamicWatchers });
+    const settings = registerSettings({ connection, logger, configs, pullConfiguration: caps.workspace?.configuration === true });
+    terms = registerTermLists({ connection, documents, settings, host: deps.host, logger, workspace, dynamicWatchers });
+    const linter = createDocumentLinter({ settings, terms, configs, ready, ...(deps.afterWork ? { afterWork: deps.afterWork } : {}) });
     const publisher = registerDiagnostics({
       connection,
       documents,
       linter,
       terms,
+      configs,
       settings,
       logger,
       pull,
@@ -74,7 +80,18 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const markdown = caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? true;
     const loadedTerms = terms;
     const files = createWorkspaceFiles({ connection, documents, linter, terms, settings, host: deps.host, logger, workDoneProgress });
+    const loadedConfigs = configs;
+    let languagesSent = '';
+    sendLanguages = () => {
+      const languages = loadedConfigs.languages();
+      if (JSON.stringify(languages) === languagesSent) return;
+      languagesSent = JSON.stringify(languages);
+      runLogged(logger, 'sending the project languages', () => connection.sendNotification(ProjectLanguagesNotification, { languages }));
+    };
     disposables.push(
+      loadedConfigs.onDidChange(() => sendLanguages()),
+      workspace,
+      configs,
       settings,
       loadedTerms,
       publisher,
@@ -103,7 +120,19 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (registerConfigurationChanges) {
       runLogged(logger, 'registering for configuration changes', () => connection.client.register(DidChangeConfigurationNotification.type, { section: 'termlint' }));
     }
-    if (terms) runLogged(logger, 'loading term lists', () => terms!.reload());
+    // The configurations first, quietly: the term lists they name are loaded next, with the settings they give.
+    const [c, t] = [configs, terms];
+    if (c && t) {
+      runLogged(logger, 'loading the project configuration and term lists', async () => {
+        try {
+          await c.reload(false);
+          sendLanguages();
+          await t.reload();
+        } finally {
+          loaded();
+        }
+      });
+    } else loaded();
   });
 
   connection.onShutdown(() => {

@@ -6,7 +6,6 @@
 import picomatch from 'picomatch';
 import {
   DidChangeWatchedFilesNotification,
-  DidChangeWorkspaceFoldersNotification,
   Emitter,
   FileChangeType,
   type Connection,
@@ -17,8 +16,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compileTerms, isTermListFile, readTermList, termListGlobs, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from './core';
 import type { Host } from './host';
-import { folderOf, guardNotification, joinUri, relativePath, runLogged, uriPath, type Logger } from './util';
+import { placeNearEdit } from './problemPlacement';
+import { folderOf, joinUri, relativePath, runLogged, uriPath, type Logger } from './util';
 import type { Settings, SettingsStore } from './settings';
+import type { WorkspaceEvents } from './workspace';
 
 export interface TermFile {
   uri: string;
@@ -57,13 +58,6 @@ export interface TermStore {
   folders(): readonly string[];
   /** Rescans everything (after a settings or workspace folder change). */
   reload(): Promise<void>;
-  /**
-   * Resolves once the first scan of the term lists has finished, or after `FIRST_LOAD_WAIT_MS` at the latest:
-   * what answers the editor's first requests (its first diagnostics pull, a hover) waits for it, so the first
-   * answer is made with the workspace's lists and not with none. A client that ignores
-   * `workspace/diagnostic/refresh` would otherwise keep a wrong first answer until the next edit.
-   */
-  whenLoaded(): Promise<void>;
 }
 
 export interface TermListsDeps {
@@ -72,7 +66,8 @@ export interface TermListsDeps {
   settings: SettingsStore;
   host: Host;
   logger: Logger;
-  workspaceFolders: string[];
+  /** The workspace folders and the file watchers' events. */
+  workspace: WorkspaceEvents;
   /** The client lets us register file watchers dynamically. */
   dynamicWatchers: boolean;
 }
@@ -80,12 +75,15 @@ export interface TermListsDeps {
 /** Editor edits to a term file are applied after this pause, so typing does not re-lint on every key. */
 const EDIT_DEBOUNCE_MS = 150;
 
-/**
- * How long the first requests wait for the first scan. A workspace whose lists take longer (a slow network
- * drive, a huge term base) is linted with what has loaded by then, and re-linted (refresh or push) when the
- * scan ends, as after any term-list change.
- */
-export const FIRST_LOAD_WAIT_MS = 4000;
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.replace(/[?#].*$/, '').replace(/.*\//, ''));
+}
+
+/** `glossary.terms.json changed, old.terms.json deleted`: what the log says about watcher events. */
+function describeChanges(changes: readonly { uri: string; type: number }[]): string {
+  const verb = (t: number) => (t === FileChangeType.Created ? 'created' : t === FileChangeType.Deleted ? 'deleted' : 'changed');
+  return changes.map((c) => `${fileName(c.uri)} ${verb(c.type)}`).join(', ');
+}
 
 export function parseTermFileSafely(text: string, uri: string): TermFileResult {
   try {
@@ -103,17 +101,12 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
   const compiledCache = new Map<string, CompiledTerms>();
   const changed = new Emitter<void>();
   const editTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  let folders = [...deps.workspaceFolders];
+  const folders = () => deps.workspace.folders();
   let generation = 0;
   let watcherRegistration: Promise<Disposable> | undefined;
   let watchedKey = '';
   let reloading: Promise<void> | undefined;
   let reloadAgain = false;
-  let loaded = false;
-  let markLoaded!: () => void;
-  const firstLoad = new Promise<void>((resolve) => (markLoaded = resolve));
-  const LOADED = Promise.resolve();
-  let bounded: Promise<void> | undefined;
 
   function bump(): void {
     generation++;
@@ -130,10 +123,22 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       uri,
       bundled,
       document: TextDocument.create(uri, 'json', version, text),
-      problems: result.problems,
+      problems: placeNearEdit(result.problems, previous?.document.getText(), text),
       list: result.list ?? previous?.list,
       open,
     });
+  }
+
+  /** One line per edited term file: how many terms it gives, and whether its last good version stays in force. */
+  function logEdited(uri: string): void {
+    const f = files.get(uri);
+    if (!f) return;
+    const errors = f.problems.filter((p) => p.severity === 'error').length;
+    const terms = f.list?.terms.length ?? 0;
+    logger.info(
+      `Term list ${fileName(uri)} edited: ` +
+        (errors ? `${errors} error${errors === 1 ? '' : 's'}; ${f.list ? `keeping its last good version (${terms} terms)` : 'not used until they are fixed'}` : `${terms} terms`),
+    );
   }
 
   /** Reads of one file may overlap (bursts of watcher events); only the latest one counts. */
@@ -155,7 +160,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       found.add(uri);
       if (!files.has(uri)) await readInto(uri, true);
     }
-    for (const folder of folders) {
+    for (const folder of folders()) {
       const s = await deps.settings.get(folder);
       const matchers = [...s.termFiles, s.workspaceTermFile].map((g) => picomatch(g, { dot: true }));
       config.set(folder, {
@@ -211,7 +216,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
 
   function isTermFile(uri: string): boolean {
     if (files.has(uri)) return true;
-    const folder = folderOf(folders, uri);
+    const folder = folderOf(folders(), uri);
     const c = folder ? folderConfigs.get(folder) : undefined;
     if (folder && c) {
       const rel = relativePath(folder, uri);
@@ -230,7 +235,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     get: (uri) => files.get(uri),
     all: () => [...files.values()],
     termsFor(uri, settings) {
-      const folder = folderOf(folders, uri);
+      const folder = folderOf(folders(), uri);
       const key = `${settings.useBundledTerms ? 'b' : '-'}|${folder ?? ''}`;
       let compiled = compiledCache.get(key);
       if (!compiled) {
@@ -238,7 +243,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
         const fileList = [...files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
         if (settings.useBundledTerms) for (const f of fileList) if (f.bundled && f.list) lists.push(f.list);
         // Workspace lists after bundled ones, so they override; the workspace term file comes last.
-        const own = fileList.filter((f) => !f.bundled && f.list && (!folder || folderOf(folders, f.uri) === folder || !folderOf(folders, f.uri)));
+        const own = fileList.filter((f) => !f.bundled && f.list && (!folder || folderOf(folders(), f.uri) === folder || !folderOf(folders(), f.uri)));
         const wsFile = folder ? joinUri(folder, folderConfigs.get(folder)?.workspaceTermFile ?? settings.workspaceTermFile) : undefined;
         own.sort((a, b) => Number(a.uri === wsFile) - Number(b.uri === wsFile));
         for (const f of own) lists.push(f.list!);
@@ -249,10 +254,10 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       return { compiled, generation };
     },
     workspaceTermFileFor(uri, settings) {
-      const folder = folderOf(folders, uri);
+      const folder = folderOf(folders(), uri);
       return folder ? joinUri(folder, settings.workspaceTermFile) : undefined;
     },
-    folders: () => folders,
+    folders,
     reload() {
       // Serialize rescans; a request during one triggers exactly one more.
       if (reloading) {
@@ -267,18 +272,9 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
           } while (reloadAgain);
         } finally {
           reloading = undefined;
-          // A failed first scan still ends the wait: what did load is all there is to lint with.
-          loaded = true;
-          markLoaded();
         }
       })();
       return reloading;
-    },
-    whenLoaded() {
-      if (loaded) return LOADED;
-      // One deadline for every waiter, counted from the first request that had to wait.
-      bounded ??= Promise.race([firstLoad, new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS).unref())]);
-      return bounded;
     },
     dispose() {
       for (const t of editTimers.values()) clearTimeout(t);
@@ -287,20 +283,24 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     },
   };
 
-  connection.onDidChangeWatchedFiles(
-    guardNotification(logger, 'workspace/didChangeWatchedFiles', (p) => p.changes[0]?.uri, async (params) => {
-      let any = false;
-      for (const change of params.changes) {
-        if (!isTermFile(change.uri) || documents.get(change.uri)) continue; // open files follow the editor
-        any = true;
-        if (change.type === FileChangeType.Deleted) files.delete(change.uri);
-        else await readInto(change.uri, files.get(change.uri)?.bundled ?? false);
-      }
-      if (any) bump();
-    }),
-  );
+  const onFiles = deps.workspace.onDidChangeWatchedFiles(async (changes) => {
+    let any = false;
+    for (const change of changes) {
+      if (!isTermFile(change.uri) || documents.get(change.uri)) continue; // open files follow the editor
+      any = true;
+      // A deletion reads too (and finds nothing): it must supersede a read still under way, or that read
+      // would bring the deleted file back.
+      await readInto(change.uri, files.get(change.uri)?.bundled ?? false);
+    }
+    if (any) {
+      logger.info(`Term lists: ${describeChanges(changes.filter((c) => isTermFile(c.uri)))} on disk; checking again`);
+      bump();
+    }
+  });
 
   const subscriptions: Disposable[] = [
+    onFiles,
+    deps.workspace.onDidChangeFolders(() => runLogged(logger, 'reloading term lists after a workspace folder change', () => store.reload())),
     documents.onDidOpen((e) => {
       if (!isTermFile(e.document.uri)) return;
       setFile(e.document.uri, e.document.getText(), files.get(e.document.uri)?.bundled ?? false, true);
@@ -318,7 +318,10 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
           if (!doc) return;
           const before = files.get(uri)?.document.getText();
           setFile(uri, doc.getText(), files.get(uri)?.bundled ?? false, true);
-          if (before !== doc.getText()) bump();
+          if (before !== doc.getText()) {
+            logEdited(uri);
+            bump();
+          }
         }, EDIT_DEBOUNCE_MS),
       );
     }),
@@ -341,15 +344,5 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     dispose();
   };
 
-  // Declared as `changeNotifications: true` in the server capabilities, so no dynamic registration is needed.
-  connection.onNotification(
-    DidChangeWorkspaceFoldersNotification.type,
-    guardNotification(logger, 'workspace/didChangeWorkspaceFolders', () => undefined, async (e) => {
-      const { added, removed: gone } = e.event;
-      const removed = new Set(gone.map((f) => f.uri));
-      folders = [...folders.filter((f) => !removed.has(f)), ...added.map((f) => f.uri)];
-      await store.reload();
-    }),
-  );
   return store;
 }

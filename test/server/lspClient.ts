@@ -112,6 +112,7 @@ export class TestClient {
   readonly logs = new EventLog<LogMessageParams>();
   readonly registrations = new EventLog<Registration>();
   readonly progress = new EventLog<unknown>();
+  readonly projectLanguages = new EventLog<string[]>();
   readonly configurationRequests = new EventLog<(string | undefined)[]>();
   /** While set, `workspace/configuration` requests are answered only once it resolves (an editor slow to answer). */
   holdConfiguration: Promise<void> | undefined;
@@ -132,6 +133,7 @@ export class TestClient {
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.diagnostics.push(p));
     connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p));
     connection.onNotification('$/progress', (p: unknown) => this.progress.push(p));
+    connection.onNotification('termlint/projectLanguages', (p: { languages: string[] }) => this.projectLanguages.push(p.languages));
     connection.onRequest(ConfigurationRequest.type, async (p) => {
       this.configurationRequests.push(p.items.map((i) => i.scopeUri));
       if (this.holdConfiguration) await this.holdConfiguration;

@@ -1,7 +1,7 @@
 /** Command-line argument parsing shared by `termlint`, `termlint report` and `termlint extract`. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { VARIANT_KINDS, type VariantKind } from '../core/kinds';
-import type { LintOptions } from '../core/types';
+import type { SettingFlags } from './config';
 
 /** A mistake in the command line: reported with the usage text, exit code 2. */
 export class UsageError extends Error {}
@@ -19,6 +19,8 @@ export function parseArgsOrUsage<T extends ParseArgsConfig>(config: T): ReturnTy
 export const LINT_ARGS = {
   terms: { type: 'string', multiple: true },
   'no-default-terms': { type: 'boolean' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
   jobs: { type: 'string' },
   'no-fuzzy': { type: 'boolean' },
   'no-consistency': { type: 'boolean' },
@@ -29,6 +31,8 @@ export const LINT_ARGS = {
 interface LintArgValues {
   terms?: string[];
   'no-default-terms'?: boolean;
+  config?: string;
+  'no-config'?: boolean;
   jobs?: string;
   'no-fuzzy'?: boolean;
   'no-consistency'?: boolean;
@@ -36,19 +40,43 @@ interface LintArgValues {
   'max-file-size'?: string;
 }
 
+/** What `LINT_ARGS` say: the term lists, the configuration to read, what the flags set over it, threads. */
+export interface LintArgs {
+  terms: string[];
+  /** What the flags set over the configuration. */
+  flags: SettingFlags;
+  /** `--config FILE`; `useConfig` false for `--no-config`. */
+  config?: string;
+  useConfig: boolean;
+  /** Threads to lint on; undefined: decide by the amount of text. */
+  jobs?: number;
+}
+
 /** The lint run `LINT_ARGS` describe, checked: unknown kinds, bad numbers are usage errors. */
-export function lintArgsFrom(v: LintArgValues): { terms: string[]; defaultTerms: boolean; lint: Omit<LintOptions, 'format'>; maxFileSize: number; jobs?: number } {
-  let kinds: VariantKind[] | undefined;
+export function lintArgsFrom(v: LintArgValues): LintArgs {
+  const flags: SettingFlags = {};
   if (v.kinds !== undefined) {
-    kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
+    const kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
     const unknown = kinds.filter((k) => !VARIANT_KINDS.includes(k));
     if (unknown.length > 0) throw new UsageError(`Unknown kind(s) ${unknown.join(', ')} (${VARIANT_KINDS.join(', ')})`);
+    flags.kinds = kinds;
   }
   const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError('--jobs takes a whole number of threads, 1 or more');
-  const maxFileSize = v['max-file-size'] === undefined ? 50_000_000 : Number(v['max-file-size']);
-  if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
-  const lint: Omit<LintOptions, 'format'> = { fuzzy: !v['no-fuzzy'], consistency: !v['no-consistency'] };
-  if (kinds) lint.kinds = kinds;
-  return { terms: v.terms ?? [], defaultTerms: !v['no-default-terms'], lint, maxFileSize, ...(jobs !== undefined ? { jobs } : {}) };
+  if (v['max-file-size'] !== undefined) {
+    const maxFileSize = Number(v['max-file-size']);
+    if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
+    flags.maxFileSize = maxFileSize;
+  }
+  if (v['no-fuzzy']) flags.fuzzy = false;
+  if (v['no-consistency']) flags.consistency = false;
+  if (v['no-default-terms']) flags.useBundledTerms = false;
+  if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
+  return {
+    terms: v.terms ?? [],
+    flags,
+    useConfig: !v['no-config'],
+    ...(v.config !== undefined ? { config: v.config } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+  };
 }

@@ -7,13 +7,13 @@ import { FORMATS, type FormatId, formatForPath } from '../core/formats';
 /** Every extension a document format claims: the files the CLI checks in folders, and under the current one without paths. */
 export const EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);
 export const DEFAULT_PATTERNS = [`**/*.{${EXTENSIONS.join(',')}}`];
-const IGNORED = ['**/node_modules/**', '**/.git/**'];
+export const IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /**
  * The glob library (tinyglobby, fdir, picomatch), loaded when a glob or a folder is to be expanded: a run on
  * named files does not pay to load it.
  */
-function globber(): typeof import('tinyglobby') {
+export function globber(): typeof import('tinyglobby') {
   return require('tinyglobby') as typeof import('tinyglobby');
 }
 

@@ -7,7 +7,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Finding, Occurrence, TermList } from '../core/types';
+import type { TermList } from '../core/types';
+import type { FileFindings } from './report';
 
 /** Marks `workerData` of a CLI worker (the bundle's entry runs as a worker when it sees it). */
 export const WORKER_MARK = 'termlintCliWorker';
@@ -15,7 +16,8 @@ export const WORKER_MARK = 'termlintCliWorker';
 /** What became of one file; `stderr` is what it printed, replayed in file order. */
 export interface FileOutcome {
   index: number;
-  report?: { file: string; text: string; findings: readonly Finding[]; occurrences?: readonly Occurrence[] };
+  /** With the file's severities (its configuration's), which the report needs. */
+  report?: FileFindings;
   fixed: number;
   /** Why the file was not checked (too large, unreadable, not UTF-8 text). */
   skipped?: string;

@@ -1,7 +1,8 @@
 /** CLI reports: the same findings as text for people, JSON for scripts, SARIF for code scanning. */
-import { DEFAULT_SEVERITY, KINDS, type SeverityName, VARIANT_KINDS, type VariantKind } from '../core/kinds';
-import type { Finding, Term } from '../core/types';
+import { DEFAULT_SEVERITY, KINDS, type SeverityName, type SeveritySetting, VARIANT_KINDS, type VariantKind } from '../core/kinds';
+import type { Finding, Occurrence, Term } from '../core/types';
 import { LineIndex } from '../core/lines';
+import { oneLine } from '../core/matching/findings';
 import { lastAtMost } from '../core/search';
 
 interface Lines {
@@ -51,7 +52,18 @@ export interface FileFindings {
   file: string;
   text: string;
   findings: readonly Finding[];
+  /** The file's severities (its configuration's); the kinds' defaults when absent. */
+  severity?: Readonly<Record<VariantKind, SeveritySetting>>;
+  /** Every use of a term, right or wrong (kept for the term-usage report). */
+  occurrences?: readonly Occurrence[];
 }
+
+/** A finding's severity in its file (a kind set to `off` is never linted, so it never gets here). */
+function severityOf(report: FileFindings, kind: VariantKind): SeverityName {
+  const s = report.severity?.[kind];
+  return s === undefined || s === 'off' ? DEFAULT_SEVERITY[kind] : s;
+}
+
 
 export function toRecords(report: FileFindings): FindingRecord[] {
   return [...recordsOf(report)];
@@ -73,7 +85,7 @@ export function* recordsOf(report: FileFindings): Generator<FindingRecord> {
       found: f.found,
       replacements: f.replacements.map((r) => r.text),
       term: f.termId,
-      severity: DEFAULT_SEVERITY[f.kind],
+      severity: severityOf(report, f.kind),
       message: f.message,
     };
   }
@@ -93,9 +105,8 @@ function paint(style: TextStyle, code: keyof typeof ANSI, s: string): string {
  * `file:line:col  kind  found → replacement  (note)`, grouped per file, then a summary line. Yields the report
  * line by line: millions of findings (a 50 MB draft) would not fit in one string.
  */
-export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle): Generator<string> {
+export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle, counts?: SummaryCounts): Generator<string> {
   let lastFile = '';
-  const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
   let width = 0;
   for (const r of records) width = Math.max(width, `${r.file}:${r.line}:${r.column}`.length);
   for (const r of records) {
@@ -113,7 +124,7 @@ export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMa
     yield `  ${where}  ${kind}  "${oneLine(r.found)}"${fix}${more}${note ? paint(style, 'dim', `  (${oneLine(note)})`) : ''}\n`;
   }
   if (records.length > 0) yield '\n';
-  yield summaryLine(records, fileCount) + '\n';
+  yield summaryLine(records, fileCount, counts) + '\n';
 }
 
 /**
@@ -142,11 +153,18 @@ export function* jsonChunks(value: unknown, placeholder: unknown, big: Iterable<
   yield text.slice(at + JSON.stringify(marker).length);
 }
 
-export function summaryLine(records: readonly FindingRecord[], fileCount: number): string {
+/** What the summary line also counts. */
+export interface SummaryCounts {
+  /** Files named on the command line that the project configuration excludes. */
+  skipped: number;
+}
+
+export function summaryLine(records: readonly FindingRecord[], fileCount: number, counts?: SummaryCounts): string {
   const byKind = new Map<VariantKind, number>();
   for (const r of records) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
   const files = new Set(records.map((r) => r.file)).size;
-  const filesChecked = `${fileCount} file${fileCount === 1 ? '' : 's'} checked`;
+  const skipped = counts?.skipped ? `, ${counts.skipped} excluded by termlint.config.json` : '';
+  const filesChecked = `${fileCount} file${fileCount === 1 ? '' : 's'} checked${skipped}`;
   if (records.length === 0) return `No term problems: ${filesChecked}.`;
   const kinds = VARIANT_KINDS.filter((k) => byKind.has(k)).map((k) => `${k} ${byKind.get(k)}`).join(', ');
   return `${records.length} term problem${records.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${kinds}); ${filesChecked}.`;
@@ -198,7 +216,7 @@ function* sarifResults(reports: readonly FileFindings[]): Generator<unknown> {
       yield {
         ruleId: f.kind,
         ruleIndex: VARIANT_KINDS.indexOf(f.kind),
-        level: SARIF_LEVEL[DEFAULT_SEVERITY[f.kind]],
+        level: SARIF_LEVEL[severityOf(report, f.kind)],
         message: { text: f.message },
         locations: [
           {
@@ -208,7 +226,7 @@ function* sarifResults(reports: readonly FileFindings[]): Generator<unknown> {
             },
           },
         ],
-        partialFingerprints: { termlintFinding: `${f.kind}:${f.termId}:${f.found}` },
+        partialFingerprints: { termlintFinding: `${f.kind}:${oneLine(f.termId)}:${oneLine(f.found)}` },
         ...(replacement
           ? {
               fixes: [

@@ -14,8 +14,8 @@ import type { UseLocation } from '../report/model';
 import { summarySentence } from '../report/text';
 import { VERSION } from '../version';
 import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
-import { expandInputs, writeFileAtomic } from './files';
-import { type LintRun, lintFiles } from './lintFiles';
+import { writeFileAtomic } from './files';
+import { type LintRun, lintFiles, loadRun, selectRunFiles } from './lintFiles';
 import { displayPath, loadTerms } from './terms';
 
 export interface ReportIO {
@@ -112,20 +112,21 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
     io.stderr(`termlint report: --out ${args.out} is a folder; name the report file\n`);
     return 2;
   }
-  const compiled = await loadTerms(args, io);
+  const loaded = await loadRun(args, io);
+  if (!loaded) return 2;
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint report');
   if (!compiled) return 2;
-  const expanded = await expandInputs(args.inputs, io.cwd);
-  for (const m of expanded.missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
-  if (expanded.missing.length > 0) return 2;
-  let files = expanded.files;
-  if (out !== undefined && files.includes(out)) {
+  const selection = await selectRunFiles(args.inputs, loaded, io);
+  if (!selection) return 2;
+  let files = selection.files;
+  if (out !== undefined && files.some((f) => f.file === out)) {
     // Named on its own, it is a draft the report would overwrite; found in a folder, it is the last report.
     if (args.inputs.some((i) => path.resolve(io.cwd, i) === out)) {
       io.stderr(`termlint report: --out ${args.out} is one of the files to check; write the report elsewhere\n`);
       return 2;
     }
     io.stderr(`termlint report: ${displayPath(out, io.cwd)} is the report being written: not checked\n`);
-    files = files.filter((f) => f !== out);
+    files = files.filter((f) => f.file !== out);
   }
 
   const checked: CheckedFile[] = [];
@@ -142,7 +143,7 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   const report = buildUsageReport(checked, {
     version: VERSION,
     lists: compiled.lists,
-    options: args.lint,
+    options: loaded.project.lint,
     skipped,
     // A list from outside the working folder (the bundled one, installed elsewhere) is named by its file name.
     listName: (file) => (path.isAbsolute(file) ? path.basename(file) : file),

@@ -14,6 +14,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { problemDiagnostic, type DocumentLinter } from '../linting';
+import type { ProjectConfigStore } from '../projectConfigs';
+import { DiagnosticCodes } from '../protocol';
 import type { DiagnosticsPublisher } from '../publisher';
 import type { SettingsStore } from '../settings';
 import type { TermStore } from '../termLists';
@@ -24,6 +26,7 @@ export interface DiagnosticsDeps {
   documents: TextDocuments<TextDocument>;
   linter: DocumentLinter;
   terms: TermStore;
+  configs: ProjectConfigStore;
   settings: SettingsStore;
   logger: Logger;
   /** The client pulls diagnostics (`textDocument.diagnostic` capability). */
@@ -36,7 +39,7 @@ export interface DiagnosticsDeps {
 const CHANGE_DEBOUNCE_MS = 100;
 
 export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher {
-  const { connection, documents, linter, terms, logger } = deps;
+  const { connection, documents, linter, terms, configs, logger } = deps;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** URIs we pushed a non-empty list for while the file was not open. */
   const pushedUnopened = new Set<string>();
@@ -81,6 +84,19 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
     }
   }
 
+  /** Configuration files with problems that are not open still show them (cleared once fixed or gone). */
+  const configsShown = new Set<string>();
+  function publishConfigProblems(): void {
+    const now = new Set<string>();
+    for (const file of configs.all()) {
+      now.add(file.uri);
+      publishUnopened(file.uri, file.problems.map((p) => problemDiagnostic(file.document, p, DiagnosticCodes.configFile)));
+    }
+    for (const uri of configsShown) if (!now.has(uri)) publishUnopened(uri, []);
+    configsShown.clear();
+    for (const uri of now) configsShown.add(uri);
+  }
+
   function refreshAll(): void {
     if (deps.pull) {
       if (deps.refreshSupport) runLogged(logger, 'workspace/diagnostic/refresh', () => connection.languages.diagnostics.refresh());
@@ -88,6 +104,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
       for (const doc of documents.all()) schedule(doc.uri, 0);
     }
     publishTermFileProblems();
+    publishConfigProblems();
   }
 
   const subscriptions: Disposable[] = [];
@@ -137,6 +154,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
   subscriptions.push(
     documents.onDidClose((e) => linter.forget(e.document.uri)),
     terms.onDidChange(() => refreshAll()),
+    configs.onDidChangeProblems(() => refreshAll()),
     deps.settings.onDidChange(() => {
       linter.invalidate();
       refreshAll();

@@ -24,6 +24,8 @@ export const LINT_ARGS = {
   'no-consistency': { type: 'boolean' },
   kinds: { type: 'string' },
   'max-file-size': { type: 'string' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
+  debug: { type: 'boolean' },
 } as const;
 
 interface LintArgValues {
@@ -34,10 +36,20 @@ interface LintArgValues {
   'no-consistency'?: boolean;
   kinds?: string;
   'max-file-size'?: string;
+  'no-error-on-unmatched-pattern'?: boolean;
+  debug?: boolean;
 }
 
 /** The lint run `LINT_ARGS` describe, checked: unknown kinds, bad numbers are usage errors. */
-export function lintArgsFrom(v: LintArgValues): { terms: string[]; defaultTerms: boolean; lint: Omit<LintOptions, 'format'>; maxFileSize: number; jobs?: number } {
+export function lintArgsFrom(v: LintArgValues): {
+  terms: string[];
+  defaultTerms: boolean;
+  lint: Omit<LintOptions, 'format'>;
+  maxFileSize: number;
+  jobs?: number;
+  errorOnUnmatchedPattern: boolean;
+  debug: boolean;
+} {
   let kinds: VariantKind[] | undefined;
   if (v.kinds !== undefined) {
     kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
@@ -50,5 +62,13 @@ export function lintArgsFrom(v: LintArgValues): { terms: string[]; defaultTerms:
   if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
   const lint: Omit<LintOptions, 'format'> = { fuzzy: !v['no-fuzzy'], consistency: !v['no-consistency'] };
   if (kinds) lint.kinds = kinds;
-  return { terms: v.terms ?? [], defaultTerms: !v['no-default-terms'], lint, maxFileSize, ...(jobs !== undefined ? { jobs } : {}) };
+  return {
+    terms: v.terms ?? [],
+    defaultTerms: !v['no-default-terms'],
+    lint,
+    maxFileSize,
+    ...(jobs !== undefined ? { jobs } : {}),
+    errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
+    debug: v.debug ?? false,
+  };
 }

@@ -1,7 +1,9 @@
 /**
  * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif] [--fix]`, and
  * the commands `termlint extract` (extract.ts) and `termlint report` (usageReport.ts).
- * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error (nothing written).
+ * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error or an input that matches nothing (nothing
+ * written), or a file that could not be read, decoded or written (each said on its own line; the rest are
+ * checked and reported).
  */
 import { pathToFileURL } from 'node:url';
 import type { TermList } from '../core/types';
@@ -12,10 +14,11 @@ import { runConvert } from './convert';
 import { explain } from './explain';
 import { runExtract } from './extract';
 import { type LintRun, lintFiles, runLintWorker } from './lintFiles';
-import { loadTerms } from './terms';
+import { displayPath, loadTerms } from './terms';
 import { WORKER_MARK } from './parallel';
-import { EXTENSIONS, expandInputs } from './files';
-import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
+import { EXTENSIONS } from './files';
+import { expandInputs } from './inputs';
+import { type FileFindings, type FileProblem, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
 import { runReport } from './usageReport';
 import { VERSION } from '../version';
 
@@ -47,7 +50,8 @@ Options:
                         the bundled list plus every ${TERM_LIST_NAMES} under the current folder
   --no-default-terms    do not use the bundled term list
   --format FORMAT       text (default), json or sarif
-  --fix                 rewrite files with every preferred fix applied (atomically) and report the changes
+  --fix                 rewrite files with every preferred fix applied (atomically) and report the changes;
+                        read-only files are left alone, links are written through
   --no-fuzzy            do not look for misspellings
   --no-consistency      do not flag mixing acceptable forms of one term
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
@@ -56,10 +60,14 @@ Options:
                         1 = single-threaded); the report is the same either way
   --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
                         variant of one): its forms in every language and which list contributed what
+  --no-error-on-unmatched-pattern
+                        a path or pattern that matches no file is not an error
+  --debug               show stack traces with error messages
   -h, --help            show this help
   -v, --version         show the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage or term-list error.
+Exit codes: 0 no findings, 1 findings, 2 usage or term-list error, a path or pattern that matches no
+file, or a file that could not be read, decoded or written.
 termlint report --help and termlint extract --help describe those commands.
 `;
 
@@ -129,15 +137,21 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (!compiled) return 2;
   if (opts.explain !== undefined) return explain(opts.explain, compiled, opts.format === 'json' ? 'json' : 'text', io);
 
-  const { files, missing } = await expandInputs(opts.inputs, io.cwd);
-  for (const m of missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
-  if (missing.length > 0) return 2;
+  const { files, unmatched, problems } = await expandInputs(opts.inputs, io.cwd);
+  if (opts.errorOnUnmatchedPattern && unmatched.length > 0) {
+    // Before anything is read or written: a typo in a CI command must not pass as "no problems".
+    for (const u of unmatched) io.stderr(`termlint: no files matched ${u.input}${u.reason ? ` (${u.reason})` : ''}\n`);
+    return 2;
+  }
+  const errors: FileProblem[] = problems.map((p) => ({ file: displayPath(p.path, io.cwd), message: p.message }));
+  for (const p of errors) io.stderr(`${p.file}: ${p.message}\n`);
 
   const reports: FileFindings[] = [];
   let fixedCount = 0;
-  await lintFiles(files, compiled, opts, io, (o) => {
+  await lintFiles(files, compiled, opts, io, (o, file) => {
     if (o.report) reports.push(o.report);
     fixedCount += o.fixed;
+    if (o.error !== undefined) errors.push({ file: displayPath(file, io.cwd), message: o.error });
   });
 
   const found = reports.some((r) => r.findings.length > 0);
@@ -146,12 +160,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       for (const r of reports) yield* recordsOf(r);
     })();
     await writeChunks(io, jsonChunks(all, all, all), '\n');
-  } else if (opts.format === 'sarif') await writeChunks(io, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
+  } else if (opts.format === 'sarif') await writeChunks(io, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href, errors));
   else {
     const records = reports.flatMap(toRecords);
     if (records.length > 0) await writeChunks(io, formatText(records, compiled.terms, files.length, { color: io.color ?? false }));
     else await io.stdout(`${summaryLine(records, files.length)}\n`);
     if (opts.fix) await io.stdout(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
+  }
+  if (errors.length > 0) {
+    io.stderr(`termlint: ${errors.length} error${errors.length === 1 ? '' : 's'} (see above).\n`);
+    return 2;
   }
   return found ? 1 : 0;
 }

@@ -14,9 +14,10 @@ import type { UseLocation } from '../report/model';
 import { summarySentence } from '../report/text';
 import { VERSION } from '../version';
 import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
-import { expandInputs, writeFileAtomic } from './files';
+import { expandInputs } from './inputs';
 import { type LintRun, lintFiles } from './lintFiles';
 import { displayPath, loadTerms } from './terms';
+import { writeFileAtomic } from './write';
 
 export interface ReportIO {
   stdout: (s: string) => void | Promise<void>;
@@ -115,8 +116,10 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   const compiled = await loadTerms(args, io);
   if (!compiled) return 2;
   const expanded = await expandInputs(args.inputs, io.cwd);
-  for (const m of expanded.missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
-  if (expanded.missing.length > 0) return 2;
+  if (args.errorOnUnmatchedPattern && expanded.unmatched.length > 0) {
+    for (const u of expanded.unmatched) io.stderr(`termlint: no files matched ${u.input}${u.reason ? ` (${u.reason})` : ''}\n`);
+    return 2;
+  }
   let files = expanded.files;
   if (out !== undefined && files.includes(out)) {
     // Named on its own, it is a draft the report would overwrite; found in a folder, it is the last report.
@@ -129,12 +132,15 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   }
 
   const checked: CheckedFile[] = [];
-  const skipped: { file: string; reason: string }[] = [];
+  // Files and folders that could not be read or decoded are in the report as not checked, with the reason.
+  const skipped: { file: string; reason: string }[] = expanded.problems.map((p) => ({ file: displayPath(p.path, io.cwd), reason: p.message }));
+  for (const p of skipped) io.stderr(`${p.file}: ${p.reason}\n`);
   const absolute = new Map<string, string>();
   await lintFiles(files, compiled, args, io, (o, file) => {
     const shown = displayPath(file, io.cwd);
     absolute.set(shown, file);
     if (o.skipped !== undefined) skipped.push({ file: shown, reason: o.skipped });
+    if (o.error !== undefined) skipped.push({ file: shown, reason: o.error });
     if (!o.report) return;
     checked.push({ file: o.report.file, text: o.report.text, result: { findings: [...o.report.findings], occurrences: [...(o.report.occurrences ?? [])] }, terms: compiled.terms });
   });

@@ -22,6 +22,7 @@ import { registerHover } from './features/hover';
 import { registerTermUsage } from './features/termUsage';
 import { registerWorkspaceLint } from './features/workspaceLint';
 import type { Host } from './host';
+import { createTurns } from './turns';
 import { registerSettings } from './settings';
 import { registerTermLists, type TermStore } from './termLists';
 import { connectionLogger, runLogged } from './util';
@@ -36,7 +37,9 @@ export interface ServerDeps {
 export function startServer(connection: Connection, deps: ServerDeps): void {
   const logger = connectionLogger(connection);
   const documents = new TextDocuments(TextDocument);
-  const disposables: Disposable[] = [];
+  // One queue of turns for the server's work, urgent pulls first and background work spaced out (turns.ts).
+  const turns = createTurns();
+  const disposables: Disposable[] = [turns];
   let terms: (TermStore & Disposable) | undefined;
   let registerConfigurationChanges = false;
 
@@ -56,6 +59,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       logger,
       workspaceFolders: folders,
       dynamicWatchers: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      turns,
     });
     const linter = createDocumentLinter(settings, terms, deps.afterWork);
     const publisher = registerDiagnostics({
@@ -67,6 +71,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       logger,
       pull,
       refreshSupport: caps.workspace?.diagnostics?.refreshSupport === true,
+      turns,
     });
     const documentChanges = edit?.documentChanges === true;
     const createFiles = edit?.resourceOperations?.includes('create') === true;

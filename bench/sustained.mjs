@@ -416,15 +416,7 @@ export async function sustainedBench({ seconds = 30, rewriteEveryMs = REWRITE_EV
       for (const uri of uris) {
         if (JSON.stringify(fresh.itemsOf(uri).map(asShown)) === finalItems.get(uri)) continue;
         mismatches++;
-        if (process.env.SUSTAINED_DEBUG) {
-          const a = JSON.parse(finalItems.get(uri));
-          const b = fresh.itemsOf(uri).map(asShown);
-          console.error(`${uri}: ${a.length} vs fresh ${b.length}`);
-          const sa = new Set(a.map((d) => JSON.stringify(d)));
-          const sb = new Set(b.map((d) => JSON.stringify(d)));
-          for (const d of sa) if (!sb.has(d)) console.error('  only here:', d.slice(0, 400));
-          for (const d of sb) if (!sa.has(d)) console.error('  only fresh:', d.slice(0, 400));
-        }
+        if (process.env.SUSTAINED_DEBUG) console.error(`${uri} differs:\n  here:  ${finalItems.get(uri)}\n  fresh: ${JSON.stringify(fresh.itemsOf(uri).map(asShown))}`);
       }
     } finally {
       await fresh.stop();

@@ -14,7 +14,8 @@ import { type ExtractedTerm, type ExtractionResult, extractTerms, toTermFileJson
 import { type ProposalVerdict, checkAgainstLists, keepWhatAdds, whereIs } from '../core/extract/against';
 import { jsonReader } from '../core/termlists/json';
 import { UsageError, parseArgsOrUsage } from './args';
-import { formatOf, writeFileAtomic } from './files';
+import { formatOf } from './files';
+import { writeFileAtomic } from './write';
 import { compileTerms } from '../core/compile';
 import { loadRun } from './lintFiles';
 import { displayPath, readLists } from './terms';

@@ -26,6 +26,8 @@ export const LINT_ARGS = {
   'no-consistency': { type: 'boolean' },
   kinds: { type: 'string' },
   'max-file-size': { type: 'string' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
+  debug: { type: 'boolean' },
 } as const;
 
 interface LintArgValues {
@@ -38,6 +40,8 @@ interface LintArgValues {
   'no-consistency'?: boolean;
   kinds?: string;
   'max-file-size'?: string;
+  'no-error-on-unmatched-pattern'?: boolean;
+  debug?: boolean;
 }
 
 /** What `LINT_ARGS` say: the term lists, the configuration to read, what the flags set over it, threads. */
@@ -50,6 +54,10 @@ export interface LintArgs {
   useConfig: boolean;
   /** Threads to lint on; undefined: decide by the amount of text. */
   jobs?: number;
+  /** An explicit input that matches no file stops the run (exit 2); `--no-error-on-unmatched-pattern` allows it. */
+  errorOnUnmatchedPattern: boolean;
+  /** Stack traces with error messages (`--debug`). */
+  debug: boolean;
 }
 
 /** The lint run `LINT_ARGS` describe, checked: unknown kinds, bad numbers are usage errors. */
@@ -78,5 +86,7 @@ export function lintArgsFrom(v: LintArgValues): LintArgs {
     useConfig: !v['no-config'],
     ...(v.config !== undefined ? { config: v.config } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
+    errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
+    debug: v.debug ?? false,
   };
 }

@@ -14,7 +14,8 @@ import { type ExtractedTerm, type ExtractionResult, extractTerms, toTermFileJson
 import { type ProposalVerdict, checkAgainstLists, keepWhatAdds, whereIs } from '../core/extract/against';
 import { jsonReader } from '../core/termlists/json';
 import { UsageError, parseArgsOrUsage } from './args';
-import { formatOf, writeFileAtomic } from './files';
+import { formatOf } from './files';
+import { writeFileAtomic } from './write';
 import { compileTerms } from '../core/compile';
 import { loadRun } from './lintFiles';
 import { displayPath, readLists } from './terms';
@@ -118,7 +119,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
   const shownOut = outPath === undefined ? '<stdout>' : displayPath(outPath, io.cwd);
   // The lists in force, as linting finds them (the configuration's included); the output itself (from an
   // earlier run) is not one of them.
-  const run = { terms: args.terms, flags: args.defaultTerms ? {} : { useBundledTerms: false }, useConfig: true, fix: false, announceFixes: false, occurrences: false };
+  const run = { terms: args.terms, flags: args.defaultTerms ? {} : { useBundledTerms: false }, useConfig: true, fix: false, announceFixes: false, occurrences: false, errorOnUnmatchedPattern: true, debug: false };
   const loaded = await loadRun(run, io);
   if (!loaded) return 2;
   const lists = readLists(loaded.termFiles.filter((f) => f !== outPath), io);

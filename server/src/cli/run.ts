@@ -2,7 +2,9 @@
  * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif|github] [--fix]`, and
  * the commands `termlint report` (usageReport.ts), `termlint extract` (extract.ts), `termlint convert`
  * (convert.ts) and `termlint --explain TERM` (explain.ts).
- * Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error (nothing written).
+ * Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error or an input that matches
+ * nothing (nothing written), or a file that could not be read, decoded or written (each said on its own line;
+ * the rest are checked and reported).
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,8 +21,8 @@ import { reportSink } from './output';
 import { WORKER_MARK } from './parallel';
 import { printConfig } from './printConfig';
 import { EXTENSIONS } from './files';
-import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
-import { loadTerms } from './terms';
+import { type FileFindings, type FileProblem, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
+import { displayPath, loadTerms } from './terms';
 import { runReport } from './usageReport';
 import { VERSION } from '../version';
 
@@ -59,7 +61,8 @@ Options:
   --print-config FILE   print the settings that apply to FILE, as JSON, and check nothing
   --format FORMAT       text (default), json, sarif or github (workflow annotations)
   -o, --output FILE     write the report to FILE (when the run completes) instead of stdout
-  --fix                 rewrite files with every preferred fix applied (atomically) and report the changes
+  --fix                 rewrite files with every preferred fix applied (atomically) and report the changes;
+                        read-only files are left alone, links are written through
   --no-fuzzy            do not look for misspellings
   --no-consistency      do not flag mixing acceptable forms of one term
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
@@ -68,12 +71,16 @@ Options:
                         1 = single-threaded); the report is the same either way
   --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
                         variant of one): its forms in every language and which list contributed what
+  --no-error-on-unmatched-pattern
+                        a path or pattern that matches no file is not an error
+  --debug               show stack traces with error messages
   -h, --help            show this help
   -v, --version         show the version
 
 Settings come from the defaults, then termlint.config.json (its overrides for each file), then these flags.
 
-Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error.
+Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error, a path or pattern that
+matches no file, or a file that could not be read, decoded or written.
 termlint report --help, termlint extract --help and termlint convert --help describe those commands.
 `;
 
@@ -160,16 +167,19 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (!compiled) return 2;
   if (opts.explain !== undefined) return explain(opts.explain, compiled, opts.format === 'json' ? 'json' : 'text', io);
 
-  const selection = await selectRunFiles(opts.inputs, loaded, io);
+  const selection = await selectRunFiles(opts.inputs, loaded, opts, io);
   if (!selection) return 2;
   const files = selection.files;
   const summary = { skipped: selection.skippedNamed };
+  const errors: FileProblem[] = selection.problems.map((p) => ({ file: displayPath(p.path, io.cwd), message: p.message }));
+  for (const p of errors) io.stderr(`${p.file}: ${p.message}\n`);
 
   const reports: FileFindings[] = [];
   let fixedCount = 0;
-  await lintFiles(files, compiled, opts, io, (o) => {
+  await lintFiles(files, compiled, opts, io, (o, file) => {
     if (o.report) reports.push(o.report);
     fixedCount += o.fixed;
+    if (o.error !== undefined) errors.push({ file: displayPath(file, io.cwd), message: o.error });
   });
 
   const found = reports.some((r) => r.findings.length > 0);
@@ -180,7 +190,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         for (const r of reports) yield* recordsOf(r);
       })();
       await writeChunks(sink.write, jsonChunks(all, all, all), '\n');
-    } else if (opts.format === 'sarif') await writeChunks(sink.write, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
+    } else if (opts.format === 'sarif') await writeChunks(sink.write, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href, errors));
     else if (opts.format === 'github') await writeChunks(sink.write, formatGithub(reports, files.length, summary));
     else {
       const records = reports.flatMap(toRecords);
@@ -193,6 +203,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     sink.abort();
     if (opts.output === undefined) throw e;
     io.stderr(`termlint: cannot write ${opts.output}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  if (errors.length > 0) {
+    io.stderr(`termlint: ${errors.length} error${errors.length === 1 ? '' : 's'} (see above).\n`);
     return 2;
   }
   return found ? 1 : 0;

@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../core/compile';
-import { applyEdits, fixAllEdits } from '../core/fixes';
+import { fixToFixedPoint } from '../core/fixPoint';
 import { lintText } from '../core/lint';
-import type { Finding, Occurrence, TermList } from '../core/types';
+import type { Finding, LintResult, Occurrence, TermList } from '../core/types';
 import type { LintArgs } from './args';
 import { type FileSettings, type ProjectSetup, loadProjectSetup, settingsResolver, termListFiles } from './config';
 import { FileError, debugDetail, describeFsError } from './errors';
@@ -114,9 +114,12 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
   let { text, findings, occurrences } = checked;
   let fixed = 0;
   if (opts.fix && findings.length > 0) {
-    const edits = fixAllEdits(findings);
-    const fixedText = applyEdits(text, edits);
-    if (fixedText !== text) {
+    const options = { ...fileSettings.lint, format: formatOf(file) };
+    // Fixed to a fixed point (core/fixPoint.ts): what the fixes wrote is linted again, so nothing is left.
+    const last: { result?: LintResult } = {};
+    const fixedText = fixToFixedPoint(text, findings, (t) => (last.result = lintText(t, compiled, options)).findings).text;
+    const after = last.result;
+    if (fixedText !== text && after) {
       try {
         writeFixed(checked.read, checked.bom + fixedText);
       } catch (e) {
@@ -125,7 +128,6 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
         return { ...failed, report: { file: shown, text, findings, ...(opts.occurrences ? { occurrences } : {}) } };
       }
       const before = findings.length;
-      const after = lintText(fixedText, compiled, { ...fileSettings.lint, format: formatOf(file) });
       fixed = before - after.findings.length;
       if (opts.announceFixes) stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
       text = fixedText;

@@ -62,7 +62,7 @@ export type LintOutcome =
   | (Base & { status: 'tooLarge' })
   | (Base & { status: 'termFile' })
   | (Base & { status: 'configFile' })
-  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings });
+  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; options: LintOptions });
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -213,6 +213,8 @@ export interface DocumentLinter {
   lint(doc: LintTarget, options?: LintCallOptions): Promise<LintOutcome>;
   /** Drops the cached outcome of a closed document. */
   forget(uri: string): void;
+  /** The result id of the last outcome cached for `uri`, however stale (undefined when there is none). */
+  lastResultId(uri: string): string | undefined;
   /** Whether Termlint lints this document at all (enabled, language, not excluded). Term files count. */
   applies(doc: Pick<LintTarget, 'uri' | 'languageId'>, settings: Settings): boolean;
   /** Bumped on every settings change (cached outcomes become stale). */
@@ -223,6 +225,10 @@ function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
   const sameKinds = a.kinds === b.kinds || (a.kinds !== undefined && b.kinds !== undefined && a.kinds.join() === b.kinds.join());
   return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
 }
+
+/** Documents, and characters in all, that keep their incremental scans (the last edited ones). */
+const KEEP_SCANS = 8;
+const KEEP_SCAN_CHARS = 2_000_000;
 
 export interface DocumentLinterDeps {
   settings: SettingsStore;
@@ -237,13 +243,40 @@ export interface DocumentLinterDeps {
   afterWork?: () => void;
 }
 
+/**
+ * How long the first lints wait for the configurations and term lists to be read. A workspace whose lists take
+ * longer is linted with what has loaded by then, and re-linted (refresh or push) when they arrive.
+ */
+export const FIRST_LOAD_WAIT_MS = 4000;
+
 export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
   const { settings: settingsStore, terms, configs, afterWork } = deps;
   const cache = new Map<string, { key: string; outcome: LintOutcome }>();
   /** Open documents keep an incremental linter: a keystroke re-lints only the blocks it touched. */
   const incremental = new Map<string, IncrementalLinter>();
+  /**
+   * The documents edited last, oldest first, with their lengths: only they keep their incremental scans (see
+   * `IncrementalLinter.compact`), so that 200 open drafts do not each hold a parse tree that only the next
+   * keystroke in them would use.
+   */
+  const editing = new Map<string, number>();
+
+  function keepScan(uri: string, length: number): void {
+    editing.delete(uri);
+    editing.set(uri, length);
+    let total = 0;
+    for (const n of editing.values()) total += n;
+    for (const [oldest, n] of editing) {
+      if (editing.size <= 1 || (editing.size <= KEEP_SCANS && total <= KEEP_SCAN_CHARS)) break;
+      incremental.get(oldest)?.compact();
+      editing.delete(oldest);
+      total -= n;
+    }
+  }
   const excludeMatchers = new Map<string, (path: string) => boolean>();
   let epoch = 0;
+  /** `deps.ready`, or the end of FIRST_LOAD_WAIT_MS counted from the first lint, whichever comes first. */
+  let firstLoad: Promise<void> | undefined;
 
   function excluded(uri: string, settings: Settings): boolean {
     if (settings.exclude.length === 0) return false;
@@ -260,11 +293,18 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
 
   function lintIncrementally(uri: string, text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
     let linter = incremental.get(uri);
-    if (!linter || linter.compiled !== compiled || !sameLintOptions(linter.options, options)) {
+    if (!linter || !sameLintOptions(linter.options, options)) {
       linter = new IncrementalLinter(compiled, options);
       incremental.set(uri, linter);
+    } else if (linter.compiled !== compiled) {
+      // A term list changed: keep the document's scan, match it again.
+      linter = linter.withTerms(compiled);
+      incremental.set(uri, linter);
     }
-    return linter.lint(text);
+    const edited = linter.text !== text;
+    const result = linter.lint(text);
+    if (edited) keepScan(uri, text.length);
+    return result;
   }
 
   function applies(doc: Pick<LintTarget, 'uri' | 'languageId'>, settings: Settings): boolean {
@@ -281,38 +321,46 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
       epoch++;
       cache.clear();
       incremental.clear();
+      editing.clear();
     },
     forget(uri) {
       cache.delete(uri);
       incremental.delete(uri);
+      editing.delete(uri);
+    },
+    lastResultId(uri) {
+      return cache.get(uri)?.outcome.resultId;
     },
     async lint(doc, options) {
-      await deps.ready;
+      // Before the configurations and term lists have first been read, a lint would use the wrong lists; the
+      // wait is bounded (a huge term base on a slow drive), and what loads later re-lints as any change does.
+      await (firstLoad ??= Promise.race([deps.ready, new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS).unref())]));
       const settings = await settingsStore.get(doc.uri, options?.settingsUri);
       // From here on everything is synchronous: text, version and positions belong together.
       const key = `${doc.version}:${terms.generation}:${epoch}`;
       const cached = cache.get(doc.uri);
       if (cached && cached.key === key) return cached.outcome;
-      const base = { uri: doc.uri, version: doc.version, resultId: `${key}:${doc.uri}` };
+      const base = { uri: doc.uri, version: doc.version };
       let outcome: LintOutcome;
       if (!applies(doc, settings)) {
-        outcome = { ...base, status: 'skipped', diagnostics: [] };
+        outcome = { ...base, resultId: diagnosticsResultId([]), status: 'skipped', diagnostics: [] };
       } else if (configs.isConfigFile(doc.uri)) {
         // The store parses an open configuration after a short pause; until then this shows what it has.
         const file = configs.get(doc.uri);
         const diagnostics = file ? file.problems.map((p) => problemDiagnostic(file.document, p, DiagnosticCodes.configFile)) : [];
-        return { ...base, resultId: `${base.resultId}:c${file?.document.version ?? 0}`, status: 'configFile', diagnostics };
+        return { ...base, resultId: diagnosticsResultId(diagnostics), status: 'configFile', diagnostics };
       } else if (terms.isTermFile(doc.uri)) {
         const file = terms.get(doc.uri);
         // The store parses open term files after a short pause; until then this shows what it has.
         const diagnostics = file ? file.problems.map((p) => problemDiagnostic(file.document, p)) : [];
-        return { ...base, resultId: `${base.resultId}:${file?.document.version ?? 0}`, status: 'termFile', diagnostics };
+        return { ...base, resultId: diagnosticsResultId(diagnostics), status: 'termFile', diagnostics };
       } else {
         const text = doc.getText();
         // A UTF-16 code unit is at most 3 UTF-8 bytes: most documents need no count (it costs a pass per keystroke).
         const size = text.length * 3 <= settings.maxFileSize ? text.length : utf8Length(text, settings.maxFileSize);
         if (size > settings.maxFileSize) {
-          outcome = { ...base, status: 'tooLarge', diagnostics: [tooLargeDiagnostic(settings)] };
+          const diagnostics = [tooLargeDiagnostic(settings)];
+          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'tooLarge', diagnostics };
         } else {
           const { compiled } = terms.termsFor(doc.uri, settings);
           const lintOptions: LintOptions = {
@@ -326,7 +374,7 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
           const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.
-          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings };
+          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, options: lintOptions };
           afterWork?.();
         }
       }

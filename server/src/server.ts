@@ -24,6 +24,7 @@ import { registerWorkspaceLint } from './features/workspaceLint';
 import type { ConfigValidator } from './config/projectConfig';
 import type { Host } from './host';
 import { registerProjectConfigs, type ProjectConfigStore } from './projectConfigs';
+import { createTurns } from './turns';
 import { registerSettings } from './settings';
 import { registerTermLists, type TermStore } from './termLists';
 import { ProjectLanguagesNotification } from './protocol';
@@ -42,7 +43,9 @@ export interface ServerDeps {
 export function startServer(connection: Connection, deps: ServerDeps): void {
   const logger = connectionLogger(connection);
   const documents = new TextDocuments(TextDocument);
-  const disposables: Disposable[] = [];
+  // One queue of turns for the server's work, urgent pulls first and background work spaced out (turns.ts).
+  const turns = createTurns();
+  const disposables: Disposable[] = [turns];
   let terms: (TermStore & Disposable) | undefined;
   let configs: (ProjectConfigStore & Disposable) | undefined;
   let loaded!: () => void;
@@ -61,7 +64,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const workspace = registerWorkspaceEvents(connection, folders, logger);
     configs = registerProjectConfigs({ connection, documents, host: deps.host, logger, workspace, validator: deps.configValidator, dynamicWatchers });
     const settings = registerSettings({ connection, logger, configs, pullConfiguration: caps.workspace?.configuration === true });
-    terms = registerTermLists({ connection, documents, settings, host: deps.host, logger, workspace, dynamicWatchers });
+    terms = registerTermLists({ connection, documents, settings, host: deps.host, logger, workspace, dynamicWatchers, turns });
     const linter = createDocumentLinter({ settings, terms, configs, ready, ...(deps.afterWork ? { afterWork: deps.afterWork } : {}) });
     const publisher = registerDiagnostics({
       connection,
@@ -73,6 +76,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       logger,
       pull,
       refreshSupport: caps.workspace?.diagnostics?.refreshSupport === true,
+      turns,
     });
     const documentChanges = edit?.documentChanges === true;
     const createFiles = edit?.resourceOperations?.includes('create') === true;

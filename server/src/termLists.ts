@@ -14,12 +14,13 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compileTerms, isTermListFile, readTermList, termListGlobs, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from './core';
+import { compileTerms, compileTermsInSteps, isTermListFile, readTermList, termListGlobs, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from './core';
 import type { Host } from './host';
 import { placeNearEdit } from './problemPlacement';
 import { folderOf, joinUri, relativePath, runLogged, uriPath, type Logger } from './util';
 import type { Settings, SettingsStore } from './settings';
 import type { WorkspaceEvents } from './workspace';
+import type { Turns } from './turns';
 
 export interface TermFile {
   uri: string;
@@ -70,6 +71,8 @@ export interface TermListsDeps {
   workspace: WorkspaceEvents;
   /** The client lets us register file watchers dynamically. */
   dynamicWatchers: boolean;
+  /** Turns for background work (recompiling after a change), shared with the rest of the server. */
+  turns: Turns;
 }
 
 /** Editor edits to a term file are applied after this pause, so typing does not re-lint on every key. */
@@ -94,6 +97,14 @@ export function parseTermFileSafely(text: string, uri: string): TermFileResult {
   }
 }
 
+/** What a compiled set of lists depends on besides the term files themselves. */
+interface ListsKey {
+  folder: string | undefined;
+  useBundled: boolean;
+  /** The workspace term file from the settings, when the folder's own configuration has not been read. */
+  workspaceTermFile: string;
+}
+
 export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
   const { connection, documents, host, logger } = deps;
   const files = new Map<string, TermFile>();
@@ -108,10 +119,69 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
   let reloading: Promise<void> | undefined;
   let reloadAgain = false;
 
+  /** What each compiled list in the cache was made from, to make it again after a change. */
+  const compiledInputs = new Map<string, ListsKey>();
+  /** Bumped by every change: a recompilation still under way for an older one stops. */
+  let recompiling = 0;
+
+  /**
+   * The term files changed. The lists in use are compiled again in the background, in slices of a
+   * millisecond or two on background turns (turns.ts; `compileTermsInSteps`, misspelling index included), and
+   * swapped in only when all are
+   * ready: until then documents are linted with the lists in force, and typing is never held up for the
+   * whole compilation (a 5,000-entry list takes tens of milliseconds, more on a busy machine).
+   */
   function bump(): void {
-    generation++;
+    const run = ++recompiling;
+    const inUse = [...compiledInputs];
+    if (inUse.length === 0) {
+      swap(new Map());
+      return;
+    }
+    runLogged(logger, 'compiling term lists', async () => {
+      const fresh = new Map<string, CompiledTerms>();
+      for (const [key, input] of inUse) {
+        const steps = compileTermsInSteps(listsFor(input), { fuzzy: true });
+        let step = steps.next();
+        while (!step.done) {
+          await deps.turns.next(false);
+          if (run !== recompiling) return; // a newer change compiles again
+          step = steps.next();
+        }
+        fresh.set(key, step.value);
+      }
+      swap(fresh);
+    });
+  }
+
+  /** The freshly compiled lists in force, under a new generation (lists compiled on demand meanwhile go too). */
+  function swap(fresh: Map<string, CompiledTerms>): void {
     compiledCache.clear();
+    for (const key of [...compiledInputs.keys()]) if (!fresh.has(key)) compiledInputs.delete(key);
+    for (const [key, compiled] of fresh) {
+      compiledCache.set(key, compiled);
+      logWarnings(compiledInputs.get(key)!, compiled);
+    }
+    generation++;
     changed.fire();
+  }
+
+  function logWarnings(input: ListsKey, compiled: CompiledTerms): void {
+    for (const w of compiled.warnings) logger.info(`Term lists for ${input.folder ?? 'files outside any folder'}: ${w}`);
+  }
+
+  /** The lists a document in `input.folder` is checked against, in order: bundled, the folder's, its workspace term file last. */
+  function listsFor(input: ListsKey): TermList[] {
+    const { folder } = input;
+    const lists: TermList[] = [];
+    const fileList = [...files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    if (input.useBundled) for (const f of fileList) if (f.bundled && f.list) lists.push(f.list);
+    // Workspace lists after bundled ones, so they override; the workspace term file comes last.
+    const own = fileList.filter((f) => !f.bundled && f.list && (!folder || folderOf(folders(), f.uri) === folder || !folderOf(folders(), f.uri)));
+    const wsFile = folder ? joinUri(folder, folderConfigs.get(folder)?.workspaceTermFile ?? input.workspaceTermFile) : undefined;
+    own.sort((a, b) => Number(a.uri === wsFile) - Number(b.uri === wsFile));
+    for (const f of own) lists.push(f.list!);
+    return lists;
   }
 
   function setFile(uri: string, text: string, bundled: boolean, open: boolean): void {
@@ -239,16 +309,11 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       const key = `${settings.useBundledTerms ? 'b' : '-'}|${folder ?? ''}`;
       let compiled = compiledCache.get(key);
       if (!compiled) {
-        const lists: TermList[] = [];
-        const fileList = [...files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-        if (settings.useBundledTerms) for (const f of fileList) if (f.bundled && f.list) lists.push(f.list);
-        // Workspace lists after bundled ones, so they override; the workspace term file comes last.
-        const own = fileList.filter((f) => !f.bundled && f.list && (!folder || folderOf(folders(), f.uri) === folder || !folderOf(folders(), f.uri)));
-        const wsFile = folder ? joinUri(folder, folderConfigs.get(folder)?.workspaceTermFile ?? settings.workspaceTermFile) : undefined;
-        own.sort((a, b) => Number(a.uri === wsFile) - Number(b.uri === wsFile));
-        for (const f of own) lists.push(f.list!);
-        compiled = compileTerms(lists);
-        for (const w of compiled.warnings) logger.info(`Term lists for ${folder ?? 'files outside any folder'}: ${w}`);
+        // First use of these lists: compiled now, in one go (the document waits for them either way).
+        const input: ListsKey = { folder, useBundled: settings.useBundledTerms, workspaceTermFile: settings.workspaceTermFile };
+        compiled = compileTerms(listsFor(input));
+        compiledInputs.set(key, input);
+        logWarnings(input, compiled);
         compiledCache.set(key, compiled);
       }
       return { compiled, generation };
@@ -277,6 +342,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       return reloading;
     },
     dispose() {
+      recompiling++; // a recompilation under way stops
       for (const t of editTimers.values()) clearTimeout(t);
       changed.dispose();
       if (watcherRegistration) runLogged(logger, 'unregistering file watchers', async () => (await watcherRegistration!).dispose());

@@ -67,14 +67,16 @@ describe('termlint CLI: hostile input', function () {
     assert.match(r.stdout, /forbidden +"Macau" → "Macao"/);
   });
 
-  it('never rewrites a file that is not UTF-8 (--fix would have turned its bytes into U+FFFD)', () => {
+  it('never rewrites a file that is not UTF-8 (--fix would have turned its bytes into U+FFFD); each is an error of the run', () => {
     const latin1 = Buffer.from('Visits to Macau rose in the caf\xe9.\n', 'latin1');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Macau\n', 'utf16le')]);
     const dir = workspace({ 'latin1.md': latin1, 'utf16.txt': utf16, 'ok.md': DRAFT, 't.terms.json': TERMS });
     const r = run(['--fix', '--no-default-terms', '--terms', 't.terms.json', '.'], dir);
-    assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.match(r.stderr, /^latin1\.md: skipped, not UTF-8 text$/m);
-    assert.match(r.stderr, /^utf16\.txt: skipped, not a text file$/m);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^latin1\.md: cannot check: not UTF-8 text$/m);
+    assert.match(r.stderr, /^utf16\.txt: cannot check: UTF-16 text \(Termlint reads UTF-8\)$/m);
+    assert.match(r.stderr, /^termlint: 2 errors \(see above\)\.$/m);
+    assert.match(r.stdout, /^Fixed 2 findings\.$/m);
     assert.ok(fs.readFileSync(path.join(dir, 'latin1.md')).equals(latin1));
     assert.ok(fs.readFileSync(path.join(dir, 'utf16.txt')).equals(utf16));
     assert.equal(fs.readFileSync(path.join(dir, 'ok.md'), 'utf8'), 'Visits to Macao rose in Guangdong.\n');
@@ -87,8 +89,8 @@ describe('termlint CLI: hostile input', function () {
     const nested = '> '.repeat(20_000) + 'Macau\n\n' + '- '.repeat(5_000) + 'Macau\n\n' + '*'.repeat(5_000) + 'Macau' + '*'.repeat(5_000) + '\n';
     const dir = workspace({ 'binary.md': binary, 'line.txt': line, 'nested.md': nested, 't.terms.json': TERMS });
     const r = run(['--format', 'json', '--no-default-terms', '--terms', 't.terms.json', '.'], dir);
-    assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stderr, /^binary\.md: skipped, not a text file$/m);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^binary\.md: cannot check: not a text file$/m);
     const records = JSON.parse(r.stdout) as { file: string; found: string }[];
     assert.equal(records.filter((f) => f.file === 'line.txt').length, Math.ceil((5 * 1024 * 1024) / 22));
     assert.ok(records.some((f) => f.file === 'nested.md' && f.found === 'Macau'));

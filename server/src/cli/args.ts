@@ -28,6 +28,8 @@ export const LINT_ARGS = {
   'max-file-size': { type: 'string' },
   'no-pairs': { type: 'boolean' },
   reverse: { type: 'boolean' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
+  debug: { type: 'boolean' },
 } as const;
 
 interface LintArgValues {
@@ -42,6 +44,8 @@ interface LintArgValues {
   'max-file-size'?: string;
   'no-pairs'?: boolean;
   reverse?: boolean;
+  'no-error-on-unmatched-pattern'?: boolean;
+  debug?: boolean;
 }
 
 /** What `LINT_ARGS` say: the term lists, the configuration to read, what the flags set over it, threads. */
@@ -54,6 +58,10 @@ export interface LintArgs {
   useConfig: boolean;
   /** Threads to lint on; undefined: decide by the amount of text. */
   jobs?: number;
+  /** An explicit input that matches no file stops the run (exit 2); `--no-error-on-unmatched-pattern` allows it. */
+  errorOnUnmatchedPattern: boolean;
+  /** Stack traces with error messages (`--debug`). */
+  debug: boolean;
 }
 
 /** The lint run `LINT_ARGS` describe, checked: unknown kinds, bad numbers are usage errors. */
@@ -84,5 +92,7 @@ export function lintArgsFrom(v: LintArgValues): LintArgs {
     useConfig: !v['no-config'],
     ...(v.config !== undefined ? { config: v.config } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
+    errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
+    debug: v.debug ?? false,
   };
 }

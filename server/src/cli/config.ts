@@ -13,7 +13,7 @@ import { configLayerFor } from '../config/resolve';
 import { Settings, layerSettings } from '../config/settings';
 import { findProjectConfig, readProjectConfig } from '../node/projectConfig';
 import { bundledTermFiles } from '../node/termFiles';
-import { IGNORED, globber } from './files';
+import { walk } from '../node/walk';
 import { displayPath } from './terms';
 
 /** The CLI checks files up to 50 MB unless told otherwise (the editor's default, 2 MB, is for typing speed). */
@@ -127,7 +127,9 @@ export function settingsResolver(setup: ProjectSetup, flags: SettingFlags): (fil
 export async function termListFiles(setup: ProjectSetup, settings: Settings, explicit: readonly string[], cwd: string): Promise<string[]> {
   const files: string[] = settings.useBundledTerms ? bundledTermFiles() : [];
   if (explicit.length > 0) return [...new Set([...files, ...explicit.map((t) => path.resolve(cwd, t))])];
-  const found = await globber().glob(settings.termFiles, { cwd: setup.root, ignore: IGNORED, absolute: true, dot: true });
+  // Walked like the drafts (node/walk.ts): each real folder once, so a link loop never loads a list twice.
+  const wanted = picomatch(settings.termFiles, { dot: true });
+  const found = (await walk(setup.root, { wanted, skipFolder: (_rel, name) => name === 'node_modules' || name === '.git' })).map((f) => f.path);
   const workspaceTermFile = path.resolve(setup.root, settings.workspaceTermFile);
   const own = found.map((f) => path.normalize(f)).filter((f) => f !== workspaceTermFile).sort();
   if (fs.existsSync(workspaceTermFile)) own.push(workspaceTermFile);

@@ -12,7 +12,7 @@ import { readerForName } from '../core/termlists/registry';
 import type { WriteOptions } from '../core/termlists/reader';
 import { readTermFile } from '../node/termFiles';
 import { UsageError, parseArgsOrUsage } from './args';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic } from './write';
 import { displayPath, formatProblem } from './terms';
 
 export interface ConvertIO {

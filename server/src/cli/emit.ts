@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Term } from '../core/types';
 import { formatGithub } from './github';
 import { reportSink } from './output';
-import { type FileFindings, type SummaryCounts, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
+import { type FileFindings, type FileProblem, type SummaryCounts, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
 import { VERSION } from '../version';
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'github';
@@ -20,6 +20,8 @@ export interface EmitOptions {
   output?: string;
   /** `--fix`: how many findings it fixed (the text report says so last). */
   fixed?: number;
+  /** Files that could not be checked (SARIF's tool execution notifications). */
+  errors?: readonly FileProblem[];
 }
 
 export interface EmitIO {
@@ -38,7 +40,7 @@ export async function emitReport(reports: readonly FileFindings[], terms: Readon
         for (const r of reports) yield* recordsOf(r);
       })();
       await writeChunks(sink.write, jsonChunks(all, all, all), '\n');
-    } else if (opts.format === 'sarif') await writeChunks(sink.write, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
+    } else if (opts.format === 'sarif') await writeChunks(sink.write, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href, opts.errors ?? []));
     else if (opts.format === 'github') await writeChunks(sink.write, formatGithub(reports, fileCount, counts));
     else {
       const records = reports.flatMap(toRecords);

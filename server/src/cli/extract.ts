@@ -14,7 +14,8 @@ import { type ExtractedTerm, type ExtractionResult, extractTerms, toTermFileJson
 import { type ProposalVerdict, checkAgainstLists, keepWhatAdds, whereIs } from '../core/extract/against';
 import { jsonReader } from '../core/termlists/json';
 import { UsageError, parseArgsOrUsage } from './args';
-import { formatOf, writeFileAtomic } from './files';
+import { formatOf } from './files';
+import { writeFileAtomic } from './write';
 import { compileTerms } from '../core/compile';
 import { loadRun } from './lintFiles';
 import { displayPath, readLists } from './terms';
@@ -118,7 +119,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
   const shownOut = outPath === undefined ? '<stdout>' : displayPath(outPath, io.cwd);
   // The lists in force, as linting finds them (the configuration's included); the output itself (from an
   // earlier run) is not one of them.
-  const run = { terms: args.terms, flags: args.defaultTerms ? {} : { useBundledTerms: false }, useConfig: true, fix: false, announceFixes: false, occurrences: false };
+  const run = { terms: args.terms, flags: args.defaultTerms ? {} : { useBundledTerms: false }, useConfig: true, fix: false, announceFixes: false, occurrences: false, errorOnUnmatchedPattern: true, debug: false };
   const loaded = await loadRun(run, io);
   if (!loaded) return 2;
   const lists = readLists(loaded.termFiles.filter((f) => f !== outPath), io);
@@ -211,9 +212,13 @@ export function formatSummary(result: ExtractionResult, input: string, output: s
   if (adds > 0) against.push(`${adds} ${adds === 1 ? 'adds' : 'add'} forms to them`);
   if (conflicts > 0) against.push(`${conflicts} ${conflicts === 1 ? 'conflicts' : 'conflict'} with them (left out)`);
   lines.push(
-    `${n} ${n === 1 ? 'term' : 'terms'} proposed from ${input} (${result.words} words, ${result.paragraphs} paragraphs)` +
+    `${n} ${n === 1 ? 'term' : 'terms'} proposed from ${input} (${plural(result.words, 'word')}, ${plural(result.paragraphs, 'paragraph')})` +
       (against.length > 0 ? `; ${against.join(', ')}` : '') +
       (output === '<stdout>' ? '.' : `; written to ${output}.`),
   );
   return `${lines.join('\n')}\n`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,19 +1,24 @@
 /**
  * One lint run over files, shared by `termlint` and `termlint report` so both see the same results for the
- * same inputs: the term lists loaded and checked, each file read (skipping what is not UTF-8 text), linted in
- * its format, fixed with --fix, on one thread or on every core.
+ * same inputs: the term lists loaded and checked, each file read (one that cannot be read or is not UTF-8 text
+ * is an error of the run, said in one line), linted in its format, fixed with --fix (write.ts), on one thread
+ * or on every core.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../core/compile';
-import { applyEdits, fixAllEdits } from '../core/fixes';
+import { fixToFixedPoint } from '../core/fixPoint';
 import { lintText } from '../core/lint';
-import type { Excepted, Finding, Occurrence, TermList } from '../core/types';
+import type { Excepted, Finding, LintResult, Occurrence, TermList } from '../core/types';
 import type { LintArgs } from './args';
 import { type FileSettings, type ProjectSetup, loadProjectSetup, settingsResolver, termListFiles } from './config';
-import { expandInputs, formatOf, looksBinary, writeFileAtomic } from './files';
+import { FileError, debugDetail, describeFsError } from './errors';
+import { formatOf, looksBinary } from './files';
+import { type ExpandedInputs, expandInputs } from './inputs';
 import { type SelectedFile, type Selection, selectFiles } from './select';
 import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, defaultJobs, lintInParallel } from './parallel';
 import { displayPath } from './terms';
+import { type ReadFile, interruptedBackup, readTarget, resolveTarget, restoreBackup, writeFixed } from './write';
 
 /** What a lint run needs from the command line; plain data, sent as it is to worker threads. */
 export interface LintRun extends LintArgs {
@@ -53,12 +58,19 @@ export async function loadRun(run: LintRun, io: RunIO): Promise<LoadedRun | unde
   return { setup, resolve, project, termFiles: await termListFiles(setup, project.settings, run.terms, io.cwd) };
 }
 
-/** The files a run checks: `inputs` expanded, then chosen by the configuration (undefined: an input is missing). */
-export async function selectRunFiles(inputs: readonly string[], loaded: LoadedRun, io: RunIO): Promise<Selection | undefined> {
+/**
+ * The files a run checks: `inputs` expanded (node/walk.ts), then chosen by the configuration, with the folders and
+ * links the expansion could not read (`problems`: errors of the run). Undefined, after saying which, when an
+ * explicit input matches no file and `--no-error-on-unmatched-pattern` is not given: a typo in a CI command must
+ * not pass as "no problems", so nothing is read or written then.
+ */
+export async function selectRunFiles(inputs: readonly string[], loaded: LoadedRun, run: LintRun, io: RunIO): Promise<(Selection & Pick<ExpandedInputs, 'problems'>) | undefined> {
   const expanded = await expandInputs(inputs, io.cwd);
-  for (const m of expanded.missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
-  if (expanded.missing.length > 0) return undefined;
-  return selectFiles(expanded.files, inputs, io.cwd, loaded.project.settings.languages, loaded.resolve);
+  if (run.errorOnUnmatchedPattern && expanded.unmatched.length > 0) {
+    for (const u of expanded.unmatched) io.stderr(`termlint: no files matched ${u.input}${u.reason ? ` (${u.reason})` : ''}\n`);
+    return undefined;
+  }
+  return { ...selectFiles(expanded.files, inputs, io.cwd, loaded.project.settings.languages, loaded.resolve), problems: expanded.problems };
 }
 
 /** Threads for these files: --jobs, or one per core once there is enough text to repay starting them. */
@@ -77,14 +89,25 @@ function threadsFor(files: readonly string[], opts: LintRun): number {
   return 1;
 }
 
-export type LintOutcome = Pick<FileOutcome, 'report' | 'fixed' | 'skipped'>;
+export type LintOutcome = Pick<FileOutcome, 'report' | 'fixed' | 'skipped' | 'error'>;
 
 /**
- * Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. Its uses of terms
- * are kept when the run keeps them all (the term-usage report) or `keepUses` (a file of a translation pair).
+ * Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. Never throws:
+ * a file that cannot be read, decoded or written gets one line naming it (the stack only with --debug), and
+ * the run goes on with the next. Its uses of terms are kept when the run keeps them all (the term-usage
+ * report) or `keepUses` (a file of a translation pair).
  */
 export function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: LintRun, fileSettings: FileSettings, stderr: (s: string) => void, keepUses = false): LintOutcome {
-  const checked = checkFile(file, compiled, fileSettings);
+  const fail = (message: string, e: unknown): LintOutcome => {
+    stderr(`${shown}: ${message}\n${opts.debug ? `${debugDetail(e)}\n` : ''}`);
+    return { fixed: 0, error: message };
+  };
+  let checked: ReturnType<typeof checkFile>;
+  try {
+    checked = checkFile(file, shown, compiled, opts, fileSettings, stderr);
+  } catch (e) {
+    return fail(e instanceof FileError ? e.message : internalError(e, opts), e);
+  }
   if ('skipped' in checked) {
     stderr(`${shown}: ${checked.skipped}\n`);
     return { fixed: 0, skipped: checked.skipped };
@@ -92,12 +115,20 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
   let { text, findings, occurrences, excepted } = checked;
   let fixed = 0;
   if (opts.fix && findings.length > 0) {
-    const edits = fixAllEdits(findings);
-    const fixedText = applyEdits(text, edits);
-    if (fixedText !== text) {
-      writeFileAtomic(file, checked.bom + fixedText);
+    const options = { ...fileSettings.lint, format: formatOf(file) };
+    // Fixed to a fixed point (core/fixPoint.ts): what the fixes wrote is linted again, so nothing is left.
+    const last: { result?: LintResult } = {};
+    const fixedText = fixToFixedPoint(text, findings, (t) => (last.result = lintText(t, compiled, options)).findings).text;
+    const after = last.result;
+    if (fixedText !== text && after) {
+      try {
+        writeFixed(checked.read, checked.bom + fixedText);
+      } catch (e) {
+        // Not written: the file's findings stand as they are.
+        const failed = fail(`cannot fix: ${e instanceof FileError ? e.message : internalError(e, opts)}`, e);
+        return { ...failed, report: { file: shown, text, findings, ...(opts.occurrences ? { occurrences } : {}) } };
+      }
       const before = findings.length;
-      const after = lintText(fixedText, compiled, { ...fileSettings.lint, format: formatOf(file) });
       fixed = before - after.findings.length;
       if (opts.announceFixes) stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
       text = fixedText;
@@ -108,6 +139,12 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
   }
   const uses = opts.occurrences || keepUses ? { occurrences, ...(keepUses && excepted ? { excepted } : {}) } : {};
   return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, lang: fileSettings.lint.lang ?? 'en', ...uses }, fixed };
+}
+
+/** An unexpected exception while checking one file (a bug): said in one line, the stack with --debug. */
+function internalError(e: unknown, opts: LintRun): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return `internal error: ${message}${opts.debug ? '' : ' (run with --debug for the stack trace)'}`;
 }
 
 /**
@@ -150,35 +187,82 @@ export function runLintWorker(port: import('node:worker_threads').MessagePort, d
   });
 }
 
-function checkFile(file: string, compiled: CompiledTerms, fileSettings: FileSettings): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; excepted?: Excepted[] } | { skipped: string } {
-  const read = readTextFile(file, fileSettings.settings.maxFileSize);
-  if ('skipped' in read) return read;
-  const { text, bom } = read;
+/**
+ * Reads and lints one file, or says why it was skipped (over --max-file-size). Throws a FileError whose
+ * message says why it cannot be checked. An in-place fix that a killed run left half done is restored from
+ * its backup first (with --fix), or reported (without).
+ */
+function checkFile(
+  file: string,
+  shown: string,
+  compiled: CompiledTerms,
+  opts: LintRun,
+  fileSettings: FileSettings,
+  stderr: (s: string) => void,
+): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; excepted?: Excepted[]; read: ReadFile } | { skipped: string } {
+  let target: string;
+  try {
+    target = resolveTarget(file);
+  } catch (e) {
+    throw new FileError(`cannot read: ${describeFsError(e)}`, e);
+  }
+  const backup = interruptedBackup(target);
+  if (backup) {
+    const name = path.basename(backup);
+    if (!opts.fix) throw new FileError(`cannot check: an interrupted --fix left its original text in ${name}; run with --fix to restore it and fix the file again`);
+    try {
+      restoreBackup(target, backup);
+    } catch (e) {
+      throw new FileError(`cannot restore it from ${name}, left by an interrupted --fix: ${describeFsError(e)}`, e);
+    }
+    stderr(`${shown}: restored from ${name}, left by an interrupted --fix\n`);
+  }
+  const decoded = decodeTarget(target, fileSettings.settings.maxFileSize);
+  if ('skipped' in decoded) return decoded;
+  const { text, bom, read } = decoded;
   const { findings, occurrences, excepted } = lintText(text, compiled, { ...fileSettings.lint, format: formatOf(file) });
-  return { text, bom, findings, occurrences, ...(excepted ? { excepted } : {}) };
+  return { text, bom, findings, occurrences, ...(excepted ? { excepted } : {}), read };
 }
 
-/** A file's text (its BOM apart), or why it is not read: too large, unreadable, binary, not UTF-8. */
-export function readTextFile(file: string, maxFileSize: number): { text: string; bom: string } | { skipped: string } {
-  let buf: Buffer;
+/**
+ * A document's text (its BOM apart), read for checking only (`termlint pair`), or why it is skipped (over the
+ * size limit). Throws a FileError that says why it cannot be checked.
+ */
+export function readDocument(file: string, maxFileSize: number): { text: string; bom: string } | { skipped: string } {
+  let target: string;
   try {
-    const size = fs.statSync(file).size;
-    if (size > maxFileSize) return { skipped: `skipped, ${size} bytes is over --max-file-size ${maxFileSize}` };
-    buf = fs.readFileSync(file);
+    target = resolveTarget(file);
   } catch (e) {
-    return { skipped: `cannot read: ${e instanceof Error ? e.message : String(e)}` };
+    throw new FileError(`cannot read: ${describeFsError(e)}`, e);
   }
-  if (looksBinary(buf)) return { skipped: 'skipped, not a text file' };
+  const decoded = decodeTarget(target, maxFileSize);
+  return 'skipped' in decoded ? decoded : { text: decoded.text, bom: decoded.bom };
+}
+
+/** Reads and decodes a file as UTF-8 text, or says it is too large; throws a FileError for anything else. */
+function decodeTarget(target: string, maxFileSize: number): { text: string; bom: string; read: ReadFile } | { skipped: string } {
+  let read: ReturnType<typeof readTarget>;
+  try {
+    read = readTarget(target, maxFileSize);
+  } catch (e) {
+    throw new FileError(`cannot read: ${describeFsError(e)}`, e);
+  }
+  if ('tooLarge' in read) return { skipped: `skipped, ${read.tooLarge} bytes is over --max-file-size ${maxFileSize}` };
+  const buf = read.bytes;
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    throw new FileError('cannot check: UTF-16 text (Termlint reads UTF-8)');
+  }
+  if (looksBinary(buf)) throw new FileError('cannot check: not a text file');
   const decoded = decodeUtf8(buf);
   // Decoding would turn the bytes into U+FFFD and --fix would write that back: never touch such a file.
-  if (decoded === undefined) return { skipped: 'skipped, not UTF-8 text' };
+  if (decoded === undefined) throw new FileError('cannot check: not UTF-8 text');
   let text = decoded;
   let bom = '';
   if (text.charCodeAt(0) === 0xfeff) {
     bom = '\ufeff';
     text = text.slice(1);
   }
-  return { text, bom };
+  return { text, bom, read };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

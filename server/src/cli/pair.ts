@@ -18,7 +18,8 @@ import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
 import type { FileSettings } from './config';
 import { REPORT_FORMATS, type ReportFormat, emitReport } from './emit';
 import { formatOf } from './files';
-import { type LintRun, loadRun, readTextFile } from './lintFiles';
+import { FileError } from './errors';
+import { type LintRun, loadRun, readDocument } from './lintFiles';
 import { addPairFindings, pairOptions, sideOf } from './pairs';
 import type { FileFindings } from './report';
 import { displayPath, loadTerms } from './terms';
@@ -115,6 +116,22 @@ interface PairIO {
   color?: boolean;
 }
 
+/** A file's text, or undefined after saying why it cannot be checked (too large, unreadable, not UTF-8 text). */
+function readOrSay(file: string, shown: string, maxFileSize: number, io: PairIO): { text: string } | undefined {
+  try {
+    const read = readDocument(file, maxFileSize);
+    if ('skipped' in read) {
+      io.stderr(`${shown}: ${read.skipped}\n`);
+      return undefined;
+    }
+    return read;
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    io.stderr(`${shown}: ${e.message}\n`);
+    return undefined;
+  }
+}
+
 /** One document read and linted in its language, as a report; undefined (after saying why) when it cannot be read. */
 function lintDocument(file: string, lang: string, compiled: CompiledTerms, settings: FileSettings, io: PairIO): FileFindings | undefined {
   const shown = displayPath(file, io.cwd);
@@ -122,11 +139,8 @@ function lintDocument(file: string, lang: string, compiled: CompiledTerms, setti
     io.stderr(`termlint pair: no such file: ${shown}\n`);
     return undefined;
   }
-  const read = readTextFile(file, settings.settings.maxFileSize);
-  if ('skipped' in read) {
-    io.stderr(`${shown}: ${read.skipped}\n`);
-    return undefined;
-  }
+  const read = readOrSay(file, shown, settings.settings.maxFileSize, io);
+  if (!read) return undefined;
   const result = lintText(read.text, compiled, { ...settings.lint, format: formatOf(file), lang });
   return { file: shown, text: read.text, findings: result.findings, severity: settings.settings.severity, lang, occurrences: result.occurrences, ...(result.excepted ? { excepted: result.excepted } : {}) };
 }
@@ -161,11 +175,8 @@ export async function runPair(argv: string[], io: PairIO): Promise<number> {
         io.stderr(`termlint pair: no such file: ${shown}\n`);
         return 2;
       }
-      const read = readTextFile(file, settings.settings.maxFileSize);
-      if ('skipped' in read) {
-        io.stderr(`${shown}: ${read.skipped}\n`);
-        return 2;
-      }
+      const read = readOrSay(file, shown, settings.settings.maxFileSize, io);
+      if (!read) return 2;
       const parsed = readXliff(read.text);
       if ('error' in parsed) {
         const at = new LineIndex(read.text).at(parsed.error.offset);

@@ -19,8 +19,10 @@ export interface FileOutcome {
   /** With the file's severities (its configuration's), which the report needs. */
   report?: FileFindings;
   fixed: number;
-  /** Why the file was not checked (too large, unreadable, not UTF-8 text). */
+  /** Why the file was not checked on purpose (over --max-file-size). */
   skipped?: string;
+  /** Why the file could not be read, decoded or written (also said in `stderr`): an error of the run. */
+  error?: string;
   stderr: string;
 }
 

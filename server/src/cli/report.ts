@@ -223,8 +223,17 @@ export function summaryLine(records: readonly FindingRecord[], fileCount: number
 
 const SARIF_LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** SARIF 2.1.0 that GitHub code scanning accepts: rules are the kinds, fixes are the preferred replacements. */
-export function formatSarif(reports: readonly FileFindings[], version: string, rootUri: string): Generator<string> {
+/** A file the run could not read, decode or write (or a folder it could not read), as the user named it. */
+export interface FileProblem {
+  file: string;
+  message: string;
+}
+
+/**
+ * SARIF 2.1.0 that GitHub code scanning accepts: rules are the kinds, fixes are the preferred replacements.
+ * Files that could not be checked are tool notifications of a run that did not succeed.
+ */
+export function formatSarif(reports: readonly FileFindings[], version: string, rootUri: string, problems: readonly FileProblem[] = []): Generator<string> {
   const results = sarifResults(reports);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -243,6 +252,20 @@ export function formatSarif(reports: readonly FileFindings[], version: string, r
             })),
           },
         },
+        ...(problems.length > 0
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: false,
+                  toolExecutionNotifications: problems.map((p) => ({
+                    level: 'error',
+                    message: { text: `${p.file}: ${p.message}` },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(p.file), uriBaseId: '%SRCROOT%' } } }],
+                  })),
+                },
+              ],
+            }
+          : {}),
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
         results,

@@ -2,7 +2,9 @@
  * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif|github] [--fix]`, and
  * the commands `termlint report` (usageReport.ts), `termlint extract` (extract.ts), `termlint convert`
  * (convert.ts) and `termlint --explain TERM` (explain.ts).
- * Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error (nothing written).
+ * Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error or an input that matches
+ * nothing (nothing written), or a file that could not be read, decoded or written (each said on its own line;
+ * the rest are checked and reported).
  */
 import type { TermList } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
@@ -16,10 +18,10 @@ import { type LintRun, lintFiles, loadRun, runLintWorker, selectRunFiles } from 
 import { WORKER_MARK } from './parallel';
 import { printConfig } from './printConfig';
 import { EXTENSIONS } from './files';
-import type { FileFindings, SummaryCounts } from './report';
+import type { FileFindings, FileProblem, SummaryCounts } from './report';
 import { checkRunPairs, runPairs } from './pairs';
 import { runPair } from './pair';
-import { loadTerms } from './terms';
+import { displayPath, loadTerms } from './terms';
 import { runReport } from './usageReport';
 import { VERSION } from '../version';
 
@@ -59,7 +61,8 @@ Options:
   --print-config FILE   print the settings that apply to FILE, as JSON, and check nothing
   --format FORMAT       text (default), json, sarif or github (workflow annotations)
   -o, --output FILE     write the report to FILE (when the run completes) instead of stdout
-  --fix                 rewrite files with every preferred fix applied (atomically) and report the changes
+  --fix                 rewrite files with every preferred fix applied (atomically) and report the changes;
+                        read-only files are left alone, links are written through
   --no-fuzzy            do not look for misspellings
   --no-consistency      do not flag mixing acceptable forms of one term
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
@@ -71,12 +74,16 @@ Options:
                         1 = single-threaded); the report is the same either way
   --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
                         variant of one): its forms in every language and which list contributed what
+  --no-error-on-unmatched-pattern
+                        a path or pattern that matches no file is not an error
+  --debug               show stack traces with error messages
   -h, --help            show this help
   -v, --version         show the version
 
 Settings come from the defaults, then termlint.config.json (its overrides for each file), then these flags.
 
-Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error.
+Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error, a path or pattern that
+matches no file, or a file that could not be read, decoded or written.
 termlint report --help, termlint pair --help, termlint extract --help and termlint convert --help describe
 those commands.
 `;
@@ -163,10 +170,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (!compiled) return 2;
   if (opts.explain !== undefined) return explain(opts.explain, compiled, opts.format === 'json' ? 'json' : 'text', io);
 
-  const selection = await selectRunFiles(opts.inputs, loaded, io);
+  const selection = await selectRunFiles(opts.inputs, loaded, opts, io);
   if (!selection) return 2;
   const files = selection.files;
   const summary: SummaryCounts = { skipped: selection.skippedNamed };
+  const errors: FileProblem[] = selection.problems.map((p) => ({ file: displayPath(p.path, io.cwd), message: p.message }));
+  for (const p of errors) io.stderr(`${p.file}: ${p.message}\n`);
 
   const pairs = runPairs(files.map((f) => f.file), loaded.setup, loaded.project.settings);
   const reports: FileFindings[] = [];
@@ -183,15 +192,21 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         byFile.set(file, o.report);
       }
       fixedCount += o.fixed;
+      if (o.error !== undefined) errors.push({ file: displayPath(file, io.cwd), message: o.error });
     },
     new Set(pairs.flatMap((p) => [p.source, p.target])),
   );
+
   const pairCount = checkRunPairs(pairs, byFile, compiled, loaded.resolve);
   if (pairCount > 0) summary.pairs = pairCount;
 
   const found = reports.some((r) => r.findings.length > 0);
-  const written = await emitReport(reports, compiled.terms, files.length, summary, { format: opts.format, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.fix ? { fixed: fixedCount } : {}) }, io);
+  const written = await emitReport(reports, compiled.terms, files.length, summary, { format: opts.format, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.fix ? { fixed: fixedCount } : {}), errors }, io);
   if (!written) return 2;
+  if (errors.length > 0) {
+    io.stderr(`termlint: ${errors.length} error${errors.length === 1 ? '' : 's'} (see above).\n`);
+    return 2;
+  }
   return found ? 1 : 0;
 }
 

@@ -14,9 +14,9 @@ import type { UseLocation } from '../report/model';
 import { summarySentence } from '../report/text';
 import { VERSION } from '../version';
 import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
-import { writeFileAtomic } from './files';
 import { type LintRun, lintFiles, loadRun, selectRunFiles } from './lintFiles';
 import { displayPath, loadTerms } from './terms';
+import { writeFileAtomic } from './write';
 
 export interface ReportIO {
   stdout: (s: string) => void | Promise<void>;
@@ -116,7 +116,7 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   if (!loaded) return 2;
   const compiled = loadTerms(loaded.termFiles, io, 'termlint report');
   if (!compiled) return 2;
-  const selection = await selectRunFiles(args.inputs, loaded, io);
+  const selection = await selectRunFiles(args.inputs, loaded, args, io);
   if (!selection) return 2;
   let files = selection.files;
   if (out !== undefined && files.some((f) => f.file === out)) {
@@ -130,12 +130,15 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   }
 
   const checked: CheckedFile[] = [];
-  const skipped: { file: string; reason: string }[] = [];
+  // Files and folders that could not be read or decoded are in the report as not checked, with the reason.
+  const skipped: { file: string; reason: string }[] = selection.problems.map((p) => ({ file: displayPath(p.path, io.cwd), reason: p.message }));
+  for (const p of skipped) io.stderr(`${p.file}: ${p.reason}\n`);
   const absolute = new Map<string, string>();
   await lintFiles(files, compiled, args, io, (o, file) => {
     const shown = displayPath(file, io.cwd);
     absolute.set(shown, file);
     if (o.skipped !== undefined) skipped.push({ file: shown, reason: o.skipped });
+    if (o.error !== undefined) skipped.push({ file: shown, reason: o.error });
     if (!o.report) return;
     checked.push({ file: o.report.file, text: o.report.text, result: { findings: [...o.report.findings], occurrences: [...(o.report.occurrences ?? [])] }, terms: compiled.terms });
   });

@@ -6,7 +6,7 @@ export { TERM_LIST_READERS, isTermListFile, readTermList, readerForFile, readerF
 export type { TermListReader, WriteOptions, WrittenList } from './termlists/reader';
 export { TermListBuilder, makeTerm, type EntryForm, type EntryInput } from './termlists/builder';
 export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, type Report, type Span as SourceSpan } from './termlists/validation';
-export { compileTerms, type CompiledTerms } from './compile';
+export { compileTerms, compileTermsInSteps, type CompiledTerms } from './compile';
 export { acceptableIn, conceptsIn, contributionsOf, formsIn, languagesOf, ownLanguage, termIn } from './concepts';
 export { normalizeLanguageTag } from './languages/tags';
 export { lintText } from './lint';
@@ -32,6 +32,7 @@ export {
   type TextChange,
 } from './formats';
 export { applyEdits, fixAllEdits } from './fixes';
+export { MAX_FIX_ROUNDS, composeEdits, fixToFixedPoint, type FixAllResult } from './fixPoint';
 export { isEnglishWord } from './languages/englishWords';
 export { tokenize, type WordToken } from './text';
 export { LANGUAGES, english, languageFor, HeadingStyle, type Language, type Script, type SentencePunctuation } from './languages';

@@ -29,6 +29,11 @@ export interface Match {
   memo?: { form: number; count: number; finding: Finding | undefined };
   /** Its entry in LintResult.occurrences, made once. */
   occurrence?: Occurrence;
+  /**
+   * It is a forbidden form the list writes in capitals ("HK"): its capitals are the form's, not the author's
+   * typography, so the fix is written as the target is, not in capitals.
+   */
+  capsForm?: true;
   /** The exception phrase around it: such a use is not reported, fixed or counted (exceptions.ts). */
   exception?: { phrase: string; start: number; end: number };
 }

@@ -8,10 +8,11 @@ import * as path from 'node:path';
 import type { CompiledTerms } from '../core/compile';
 import { formatForPath } from '../core/formats';
 import { Settings } from '../config/settings';
-import { type PairSide, checkPair } from '../core/translation/check';
+import { type PairCheck, type PairSide, checkPair } from '../core/translation/check';
 import { type PairRef, declaredPairs, pairsByName } from '../core/translation/names';
 import type { Finding, LintResult } from '../core/types';
 import type { FileSettings, ProjectSetup } from './config';
+import type { PairUsage } from '../report/model';
 import type { FileFindings, SourceDocument } from './report';
 
 /** The pairs among `files` (absolute paths), by name and as declared, unless the settings switch them off. */
@@ -47,9 +48,9 @@ export function pairOptions(settings: FileSettings): Parameters<typeof checkPair
   return { kinds, reverse: settings.settings.translation.reverse, fuzzy: settings.lint.fuzzy !== false, consistency: settings.lint.consistency !== false };
 }
 
-/** Adds each pair's findings to its target's report (in offset order); how many pairs were checked. */
-export function checkRunPairs(pairs: readonly PairRef[], reports: ReadonlyMap<string, FileFindings>, compiled: CompiledTerms, resolve: (file: string) => FileSettings): number {
-  let checked = 0;
+/** Adds each pair's findings to its target's report (in offset order); the pairs checked. */
+export function checkRunPairs(pairs: readonly PairRef[], reports: ReadonlyMap<string, FileFindings>, compiled: CompiledTerms, resolve: (file: string) => FileSettings): PairUsage[] {
+  const checked: PairUsage[] = [];
   for (const p of pairs) {
     const source = reports.get(p.source);
     const target = reports.get(p.target);
@@ -57,11 +58,25 @@ export function checkRunPairs(pairs: readonly PairRef[], reports: ReadonlyMap<st
     if (!source || !target) continue;
     const settings = resolve(p.target);
     const check = checkPair(sideOf(p.source, source, p.sourceLang), sideOf(p.target, target, p.targetLang), compiled, pairOptions(settings));
-    checked++;
+    checked.push(pairUsage(source.file, target.file, p, check));
     if (check.findings.length === 0) continue;
     addPairFindings(target, check.findings, { file: source.file, text: source.text });
   }
   return checked;
+}
+
+/** What the term-usage report says of a checked pair. */
+export function pairUsage(source: string, target: string, p: Pick<PairRef, 'sourceLang' | 'targetLang'>, check: PairCheck): PairUsage {
+  return {
+    source,
+    target,
+    sourceLanguage: p.sourceLang,
+    targetLanguage: p.targetLang,
+    sourceBlocks: check.sourceBlocks.length,
+    targetBlocks: check.targetBlocks.length,
+    links: check.links.filter((l) => l.sourceTo > l.sourceFrom && l.targetTo > l.targetFrom).length,
+    findings: check.findings.length,
+  };
 }
 
 /** A report with a pair's findings merged in, each knowing its source. */

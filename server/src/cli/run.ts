@@ -197,7 +197,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     new Set(pairs.flatMap((p) => [p.source, p.target])),
   );
 
-  const pairCount = checkRunPairs(pairs, byFile, compiled, loaded.resolve);
+  const pairCount = checkRunPairs(pairs, byFile, compiled, loaded.resolve).length;
   if (pairCount > 0) summary.pairs = pairCount;
 
   const found = reports.some((r) => r.findings.length > 0);

@@ -7,6 +7,7 @@ import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
 import { ExtractTermsRequest, FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type TermFilesResult } from '../../server/src/protocol';
 import type { TermReportPanels } from './reportPanel';
 import { REVEAL_COMMAND, isUseLocation, revealUse } from './reveal';
+import { OPEN_SOURCE_COMMAND, OPEN_TRANSLATION_COMMAND, openCounterpart } from './sideBySide';
 import type { TermsView } from './termsView';
 import type { ReportScope } from './usage';
 
@@ -147,6 +148,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       deps.terms.invalidate();
     }),
 
+    // Both return the editor's document URI and selection, for the in-editor tests.
+    command(OPEN_SOURCE_COMMAND, async (arg?: unknown) => revealed(await openCounterpart(deps.client(), 'source', arg))),
+    command(OPEN_TRANSLATION_COMMAND, async (arg?: unknown) => revealed(await openCounterpart(deps.client(), 'translation', arg))),
+
     // The Terms view's rows run it: (document URI, 1-based location).
     command(REVEAL_COMMAND, async (uri?: unknown, loc?: unknown) => {
       if (typeof uri !== 'string' || !isUseLocation(loc)) return false;
@@ -154,6 +159,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       return true;
     }),
   ];
+}
+
+function revealed(editor: vscode.TextEditor | undefined): { uri: string; line: number; endLine: number } | undefined {
+  return editor ? { uri: editor.document.uri.toString(), line: editor.selection.start.line, endLine: editor.selection.end.line } : undefined;
 }
 
 function basename(uri: vscode.Uri): string {

@@ -3,13 +3,14 @@
  * document version), and turns findings into diagnostics. Positions are computed here and nowhere in core.
  */
 import picomatch from 'picomatch';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type TermFileProblem, type VariantKind } from './core';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
 import type { ProjectConfigStore } from './projectConfigs';
 import type { TermStore } from './termLists';
+import type { PairOutcome, PairService } from './pairs';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from './protocol';
 import { folderOf, relativePath, uriPath, utf8Length } from './util';
 
@@ -62,7 +63,7 @@ export type LintOutcome =
   | (Base & { status: 'tooLarge' })
   | (Base & { status: 'termFile' })
   | (Base & { status: 'configFile' })
-  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; options: LintOptions });
+  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; options: LintOptions; pairs?: PairOutcome[] });
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -80,9 +81,10 @@ export function originUri(file: string): string {
 
 /**
  * A finding as a diagnostic. No related information pointing at the term's entry: VS Code shows it as a child row
- * under every entry of the Problems panel, doubling its length; the hover card links to the entry instead.
+ * under every entry of the Problems panel, doubling its length; the hover card links to the entry instead. A
+ * translation finding's related information is the source block it renders (`related`), which is what to read.
  */
-export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Settings): Diagnostic {
+export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Settings, related?: DiagnosticRelatedInformation[]): Diagnostic {
   const level = settings.severity[f.kind];
   const data: FindingData = { termId: f.termId, kind: f.kind, found: f.found, offset: f.start, replacements: f.replacements };
   const diagnostic: Diagnostic = {
@@ -93,6 +95,7 @@ export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Setting
     message: f.message,
     data,
   };
+  if (related) diagnostic.relatedInformation = related;
   return diagnostic;
 }
 
@@ -241,6 +244,8 @@ export interface DocumentLinterDeps {
   ready: Promise<void>;
   /** Called after each lint: the Node entry point gives memory back once the server is idle. */
   afterWork?: () => void;
+  /** Translation pairs: a translation's findings against its source (pairs.ts). */
+  pairs?: PairService;
 }
 
 /**
@@ -324,6 +329,7 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
       editing.clear();
     },
     forget(uri) {
+      deps.pairs?.forget(uri);
       cache.delete(uri);
       incremental.delete(uri);
       editing.delete(uri);
@@ -336,8 +342,10 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
       // wait is bounded (a huge term base on a slow drive), and what loads later re-lints as any change does.
       await (firstLoad ??= Promise.race([deps.ready, new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS).unref())]));
       const settings = await settingsStore.get(doc.uri, options?.settingsUri);
+      // A translation's sources are read first: their texts are part of what its diagnostics depend on.
+      const pairKey = deps.pairs && applies(doc, settings) && !terms.isTermFile(doc.uri) && !configs.isConfigFile(doc.uri) ? await deps.pairs.prepare(doc.uri, settings) : '';
       // From here on everything is synchronous: text, version and positions belong together.
-      const key = `${doc.version}:${terms.generation}:${epoch}`;
+      const key = `${doc.version}:${terms.generation}:${epoch}${pairKey}`;
       const cached = cache.get(doc.uri);
       if (cached && cached.key === key) return cached.outcome;
       const base = { uri: doc.uri, version: doc.version };
@@ -370,11 +378,13 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
             kinds: Settings.enabledKinds(settings),
           };
           // Files linted once (workspace lint) do not keep an incremental linter.
-          const result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
-          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings));
+          let result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
+          const paired = pairKey ? deps.pairs!.check(doc.uri, text, result, compiled, settings, lintOptions) : undefined;
+          if (paired) result = paired.result;
+          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings, paired?.related.get(f)));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.
-          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, options: lintOptions };
+          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, options: lintOptions, ...(paired ? { pairs: paired.pairs } : {}) };
           afterWork?.();
         }
       }

@@ -6,7 +6,8 @@
 import { MarkupKind, type Connection, type Disposable, type Hover, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { contributionsOf, formsIn, languagesOf, ownLanguage, type Contribution, type Excepted, type Finding, type FormDetail, type LanguageForms, type Occurrence, type Term } from '../core';
-import { originUri, type DocumentLinter } from '../linting';
+import { originUri, type DocumentLinter, type LintOutcome } from '../linting';
+import { sourceSentence } from '../pairs';
 import { guardRequest, type Logger } from '../util';
 
 export interface HoverDeps {
@@ -134,6 +135,28 @@ export function plainCard(term: Term, occurrence: Occurrence | undefined, findin
   return card(term, occurrence, finding, excepted, false);
 }
 
+/** Longer source sentences are cut: the card is a glance, the side-by-side command shows the whole block. */
+const SENTENCE_MAX = 240;
+
+/**
+ * In a translation, what the term renders: the aligned source sentence of each source of the document, with a
+ * link to it. A paragraph of its own below the card.
+ */
+function sourceLines(outcome: Extract<LintOutcome, { status: 'linted' }>, offset: number, termId: string, finding: Finding | undefined, markdown: boolean): string[] {
+  const out: string[] = [];
+  for (const pair of outcome.pairs ?? []) {
+    const s = sourceSentence(pair, outcome.compiled, offset, termId, finding);
+    if (!s) continue;
+    const doc = pair.source.doc;
+    const line = doc.positionAt(s.start).line + 1;
+    const flat = s.text.replace(/\s+/g, ' ');
+    const text = flat.length > SENTENCE_MAX ? `${flat.slice(0, SENTENCE_MAX - 1)}…` : flat;
+    const name = fileName(s.uri);
+    out.push(markdown ? `Source, [${escape(name)}:${line}](${s.uri}#L${line}): ${escape(text)}` : `Source, ${name}:${line}: ${text}`);
+  }
+  return out;
+}
+
 export function registerHover(deps: HoverDeps): Disposable {
   const { connection, documents, linter, logger } = deps;
   return connection.onHover(
@@ -156,8 +179,10 @@ export function registerHover(deps: HoverDeps): Disposable {
       const term = outcome.compiled.terms.get(span.termId);
       if (!term) return null;
       const f = finding && finding.termId === term.id ? finding : undefined;
+      const sources = outcome.pairs ? sourceLines(outcome, offset, span.termId, f ?? finding, deps.markdown) : [];
+      const value = (deps.markdown ? hoverCard(term, occurrence, f, excepted) : plainCard(term, occurrence, f, excepted)) + sources.map((l) => `\n\n${l}`).join('');
       return {
-        contents: deps.markdown ? { kind: MarkupKind.Markdown, value: hoverCard(term, occurrence, f, excepted) } : { kind: MarkupKind.PlainText, value: plainCard(term, occurrence, f, excepted) },
+        contents: { kind: deps.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value },
         range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) },
       };
     }),

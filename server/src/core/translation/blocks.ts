@@ -18,7 +18,10 @@ export interface PairBlock extends Block {
   number: number;
   /** Numbers and (in prose of a non-Latin script) Latin words, as anchor keys; repeats kept. */
   anchors: string[];
-  /** Ids of the terms used in it (any form, right or wrong), in order of use; repeats kept. */
+  /**
+   * The concepts used in it (any form, right or wrong, in either language: the key `conceptKey` gives a use's
+   * termId, the same for 澳门 and Macao), in order of use; repeats kept.
+   */
   concepts: string[];
   /** Its uses of terms (indexes into the document's occurrences), in order. */
   uses: number[];
@@ -35,8 +38,12 @@ function proseSize(masked: string, start: number, end: number): number {
   return n;
 }
 
-/** The blocks of a document read as `format`, with what the alignment compares. */
-export function pairBlocks(view: DocumentView, format: FormatId, occurrences: readonly Occurrence[], latinAnchors: boolean): PairBlock[] {
+/**
+ * The blocks of a document read as `format`, with what the alignment compares. `conceptKey` names the concept of
+ * a use by its termId: a Chinese lint names its uses by the Chinese forms, an English one by the English, and
+ * only the concept behind both makes them an anchor.
+ */
+export function pairBlocks(view: DocumentView, format: FormatId, occurrences: readonly Occurrence[], latinAnchors: boolean, conceptKey: (termId: string) => string = (id) => id): PairBlock[] {
   const { text, masked } = view;
   const out: PairBlock[] = [];
   let o = 0;
@@ -50,7 +57,7 @@ export function pairBlocks(view: DocumentView, format: FormatId, occurrences: re
     const uses: number[] = [];
     while (o < occurrences.length && occurrences[o]!.start < b.start) o++;
     for (let k = o; k < occurrences.length && occurrences[k]!.start < b.end; k++) {
-      concepts.push(occurrences[k]!.termId);
+      concepts.push(conceptKey(occurrences[k]!.termId));
       uses.push(k);
     }
     out.push({

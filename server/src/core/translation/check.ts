@@ -130,8 +130,10 @@ export function checkPair(source: PairSide, target: PairSide, compiled: Compiled
   const targetView = buildView(target.text, target.format);
   // Latin words anchor a link when the source is written in another script (AI, GDP in a Chinese paragraph).
   const latin = mostlyNonLatin(sourceView.masked) !== mostlyNonLatin(targetView.masked);
-  const sourceBlocks = pairBlocks(sourceView, source.format, sourceResult.occurrences, latin);
-  const targetBlocks = pairBlocks(targetView, target.format, targetResult.occurrences, latin);
+  // Terms anchor a link by their concept, whatever language matched them (澳门 in the source, Macao in the target).
+  const conceptKey = (id: string) => conceptOf(compiled, id)?.id ?? id;
+  const sourceBlocks = pairBlocks(sourceView, source.format, sourceResult.occurrences, latin, conceptKey);
+  const targetBlocks = pairBlocks(targetView, target.format, targetResult.occurrences, latin, conceptKey);
   const links = alignBlocks(sourceBlocks, targetBlocks);
   const ctx = pairContext(compiled, source.text, source.lang, { view: targetView, lang: target.lang, result: targetResult }, options);
   const findings: Finding[] = [];

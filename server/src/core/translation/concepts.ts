@@ -23,5 +23,7 @@ export function conceptOf(compiled: CompiledTerms, termId: string): Term | undef
     }
     indexes.set(compiled, index);
   }
-  return index.get(termId);
+  // A Chinese lint names a concept whose Chinese form is also an English term's id "澳门 (zh-Hans)"
+  // (core/matching/hanTerms.ts): the form is what the index knows.
+  return index.get(termId) ?? index.get(termId.replace(/ \(zh-Han[st]\)$/, ''));
 }

@@ -61,20 +61,46 @@ function typeCost(a: PairBlock, b: PairBlock): number {
   return 0.6; // paragraph ↔ list item
 }
 
-/** Counts of anchors, keyed: a block's or a group's. */
-type Bag = Map<string, number>;
+/**
+ * Each block's anchors and concepts that the other document has too, as small integer ids with counts: the cost of
+ * a move compares them without building a map per move (a 1-2 move is tried at every cell of the band).
+ */
+interface Bags {
+  /** Per block: [start, end) into `ids` and `counts`. */
+  from: Int32Array;
+  to: Int32Array;
+  ids: Int32Array;
+  counts: Int32Array;
+  /** Per block: the sum of its counts (what a gap costs). */
+  totals: Int32Array;
+}
 
-function bagOf(blocks: readonly PairBlock[], from: number, to: number, known: ReadonlySet<string>): Bag {
-  const bag: Bag = new Map();
-  for (let i = from; i < to; i++) {
-    const b = blocks[i]!;
-    for (const a of b.anchors) if (known.has(a)) bag.set(a, (bag.get(a) ?? 0) + 1);
-    for (const c of b.concepts) {
-      const key = `=${c}`;
-      if (known.has(key)) bag.set(key, (bag.get(key) ?? 0) + 1);
+function bagsOf(blocks: readonly PairBlock[], shared: ReadonlyMap<string, number>): Bags {
+  const from = new Int32Array(blocks.length);
+  const to = new Int32Array(blocks.length);
+  const totals = new Int32Array(blocks.length);
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const bag = new Map<number, number>();
+  blocks.forEach((b, i) => {
+    bag.clear();
+    for (const a of b.anchors) {
+      const id = shared.get(a);
+      if (id !== undefined) bag.set(id, (bag.get(id) ?? 0) + 1);
     }
-  }
-  return bag;
+    for (const c of b.concepts) {
+      const id = shared.get(`=${c}`);
+      if (id !== undefined) bag.set(id, (bag.get(id) ?? 0) + 1);
+    }
+    from[i] = ids.length;
+    for (const [id, n] of bag) {
+      ids.push(id);
+      counts.push(n);
+      totals[i]! += n;
+    }
+    to[i] = ids.length;
+  });
+  return { from, to, ids: Int32Array.from(ids), counts: Int32Array.from(counts), totals };
 }
 
 /** Keys of every anchor and concept of `blocks`. */
@@ -153,24 +179,21 @@ function alignWith(source: readonly PairBlock[], target: readonly PairBlock[], r
   // Anchors count only where the other document has them too.
   const sourceKeys = keysOf(source);
   const targetKeys = keysOf(target);
-  const shared = new Set<string>();
-  for (const k of sourceKeys) if (targetKeys.has(k)) shared.add(k);
-  const sourceBags = source.map((_, i) => bagOf(source, i, i + 1, shared));
-  const targetBags = target.map((_, j) => bagOf(target, j, j + 1, shared));
-  const pairBag = (bags: readonly Bag[], from: number, to: number): Bag => {
-    if (to - from === 1) return bags[from]!;
-    const out: Bag = new Map(bags[from]!);
-    for (let k = from + 1; k < to; k++) for (const [key, c] of bags[k]!) out.set(key, (out.get(key) ?? 0) + c);
-    return out;
-  };
+  const shared = new Map<string, number>();
+  for (const k of sourceKeys) if (targetKeys.has(k)) shared.set(k, shared.size);
+  const sourceBags = bagsOf(source, shared);
+  const targetBags = bagsOf(target, shared);
+  // Scratch tallies of one move's two groups, by anchor id; `mark` says which ids this move has set.
+  const inSource = new Int32Array(shared.size);
+  const inTarget = new Int32Array(shared.size);
+  const mark = new Int32Array(shared.size);
+  const touched = new Int32Array(shared.size);
+  let stamp = 0;
 
   const cost = (i: number, di: number, j: number, dj: number): number => {
     if (di === 0 || dj === 0) {
       // A block left out or added: the rarer, the more it holds that the other side shares.
-      const bag = di === 0 ? targetBags[j]! : sourceBags[i]!;
-      let anchors = 0;
-      for (const c of bag.values()) anchors += c;
-      return PRIOR.gap + 0.3 * anchors;
+      return PRIOR.gap + 0.3 * (di === 0 ? targetBags.totals[j]! : sourceBags.totals[i]!);
     }
     let ls = 0;
     let lt = 0;
@@ -186,37 +209,57 @@ function alignWith(source: readonly PairBlock[], target: readonly PairBlock[], r
     const a = source[i]!.number;
     const b = target[j]!.number;
     if (a >= 0 && b >= 0) c += a === b ? -NUMBER_SAME : NUMBER_DIFFERENT;
-    const sb = pairBag(sourceBags, i, i + di);
-    const tb = pairBag(targetBags, j, j + dj);
+    // Anchors of the two groups: those both have (each as often as the rarer side has it) and the rest.
+    stamp++;
+    let n = 0;
+    const tally = (bags: Bags, from: number, to: number, into: Int32Array) => {
+      for (let k = from; k < to; k++) {
+        for (let x = bags.from[k]!; x < bags.to[k]!; x++) {
+          const id = bags.ids[x]!;
+          if (mark[id] !== stamp) {
+            mark[id] = stamp;
+            inSource[id] = 0;
+            inTarget[id] = 0;
+            touched[n++] = id;
+          }
+          into[id]! += bags.counts[x]!;
+        }
+      }
+    };
+    tally(sourceBags, i, i + di, inSource);
+    tally(targetBags, j, j + dj, inTarget);
     let both = 0;
     let onlyOne = 0;
-    for (const [key, cs] of sb) {
-      const ct = tb.get(key) ?? 0;
-      both += Math.min(cs, ct);
-      onlyOne += cs > ct ? cs - ct : 0;
-    }
-    for (const [key, ct] of tb) {
-      const cs = sb.get(key) ?? 0;
-      onlyOne += ct > cs ? ct - cs : 0;
+    for (let x = 0; x < n; x++) {
+      const id = touched[x]!;
+      const cs = inSource[id]!;
+      const ct = inTarget[id]!;
+      both += cs < ct ? cs : ct;
+      onlyOne += cs > ct ? cs - ct : ct - cs;
     }
     return c - ANCHOR_SHARED * both + ANCHOR_MISSING * onlyOne;
   };
 
-  // The band: row i covers columns around i·m/n, wide enough for the difference in counts and some drift.
-  const width = Math.abs(n - m) + Math.max(24, Math.ceil(0.1 * Math.max(n, m)));
-  const lo = (i: number) => Math.max(0, Math.floor((i * m) / n) - width);
-  const hi = (i: number) => Math.min(m, Math.ceil((i * m) / n) + width);
+  // The band: row i covers columns around i·m/n, wide enough for the difference in counts (every block left out
+  // or split off shifts the path by one) and some drift of splits against merges. Rows' bounds are computed once.
+  const width = Math.abs(n - m) + Math.max(24, Math.ceil(0.03 * Math.max(n, m)));
+  const rowLo = new Int32Array(n + 1);
+  const rowHi = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) {
+    rowLo[i] = Math.max(0, Math.floor((i * m) / n) - width);
+    rowHi[i] = Math.min(m, Math.ceil((i * m) / n) + width);
+  }
   const span = 2 * width + 3;
   const size = (n + 1) * span;
   const best = new Float64Array(size).fill(Infinity);
   const move = new Int8Array(size).fill(-1);
   const at = (i: number, j: number): number => {
-    const k = j - lo(i);
-    return k < 0 || k >= span || j > hi(i) ? -1 : i * span + k;
+    const k = j - rowLo[i]!;
+    return k < 0 || k >= span || j > rowHi[i]! ? -1 : i * span + k;
   };
   best[at(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = lo(i), end = hi(i); j <= end; j++) {
+    for (let j = rowLo[i]!, end = rowHi[i]!; j <= end; j++) {
       const here = at(i, j);
       if (here < 0 || (i === 0 && j === 0)) continue;
       let b = Infinity;

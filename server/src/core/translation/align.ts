@@ -34,6 +34,10 @@ const MOVES: readonly (readonly [number, number])[] = [
   [0, 1],
 ];
 
+/** The moves' source and target block counts, as typed arrays for the inner loop. */
+const MOVE_DI = Int8Array.from(MOVES, (m) => m[0]);
+const MOVE_DJ = Int8Array.from(MOVES, (m) => m[1]);
+
 /** Cost of each move before its blocks are compared: a split or a merge is rarer than a 1-1 link, a gap rarer still. */
 const PRIOR = { one: 0, split: 2.8, gap: 2.5 };
 /** Variance of a target block's length per unit of expected length (Gale and Church's s², in target units). */
@@ -189,6 +193,22 @@ function alignWith(source: readonly PairBlock[], target: readonly PairBlock[], r
   const mark = new Int32Array(shared.size);
   const touched = new Int32Array(shared.size);
   let stamp = 0;
+  let touchedCount = 0;
+  /** Adds the anchor counts of blocks [from, to) into `into`, clearing each id's tallies the first time this move meets it. */
+  const tally = (bags: Bags, from: number, to: number, into: Int32Array): void => {
+    for (let k = from; k < to; k++) {
+      for (let x = bags.from[k]!, end = bags.to[k]!; x < end; x++) {
+        const id = bags.ids[x]!;
+        if (mark[id] !== stamp) {
+          mark[id] = stamp;
+          inSource[id] = 0;
+          inTarget[id] = 0;
+          touched[touchedCount++] = id;
+        }
+        into[id]! += bags.counts[x]!;
+      }
+    }
+  };
 
   const cost = (i: number, di: number, j: number, dj: number): number => {
     if (di === 0 || dj === 0) {
@@ -211,26 +231,12 @@ function alignWith(source: readonly PairBlock[], target: readonly PairBlock[], r
     if (a >= 0 && b >= 0) c += a === b ? -NUMBER_SAME : NUMBER_DIFFERENT;
     // Anchors of the two groups: those both have (each as often as the rarer side has it) and the rest.
     stamp++;
-    let n = 0;
-    const tally = (bags: Bags, from: number, to: number, into: Int32Array) => {
-      for (let k = from; k < to; k++) {
-        for (let x = bags.from[k]!; x < bags.to[k]!; x++) {
-          const id = bags.ids[x]!;
-          if (mark[id] !== stamp) {
-            mark[id] = stamp;
-            inSource[id] = 0;
-            inTarget[id] = 0;
-            touched[n++] = id;
-          }
-          into[id]! += bags.counts[x]!;
-        }
-      }
-    };
+    touchedCount = 0;
     tally(sourceBags, i, i + di, inSource);
     tally(targetBags, j, j + dj, inTarget);
     let both = 0;
     let onlyOne = 0;
-    for (let x = 0; x < n; x++) {
+    for (let x = 0; x < touchedCount; x++) {
       const id = touched[x]!;
       const cs = inSource[id]!;
       const ct = inTarget[id]!;
@@ -264,8 +270,9 @@ function alignWith(source: readonly PairBlock[], target: readonly PairBlock[], r
       if (here < 0 || (i === 0 && j === 0)) continue;
       let b = Infinity;
       let mv = -1;
-      for (let k = 0; k < MOVES.length; k++) {
-        const [di, dj] = MOVES[k]!;
+      for (let k = 0; k < MOVE_DI.length; k++) {
+        const di = MOVE_DI[k]!;
+        const dj = MOVE_DJ[k]!;
         if (i < di || j < dj) continue;
         const from = at(i - di, j - dj);
         if (from < 0 || best[from] === Infinity) continue;

@@ -59,10 +59,11 @@ export interface PairService {
   /** Open targets whose sources changed (edited, opened, closed, saved): their diagnostics are stale. */
   readonly onDidChangeTargets: Event<string[]>;
   /**
-   * A document changed or closed: the open targets that follow it are stale. Just opened (`opened`), it may be
-   * the source an open translation did not find before (a new file): open documents named like it are too.
+   * A document changed, opened or closed: the open targets that follow it are stale. Just opened, it may be the
+   * source an open translation did not find before (a new file): open documents named like it are too. Closed, it
+   * may have been saved: its text on disk and its folder's listing are read again.
    */
-  touched(uri: string, opened?: boolean): void;
+  touched(uri: string, event: 'changed' | 'opened' | 'closed'): void;
   forget(uri: string): void;
 }
 
@@ -77,6 +78,34 @@ function hashOf(text: string): string {
   let h = FNV_OFFSET;
   for (let i = 0; i < text.length; i++) h = fnv1aStep(h, text.charCodeAt(i));
   return `${(h >>> 0).toString(16)}:${text.length}`;
+}
+
+/**
+ * How long a folder's listing and a closed source's text are reused: a translation is linted on every keystroke,
+ * and reading the disk each time would cost more than the check. Open documents are always read as they are now.
+ */
+export const DISK_REUSE_MS = 2000;
+
+/** Results of disk reads, each reused for DISK_REUSE_MS. */
+class DiskReads<T> {
+  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
+  constructor(private readonly read: (key: string) => Promise<T>) {}
+  get(key: string): Promise<T> {
+    const now = performance.now();
+    const e = this.entries.get(key);
+    if (e && now - e.at < DISK_REUSE_MS) return e.value;
+    const value = this.read(key);
+    this.entries.set(key, { at: now, value });
+    // Old entries go as new ones come, so the map stays as small as the folders and sources in use.
+    if (this.entries.size > 256) for (const [k, v] of this.entries) if (now - v.at >= DISK_REUSE_MS) this.entries.delete(k);
+    return value;
+  }
+  drop(key: string): void {
+    this.entries.delete(key);
+  }
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /** The folder URI of a file URI, and its name. */
@@ -94,13 +123,16 @@ export function createPairService(deps: PairDeps): PairService & Disposable {
   const followers = new Map<string, Set<string>>();
   /** Incremental linters of sources, by URI and language. */
   const sourceLinters = new Map<string, IncrementalLinter>();
+  const listings = new DiskReads((dir) => host.readDirectory(dir));
+  const folderFiles = new DiskReads((folder) => host.findFiles(folder, ['**/*'], []));
+  const diskTexts = new DiskReads((uri) => host.readFile(uri));
 
   /** The file URIs in the folder of `uri` whose names are tagged (a language) and share its stem. */
   async function siblings(uri: string): Promise<string[]> {
     const { dir } = split(uri);
     const tagged = taggedName(uri);
     if (!tagged) return [];
-    const names = (await host.readDirectory(dir)) ?? [];
+    const names = (await listings.get(dir)) ?? [];
     const out = new Set<string>();
     for (const name of names) {
       const other = `${dir}/${encodeURIComponent(name)}`;
@@ -122,7 +154,7 @@ export function createPairService(deps: PairDeps): PairService & Disposable {
           out.add(rel);
           continue;
         }
-        for (const uri of await host.findFiles(joinUri(folder, rel), ['**/*'], [])) {
+        for (const uri of await folderFiles.get(joinUri(folder, rel))) {
           const r = relativePath(folder, uri);
           if (r !== undefined) out.add(r);
         }
@@ -151,7 +183,7 @@ export function createPairService(deps: PairDeps): PairService & Disposable {
   async function load(uri: string): Promise<{ doc: TextDocument; stamp: string } | undefined> {
     const open = documents.get(uri);
     if (open) return { doc: open, stamp: `o${open.version}` };
-    const text = await host.readFile(uri);
+    const text = await diskTexts.get(uri);
     // Not there (any more), or not text: no source to compare with.
     if (text === undefined || text.includes('\u0000') || text.includes('\ufffd')) return undefined;
     const languageId = formatForPath(uri).languageIds[0]!;
@@ -232,9 +264,13 @@ export function createPairService(deps: PairDeps): PairService & Disposable {
       return (await pairsOf(uri, settings)).filter((p) => p.source === uri).map((p) => ({ uri: p.target, lang: p.sourceLang, targetLang: p.targetLang }));
     },
 
-    touched(uri, opened) {
+    touched(uri, event) {
+      if (event !== 'changed') {
+        diskTexts.drop(uri);
+        listings.drop(split(uri).dir);
+      }
       const targets = new Set(followers.get(uri) ?? []);
-      const stem = opened ? taggedName(uri)?.stem : undefined;
+      const stem = event === 'opened' ? taggedName(uri)?.stem : undefined;
       if (stem !== undefined) for (const d of documents.all()) if (taggedName(d.uri)?.stem === stem) targets.add(d.uri);
       targets.delete(uri);
       const open = [...targets].filter((t) => documents.get(t));
@@ -247,6 +283,9 @@ export function createPairService(deps: PairDeps): PairService & Disposable {
     },
 
     dispose() {
+      listings.clear();
+      folderFiles.clear();
+      diskTexts.clear();
       changed.dispose();
       prepared.clear();
       followers.clear();

@@ -106,9 +106,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       // A translation's diagnostics follow its source: an edit of it (opening is one) re-lints them, and so does
       // closing it, after which the disk's text is the source.
       pairs.onDidChangeTargets((uris) => publisher.relint(uris)),
-      documents.onDidOpen((e) => pairs.touched(e.document.uri, true)),
-      documents.onDidChangeContent((e) => pairs.touched(e.document.uri)),
-      documents.onDidClose((e) => pairs.touched(e.document.uri)),
+      documents.onDidOpen((e) => pairs.touched(e.document.uri, 'opened')),
+      documents.onDidChangeContent((e) => pairs.touched(e.document.uri, 'changed')),
+      documents.onDidClose((e) => pairs.touched(e.document.uri, 'closed')),
       registerCodeActions({ connection, documents, linter, terms, settings, host: deps.host, logger, documentChanges, createFiles }),
       registerHover({ connection, documents, linter, logger, markdown }),
       registerPairCommands({ connection, documents, linter, pairs, settings, host: deps.host, logger }),

@@ -7,6 +7,8 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
+import { type DocumentLanguage, documentLanguage } from './core/languages/detect';
+import { termsIn } from './core/matching/hanTerms';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
 import type { TermStore } from './termLists';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from './protocol';
@@ -60,7 +62,7 @@ export type LintOutcome =
   | (Base & { status: 'skipped' })
   | (Base & { status: 'tooLarge' })
   | (Base & { status: 'termFile' })
-  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings });
+  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; language: DocumentLanguage });
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -209,7 +211,7 @@ export interface DocumentLinter {
 
 function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
   const sameKinds = a.kinds === b.kinds || (a.kinds !== undefined && b.kinds !== undefined && a.kinds.join() === b.kinds.join());
-  return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
+  return a.format === b.format && a.lang === b.lang && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
 }
 
 export function createDocumentLinter(settingsStore: SettingsStore, terms: TermStore, afterWork?: () => void): DocumentLinter {
@@ -281,18 +283,21 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
           outcome = { ...base, status: 'tooLarge', diagnostics: [tooLargeDiagnostic(settings)] };
         } else {
           const { compiled } = terms.termsFor(doc.uri, settings);
+          const language = documentLanguage(uriPath(doc.uri), settings.language, text);
           const lintOptions: LintOptions = {
             format: formatForLanguageId(doc.languageId).id,
+            lang: language.tag,
             fuzzy: settings.fuzzy.enabled,
             consistency: settings.consistency.enabled,
             kinds: Settings.enabledKinds(settings),
           };
           // Files linted once (workspace lint) do not keep an incremental linter.
           const result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
-          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, compiled.terms.get(f.termId), settings));
+          const named = termsIn(compiled, result.lang);
+          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, named.get(f.termId), settings));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.
-          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings };
+          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, language };
           afterWork?.();
         }
       }

@@ -4,6 +4,7 @@
  */
 import { Emitter, type Connection, type Disposable, type Event } from 'vscode-languageserver';
 import { DEFAULT_LANGUAGE_IDS, DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type SeveritySetting, type VariantKind } from './core';
+import { normalizeLanguageTag } from './core/languages/tags';
 import { type Logger, guardNotification } from './util';
 
 /** A kind's severity as set: a diagnostic severity, or `off`. */
@@ -25,6 +26,11 @@ export interface Settings {
   exclude: string[];
   /** In bytes (UTF-8); bigger documents are not linted. */
   maxFileSize: number;
+  /**
+   * The natural language of documents whose file name names none (`draft.zh.md` does): a BCP 47 tag, or `auto`
+   * (Chinese when the text is mostly Han characters, else English). core/languages/detect.ts.
+   */
+  language: string;
 }
 
 const SEVERITY_NAMES = Object.keys(SEVERITY_CHOICES) as readonly SeverityName[];
@@ -40,6 +46,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   consistency: { enabled: true },
   exclude: [],
   maxFileSize: 2 * 1024 * 1024,
+  language: 'auto',
 });
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -86,6 +93,7 @@ export const Settings = {
       consistency: toggle(r.consistency, DEFAULT_SETTINGS.consistency.enabled),
       exclude: stringList(r.exclude, DEFAULT_SETTINGS.exclude),
       maxFileSize: typeof size === 'number' && Number.isFinite(size) && size > 0 ? Math.floor(size) : DEFAULT_SETTINGS.maxFileSize,
+      language: typeof r.language === 'string' && (r.language.trim() === 'auto' || normalizeLanguageTag(r.language) !== undefined) ? r.language.trim() : DEFAULT_SETTINGS.language,
     };
   },
   /** The kinds whose severity is not `off`. */

@@ -66,11 +66,11 @@ describe('the kinds table', () => {
   });
 
   it("the CLI's messages name each kind by its label, and its SARIF rules are the table", () => {
-    const args = ['--no-default-terms', '--terms', 'terms/guangdong.terms.json', 'examples/draft.md'];
+    const args = ['--no-default-terms', '--terms', 'terms/guangdong.terms.json', 'examples/draft.md', 'examples/draft.zh.md'];
     const json = cli(['--format', 'json', ...args]);
     assert.equal(json.status, 1);
     const records = JSON.parse(json.stdout) as { kind: keyof typeof KINDS; message: string; severity: string }[];
-    assert.deepEqual([...new Set(records.map((r) => r.kind))].sort(), [...VARIANT_KINDS].sort(), 'the example has every kind');
+    assert.deepEqual([...new Set(records.map((r) => r.kind))].sort(), [...VARIANT_KINDS].sort(), 'the examples have every kind');
     for (const r of records) {
       assert.ok(r.message.includes(`(${KINDS[r.kind].label}`), r.message);
       assert.equal(r.severity, KINDS[r.kind].severity);

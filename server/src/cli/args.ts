@@ -1,6 +1,7 @@
 /** Command-line argument parsing shared by `termlint`, `termlint report` and `termlint extract`. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { VARIANT_KINDS, type VariantKind } from '../core/kinds';
+import { normalizeLanguageTag } from '../core/languages/tags';
 import type { LintOptions } from '../core/types';
 
 /** A mistake in the command line: reported with the usage text, exit code 2. */
@@ -24,6 +25,7 @@ export const LINT_ARGS = {
   'no-consistency': { type: 'boolean' },
   kinds: { type: 'string' },
   'max-file-size': { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 interface LintArgValues {
@@ -34,10 +36,11 @@ interface LintArgValues {
   'no-consistency'?: boolean;
   kinds?: string;
   'max-file-size'?: string;
+  lang?: string;
 }
 
 /** The lint run `LINT_ARGS` describe, checked: unknown kinds, bad numbers are usage errors. */
-export function lintArgsFrom(v: LintArgValues): { terms: string[]; defaultTerms: boolean; lint: Omit<LintOptions, 'format'>; maxFileSize: number; jobs?: number } {
+export function lintArgsFrom(v: LintArgValues): { terms: string[]; defaultTerms: boolean; lint: Omit<LintOptions, 'format'>; maxFileSize: number; jobs?: number; lang?: string } {
   let kinds: VariantKind[] | undefined;
   if (v.kinds !== undefined) {
     kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
@@ -50,5 +53,7 @@ export function lintArgsFrom(v: LintArgValues): { terms: string[]; defaultTerms:
   if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
   const lint: Omit<LintOptions, 'format'> = { fuzzy: !v['no-fuzzy'], consistency: !v['no-consistency'] };
   if (kinds) lint.kinds = kinds;
-  return { terms: v.terms ?? [], defaultTerms: !v['no-default-terms'], lint, maxFileSize, ...(jobs !== undefined ? { jobs } : {}) };
+  const lang = v.lang;
+  if (lang !== undefined && lang !== 'auto' && !normalizeLanguageTag(lang)) throw new UsageError(`--lang takes a language tag (en, zh-Hans, zh-Hant, zh-HK, …) or auto, not "${lang}"`);
+  return { terms: v.terms ?? [], defaultTerms: !v['no-default-terms'], lint, maxFileSize, ...(jobs !== undefined ? { jobs } : {}), ...(lang !== undefined ? { lang } : {}) };
 }

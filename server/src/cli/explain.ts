@@ -22,6 +22,8 @@ const READING: Record<VariantKind, string> = {
   hyphen: 'a hyphenation variant',
   case: 'a capitalization variant',
   misspelling: 'a misspelling',
+  script: 'a spelling in the other Chinese script',
+  width: 'a full-width spelling',
   forbidden: 'a forbidden form',
   inconsistent: 'an admitted form',
 };

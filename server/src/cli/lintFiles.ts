@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { type CompiledTerms, compileTerms } from '../core/compile';
 import { applyEdits, fixAllEdits } from '../core/fixes';
+import { type DocumentLanguage, documentLanguage } from '../core/languages/detect';
 import { lintText } from '../core/lint';
 import type { Finding, LintOptions, Occurrence, TermList } from '../core/types';
 import { formatOf, looksBinary, writeFileAtomic } from './files';
@@ -25,6 +26,8 @@ export interface LintRun {
   announceFixes: boolean;
   /** Keep every file's occurrences (the term-usage report reads them). */
   occurrences: boolean;
+  /** `--lang`: the language of files whose name names none (`auto` or absent: detected from the text). */
+  lang?: string;
 }
 
 export interface RunIO {
@@ -58,6 +61,7 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
     return { fixed: 0, skipped: checked.skipped };
   }
   let { text, findings, occurrences } = checked;
+  const { language } = checked;
   let fixed = 0;
   if (opts.fix && findings.length > 0) {
     const edits = fixAllEdits(findings);
@@ -65,7 +69,7 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
     if (fixedText !== text) {
       writeFileAtomic(file, checked.bom + fixedText);
       const before = findings.length;
-      const after = lintText(fixedText, compiled, { ...opts.lint, format: formatOf(file) });
+      const after = lintText(fixedText, compiled, { ...opts.lint, format: formatOf(file), lang: language.tag });
       fixed = before - after.findings.length;
       if (opts.announceFixes) stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
       text = fixedText;
@@ -73,7 +77,8 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
       occurrences = after.occurrences;
     }
   }
-  return { report: { file: shown, text, findings, ...(opts.occurrences ? { occurrences } : {}) }, fixed };
+  const lang = language.tag === 'en' ? {} : { language };
+  return { report: { file: shown, text, findings, ...lang, ...(opts.occurrences ? { occurrences } : {}) }, fixed };
 }
 
 /** Lints `files` (absolute paths) as `opts` says; outcomes come in file order, each file's messages first. */
@@ -105,7 +110,7 @@ export function runLintWorker(port: import('node:worker_threads').MessagePort, d
   });
 }
 
-function checkFile(file: string, compiled: CompiledTerms, opts: LintRun): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[] } | { skipped: string } {
+function checkFile(file: string, compiled: CompiledTerms, opts: LintRun): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; language: DocumentLanguage } | { skipped: string } {
   let buf: Buffer;
   try {
     const size = fs.statSync(file).size;
@@ -124,8 +129,9 @@ function checkFile(file: string, compiled: CompiledTerms, opts: LintRun): { text
     bom = '\ufeff';
     text = text.slice(1);
   }
-  const { findings, occurrences } = lintText(text, compiled, { ...opts.lint, format: formatOf(file) });
-  return { text, bom, findings, occurrences };
+  const language = documentLanguage(file, opts.lang, text);
+  const { findings, occurrences } = lintText(text, compiled, { ...opts.lint, format: formatOf(file), lang: language.tag });
+  return { text, bom, findings, occurrences, language };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

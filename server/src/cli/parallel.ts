@@ -4,6 +4,7 @@
  * on in the order of the file list, whatever order the threads finish in, so the report is byte for byte the
  * single-threaded one.
  */
+import type { DocumentLanguage } from '../core/languages/detect';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -15,7 +16,7 @@ export const WORKER_MARK = 'termlintCliWorker';
 /** What became of one file; `stderr` is what it printed, replayed in file order. */
 export interface FileOutcome {
   index: number;
-  report?: { file: string; text: string; findings: readonly Finding[]; occurrences?: readonly Occurrence[] };
+  report?: { file: string; text: string; findings: readonly Finding[]; occurrences?: readonly Occurrence[]; language?: DocumentLanguage };
   fixed: number;
   /** Why the file was not checked (too large, unreadable, not UTF-8 text). */
   skipped?: string;

@@ -1,4 +1,5 @@
 /** CLI reports: the same findings as text for people, JSON for scripts, SARIF for code scanning. */
+import type { DocumentLanguage } from '../core/languages/detect';
 import { DEFAULT_SEVERITY, KINDS, type SeverityName, VARIANT_KINDS, type VariantKind } from '../core/kinds';
 import type { Finding, Term } from '../core/types';
 import { LineIndex } from '../core/lines';
@@ -44,6 +45,8 @@ export interface FindingRecord {
   term: string;
   severity: SeverityName;
   message: string;
+  /** The document's language, for a document not read as English ("zh-Hans", "zh-HK"). */
+  language?: string;
 }
 
 export interface FileFindings {
@@ -51,6 +54,8 @@ export interface FileFindings {
   file: string;
   text: string;
   findings: readonly Finding[];
+  /** How the document was read, when not as English (languages/detect.ts). */
+  language?: DocumentLanguage;
 }
 
 export function toRecords(report: FileFindings): FindingRecord[] {
@@ -75,6 +80,7 @@ export function* recordsOf(report: FileFindings): Generator<FindingRecord> {
       term: f.termId,
       severity: DEFAULT_SEVERITY[f.kind],
       message: f.message,
+      ...(report.language ? { language: report.language.tag } : {}),
     };
   }
 }
@@ -93,7 +99,7 @@ function paint(style: TextStyle, code: keyof typeof ANSI, s: string): string {
  * `file:line:col  kind  found → replacement  (note)`, grouped per file, then a summary line. Yields the report
  * line by line: millions of findings (a 50 MB draft) would not fit in one string.
  */
-export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle): Generator<string> {
+export function* formatText(records: readonly FindingRecord[], termOf: (id: string, language: string | undefined) => Term | undefined, fileCount: number, style: TextStyle): Generator<string> {
   let lastFile = '';
   const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
   let width = 0;
@@ -101,11 +107,15 @@ export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMa
   for (const r of records) {
     if (r.file !== lastFile) {
       if (lastFile) yield '\n';
-      yield paint(style, 'bold', r.file) + '\n';
+      // A document read as Chinese says so (and in which script) beside its name.
+      yield paint(style, 'bold', r.file) + (r.language ? paint(style, 'dim', ` (${r.language})`) : '') + '\n';
       lastFile = r.file;
     }
     // A merged concept keeps both lists' notes, one per line: a finding stays on one line.
-    const note = terms.get(r.term)?.note;
+    // A Chinese term's concept note speaks of its English form ("Hyphenated."): a Chinese finding shows the
+    // note of the form it found, if the list gives one.
+    const term = termOf(r.term, r.language);
+    const note = term?.lang?.startsWith('zh') ? term.details?.[r.found]?.note : term?.note;
     const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`.padEnd(width));
     const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : 'cyan', r.kind.padEnd(12));
     const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';

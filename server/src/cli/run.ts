@@ -3,6 +3,7 @@
  * the commands `termlint extract` (extract.ts) and `termlint report` (usageReport.ts).
  * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error (nothing written).
  */
+import { termsIn } from '../core/matching/hanTerms';
 import { pathToFileURL } from 'node:url';
 import type { TermList } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
@@ -52,6 +53,8 @@ Options:
   --no-consistency      do not flag mixing acceptable forms of one term
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
   --max-file-size BYTES skip larger files (default 50000000)
+  --lang TAG            the language of files whose name names none (draft.zh.md, draft.zh-Hant.md):
+                        en, zh-Hans, zh-Hant, zh-HK, … or auto (default: Chinese when mostly Han)
   --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
                         1 = single-threaded); the report is the same either way
   --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
@@ -149,7 +152,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } else if (opts.format === 'sarif') await writeChunks(io, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
   else {
     const records = reports.flatMap(toRecords);
-    if (records.length > 0) await writeChunks(io, formatText(records, compiled.terms, files.length, { color: io.color ?? false }));
+    if (records.length > 0) await writeChunks(io, formatText(records, (id, language) => termsIn(compiled, language).get(id), files.length, { color: io.color ?? false }));
     else await io.stdout(`${summaryLine(records, files.length)}\n`);
     if (opts.fix) await io.stdout(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
   }

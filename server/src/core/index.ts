@@ -9,6 +9,8 @@ export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, 
 export { compileTerms, type CompiledTerms } from './compile';
 export { acceptableIn, conceptsIn, contributionsOf, formsIn, languagesOf, ownLanguage, termIn } from './concepts';
 export { normalizeLanguageTag } from './languages/tags';
+export { detectLanguage, documentLanguage, languageFromName, type DocumentLanguage, type LanguageSource } from './languages/detect';
+export { termsIn } from './matching/hanTerms';
 export { lintText } from './lint';
 export { DocumentLinter } from './document';
 export {
@@ -34,4 +36,4 @@ export {
 export { applyEdits, fixAllEdits } from './fixes';
 export { isEnglishWord } from './languages/englishWords';
 export { tokenize, type WordToken } from './text';
-export { LANGUAGES, english, languageFor, HeadingStyle, type Language, type Script, type SentencePunctuation } from './languages';
+export { LANGUAGES, chinese, english, languageFor, HeadingStyle, type Language, type Script, type SentencePunctuation } from './languages';

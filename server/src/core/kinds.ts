@@ -51,9 +51,23 @@ export const KINDS = {
   },
   misspelling: {
     label: 'misspelling',
-    summary: 'A near miss of a term (small edit distance).',
-    help: 'A near miss of a term ("Shenzen").',
-    meaning: 'a near miss of a term, also inside a multi-word name',
+    summary: 'A near miss of a term (small edit distance; in Chinese, one character typed for another of the same sound).',
+    help: 'A near miss of a term ("Shenzen"; in Chinese, a character of the same pinyin: "新知生产力" for "新质生产力").',
+    meaning: 'a near miss of a term, also inside a multi-word name; in Chinese, one character typed for another of the same pinyin',
+    severity: 'warning',
+  },
+  script: {
+    label: 'script',
+    summary: 'A Chinese term is written in the other script than the document\'s (Traditional in Simplified, or the reverse).',
+    help: 'A Chinese term in the other script than the document\'s: "粵港澳大灣區" in a Simplified draft, or one Traditional character in a Simplified name ("广東").',
+    meaning: 'a Chinese term in the other script than the document\'s, whole or one character of it',
+    severity: 'warning',
+  },
+  width: {
+    label: 'full-width characters',
+    summary: 'A term is written with full-width Latin letters or digits.',
+    help: 'Full-width Latin letters or digits in a term of a Chinese document ("ＧＤＰ", "５Ｇ基站").',
+    meaning: 'full-width Latin letters or digits in a term, in a Chinese document',
     severity: 'warning',
   },
   forbidden: {

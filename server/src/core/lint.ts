@@ -20,15 +20,17 @@ export { buildFindings } from './matching/findings';
 export function lintText(text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
   const lang = languageFor(options.lang);
   const view = buildView(text, options.format);
+  if (lang.foldView) view.masked = lang.foldView(view.masked, 0, text.length);
   const tokens = lang.tokenOffsets(view.masked);
   const matches = matchTokens(view, tokens, compiled, options, 0, tokens.length, lang);
   return buildFindings(view, compiled, matches, options, lang);
 }
 
 /**
- * Term uses among tokens [from, to), sorted by offset. No match crosses a block boundary (the view hides the
- * character that ends a block, and a blank line is more than one line break), so a range that starts and ends
- * at block boundaries can be matched on its own: DocumentLinter re-matches only the blocks an edit touched.
+ * Term uses among tokens [from, to), which are the offsets [start, end) (what matchers that read no tokens read),
+ * sorted by offset. No match crosses a block boundary (the view hides the character that ends a block, and a blank
+ * line is more than one line break), so a range that starts and ends at block boundaries can be matched on its own:
+ * DocumentLinter re-matches only the blocks an edit touched.
  */
 export function matchTokens(
   view: DocumentView,
@@ -38,8 +40,10 @@ export function matchTokens(
   from: number,
   to: number,
   lang: Language = languageFor(options.lang),
+  start = 0,
+  end = view.text.length,
 ): Match[] {
-  const scope: MatchScope = { view, tokens, compiled, options, lang, from, to };
+  const scope: MatchScope = { view, tokens, compiled, options, lang, from, to, start, end };
   const matches: Match[] = [];
   for (const matcher of matchersFor(lang)) matcher.find(scope, matches);
   matches.sort((a, b) => a.start - b.start);
@@ -47,6 +51,7 @@ export function matchTokens(
   const exceptions = compiled.exceptions;
   if (exceptions) {
     for (const m of matches) {
+      if (m.han) continue; // exception phrases are word sequences: they cover word matches
       const hit = exceptions.find(view.masked, tokens, from, to, m.term, m.first, m.last);
       if (hit) m.exception = { phrase: hit.phrase.text, start: hit.start, end: hit.end };
     }

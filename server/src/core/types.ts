@@ -219,4 +219,10 @@ export interface LintResult {
   occurrences: Occurrence[];
   /** Spellings not reported because they are part of an exception (term `exceptions`, list `ignore`). */
   excepted?: Excepted[];
+  /**
+   * The script a Chinese document was read in (`zh-Hans` or `zh-Hant`); absent for English. The termIds of its
+   * findings and uses name terms of `termsIn(compiled, lang)` (core/matching/hanTerms.ts): Chinese concepts as
+   * that script reads them, beside the English terms.
+   */
+  lang?: string;
 }

@@ -29,6 +29,11 @@ export interface Match {
   memo?: { form: number; count: number; finding: Finding | undefined };
   /** Its entry in LintResult.occurrences, made once. */
   occurrence?: Occurrence;
+  /**
+   * A use of a Chinese form (hanExact.ts): `term` is then a concept of the Han terms (hanTerms.ts), and the token
+   * range is empty (`last` = `first` - 1, `first` the first word token after it): Han characters are no tokens.
+   */
+  han?: true;
   /** The exception phrase around it: such a use is not reported, fixed or counted (exceptions.ts). */
   exception?: { phrase: string; start: number; end: number };
 }
@@ -43,6 +48,9 @@ export interface MatchScope {
   /** No term use crosses these token boundaries (they are block boundaries, see lint.ts `matchTokens`). */
   readonly from: number;
   readonly to: number;
+  /** The same range in offsets: what matchers that read no tokens (Han) read. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /**

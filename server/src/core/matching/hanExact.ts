@@ -31,6 +31,8 @@ interface Candidate {
   start: number;
   end: number;
   value: number;
+  /** No transparent run inside: the span's text is its characters. */
+  plain: boolean;
 }
 
 /** The longest key starting at `i` (valid at its Latin edges), or undefined. */
@@ -39,14 +41,22 @@ function longestAt(view: DocumentView, han: HanTerms, i: number, end: number): C
   const trie = han.trie;
   let node = 0;
   let j = i;
-  const breaks = { n: 0 };
-  let best: Candidate | undefined;
+  let breaks: { n: number } | undefined;
+  let bestEnd = -1;
+  let bestValue = -1;
+  let bestPlain = true;
   let lastCp = 0;
+  let plain = true;
   while (j < end) {
     if (j > i) {
-      const skipped = skipTransparent(view, j, end, breaks);
-      if (skipped === -1 && masked.charCodeAt(j) <= 0x20) break;
-      if (skipped > j) j = skipped;
+      const d = masked.charCodeAt(j);
+      // Only white space, markup read as a space and format characters can be transparent.
+      if (d <= 0x20 || (d >= 0x200b && d <= 0x206f) || d === 0xad) {
+        const skipped = skipTransparent(view, j, end, (breaks ??= { n: 0 }));
+        if (skipped === -1) break;
+        j = skipped;
+        plain = false;
+      }
     }
     const c = masked.charCodeAt(j);
     if (c === 0) break;
@@ -61,9 +71,13 @@ function longestAt(view: DocumentView, han: HanTerms, i: number, end: number): C
     const v = trie.value(node);
     // A key ending in a letter or digit must not end inside a Latin word ("5G基站" is no key in "5G基站s" — but
     // "基站5" is none in "基站56").
-    if (v >= 0 && !(isAsciiAlnum(lastCp) && j < end && isAsciiAlnum(masked.charCodeAt(j)))) best = { start: i, end: j, value: v };
+    if (v >= 0 && !(isAsciiAlnum(lastCp) && j < end && isAsciiAlnum(masked.charCodeAt(j)))) {
+      bestEnd = j;
+      bestValue = v;
+      bestPlain = plain;
+    }
   }
-  return best;
+  return bestEnd < 0 ? undefined : { start: i, end: bestEnd, value: bestValue, plain: bestPlain };
 }
 
 function findHanMatches(scope: MatchScope, matches: Match[]): void {
@@ -149,8 +163,9 @@ function findHanMatches(scope: MatchScope, matches: Match[]): void {
 /** The use `cand` read against the forms of its key, or undefined when none of them reads it. */
 function classify(view: DocumentView, han: HanTerms, script: ChineseScript, cand: Candidate, tokenStarts: Int32Array, tokenCount: number): Match | undefined {
   const forms = han.formsOf(cand.value);
-  const { written, at } = significant(view, cand.start, cand.end);
-  const text = String.fromCodePoint(...written);
+  let sig: { written: number[]; at: number[] } | undefined;
+  const sigOf = () => (sig ??= significant(view, cand.start, cand.end));
+  const text = cand.plain ? view.text.slice(cand.start, cand.end) : String.fromCodePoint(...sigOf().written);
   const first = lowerBound(tokenStarts, cand.start, 0, tokenCount);
   const make = (f: HanForm, form: number, kind: VariantKind | 'ok', edits: Match['edits']): Match => ({
     first,
@@ -175,13 +190,14 @@ function classify(view: DocumentView, han: HanTerms, script: ChineseScript, cand
   if (other) {
     if (other.form < 0) return make(other, -1, 'forbidden', NO_EDITS);
     const same = forms.find((f) => f.concept === other.concept && ownForm(f) && f.form >= 0);
-    return same ? make(same, same.form, 'script', charEdits(view, written, at, same.text)) : make(other, -1, 'script', NO_EDITS);
+    return same ? make(same, same.form, 'script', charEdits(view, sigOf().written, sigOf().at, same.text)) : make(other, -1, 'script', NO_EDITS);
   }
 
   // Written with characters that fold to a form's: what differs is width or script.
   const ref =
     forms.find((f) => ownForm(f) && f.form >= 0) ?? forms.find((f) => ownForm(f)) ?? forms.find((f) => f.form >= 0) ?? forms[0];
   if (!ref) return undefined;
+  const { written, at } = sigOf();
   const target = [...ref.text];
   let widths = 0;
   let scripts = 0;

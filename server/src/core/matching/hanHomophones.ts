@@ -36,6 +36,11 @@ interface Index {
   /** Per trie value: the folded form text and its forms. */
   keys: { folded: string; forms: HanForm[] }[];
   syllables: Map<string, number>;
+  /** Per folded code point, the ids of its readings (made on first need). */
+  ids: Map<number, Int32Array>;
+  /** The forms' first and second characters (low 16 bits of the folded code point): where a typo can start. */
+  first: Uint8Array;
+  second: Uint8Array;
 }
 
 const indexes = new WeakMap<HanTerms, Index>();
@@ -79,7 +84,14 @@ function indexOf(han: HanTerms): Index {
     keys.push({ folded: k.folded, forms: k.forms });
   }
   trie.compact();
-  index = { trie, keys, syllables };
+  const first = new Uint8Array(0x10000);
+  const second = new Uint8Array(0x10000);
+  for (const k of keys) {
+    const cps = [...k.folded].map((c) => c.codePointAt(0)! & 0xffff);
+    first[cps[0]!] = 1;
+    second[cps[1]!] = 1;
+  }
+  index = { trie, keys, syllables, ids: new Map(), first, second };
   indexes.set(han, index);
   return index;
 }
@@ -92,33 +104,73 @@ interface Candidate {
   diff: number;
 }
 
+/** The syllable ids (index.syllables) of every reading of a folded code point, made once per code point. */
+const NO_IDS = new Int32Array(0);
+function syllableIds(index: Index, cp: number): Int32Array {
+  let ids = index.ids.get(cp);
+  if (!ids) {
+    const out: number[] = [];
+    for (const r of readingsOf(cp)) {
+      const id = index.syllables.get(r);
+      if (id !== undefined) out.push(id);
+    }
+    index.ids.set(cp, (ids = out.length > 0 ? Int32Array.from(out) : NO_IDS));
+  }
+  return ids;
+}
+
+/** Depth-first stacks of the walk below, reused: (trie node, offset) pairs. */
+let stackNode = new Int32Array(256);
+let stackAt = new Int32Array(256);
+
 /** The longest span from `i` that reads as a form with exactly one character different. */
 function candidateAt(view: DocumentView, index: Index, i: number, end: number): Candidate | undefined {
   const masked = view.masked;
-  let best: Candidate | undefined;
-  // Depth-first over the readings of each character: (node, offset, differing offset or -1).
-  const stack: [number, number, number][] = [[0, i, -1]];
-  while (stack.length > 0) {
-    const [node, j, diffAt] = stack.pop()!;
-    if (j > i && node !== 0) {
-      const v = index.trie.value(node);
-      if (v >= 0 && (!best || j > best.end)) {
+  const trie = index.trie;
+  let bestEnd = -1;
+  let bestKey = -1;
+  let bestDiff = -1;
+  // Every reading of each character may be what was typed: walk them all, depth first.
+  let top = 0;
+  stackNode[0] = 0;
+  stackAt[0] = i;
+  top = 1;
+  while (top > 0) {
+    top--;
+    const node = stackNode[top]!;
+    const j = stackAt[top]!;
+    if (node !== 0 && j > bestEnd) {
+      const v = trie.value(node);
+      if (v >= 0) {
         const d = differing(masked, i, j, index.keys[v]!.folded);
-        if (d >= 0) best = { start: i, end: j, key: v, diff: d };
+        if (d >= 0) {
+          bestEnd = j;
+          bestKey = v;
+          bestDiff = d;
+        }
       }
     }
     if (j >= end) continue;
-    const cp = masked.codePointAt(j)!;
-    if (cp < 0x3400 || !isClauseUnit(masked.charCodeAt(j))) continue;
-    const next = j + (cp > 0xffff ? 2 : 1);
-    for (const r of readingsOf(foldedAt(masked, j))) {
-      const id = index.syllables.get(r);
-      if (id === undefined) continue;
-      const child = index.trie.child(node, 0x100 + id);
-      if (child >= 0) stack.push([child, next, diffAt]);
+    const c = masked.charCodeAt(j);
+    if (c < 0x3400 || !isClauseUnit(c)) continue;
+    const next = j + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    const ids = syllableIds(index, foldedAt(masked, j));
+    for (let r = 0; r < ids.length; r++) {
+      const child = trie.child(node, 0x100 + ids[r]!);
+      if (child < 0) continue;
+      if (top === stackNode.length) {
+        const n2 = new Int32Array(top * 2);
+        n2.set(stackNode);
+        stackNode = n2;
+        const a2 = new Int32Array(top * 2);
+        a2.set(stackAt);
+        stackAt = a2;
+      }
+      stackNode[top] = child;
+      stackAt[top++] = next;
     }
   }
-  return best;
+  return bestEnd < 0 ? undefined : { start: i, end: bestEnd, key: bestKey, diff: bestDiff };
 }
 
 /** The offset of the one code point of `masked[i, j)` whose fold differs from `folded`'s, or -1 (none or more). */
@@ -159,6 +211,9 @@ function findHomophones(scope: MatchScope, matches: Match[]): void {
       i = inRange[u]!.end - 1;
       continue;
     }
+    // One character differs at most: the first is the form's, or else the second is (with the third).
+    const next = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    if (!index.first[foldedAt(masked, i) & 0xffff] && !(next < end && index.second[foldedAt(masked, next) & 0xffff])) continue;
     const cand = candidateAt(view, index, i, end);
     if (!cand) continue;
     // Crossing a use, or no longer than a use it covers: not a typo of a longer term.

@@ -47,7 +47,7 @@ export class HanTerms {
   /** The concepts with Chinese forms (merged, as the lists say them). */
   readonly concepts: readonly Term[];
   private readonly keyForms: HanForm[][] = [];
-  private readonly entries = new Map<string, HanEntry>();
+  private readonly entries: Record<ChineseScript, (HanEntry | undefined)[]> = { 'zh-Hans': [], 'zh-Hant': [] };
   private readonly maps = new Map<ChineseScript, Map<string, Term>>();
 
   constructor(private readonly compiled: CompiledTerms) {
@@ -92,8 +92,7 @@ export class HanTerms {
 
   /** Concept `index` as a document in `script` reads it. */
   entry(index: number, script: ChineseScript): HanEntry {
-    const cacheKey = `${script}\u0000${index}`;
-    let e = this.entries.get(cacheKey);
+    let e = this.entries[script][index];
     if (!e) {
       const concept = this.concepts[index]!;
       const other: ChineseScript = script === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans';
@@ -101,7 +100,7 @@ export class HanTerms {
       const read = (own ?? termIn(concept, other))!;
       const term: Term = { ...read, id: this.idFor(read, own ? script : other) };
       e = { term, own: own !== undefined, script: own ? script : other, acceptable: [read.term, ...read.admitted] };
-      this.entries.set(cacheKey, e);
+      this.entries[script][index] = e;
     }
     return e;
   }

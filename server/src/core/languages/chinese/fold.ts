@@ -105,8 +105,16 @@ export function foldScript(cp: number): number {
 
 /** A string folded for width and script, code point by code point (a form's key). */
 export function foldText(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; ) {
+  // Most text folds to itself (Simplified prose): then no new string is built.
+  let i0 = 0;
+  while (i0 < s.length) {
+    const cp = s.codePointAt(i0)!;
+    if (foldScript(foldWidth(cp)) !== cp) break;
+    i0 += cp > 0xffff ? 2 : 1;
+  }
+  if (i0 >= s.length) return s;
+  let out = s.slice(0, i0);
+  for (let i = i0; i < s.length; ) {
     const cp = s.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     out += String.fromCodePoint(foldScript(foldWidth(cp)));

@@ -86,5 +86,15 @@ export function wordStarts(clauses: readonly string[], offsets: readonly number[
 
 /** The words jieba cuts `text` into (HMM off): for the homophone check, whether a character belongs to a word. */
 export function cutWords(text: string): string[] {
-  return load().cut(text, false);
+  cutAll([text]);
+  const starts = cache.get(text)!;
+  if (starts === ALL && text.length > 0) return [...text];
+  const words: string[] = [];
+  let at = 0;
+  for (const s of starts) {
+    words.push(text.slice(at, s));
+    at = s;
+  }
+  if (at < text.length) words.push(text.slice(at));
+  return words;
 }

@@ -26,7 +26,7 @@ fi
 
 install_apt_packages() {
   local missing=() p
-  for p in chromium fonts-liberation fonts-wqy-microhei ripgrep libkrb5-dev build-essential python3; do
+  for p in chromium fonts-liberation fonts-wqy-microhei fonts-noto-cjk ripgrep libkrb5-dev build-essential python3; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   if [ "${#missing[@]}" -eq 0 ]; then

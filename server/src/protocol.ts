@@ -3,7 +3,7 @@
  * VS Code extension sends them (any other client may too). It imports only vscode-languageserver-protocol,
  * which client and server both have, so the client's bundle never pulls in the server library.
  */
-import { ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { ProtocolNotificationType, ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { TermUsageReport } from './report/model';
 
 /** `Diagnostic.source` of every diagnostic Termlint publishes. */
@@ -16,6 +16,8 @@ export const DIAGNOSTIC_SOURCE = 'termlint';
 export const DiagnosticCodes = {
   /** A problem in a term file, at its position. */
   termFile: 'term-file',
+  /** A problem in a project configuration (`termlint.config.json`), at its position. */
+  configFile: 'config-file',
   /** The one diagnostic of a document over `termlint.maxFileSize`. */
   fileTooLarge: 'file-too-large',
 } as const;
@@ -117,3 +119,14 @@ export interface TermReportMessage {
   endLine: number;
   endColumn: number;
 }
+
+export interface ProjectLanguagesParams {
+  /** Language ids the workspace's termlint.config.json files name in `languages` (sorted, no repeats). */
+  languages: string[];
+}
+
+/**
+ * Server → client, whenever it changes: the languages the project configurations check, so the client also hands
+ * the server documents of a language only the configuration names (the client's selector comes from its settings).
+ */
+export const ProjectLanguagesNotification = new ProtocolNotificationType<ProjectLanguagesParams, void>('termlint/projectLanguages');

@@ -75,6 +75,33 @@ describe('termlint CLI: Chinese drafts', function () {
     assert.match(bad.stderr, /--lang takes a language tag/);
   });
 
+  it("termlint.config.json's language, and an override's, decide for files whose name names none; --lang wins; --print-config says why", () => {
+    const dir = workspace({
+      'termlint.config.json': '{ "language": "zh-Hant", "overrides": [ { "files": ["hans/**"], "language": "zh-Hans" } ] }',
+      'zh.terms.json': TERMS,
+      'a.md': '前往横琴。\n',
+      'hans/b.md': '前往橫琴。\n',
+      'c.zh-Hans.md': '前往橫琴。\n',
+    });
+    const args = ['--no-default-terms', '--terms', 'zh.terms.json', '--format', 'json'];
+    const kinds = (r: { stdout: string; stderr: string }) => (JSON.parse(r.stdout || '[]') as { file: string; kind: string; language?: string }[]).map((x) => [x.file, x.kind, x.language]);
+    assert.deepEqual(kinds(run([...args, 'a.md', 'hans/b.md', 'c.zh-Hans.md'], dir)), [
+      ['a.md', 'script', 'zh-Hant'],
+      ['c.zh-Hans.md', 'script', 'zh-Hans'],
+      ['hans/b.md', 'script', 'zh-Hans'],
+    ]);
+    assert.deepEqual(kinds(run([...args, '--lang', 'zh-Hans', 'a.md', 'hans/b.md'], dir)), [['hans/b.md', 'script', 'zh-Hans']]);
+    const printed = (file: string, ...flags: string[]) => (JSON.parse(run(['--print-config', file, ...flags], dir).stdout) as { language: unknown; settings: { language: string } });
+    assert.deepEqual(printed('a.md').language, { tag: 'zh-Hant', source: 'setting' });
+    assert.deepEqual(printed('hans/b.md').settings.language, 'zh-Hans');
+    assert.deepEqual(printed('c.zh-Hans.md').language, { tag: 'zh-Hans', source: 'file name' });
+    assert.deepEqual(printed('a.md', '--lang', 'auto').language, { tag: 'zh-Hans', source: 'text' });
+    const broken = workspace({ 'termlint.config.json': '{ "language": "Cantonese please" }', 'a.md': '前往横琴。\n' });
+    const r = run(['a.md'], broken);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^termlint\.config\.json:1:15 {2}error {2}"Cantonese please" is not a value "language" takes: use one such as "auto", "en", "zh-Hans"/);
+  });
+
   it('termlint report counts the Chinese kinds and lists the Chinese forms a draft uses', () => {
     const dir = workspace({ 'zh.terms.json': TERMS, 'brief.zh.md': DRAFT });
     const r = run(['report', '--no-default-terms', '--terms', 'zh.terms.json', 'brief.zh.md', '--format', 'json'], dir);

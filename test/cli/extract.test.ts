@@ -43,7 +43,7 @@ describe('termlint extract (runExtract)', () => {
     assert.deepEqual(terms, ['Østervik', 'shore power', 'Varnholm Regional Development Agency', 'VRDA', 'zero-emission']);
     const shore = parsed.list!.terms.find((t) => t.term === 'shore power')!;
     assert.deepEqual(shore.forbidden, ['shorepower']);
-    assert.match(shore.note!, /"shorepower" ×1 \(joined\)/);
+    assert.match(shore.note!, /"shorepower" once \(joined\)/);
     // No temporary file is left next to the output.
     assert.deepEqual(fs.readdirSync(path.join(dir, 'terms')), ['varnholm.terms.json']);
 

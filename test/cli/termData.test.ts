@@ -131,7 +131,10 @@ describe('termlint CLI: TBX and CSV term lists, convert, --explain', function ()
     const toTbx = run(['convert', 'delta.terms.json', 'out/delta.tbx'], dir);
     assert.equal(toTbx.code, 0, toTbx.stderr);
     assert.equal(toTbx.stdout, '4 entries from delta.terms.json written to out/delta.tbx (TBX v3).\n');
-    assert.equal(toTbx.stderr, 'termlint convert: note: TBX v3 has no place for exceptions of: "Macao"; not written.\n');
+    assert.equal(
+      toTbx.stderr,
+      'termlint convert: note: TBX v3 has no place for exceptions of: "Macao"; each is written as a concept of its own instead, which is matched whole, so the name still stands as written.\n',
+    );
     const tbx = fs.readFileSync(path.join(dir, 'out/delta.tbx'), 'utf8');
     assert.match(tbx, /<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">/);
     assert.match(tbx, /<term>Chuhai<\/term>\n\s*<termNote type="administrativeStatus">supersededTerm-admn-sts<\/termNote>\n\s*<note>Old postal spelling\.<\/note>/);
@@ -145,12 +148,35 @@ describe('termlint CLI: TBX and CSV term lists, convert, --explain', function ()
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'out/back.terms.json'), 'utf8')) as { terms: { term: string; forbidden?: unknown[] }[] };
     assert.deepEqual(json.terms[0]!.forbidden, [{ form: 'Chuhai', status: 'superseded' }]);
     const lint = (list: string) => findings(run(['--no-default-terms', '--terms', list, '--format', 'json', 'draft.txt'], dir).stdout);
-    // Without the exception (which TBX cannot hold) the lists still give the same findings on this draft.
+    // The exception went through TBX as a concept of its own: the lists still give the same findings.
     assert.deepEqual(lint('out/back.terms.json'), lint('delta.terms.json'));
     const v2 = run(['convert', 'delta.terms.json', 'out/delta-v2.tbx', '--tbx-version', '2'], dir);
     assert.equal(v2.code, 0, v2.stderr);
     assert.match(fs.readFileSync(path.join(dir, 'out/delta-v2.tbx'), 'utf8'), /<martif type="TBX-Basic" xml:lang="en">[\s\S]*<termEntry id="c1">[\s\S]*<langSet xml:lang="en">[\s\S]*<tig>/);
     assert.deepEqual(lint('out/delta-v2.tbx'), lint('out/delta.tbx'));
+  });
+
+  it('the bundled list converted to TBX (v3 and v2) and CSV lints any draft as the JSON does, its official names included', () => {
+    // Names that keep a spelling the list forbids elsewhere (exceptions), next to the spellings it corrects.
+    const draft = [
+      'Students of the University of Macau and the Macau University of Science and Technology flew Air Macau',
+      'from Macau International Airport. Macau and Kwangtung are older spellings; HongKong is joined.',
+      'A Hongkong Post stamp and a Swatow ware bowl, bought in Swatow, went to the Hongkong and Shanghai Banking Corporation office.',
+      '',
+    ].join('\n');
+    const dir = workspace({ 'draft.txt': draft });
+    const bundled = path.join(REPO_ROOT, 'terms', 'guangdong.terms.json');
+    for (const [out, extra] of [['g.tbx', []], ['g2.tbx', ['--tbx-version', '2']], ['g.terms.csv', []]] as const) {
+      const r = run(['convert', bundled, out, ...extra], dir);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    const lint = (list: string) => run(['--no-default-terms', '--terms', list, '--format', 'json', 'draft.txt'], dir).stdout;
+    const expected = lint(bundled);
+    assert.deepEqual(
+      (JSON.parse(expected) as { found: string }[]).map((f) => f.found),
+      ['Macau', 'Kwangtung', 'HongKong', 'Swatow'],
+    );
+    for (const list of ['g.tbx', 'g2.tbx', 'g.terms.csv']) assert.equal(lint(list), expected, list);
   });
 
   it('convert refuses what it cannot do, with usage, and writes nothing for a broken input', () => {

@@ -139,11 +139,11 @@ describe('termlint report', () => {
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout) as TermUsageReport;
     assert.deepEqual(report.skipped, [
-      { file: 'b.txt', reason: 'skipped, not a text file' },
-      { file: 'c.txt', reason: 'skipped, not UTF-8 text' },
+      { file: 'b.txt', reason: 'cannot check: not a text file' },
+      { file: 'c.txt', reason: 'cannot check: not UTF-8 text' },
     ]);
     assert.equal(report.totals.files, 1);
-    assert.match(r.stderr, /^b\.txt: skipped, not a text file$/m);
+    assert.match(r.stderr, /^b\.txt: cannot check: not a text file$/m);
   });
 
   it('exits 2 and writes nothing on a usage error, a bad term list, a missing input or an --out that is a folder', () => {
@@ -152,7 +152,7 @@ describe('termlint report', () => {
       [['report', 'a.md', '--out', 'report.pdf'], /Cannot tell the report's format from "report\.pdf": name it \.html, \.json or \.md, or add --format html\|json\|md/],
       [['report', 'a.md', '--format', 'pdf', '--out', 'report.html'], /Unknown --format "pdf" \(html, json or md\)/],
       [['report', 'a.md', '--kinds', 'typo', '--out', 'report.html'], /Unknown kind\(s\) typo/],
-      [['report', 'missing.md', '--out', 'report.html'], /no such file or folder: missing\.md/],
+      [['report', 'missing.md', '--out', 'report.html'], /^termlint: no files matched missing\.md \(no such file or folder\)$/m],
       [['report', 'a.md', '--format', 'html', '--out', 'folder'], /--out folder is a folder/],
     ];
     for (const [args, message] of cases) {

@@ -102,7 +102,7 @@ const broken: { name: string; text: string; problems: string[] }[] = [
   { name: 'two approved forms in one cell', text: 'en\nMacao; Aomen\n', problems: ['2:1 row 2, column 1 One approved form per cell: "Macao; Aomen" has several; put the others in a en:admitted column'] },
   { name: 'a case rule that is none', text: 'en,caseSensitive\nMacao,maybe\n', problems: ['2:7 row 2, column 2 caseSensitive is true or false, not "maybe"'] },
   { name: 'CJK in an English column', text: 'en\n澳门\n', problems: ['2:1 row 2, column 1 "澳门" contains CJK characters, which Termlint does not match; put them under "translations"'] },
-  { name: 'the same term in two rows', text: 'en\nMacao\nmacao\n', problems: ['3:1 row 3, column 1 Duplicate: "macao" is the same term as "Macao" at row 2, column 1'] },
+  { name: 'the same term in two rows', text: 'en\nMacao\nmacao\n', problems: ['3:1 row 3, column 1 Duplicate: "macao" (row 3, column 1) is the same term as "Macao" at row 2, column 1'] },
   { name: 'an empty file', text: '\ufeff\r\n', problems: ['1:1  The term file is empty'] },
 ];
 

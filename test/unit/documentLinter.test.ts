@@ -99,6 +99,52 @@ describe('DocumentLinter', () => {
     });
   }
 
+  it("after a term-list change (withTerms), gives lintText's results with the new list, edited or not", () => {
+    const other = compiledOf([
+      { term: 'Hong Kong', forbidden: ['Hongkong'] },
+      { term: 'Guangdong Province', admitted: ['Guangdong province'] },
+      { term: 'Shenzen Bay' },
+      { term: 'Qianhai', forbidden: ['Chienhai'] },
+      { term: 'Greater Bay area' },
+    ]);
+    for (const language of ['markdown', 'plaintext', 'html'] as FormatId[]) {
+      const random = rng(language === 'markdown' ? 31 : language === 'plaintext' ? 37 : 41);
+      const pieces = [...(language === 'html' ? HTML_PIECES : PIECES), 'Qianhai', 'Chienhai', 'Hongkong', 'Shenzen Bay', 'Guangdong province'];
+      for (let doc = 0; doc < 30; doc++) {
+        let text = randomText(random, 40 + Math.floor(random() * 120), pieces);
+        let linter = new DocumentLinter(terms, { format: language });
+        let current = terms;
+        for (let step = 0; step < 12; step++) {
+          if (random() < 0.3) {
+            current = current === terms ? other : terms;
+            linter = linter.withTerms(current);
+            assert.equal(linter.compiled, current);
+          }
+          // Sometimes the next lint is of the same text (matching only), sometimes of an edit.
+          if (random() < 0.6) text = randomEdit(random, text, pieces);
+          assert.deepEqual(linter.lint(text), lintText(text, current, { format: language }), `${language} document ${doc}, step ${step}:\n${JSON.stringify(text)}`);
+        }
+      }
+    }
+  });
+
+  it("after compact() (the scan dropped while nobody edits), still gives lintText's results", () => {
+    for (const language of ['markdown', 'plaintext', 'html'] as FormatId[]) {
+      const random = rng(language === 'markdown' ? 43 : language === 'plaintext' ? 47 : 53);
+      const pieces = language === 'html' ? HTML_PIECES : PIECES;
+      for (let doc = 0; doc < 20; doc++) {
+        let text = randomText(random, 40 + Math.floor(random() * 120), pieces);
+        const linter = new DocumentLinter(terms, { format: language });
+        for (let step = 0; step < 12; step++) {
+          if (random() < 0.4) linter.compact();
+          if (random() < 0.7) text = randomEdit(random, text, pieces);
+          assert.deepEqual(linter.lint(text), lintText(text, terms, { format: language }), `${language} document ${doc}, step ${step}`);
+          assert.equal(linter.text, text);
+        }
+      }
+    }
+  });
+
   it('returns the same result object for unchanged text, and results already handed out keep their offsets', () => {
     const linter = new DocumentLinter(terms, { format: 'markdown' });
     const text = 'Firms in HongKong agree.\n\nExports from Guang dong rose.\n';

@@ -241,7 +241,15 @@ describe('extractTerms', () => {
     ]);
     assert.equal(t.count, 5);
     assert.deepEqual(t.entry.forbidden, ['shorepower', 'shore-power']);
-    assert.match(t.entry.note, /"shore power" ×3, "shorepower" ×1 \(joined\), "shore-power" ×1 \(hyphen\); the majority form is approved/);
+    assert.match(t.entry.note, /"shore power" 3 times, "shorepower" once \(joined\), "shore-power" once \(hyphen\); the majority form is approved/);
+  });
+
+  it('writes notes in plain ASCII, so VS Code flags no ambiguous character in the term file (the forms aside)', () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'extract', 'sample-article.md'), 'utf8');
+    for (const t of extractTerms(text, { format: 'markdown' }).terms) {
+      const outsideForms = t.entry.note.replace(/"[^"]*"/g, '""');
+      assert.match(outsideForms, /^[\x20-\x7e]*$/, t.entry.note);
+    }
   });
 
   it('ranks by count × spread, then by first occurrence', () => {

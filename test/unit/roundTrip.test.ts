@@ -11,6 +11,7 @@ import { csvReader } from '../../server/src/core/termlists/csv';
 import { jsonReader } from '../../server/src/core/termlists/json';
 import type { TermListReader } from '../../server/src/core/termlists/reader';
 import { tbxReader } from '../../server/src/core/termlists/tbx';
+import { exceptionNote } from '../../server/src/core/termlists/tbx/write';
 import type { TermList } from '../../server/src/core/types';
 import { hasUpperCase } from '../../server/src/core/text';
 import { fcParams } from '../helpers/arbitraries';
@@ -86,7 +87,8 @@ function listOf(spec: { terms: unknown[]; title?: string; source?: string; ignor
 /** What a format holds. */
 interface Holds {
   formNotes: boolean;
-  exceptions: boolean;
+  /** 'concepts': written as concepts of their own (TBX), which lint the same and read back as concepts. */
+  exceptions: boolean | 'concepts';
   caseRule: boolean;
   title: boolean;
   ignore: boolean;
@@ -96,7 +98,7 @@ interface Holds {
 const ALL: Holds = { formNotes: true, exceptions: true, caseRule: true, title: true, ignore: true, addsIds: false };
 const FORMATS: [string, TermListReader, string, Holds][] = [
   ['JSON', jsonReader, 'out.terms.json', ALL],
-  ['TBX', tbxReader, 'out.tbx', { formNotes: true, exceptions: false, caseRule: false, title: true, ignore: false, addsIds: true }],
+  ['TBX', tbxReader, 'out.tbx', { formNotes: true, exceptions: 'concepts', caseRule: false, title: true, ignore: false, addsIds: true }],
   ['CSV', csvReader, 'out.terms.csv', { formNotes: false, exceptions: true, caseRule: true, title: false, ignore: false, addsIds: false }],
 ];
 
@@ -105,7 +107,7 @@ function content(list: TermList, holds: Holds, ids: 'keep' | 'drop'): unknown {
   return {
     title: holds.title ? list.title : undefined,
     ignore: holds.ignore ? list.ignore : undefined,
-    terms: list.terms.map((t) => {
+    terms: list.terms.flatMap((t): unknown[] => {
       const languages: Record<string, unknown> = {};
       for (const lang of languagesOf(t).sort()) {
         const f = formsIn(t, lang)!;
@@ -117,18 +119,35 @@ function content(list: TermList, holds: Holds, ids: 'keep' | 'drop'): unknown {
         // CSV groups forbidden forms by status (a column each): their order is not content.
         languages[lang] = { approved: f.approved, admitted: [...f.admitted], forbidden: [...f.forbidden].sort(), details };
       }
-      return {
+      const concept = {
         languages,
         note: t.note,
         source: t.source,
         subject: t.subject,
         definition: t.definition,
         id: ids === 'keep' ? t.conceptId : undefined,
-        exceptions: holds.exceptions ? t.exceptions?.map((e) => e.phrase) : undefined,
+        exceptions: holds.exceptions === true ? t.exceptions?.map((e) => e.phrase) : undefined,
         caseSensitive: holds.caseRule ? t.caseSensitive : hasUpperCase(t.term),
       };
-    }),
+      return [concept];
+    }).concat(holds.exceptions === 'concepts' ? exceptionConcepts(list, holds) : []),
   };
+}
+
+/** The exceptions of every entry as the concepts TBX writes them as, after the entries (read back they are concepts). */
+function exceptionConcepts(list: TermList, holds: Holds): unknown[] {
+  return list.terms.flatMap((t) =>
+    (t.exceptions ?? []).map((e) => ({
+      languages: { [t.lang ?? 'en']: { approved: e.phrase, admitted: [], forbidden: [], details: {} } },
+      note: exceptionNote(t, e.note),
+      source: t.source,
+      subject: undefined,
+      definition: undefined,
+      id: undefined,
+      exceptions: undefined,
+      caseSensitive: holds.caseRule ? hasUpperCase(e.phrase) : hasUpperCase(e.phrase),
+    })),
+  );
 }
 
 /** What a write-read through `holds` may change: everything else must come back; what does not must be named. */
@@ -145,9 +164,9 @@ describe('term-list round trips', () => {
           const written = reader.write(list, {});
           const back = reader.read(written.text, file);
           assert.deepEqual(back.problems.filter((p) => p.severity === 'error'), [], written.text);
-          const ids = holds.addsIds && list.terms.some((t) => t.conceptId === undefined) ? 'drop' : 'keep';
+          const ids = holds.addsIds && list.terms.some((t) => t.conceptId === undefined || t.exceptions !== undefined) ? 'drop' : 'keep';
           assert.deepEqual(content(back.list!, holds, ids), content(list, holds, ids), written.text);
-          if (lost(list, holds)) assert.ok(written.dropped.length > 0, `${name} dropped data without saying so:\n${written.text}`);
+          if (lost(list, holds)) assert.ok(written.dropped.length + (written.reshaped?.length ?? 0) > 0, `${name} dropped data without saying so:\n${written.text}`);
           else assert.deepEqual(written.dropped, []);
         }),
         fcParams(150),
@@ -156,7 +175,7 @@ describe('term-list round trips', () => {
   }
 
   it('any format → any other → back again keeps what all of them hold', () => {
-    const common: Holds = { formNotes: false, exceptions: false, caseRule: false, title: false, ignore: false, addsIds: true };
+    const common: Holds = { formNotes: false, exceptions: 'concepts', caseRule: false, title: false, ignore: false, addsIds: true };
     fc.assert(
       fc.property(listArb, fc.constantFrom(...FORMATS), fc.constantFrom(...FORMATS), (spec, [, a, fa], [, b, fb]) => {
         const list = listOf(spec);
@@ -167,6 +186,20 @@ describe('term-list round trips', () => {
       }),
       fcParams(150),
     );
+  });
+
+  it('TBX writes each exception as a concept of its own, unless that name is already a form of an entry', () => {
+    const list = listOf({
+      terms: [
+        { term: 'Macao', forbidden: ['Macau'], exceptions: ['University of Macau', 'Macau Tower'] },
+        { term: 'Macau Tower', note: 'Listed as a term of its own.' },
+      ],
+    });
+    const written = tbxReader.write(list, {});
+    assert.deepEqual(written.dropped, ['exceptions that are already forms of an entry, or another exception, of: "Macao"']);
+    assert.equal(written.reshaped?.length, 1);
+    const back = tbxReader.read(written.text, 'x.tbx').list!;
+    assert.deepEqual(back.terms.map((t) => t.term), ['Macao', 'Macau Tower', 'University of Macau']);
   });
 
   it('a form with a ";" cannot be a CSV form: the writer says so instead of splitting it', () => {

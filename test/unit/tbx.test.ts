@@ -161,7 +161,7 @@ const broken: { name: string; text: string; problems: string[] }[] = [
   {
     name: 'two concepts with the same English term',
     text: v3(concept(lang('en', term('Macao'))) + '\n' + concept(lang('en', term('macao')))),
-    problems: ['6:53 conceptEntry[2]/langSec[en]/termSec[1]/term Duplicate: "macao" is the same term as "Macao" at conceptEntry[1]/langSec[en]/termSec[1]/term'],
+    problems: ['6:53 conceptEntry[2]/langSec[en]/termSec[1]/term Duplicate: "macao" (conceptEntry[2]/langSec[en]/termSec[1]/term) is the same term as "Macao" at conceptEntry[1]/langSec[en]/termSec[1]/term'],
   },
   { name: 'another root element', text: '<?xml version="1.0"?>\n<glossary><entry/></glossary>\n', problems: ['2:1 glossary Not a TBX file: the root element is <glossary>; TBX has <tbx> (TBX v3, ISO 30042:2019) or <martif> (TBX v2)'] },
   { name: 'no body', text: '<tbx xml:lang="en"><tbxHeader/></tbx>', problems: ['1:1 tbx/text/body Missing <text><body>: a TBX file holds its concepts there'] },

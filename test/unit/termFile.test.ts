@@ -33,14 +33,14 @@ const terms = (entries: unknown[]) => JSON.stringify({ terms: entries }, null, 2
 describe('term files: broken and hostile input', () => {
   const cases: { name: string; text: string; expected: string[] }[] = [
     { name: 'empty file', text: '', expected: ['1:1  The term file is empty'] },
-    { name: 'trailing comma', text: '{\n  "terms": [\n    { "term": "Macao", }\n  ]\n}', expected: ['3:24  Invalid JSON: PropertyNameExpected', '3:24  Invalid JSON: ValueExpected'] },
-    { name: 'truncated file', text: '{ "terms": [ { "term": "Mac', expected: ['1:24  Invalid JSON: UnexpectedEndOfString', '1:28  Invalid JSON: CloseBraceExpected', '1:28  Invalid JSON: CloseBracketExpected', '1:28  Invalid JSON: CloseBraceExpected'] },
+    { name: 'trailing comma', text: '{\n  "terms": [\n    { "term": "Macao", }\n  ]\n}', expected: ['3:24  Remove the comma before }: JSON allows none after the last item'] },
+    { name: 'truncated file', text: '{ "terms": [ { "term": "Mac', expected: ['1:24  This text is never closed: a double quote (") is missing', '1:28  The file ends before every { and [ is closed: is something cut off?'] },
     // The JSON parser pointed one past the end here (found by the property below).
-    { name: 'unclosed comment at the end', text: '{ "terms": [] /*', expected: ['1:15  Invalid JSON: UnexpectedEndOfComment', '1:17  Invalid JSON: CloseBraceExpected'] },
+    { name: 'unclosed comment at the end', text: '{ "terms": [] /*', expected: ['1:15  This comment is never closed: */ is missing', '1:17  The file ends before every { and [ is closed: is something cut off?'] },
     { name: 'not an object', text: '["Macao"]', expected: ['1:1  A term file must be a JSON object with a "terms" array'] },
     { name: 'missing terms', text: '{ "title": "x" }', expected: ['1:1 terms Missing required property "terms"'] },
     { name: 'terms of the wrong type', text: '{ "terms": {} }', expected: ['1:12 terms "terms" must be an array'] },
-    { name: 'unknown top-level key', text: '{ "terms": [], "term": "x" }', expected: ['1:16 term Unknown property "term" (allowed: $schema, title, source, language, terms, ignore)'] },
+    { name: 'unknown top-level key', text: '{ "terms": [], "term": "x" }', expected: ['1:16 term Unknown property "term": did you mean "terms"?'] },
     { name: 'entry of the wrong type', text: '{ "terms": ["Macao"] }', expected: ['1:13 terms[0] A term entry must be an object with a "term" property'] },
     { name: 'missing term', text: terms([{ admitted: ['Macau'] }]), expected: ['3:5 terms[0].term Missing required property "term"'] },
     { name: 'term of the wrong type', text: terms([{ term: 42 }]), expected: ['4:15 terms[0].term "term" must be a string'] },
@@ -50,7 +50,7 @@ describe('term files: broken and hostile input', () => {
     { name: 'punctuation only', text: terms([{ term: '!!! ... ---' }]), expected: ['4:15 terms[0].term "!!! ... ---" has no letters or digits, so it can never match'] },
     { name: 'CJK characters', text: terms([{ term: 'Guangdong 广东' }]), expected: ['4:15 terms[0].term "Guangdong 广东" contains CJK characters, which Termlint does not match; put them under "translations"'] },
     { name: 'the same form twice in one entry', text: terms([{ term: 'Macao', forbidden: ['Macau', 'Macau'] }]), expected: ['7:9 terms[0].forbidden[1] "Macau" is listed twice in this entry'] },
-    { name: 'duplicate entries', text: terms([{ term: 'Hong Kong' }, { term: 'hong-kong' }]), expected: ['7:15 terms[1].term Duplicate: "hong-kong" is the same term as "Hong Kong" at terms[0].term'] },
+    { name: 'duplicate entries', text: terms([{ term: 'Hong Kong' }, { term: 'hong-kong' }]), expected: ['7:15 terms[1].term Duplicate: "hong-kong" (terms[1].term) is the same term as "Hong Kong" at terms[0].term'] },
     {
       name: 'contradiction',
       text: terms([{ term: 'Macao', forbidden: ['Macau'] }, { term: 'Macau' }]),

@@ -179,7 +179,7 @@ describe('term-list readers', () => {
       '3:1 line 3, column 1 "!!!" has no letters or digits, so it can never match',
       '1:17 line 1, column 3, form 2 "Macau" is listed twice in this entry',
       '4:1 line 4, column 1 Contradiction: "Macau" (line 1, column 3, form 1) is forbidden, but "Macau" is an approved form at line 4, column 1',
-      '6:1 line 6, column 1 Duplicate: "Hong-Kong" is the same term as "hong kong" at line 5, column 1',
+      '6:1 line 6, column 1 Duplicate: "Hong-Kong" (line 6, column 1) is the same term as "hong kong" at line 5, column 1',
     ]);
     // The JSON reader says the same things of the same entries, in its own paths.
     const json = JSON.stringify({ terms: [{ term: 'Macao', forbidden: ['Macau', 'Macau'] }, { term: 'Guang 广东' }, { term: '!!!' }, { term: 'Macau' }, { term: 'hong kong' }, { term: 'Hong-Kong' }] });

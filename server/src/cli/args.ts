@@ -2,7 +2,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { VARIANT_KINDS, type VariantKind } from '../core/kinds';
 import { normalizeLanguageTag } from '../core/languages/tags';
-import type { LintOptions } from '../core/types';
+import type { SettingFlags } from './config';
 
 /** A mistake in the command line: reported with the usage text, exit code 2. */
 export class UsageError extends Error {}
@@ -20,40 +20,80 @@ export function parseArgsOrUsage<T extends ParseArgsConfig>(config: T): ReturnTy
 export const LINT_ARGS = {
   terms: { type: 'string', multiple: true },
   'no-default-terms': { type: 'boolean' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
   jobs: { type: 'string' },
   'no-fuzzy': { type: 'boolean' },
   'no-consistency': { type: 'boolean' },
   kinds: { type: 'string' },
   'max-file-size': { type: 'string' },
   lang: { type: 'string' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
+  debug: { type: 'boolean' },
 } as const;
 
 interface LintArgValues {
   terms?: string[];
   'no-default-terms'?: boolean;
+  config?: string;
+  'no-config'?: boolean;
   jobs?: string;
   'no-fuzzy'?: boolean;
   'no-consistency'?: boolean;
   kinds?: string;
   'max-file-size'?: string;
   lang?: string;
+  'no-error-on-unmatched-pattern'?: boolean;
+  debug?: boolean;
+}
+
+/** What `LINT_ARGS` say: the term lists, the configuration to read, what the flags set over it, threads. */
+export interface LintArgs {
+  terms: string[];
+  /** What the flags set over the configuration. */
+  flags: SettingFlags;
+  /** `--config FILE`; `useConfig` false for `--no-config`. */
+  config?: string;
+  useConfig: boolean;
+  /** Threads to lint on; undefined: decide by the amount of text. */
+  jobs?: number;
+  /** An explicit input that matches no file stops the run (exit 2); `--no-error-on-unmatched-pattern` allows it. */
+  errorOnUnmatchedPattern: boolean;
+  /** Stack traces with error messages (`--debug`). */
+  debug: boolean;
 }
 
 /** The lint run `LINT_ARGS` describe, checked: unknown kinds, bad numbers are usage errors. */
-export function lintArgsFrom(v: LintArgValues): { terms: string[]; defaultTerms: boolean; lint: Omit<LintOptions, 'format'>; maxFileSize: number; jobs?: number; lang?: string } {
-  let kinds: VariantKind[] | undefined;
+export function lintArgsFrom(v: LintArgValues): LintArgs {
+  const flags: SettingFlags = {};
   if (v.kinds !== undefined) {
-    kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
+    const kinds = v.kinds.split(',').map((k) => k.trim()).filter(Boolean) as VariantKind[];
     const unknown = kinds.filter((k) => !VARIANT_KINDS.includes(k));
     if (unknown.length > 0) throw new UsageError(`Unknown kind(s) ${unknown.join(', ')} (${VARIANT_KINDS.join(', ')})`);
+    flags.kinds = kinds;
   }
   const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError('--jobs takes a whole number of threads, 1 or more');
-  const maxFileSize = v['max-file-size'] === undefined ? 50_000_000 : Number(v['max-file-size']);
-  if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
-  const lint: Omit<LintOptions, 'format'> = { fuzzy: !v['no-fuzzy'], consistency: !v['no-consistency'] };
-  if (kinds) lint.kinds = kinds;
-  const lang = v.lang;
-  if (lang !== undefined && lang !== 'auto' && !normalizeLanguageTag(lang)) throw new UsageError(`--lang takes a language tag (en, zh-Hans, zh-Hant, zh-HK, …) or auto, not "${lang}"`);
-  return { terms: v.terms ?? [], defaultTerms: !v['no-default-terms'], lint, maxFileSize, ...(jobs !== undefined ? { jobs } : {}), ...(lang !== undefined ? { lang } : {}) };
+  if (v['max-file-size'] !== undefined) {
+    const maxFileSize = Number(v['max-file-size']);
+    if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
+    flags.maxFileSize = maxFileSize;
+  }
+  if (v['no-fuzzy']) flags.fuzzy = false;
+  if (v['no-consistency']) flags.consistency = false;
+  if (v['no-default-terms']) flags.useBundledTerms = false;
+  if (v.lang !== undefined) {
+    if (v.lang !== 'auto' && !normalizeLanguageTag(v.lang)) throw new UsageError(`--lang takes a language tag (en, zh-Hans, zh-Hant, zh-HK, …) or auto, not "${v.lang}"`);
+    flags.language = v.lang;
+  }
+  if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
+  return {
+    terms: v.terms ?? [],
+    flags,
+    useConfig: !v['no-config'],
+    ...(v.config !== undefined ? { config: v.config } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+    errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
+    debug: v.debug ?? false,
+  };
 }

@@ -12,7 +12,7 @@ import { readerForName } from '../core/termlists/registry';
 import type { WriteOptions } from '../core/termlists/reader';
 import { readTermFile } from '../node/termFiles';
 import { UsageError, parseArgsOrUsage } from './args';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic } from './write';
 import { displayPath, formatProblem } from './terms';
 
 export interface ConvertIO {
@@ -100,6 +100,7 @@ export async function runConvert(argv: string[], io: ConvertIO): Promise<number>
     return 2;
   }
   const to = writer.id === 'tbx' ? `TBX v${args.options.tbxVersion ?? 3}` : (FORMAT_NAMES[writer.id] ?? writer.id) + (delimiter === '\t' ? ' (TSV)' : '');
+  for (const line of written.reshaped ?? []) io.stderr(`termlint convert: note: ${to} has no place for ${line}.\n`);
   for (const line of written.dropped) io.stderr(`termlint convert: note: ${to} has no place for ${line}; not written.\n`);
   const n = read.list.terms.length;
   await io.stdout(`${n} ${n === 1 ? 'entry' : 'entries'} from ${shownIn} written to ${shownOut} (${to}).\n`);

@@ -14,9 +14,11 @@ import { type ExtractedTerm, type ExtractionResult, extractTerms, toTermFileJson
 import { type ProposalVerdict, checkAgainstLists, keepWhatAdds, whereIs } from '../core/extract/against';
 import { jsonReader } from '../core/termlists/json';
 import { UsageError, parseArgsOrUsage } from './args';
-import { formatOf, writeFileAtomic } from './files';
+import { formatOf } from './files';
+import { writeFileAtomic } from './write';
 import { compileTerms } from '../core/compile';
-import { displayPath, loadLists } from './terms';
+import { loadRun } from './lintFiles';
+import { displayPath, readLists } from './terms';
 
 /** Same shape as the main CLI's IO, so `termlint extract …` can be dispatched with it unchanged. */
 export interface ExtractIO {
@@ -115,8 +117,12 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
 
   const outPath = args.out === undefined ? undefined : path.resolve(io.cwd, args.out);
   const shownOut = outPath === undefined ? '<stdout>' : displayPath(outPath, io.cwd);
-  // The lists in force, as linting finds them; the output itself (from an earlier run) is not one of them.
-  const lists = await loadLists({ terms: args.terms, defaultTerms: args.defaultTerms, exclude: outPath ? [outPath] : [] }, io);
+  // The lists in force, as linting finds them (the configuration's included); the output itself (from an
+  // earlier run) is not one of them.
+  const run = { terms: args.terms, flags: args.defaultTerms ? {} : { useBundledTerms: false }, useConfig: true, fix: false, announceFixes: false, occurrences: false, errorOnUnmatchedPattern: true, debug: false };
+  const loaded = await loadRun(run, io);
+  if (!loaded) return 2;
+  const lists = readLists(loaded.termFiles.filter((f) => f !== outPath), io);
   if (!lists) {
     io.stderr('termlint extract: invalid term list; nothing was written.\n');
     return 2;

@@ -1,38 +1,77 @@
 /**
  * One lint run over files, shared by `termlint` and `termlint report` so both see the same results for the
- * same inputs: the term lists loaded and checked, each file read (skipping what is not UTF-8 text), linted in
- * its format, fixed with --fix, on one thread or on every core.
+ * same inputs: the term lists loaded and checked, each file read (one that cannot be read or is not UTF-8 text
+ * is an error of the run, said in one line), linted in its format, fixed with --fix (write.ts), on one thread
+ * or on every core.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../core/compile';
 import { applyEdits, fixAllEdits } from '../core/fixes';
 import { type DocumentLanguage, documentLanguage } from '../core/languages/detect';
 import { lintText } from '../core/lint';
-import type { Finding, LintOptions, Occurrence, TermList } from '../core/types';
-import { formatOf, looksBinary, writeFileAtomic } from './files';
+import type { Finding, Occurrence, TermList } from '../core/types';
+import type { LintArgs } from './args';
+import { type FileSettings, type ProjectSetup, loadProjectSetup, settingsResolver, termListFiles } from './config';
+import { FileError, debugDetail, describeFsError } from './errors';
+import { formatOf, looksBinary } from './files';
+import { type ExpandedInputs, expandInputs } from './inputs';
+import { type SelectedFile, type Selection, selectFiles } from './select';
 import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, defaultJobs, lintInParallel } from './parallel';
 import { displayPath } from './terms';
+import { type ReadFile, interruptedBackup, readTarget, resolveTarget, restoreBackup, writeFixed } from './write';
 
 /** What a lint run needs from the command line; plain data, sent as it is to worker threads. */
-export interface LintRun {
-  terms: string[];
-  defaultTerms: boolean;
-  lint: Omit<LintOptions, 'format'>;
-  maxFileSize: number;
-  /** Threads to lint on; undefined: decide by the amount of text. */
-  jobs?: number;
+export interface LintRun extends LintArgs {
   fix: boolean;
   /** Print "fixed N of M" per file (the text report does). */
   announceFixes: boolean;
   /** Keep every file's occurrences (the term-usage report reads them). */
   occurrences: boolean;
-  /** `--lang`: the language of files whose name names none (`auto` or absent: detected from the text). */
-  lang?: string;
+  /** The configuration in force (filled in by `loadRun`, for the worker threads). */
+  setup?: ProjectSetup;
 }
 
 export interface RunIO {
   stderr: (s: string) => void;
   cwd: string;
+}
+
+/** A run's configuration, read: each file's settings, the project's own (for files outside every override). */
+export interface LoadedRun {
+  setup: ProjectSetup;
+  resolve: (file: string | undefined) => FileSettings;
+  project: FileSettings;
+  /** The term lists in force, in the order they apply. */
+  termFiles: string[];
+}
+
+/**
+ * Reads the configuration (`--config`, the nearest `termlint.config.json`, or none) and finds the term lists it and
+ * the flags name. Undefined, after printing its problems, when the configuration is invalid.
+ */
+export async function loadRun(run: LintRun, io: RunIO): Promise<LoadedRun | undefined> {
+  const setup = loadProjectSetup(io.cwd, run.config, run.useConfig, io.stderr);
+  if (!setup) return undefined;
+  run.setup = setup;
+  const resolve = settingsResolver(setup, run.flags);
+  const project = resolve(undefined);
+  return { setup, resolve, project, termFiles: await termListFiles(setup, project.settings, run.terms, io.cwd) };
+}
+
+/**
+ * The files a run checks: `inputs` expanded (node/walk.ts), then chosen by the configuration, with the folders and
+ * links the expansion could not read (`problems`: errors of the run). Undefined, after saying which, when an
+ * explicit input matches no file and `--no-error-on-unmatched-pattern` is not given: a typo in a CI command must
+ * not pass as "no problems", so nothing is read or written then.
+ */
+export async function selectRunFiles(inputs: readonly string[], loaded: LoadedRun, run: LintRun, io: RunIO): Promise<(Selection & Pick<ExpandedInputs, 'problems'>) | undefined> {
+  const expanded = await expandInputs(inputs, io.cwd);
+  if (run.errorOnUnmatchedPattern && expanded.unmatched.length > 0) {
+    for (const u of expanded.unmatched) io.stderr(`termlint: no files matched ${u.input}${u.reason ? ` (${u.reason})` : ''}\n`);
+    return undefined;
+  }
+  return { ...selectFiles(expanded.files, inputs, io.cwd, loaded.project.settings.languages, loaded.resolve), problems: expanded.problems };
 }
 
 /** Threads for these files: --jobs, or one per core once there is enough text to repay starting them. */
@@ -51,25 +90,45 @@ function threadsFor(files: readonly string[], opts: LintRun): number {
   return 1;
 }
 
-export type LintOutcome = Pick<FileOutcome, 'report' | 'fixed' | 'skipped'>;
+export type LintOutcome = Pick<FileOutcome, 'report' | 'fixed' | 'skipped' | 'error'>;
 
-/** Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. */
-export function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: LintRun, stderr: (s: string) => void): LintOutcome {
-  const checked = checkFile(file, compiled, opts);
+/**
+ * Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. Never throws:
+ * a file that cannot be read, decoded or written gets one line naming it (the stack only with --debug), and
+ * the run goes on with the next.
+ */
+export function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: LintRun, fileSettings: FileSettings, stderr: (s: string) => void): LintOutcome {
+  const fail = (message: string, e: unknown): LintOutcome => {
+    stderr(`${shown}: ${message}\n${opts.debug ? `${debugDetail(e)}\n` : ''}`);
+    return { fixed: 0, error: message };
+  };
+  let checked: ReturnType<typeof checkFile>;
+  try {
+    checked = checkFile(file, shown, compiled, opts, fileSettings, stderr);
+  } catch (e) {
+    return fail(e instanceof FileError ? e.message : internalError(e, opts), e);
+  }
   if ('skipped' in checked) {
     stderr(`${shown}: ${checked.skipped}\n`);
     return { fixed: 0, skipped: checked.skipped };
   }
   let { text, findings, occurrences } = checked;
   const { language } = checked;
+  const lang = language.tag === 'en' ? {} : { language };
   let fixed = 0;
   if (opts.fix && findings.length > 0) {
     const edits = fixAllEdits(findings);
     const fixedText = applyEdits(text, edits);
     if (fixedText !== text) {
-      writeFileAtomic(file, checked.bom + fixedText);
+      try {
+        writeFixed(checked.read, checked.bom + fixedText);
+      } catch (e) {
+        // Not written: the file's findings stand as they are.
+        const failed = fail(`cannot fix: ${e instanceof FileError ? e.message : internalError(e, opts)}`, e);
+        return { ...failed, report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences } : {}) } };
+      }
       const before = findings.length;
-      const after = lintText(fixedText, compiled, { ...opts.lint, format: formatOf(file), lang: language.tag });
+      const after = lintText(fixedText, compiled, { ...fileSettings.lint, format: formatOf(file), lang: language.tag });
       fixed = before - after.findings.length;
       if (opts.announceFixes) stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
       text = fixedText;
@@ -77,61 +136,99 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
       occurrences = after.occurrences;
     }
   }
-  const lang = language.tag === 'en' ? {} : { language };
-  return { report: { file: shown, text, findings, ...lang, ...(opts.occurrences ? { occurrences } : {}) }, fixed };
+  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences } : {}) }, fixed };
 }
 
-/** Lints `files` (absolute paths) as `opts` says; outcomes come in file order, each file's messages first. */
-export async function lintFiles(files: readonly string[], compiled: CompiledTerms, opts: LintRun, io: RunIO, onOutcome: (o: LintOutcome, file: string) => void): Promise<void> {
-  const threads = threadsFor(files, opts);
+/** An unexpected exception while checking one file (a bug): said in one line, the stack with --debug. */
+function internalError(e: unknown, opts: LintRun): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return `internal error: ${message}${opts.debug ? '' : ' (run with --debug for the stack trace)'}`;
+}
+
+/** Lints `files` (absolute paths, with their settings) as `opts` says; outcomes come in file order, each file's messages first. */
+export async function lintFiles(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, io: RunIO, onOutcome: (o: LintOutcome, file: string) => void): Promise<void> {
+  const threads = threadsFor(files.map((f) => f.file), opts);
   if (threads > 1) {
-    const jobs: FileJob[] = files.map((file, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
+    const jobs: FileJob[] = files.map(({ file }, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
     const lintHere = (job: FileJob): FileOutcome => {
       let stderr = '';
-      const outcome = lintOne(job.file, job.shown, compiled, opts, (s) => (stderr += s));
+      const outcome = lintOne(job.file, job.shown, compiled, opts, files[job.index]!.settings, (s) => (stderr += s));
       return { index: job.index, stderr, ...outcome };
     };
     await lintInParallel(jobs, compiled.lists, opts, threads, lintHere, (o) => {
       if (o.stderr) io.stderr(o.stderr);
-      onOutcome(o, files[o.index]!);
+      onOutcome(o, files[o.index]!.file);
     });
   } else {
-    for (const file of files) onOutcome(lintOne(file, displayPath(file, io.cwd), compiled, opts, io.stderr), file);
+    for (const { file, settings } of files) onOutcome(lintOne(file, displayPath(file, io.cwd), compiled, opts, settings, io.stderr), file);
   }
 }
 
 /** A lint worker thread: compiles the term lists it was given once, then checks files as they come. */
 export function runLintWorker(port: import('node:worker_threads').MessagePort, data: { lists: TermList[]; options: LintRun }): void {
   const compiled = compileTerms(data.lists);
+  const resolve = settingsResolver(data.options.setup!, data.options.flags);
   port.on('message', (job: FileJob) => {
     let stderr = '';
-    const outcome = lintOne(job.file, job.shown, compiled, data.options, (s) => (stderr += s));
+    const outcome = lintOne(job.file, job.shown, compiled, data.options, resolve(job.file), (s) => (stderr += s));
     port.postMessage({ index: job.index, stderr, ...outcome } satisfies FileOutcome);
   });
 }
 
-function checkFile(file: string, compiled: CompiledTerms, opts: LintRun): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; language: DocumentLanguage } | { skipped: string } {
-  let buf: Buffer;
+/**
+ * Reads and lints one file, or says why it was skipped (over --max-file-size). Throws a FileError whose
+ * message says why it cannot be checked. An in-place fix that a killed run left half done is restored from
+ * its backup first (with --fix), or reported (without).
+ */
+function checkFile(
+  file: string,
+  shown: string,
+  compiled: CompiledTerms,
+  opts: LintRun,
+  fileSettings: FileSettings,
+  stderr: (s: string) => void,
+): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; language: DocumentLanguage; read: ReadFile } | { skipped: string } {
+  let target: string;
   try {
-    const size = fs.statSync(file).size;
-    if (size > opts.maxFileSize) return { skipped: `skipped, ${size} bytes is over --max-file-size ${opts.maxFileSize}` };
-    buf = fs.readFileSync(file);
+    target = resolveTarget(file);
   } catch (e) {
-    return { skipped: `cannot read: ${e instanceof Error ? e.message : String(e)}` };
+    throw new FileError(`cannot read: ${describeFsError(e)}`, e);
   }
-  if (looksBinary(buf)) return { skipped: 'skipped, not a text file' };
+  const backup = interruptedBackup(target);
+  if (backup) {
+    const name = path.basename(backup);
+    if (!opts.fix) throw new FileError(`cannot check: an interrupted --fix left its original text in ${name}; run with --fix to restore it and fix the file again`);
+    try {
+      restoreBackup(target, backup);
+    } catch (e) {
+      throw new FileError(`cannot restore it from ${name}, left by an interrupted --fix: ${describeFsError(e)}`, e);
+    }
+    stderr(`${shown}: restored from ${name}, left by an interrupted --fix\n`);
+  }
+  let read: ReturnType<typeof readTarget>;
+  try {
+    read = readTarget(target, fileSettings.settings.maxFileSize);
+  } catch (e) {
+    throw new FileError(`cannot read: ${describeFsError(e)}`, e);
+  }
+  if ('tooLarge' in read) return { skipped: `skipped, ${read.tooLarge} bytes is over --max-file-size ${fileSettings.settings.maxFileSize}` };
+  const buf = read.bytes;
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    throw new FileError('cannot check: UTF-16 text (Termlint reads UTF-8)');
+  }
+  if (looksBinary(buf)) throw new FileError('cannot check: not a text file');
   const decoded = decodeUtf8(buf);
   // Decoding would turn the bytes into U+FFFD and --fix would write that back: never touch such a file.
-  if (decoded === undefined) return { skipped: 'skipped, not UTF-8 text' };
+  if (decoded === undefined) throw new FileError('cannot check: not UTF-8 text');
   let text = decoded;
   let bom = '';
   if (text.charCodeAt(0) === 0xfeff) {
     bom = '\ufeff';
     text = text.slice(1);
   }
-  const language = documentLanguage(file, opts.lang, text);
-  const { findings, occurrences } = lintText(text, compiled, { ...opts.lint, format: formatOf(file), lang: language.tag });
-  return { text, bom, findings, occurrences, language };
+  const language = documentLanguage(file, fileSettings.settings.language, text);
+  const { findings, occurrences } = lintText(text, compiled, { ...fileSettings.lint, format: formatOf(file), lang: language.tag });
+  return { text, bom, findings, occurrences, language, read };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

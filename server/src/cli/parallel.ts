@@ -4,11 +4,11 @@
  * on in the order of the file list, whatever order the threads finish in, so the report is byte for byte the
  * single-threaded one.
  */
-import type { DocumentLanguage } from '../core/languages/detect';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Finding, Occurrence, TermList } from '../core/types';
+import type { TermList } from '../core/types';
+import type { FileFindings } from './report';
 
 /** Marks `workerData` of a CLI worker (the bundle's entry runs as a worker when it sees it). */
 export const WORKER_MARK = 'termlintCliWorker';
@@ -16,10 +16,13 @@ export const WORKER_MARK = 'termlintCliWorker';
 /** What became of one file; `stderr` is what it printed, replayed in file order. */
 export interface FileOutcome {
   index: number;
-  report?: { file: string; text: string; findings: readonly Finding[]; occurrences?: readonly Occurrence[]; language?: DocumentLanguage };
+  /** With the file's severities (its configuration's), which the report needs. */
+  report?: FileFindings;
   fixed: number;
-  /** Why the file was not checked (too large, unreadable, not UTF-8 text). */
+  /** Why the file was not checked on purpose (over --max-file-size). */
   skipped?: string;
+  /** Why the file could not be read, decoded or written (also said in `stderr`): an error of the run. */
+  error?: string;
   stderr: string;
 }
 

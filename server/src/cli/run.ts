@@ -1,9 +1,13 @@
 /**
- * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif] [--fix]`, and
- * the commands `termlint extract` (extract.ts) and `termlint report` (usageReport.ts).
- * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error (nothing written).
+ * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif|github] [--fix]`, and
+ * the commands `termlint report` (usageReport.ts), `termlint extract` (extract.ts), `termlint convert`
+ * (convert.ts) and `termlint --explain TERM` (explain.ts).
+ * Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error or an input that matches
+ * nothing (nothing written), or a file that could not be read, decoded or written (each said on its own line;
+ * the rest are checked and reported).
  */
 import { termsIn } from '../core/matching/hanTerms';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TermList } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
@@ -12,11 +16,14 @@ import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
 import { runConvert } from './convert';
 import { explain } from './explain';
 import { runExtract } from './extract';
-import { type LintRun, lintFiles, runLintWorker } from './lintFiles';
-import { loadTerms } from './terms';
+import { formatGithub } from './github';
+import { type LintRun, lintFiles, loadRun, runLintWorker, selectRunFiles } from './lintFiles';
+import { reportSink } from './output';
 import { WORKER_MARK } from './parallel';
-import { EXTENSIONS, expandInputs } from './files';
-import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
+import { printConfig } from './printConfig';
+import { EXTENSIONS } from './files';
+import { type FileFindings, type FileProblem, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
+import { displayPath, loadTerms } from './terms';
 import { runReport } from './usageReport';
 import { VERSION } from '../version';
 
@@ -37,18 +44,26 @@ const TERM_LIST_NAMES = TERM_LIST_READERS.flatMap((r) => r.suffixes.map((s) => `
 const USAGE = `Usage: termlint [paths or globs…] [options]
        termlint report [paths or globs…] [--out FILE] [--format html|json|md] [options]
        termlint --explain TERM [--terms FILE]… [--no-default-terms] [--format text|json]
-       termlint extract FILE [--out FILE.terms.json] [--min-count N] [--terms FILE]… [--no-default-terms]
+       termlint --print-config FILE
+       termlint extract FILE [--out FILE.terms.json] [--min-count N] [--title T] [--terms FILE]… [--no-default-terms]
        termlint convert IN OUT [--tbx-version 2|3]
 
 Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
 Without paths, checks the files under the current folder named *.${EXTENSIONS.join(', *.')}.
 
 Options:
-  --terms FILE          a term list (JSON, TBX, CSV or TSV, by its extension); repeatable. Without it:
-                        the bundled list plus every ${TERM_LIST_NAMES} under the current folder
+  --terms FILE          a term list (JSON, TBX, CSV or TSV, by its extension); repeatable. Without it: the
+                        bundled list plus the configuration's termFiles (default: every ${TERM_LIST_NAMES}
+                        under its folder, or the current one) and the editor's workspace term file
   --no-default-terms    do not use the bundled term list
-  --format FORMAT       text (default), json or sarif
-  --fix                 rewrite files with every preferred fix applied (atomically) and report the changes
+  --config FILE         the project configuration (default: the nearest termlint.config.json, from the
+                        current folder up to the repository's root)
+  --no-config           use no project configuration
+  --print-config FILE   print the settings that apply to FILE, as JSON, and check nothing
+  --format FORMAT       text (default), json, sarif or github (workflow annotations)
+  -o, --output FILE     write the report to FILE (when the run completes) instead of stdout
+  --fix                 rewrite files with every preferred fix applied (atomically) and report the changes;
+                        read-only files are left alone, links are written through
   --no-fuzzy            do not look for misspellings
   --no-consistency      do not flag mixing acceptable forms of one term
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
@@ -59,16 +74,27 @@ Options:
                         1 = single-threaded); the report is the same either way
   --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
                         variant of one): its forms in every language and which list contributed what
+  --no-error-on-unmatched-pattern
+                        a path or pattern that matches no file is not an error
+  --debug               show stack traces with error messages
   -h, --help            show this help
   -v, --version         show the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage or term-list error.
-termlint report --help and termlint extract --help describe those commands.
+Settings come from the defaults, then termlint.config.json (its overrides for each file), then these flags.
+
+Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error, a path or pattern that
+matches no file, or a file that could not be read, decoded or written.
+termlint report --help, termlint extract --help and termlint convert --help describe those commands.
 `;
+
+type ReportFormat = 'text' | 'json' | 'sarif' | 'github';
+const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github'];
 
 interface CliOptions extends LintRun {
   inputs: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: ReportFormat;
+  printConfig?: string;
+  output?: string;
   /** `--explain TERM`: explain instead of linting. */
   explain?: string;
 }
@@ -80,7 +106,9 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
     strict: true,
     options: {
       ...LINT_ARGS,
+      'print-config': { type: 'string' },
       format: { type: 'string', default: 'text' },
+      output: { type: 'string', short: 'o' },
       fix: { type: 'boolean' },
       explain: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -90,11 +118,13 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   const v = parsed.values;
   if (v.help) return 'help';
   if (v.version) return 'version';
-  const format = v.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown --format "${format}" (text, json or sarif)`);
+  const format = (v.format ?? 'text') as ReportFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format "${format}" (text, json, sarif or github)`);
+  if (v.output === '') throw new UsageError('--output needs a file name');
+  if (v['print-config'] === '') throw new UsageError('--print-config needs a file name');
   if (v.explain !== undefined) {
     if (v.explain.trim() === '') throw new UsageError('--explain needs a term');
-    if (format === 'sarif') throw new UsageError('--explain prints text or json');
+    if (format !== 'text' && format !== 'json') throw new UsageError('--explain prints text or json');
     if (parsed.positionals.length > 0) throw new UsageError('--explain takes no paths');
   }
   return {
@@ -104,6 +134,8 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
     fix: v.fix ?? false,
     announceFixes: format === 'text',
     occurrences: false,
+    ...(v['print-config'] !== undefined ? { printConfig: v['print-config'] } : {}),
+    ...(v.output !== undefined ? { output: v.output } : {}),
     ...(v.explain !== undefined ? { explain: v.explain } : {}),
   };
 }
@@ -128,33 +160,57 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     await io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const compiled = await loadTerms(opts, io);
+  const loaded = await loadRun(opts, io);
+  if (!loaded) return 2;
+  if (opts.printConfig !== undefined) {
+    await io.stdout(printConfig(opts.printConfig, io.cwd, loaded.setup, loaded.resolve, loaded.termFiles));
+    return 0;
+  }
+  const compiled = loadTerms(loaded.termFiles, io);
   if (!compiled) return 2;
   if (opts.explain !== undefined) return explain(opts.explain, compiled, opts.format === 'json' ? 'json' : 'text', io);
 
-  const { files, missing } = await expandInputs(opts.inputs, io.cwd);
-  for (const m of missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
-  if (missing.length > 0) return 2;
+  const selection = await selectRunFiles(opts.inputs, loaded, opts, io);
+  if (!selection) return 2;
+  const files = selection.files;
+  const summary = { skipped: selection.skippedNamed };
+  const errors: FileProblem[] = selection.problems.map((p) => ({ file: displayPath(p.path, io.cwd), message: p.message }));
+  for (const p of errors) io.stderr(`${p.file}: ${p.message}\n`);
 
   const reports: FileFindings[] = [];
   let fixedCount = 0;
-  await lintFiles(files, compiled, opts, io, (o) => {
+  await lintFiles(files, compiled, opts, io, (o, file) => {
     if (o.report) reports.push(o.report);
     fixedCount += o.fixed;
+    if (o.error !== undefined) errors.push({ file: displayPath(file, io.cwd), message: o.error });
   });
 
   const found = reports.some((r) => r.findings.length > 0);
-  if (opts.format === 'json') {
-    const all = (function* () {
-      for (const r of reports) yield* recordsOf(r);
-    })();
-    await writeChunks(io, jsonChunks(all, all, all), '\n');
-  } else if (opts.format === 'sarif') await writeChunks(io, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href));
-  else {
-    const records = reports.flatMap(toRecords);
-    if (records.length > 0) await writeChunks(io, formatText(records, (id, language) => termsIn(compiled, language).get(id), files.length, { color: io.color ?? false }));
-    else await io.stdout(`${summaryLine(records, files.length)}\n`);
-    if (opts.fix) await io.stdout(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
+  const sink = reportSink(io, opts.output === undefined ? undefined : path.resolve(io.cwd, opts.output));
+  try {
+    if (opts.format === 'json') {
+      const all = (function* () {
+        for (const r of reports) yield* recordsOf(r);
+      })();
+      await writeChunks(sink.write, jsonChunks(all, all, all), '\n');
+    } else if (opts.format === 'sarif') await writeChunks(sink.write, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href, errors));
+    else if (opts.format === 'github') await writeChunks(sink.write, formatGithub(reports, files.length, summary));
+    else {
+      const records = reports.flatMap(toRecords);
+      if (records.length > 0) await writeChunks(sink.write, formatText(records, (id, language) => termsIn(compiled, language).get(id), files.length, { color: io.color === true && opts.output === undefined }, summary));
+      else await sink.write(`${summaryLine(records, files.length, summary)}\n`);
+      if (opts.fix) await sink.write(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
+    }
+    sink.finish();
+  } catch (e) {
+    sink.abort();
+    if (opts.output === undefined) throw e;
+    io.stderr(`termlint: cannot write ${opts.output}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  if (errors.length > 0) {
+    io.stderr(`termlint: ${errors.length} error${errors.length === 1 ? '' : 's'} (see above).\n`);
+    return 2;
   }
   return found ? 1 : 0;
 }
@@ -170,14 +226,14 @@ export function isCliWorker(data: unknown): data is { lists: TermList[]; options
  * Writes a report in pieces of about a megabyte, waiting whenever the output is full: one string for millions
  * of findings would be too long, and writing faster than a pipe is read would buffer the whole report.
  */
-async function writeChunks(io: CliIO, chunks: Iterable<string>, end = ''): Promise<void> {
+async function writeChunks(write: (s: string) => void | Promise<void>, chunks: Iterable<string>, end = ''): Promise<void> {
   let buffer = '';
   for (const chunk of chunks) {
     buffer += chunk;
     if (buffer.length >= 1 << 20) {
-      await io.stdout(buffer);
+      await write(buffer);
       buffer = '';
     }
   }
-  await io.stdout(buffer + end);
+  await write(buffer + end);
 }

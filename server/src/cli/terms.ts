@@ -1,25 +1,16 @@
 /**
- * The term lists a command works with, as `termlint` finds them: the bundled list (unless
- * `--no-default-terms`), then every `--terms FILE`, or without any, every term list under the current folder
- * (named `*.terms.json`, `*.tbx`, `*.terms.csv` or `*.terms.tsv`). Shared by linting, `--explain` and
- * `extract`; any problem in any list stops the command before anything is read or written.
+ * Reading the term lists a command works with (which ones: `termListFiles` in config.ts, from the flags and the
+ * project configuration), shared by linting, `report`, `--explain` and `extract`; any problem in any list stops
+ * the command before anything is read or written.
  */
 import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../core/compile';
 import type { TermFileProblem, TermList } from '../core/types';
-import { bundledTermFiles, readTermFile } from '../node/termFiles';
-import { discoverTermFiles } from './files';
+import { readTermFile } from '../node/termFiles';
 
 export interface TermsIO {
   stderr: (s: string) => void;
   cwd: string;
-}
-
-export interface TermsOptions {
-  terms: readonly string[];
-  defaultTerms: boolean;
-  /** Files never used as term lists (extract's own output, which would otherwise be found under the folder). */
-  exclude?: readonly string[];
 }
 
 /** Forward slashes, relative to `cwd` when the file is below it: what messages show. */
@@ -33,21 +24,11 @@ export function formatProblem(shown: string, p: TermFileProblem): string {
   return `${shown}:${p.line + 1}:${p.column + 1}  ${p.severity}  ${p.message}${p.path ? `  (at ${p.path})` : ''}\n`;
 }
 
-/** The term files in force, absolute, in the order they apply (later ones add to earlier ones). */
-export async function termFilesFor(opts: TermsOptions, cwd: string): Promise<string[]> {
-  const files: string[] = [];
-  if (opts.defaultTerms) files.push(...bundledTermFiles());
-  if (opts.terms.length > 0) files.push(...opts.terms.map((t) => path.resolve(cwd, t)));
-  else files.push(...(await discoverTermFiles(cwd)));
-  const exclude = new Set((opts.exclude ?? []).map((f) => path.resolve(cwd, f)));
-  return [...new Set(files)].filter((f) => !exclude.has(f));
-}
-
 /** Reads every list; undefined (after printing each problem) when one of them has an error. */
-export async function loadLists(opts: TermsOptions, io: TermsIO): Promise<TermList[] | undefined> {
+export function readLists(files: readonly string[], io: TermsIO): TermList[] | undefined {
   const lists: TermList[] = [];
   let failed = false;
-  for (const file of await termFilesFor(opts, io.cwd)) {
+  for (const file of files) {
     const shown = displayPath(file, io.cwd);
     const result = readTermFile(file, shown);
     for (const p of result.problems) io.stderr(formatProblem(shown, p));
@@ -58,8 +39,8 @@ export async function loadLists(opts: TermsOptions, io: TermsIO): Promise<TermLi
 }
 
 /** Loads and compiles the lists; undefined (with a message) when one is invalid or there are no terms at all. */
-export async function loadTerms(opts: TermsOptions, io: TermsIO, command = 'termlint'): Promise<CompiledTerms | undefined> {
-  const lists = await loadLists(opts, io);
+export function loadTerms(files: readonly string[], io: TermsIO, command = 'termlint'): CompiledTerms | undefined {
+  const lists = readLists(files, io);
   if (!lists) {
     io.stderr(`${command}: invalid term list; nothing was checked or written.\n`);
     return undefined;

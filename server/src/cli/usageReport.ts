@@ -15,9 +15,9 @@ import type { UseLocation } from '../report/model';
 import { summarySentence } from '../report/text';
 import { VERSION } from '../version';
 import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
-import { expandInputs, writeFileAtomic } from './files';
-import { type LintRun, lintFiles } from './lintFiles';
+import { type LintRun, lintFiles, loadRun, selectRunFiles } from './lintFiles';
 import { displayPath, loadTerms } from './terms';
+import { writeFileAtomic } from './write';
 
 export interface ReportIO {
   stdout: (s: string) => void | Promise<void>;
@@ -113,29 +113,33 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
     io.stderr(`termlint report: --out ${args.out} is a folder; name the report file\n`);
     return 2;
   }
-  const compiled = await loadTerms(args, io);
+  const loaded = await loadRun(args, io);
+  if (!loaded) return 2;
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint report');
   if (!compiled) return 2;
-  const expanded = await expandInputs(args.inputs, io.cwd);
-  for (const m of expanded.missing) io.stderr(`termlint: no such file or folder: ${m}\n`);
-  if (expanded.missing.length > 0) return 2;
-  let files = expanded.files;
-  if (out !== undefined && files.includes(out)) {
+  const selection = await selectRunFiles(args.inputs, loaded, args, io);
+  if (!selection) return 2;
+  let files = selection.files;
+  if (out !== undefined && files.some((f) => f.file === out)) {
     // Named on its own, it is a draft the report would overwrite; found in a folder, it is the last report.
     if (args.inputs.some((i) => path.resolve(io.cwd, i) === out)) {
       io.stderr(`termlint report: --out ${args.out} is one of the files to check; write the report elsewhere\n`);
       return 2;
     }
     io.stderr(`termlint report: ${displayPath(out, io.cwd)} is the report being written: not checked\n`);
-    files = files.filter((f) => f !== out);
+    files = files.filter((f) => f.file !== out);
   }
 
   const checked: CheckedFile[] = [];
-  const skipped: { file: string; reason: string }[] = [];
+  // Files and folders that could not be read or decoded are in the report as not checked, with the reason.
+  const skipped: { file: string; reason: string }[] = selection.problems.map((p) => ({ file: displayPath(p.path, io.cwd), reason: p.message }));
+  for (const p of skipped) io.stderr(`${p.file}: ${p.reason}\n`);
   const absolute = new Map<string, string>();
   await lintFiles(files, compiled, args, io, (o, file) => {
     const shown = displayPath(file, io.cwd);
     absolute.set(shown, file);
     if (o.skipped !== undefined) skipped.push({ file: shown, reason: o.skipped });
+    if (o.error !== undefined) skipped.push({ file: shown, reason: o.error });
     if (!o.report) return;
     checked.push({ file: o.report.file, text: o.report.text, result: { findings: [...o.report.findings], occurrences: [...(o.report.occurrences ?? [])] }, terms: termsIn(compiled, o.report.language?.tag) });
   });
@@ -143,7 +147,7 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   const report = buildUsageReport(checked, {
     version: VERSION,
     lists: compiled.lists,
-    options: args.lint,
+    options: loaded.project.lint,
     skipped,
     // A list from outside the working folder (the bundled one, installed elsewhere) is named by its file name.
     listName: (file) => (path.isAbsolute(file) ? path.basename(file) : file),

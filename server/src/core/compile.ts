@@ -10,7 +10,7 @@
 import { conceptsIn } from './concepts';
 import { type CompiledPhrase, ExceptionIndex, compilePhrase } from './exceptions';
 import { type FormShape, type FormSide, formSide, parseForm } from './forms';
-import { FuzzyIndex, MAX_FUZZY_ENTRIES, type WordUses, fuzzyCapacity } from './fuzzy';
+import { FuzzyIndex, MAX_FUZZY_ENTRIES, type WordUses, fuzzyCapacity, fuzzyEntriesInSteps } from './fuzzy';
 import { NeighbourIndex } from './matching/neighbours';
 import { KeyTrie } from './trie';
 import { type ReadonlyStringSet, StringSetBuilder } from './stringSet';
@@ -124,8 +124,29 @@ export function normalizeIgnored(s: string): string {
  * when matching first needs them, so a 50,000-entry list costs a few megabytes beyond its Term objects.
  */
 export function compileTerms(lists: readonly TermList[]): CompiledTerms {
+  const steps = compileTermsInSteps(lists);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/** Terms between two pauses of `compileTermsInSteps`: about a millisecond of work. */
+const TERMS_PER_STEP = 128;
+
+export interface CompileInSteps {
+  /** Also build the misspelling index now (in steps), instead of on first need. */
+  fuzzy?: boolean;
+}
+
+/**
+ * `compileTerms`, yielding after each slice of work (a few milliseconds), so that a caller with an event loop
+ * to keep responsive can spread a long list's compilation over many turns: the language server recompiles
+ * after a term-file change while the user types. The generator's return value is the compiled list.
+ */
+export function* compileTermsInSteps(lists: readonly TermList[], options: CompileInSteps = {}): Generator<void, CompiledTerms, void> {
   const merged = mergeLists(lists);
   const notes: string[] = merged.notes;
+  yield;
   const byId = new Map<string, Term>();
   // Merged concepts have one approved form each; two that read the same in English are still told apart.
   for (const t of conceptsIn(merged.terms, 'en')) {
@@ -153,6 +174,7 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
   const vocabulary = new StringSetBuilder();
   const fuzzyTargets = new FuzzyWords();
   for (let index = 0; index < order.length; index++) {
+    if (index % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
     const term = order[index]!;
     // Shapes are parsed here for their keys and words, and dropped: matching parses the few it needs again.
     const nAcceptable = 1 + term.admitted.length;
@@ -180,7 +202,9 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
       if (k < nAcceptable) fuzzyTargets.add(shape, index, k);
     }
   }
+  yield;
   trie.compact();
+  yield;
 
   // Forms grouped by key, in the order they were added.
   const keyCount = keyOwner.length;
@@ -197,6 +221,7 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     packedCode[fill[key]!++] = formCode[f]!;
   }
 
+  yield;
   const warnings: string[] = [];
   const { words, uses } = fuzzyTargets.build();
   const fit = fuzzyCapacity(words);
@@ -219,6 +244,9 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
   };
   const keyForms = new Map<number, CompiledForm[]>();
   let fuzzy: FuzzyMatcher | undefined;
+  const fuzzyEntries = options.fuzzy ? yield* fuzzyEntriesInSteps(words) : undefined;
+  yield;
+  const vocabularySet = vocabulary.build();
   const compiled: CompiledTerms = {
     terms: byId,
     lists,
@@ -248,9 +276,9 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     ignore,
     notes,
     warnings,
-    vocabulary: vocabulary.build(),
+    vocabulary: vocabularySet,
     fuzzy() {
-      fuzzy ??= { index: new FuzzyIndex(words), uses, cache: new Map(), neighbours: new NeighbourIndex(compiled, uses) };
+      fuzzy ??= { index: new FuzzyIndex(words, fuzzyEntries), uses, cache: new Map(), neighbours: new NeighbourIndex(compiled, uses) };
       return fuzzy;
     },
   };

@@ -6,7 +6,7 @@ export { TERM_LIST_READERS, isTermListFile, readTermList, readerForFile, readerF
 export type { TermListReader, WriteOptions, WrittenList } from './termlists/reader';
 export { TermListBuilder, makeTerm, type EntryForm, type EntryInput } from './termlists/builder';
 export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, type Report, type Span as SourceSpan } from './termlists/validation';
-export { compileTerms, type CompiledTerms } from './compile';
+export { compileTerms, compileTermsInSteps, type CompiledTerms } from './compile';
 export { acceptableIn, conceptsIn, contributionsOf, formsIn, languagesOf, ownLanguage, termIn } from './concepts';
 export { normalizeLanguageTag } from './languages/tags';
 export { detectLanguage, documentLanguage, languageFromName, type DocumentLanguage, type LanguageSource } from './languages/detect';

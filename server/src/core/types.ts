@@ -132,6 +132,10 @@ export interface TermFileProblem {
   /** 0-based line and UTF-16 column of `offset`. */
   line: number;
   column: number;
+  /** What [offset, offset + length) should read instead, when that is clear (a misspelt key): a quick fix. */
+  replacement?: string;
+  /** The other place the problem is about (the colliding form of a duplicate or contradiction). */
+  related?: { offset: number; length: number; path: string };
 }
 
 export interface TermFileResult {

@@ -21,7 +21,8 @@ import type { Edit as JsonEdit } from 'jsonc-parser';
 import { formatForLanguageId, readerForName } from '../core';
 import type { Host } from '../host';
 import { computeFixAll, toTextEdits } from '../fixAll';
-import { SOURCE, isFindingData, type DocumentLinter, type FindingData } from '../linting';
+import { SOURCE, isFindingData, type DocumentLinter, type FindingData, type ProblemData } from '../linting';
+import { DiagnosticCodes } from '../protocol';
 import type { SettingsStore } from '../settings';
 import { addEntryEdits, admitEdits, ignoreEdits, newTermFileText, overridingEntry } from '../termFileEdits';
 import type { TermStore } from '../termLists';
@@ -76,6 +77,26 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
       isPreferred: i === 0,
       edit: { changes: { [doc.uri]: toTextEdits(doc, r.edits, shift) } },
     }));
+  }
+
+  /**
+   * A term file's or configuration's problem that names its own fix (a misspelt key → the known key): the fix,
+   * when the range still holds what the problem was about.
+   */
+  function problemFix(doc: TextDocument, d: Diagnostic): CodeAction | undefined {
+    const code = String(d.code ?? '');
+    if (d.source !== SOURCE || (code !== DiagnosticCodes.termFile && code !== DiagnosticCodes.configFile)) return undefined;
+    const replacement = (d.data as Partial<ProblemData> | undefined)?.replacement;
+    if (typeof replacement !== 'string') return undefined;
+    const current = doc.getText(d.range);
+    if (current === '' || current === replacement) return undefined;
+    return {
+      title: `Change ${current} to ${replacement}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: editFor(doc.uri, doc.version, [{ range: d.range, newText: replacement }]),
+    };
   }
 
   /** Current text and version of a term file: from the editor when open, else from disk. */
@@ -159,6 +180,10 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
         .filter((x): x is { d: Diagnostic; f: { data: FindingData; shift: number } } => x.f !== undefined);
 
       if (kindRequested(only, CodeActionKind.QuickFix)) {
+        for (const d of params.context.diagnostics) {
+          const fix = problemFix(doc, d);
+          if (fix) actions.push(fix);
+        }
         for (const { d, f } of own) actions.push(...quickFixes(doc, d, f.data, f.shift));
         for (const { d, f } of own) {
           const admit = await admitAction(doc, d, f.data);

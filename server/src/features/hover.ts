@@ -1,7 +1,7 @@
 /**
- * Hover on a term (correct or not, or a spelling an exception covers): a card with the approved, admitted and
- * forbidden forms, the concept's other languages, its exceptions, translation, note and source, and which
- * lists contributed what when several define it.
+ * Hover on a term (correct or not, or a spelling an exception covers): a compact card, one line each, with its
+ * forms, its other languages, its exceptions, its note, and where it comes from (every list that contributed,
+ * when several define it). A finding's message is not repeated: VS Code shows the diagnostic right above it.
  */
 import { termsIn } from '../core/matching/hanTerms';
 import { MarkupKind, type Connection, type Disposable, type Hover, type TextDocuments } from 'vscode-languageserver';
@@ -28,24 +28,62 @@ function escape(s: string): string {
   return s.replace(/[\\`*_[\]<>|]/g, '\\$&');
 }
 
-/** What the list says of one form, in brackets after it: a superseded name, its note, its source. */
+/** A list's source can run to a paragraph (the bundled one names an interview and a press conference): one line of it. */
+export function shortSource(source: string, max = 60): string {
+  const s = source.replace(/\s+/g, ' ').trim();
+  if (s.length <= max) return s;
+  const cut = s.lastIndexOf(' ', max - 1);
+  return `${s.slice(0, cut > max / 3 ? cut : max - 1).replace(/[\s,;:(–-]+$/, '')}…`;
+}
+
+/** How a card writes: Markdown (code spans, bold, escaped) or plain text. */
+interface Style {
+  form: (s: string) => string;
+  bold: (s: string) => string;
+  text: (s: string) => string;
+}
+const MARKDOWN: Style = { form: code, bold: (s) => `**${escape(s)}**`, text: escape };
+const PLAIN: Style = { form: (s) => `"${s}"`, bold: (s) => s, text: (s) => s };
+
+/** What the list says of one form, in brackets after it: a superseded name and its note (sources stay in the file). */
 function detail(d: FormDetail | undefined): string {
   if (!d) return '';
-  const bits = [d.status === 'superseded' ? 'superseded' : '', d.note ?? '', d.source ? `source: ${d.source}` : ''].filter((b) => b !== '');
+  const bits = [d.status === 'superseded' ? 'superseded' : '', d.note ?? ''].filter((b) => b !== '');
   return bits.length ? ` (${bits.join('; ')})` : '';
 }
 
-function formList(forms: readonly string[], f: LanguageForms, md: boolean): string {
-  return forms.map((t) => (md ? code(t) + escape(detail(f.details?.[t])) : t + detail(f.details?.[t]))).join(', ');
+function formList(forms: readonly string[], f: LanguageForms, st: Style): string {
+  return forms.map((t) => st.form(t) + st.text(detail(f.details?.[t]))).join(', ');
 }
 
-/** Another language of the concept on one line: its approved form, then its admitted and forbidden ones. */
-function languageLine(lang: string, f: LanguageForms, md: boolean): string {
-  const more: string[] = [];
-  if (f.admitted.length) more.push(`admitted: ${formList(f.admitted, f, md)}`);
-  if (f.forbidden.length) more.push(`forbidden: ${formList(f.forbidden, f, md)}`);
-  const approved = md ? escape(f.approved + detail(f.details?.[f.approved])) : f.approved + detail(f.details?.[f.approved]);
-  return `${lang}: ${approved}${more.length ? ` (${more.join('; ')})` : ''}`;
+/** The forms in the term's own language, the one this occurrence is written in marked ✓ (when nothing is wrong with it). */
+function formsLine(term: Term, occurrence: Occurrence | undefined, finding: Finding | undefined, st: Style): string {
+  const own = formsIn(term, ownLanguage(term))!;
+  const ok = (form: number) => (!finding && occurrence?.form === form ? ' ✓' : '');
+  const parts = [`${st.bold(term.term)}${ok(0)}${st.text(detail(own.details?.[term.term]))}`];
+  if (term.admitted.length) parts.push(`admitted ${term.admitted.map((a, i) => `${st.form(a)}${ok(i + 1)}${st.text(detail(own.details?.[a]))}`).join(', ')}`);
+  if (term.forbidden.length) parts.push(`forbidden ${formList(term.forbidden, own, st)}`);
+  return parts.join(' · ');
+}
+
+/** The concept in its other languages: `澳门 (zh-Hans) · 澳門 (zh-Hant, admitted 濠江)`. */
+function languagesLine(term: Term, st: Style): string | undefined {
+  const parts = languagesOf(term)
+    .slice(1)
+    .map((lang) => {
+      const f = formsIn(term, lang)!;
+      const more = [lang];
+      if (f.admitted.length) more.push(`admitted ${formList(f.admitted, f, st)}`);
+      if (f.forbidden.length) more.push(`forbidden ${formList(f.forbidden, f, st)}`);
+      return `${st.text(f.approved)} (${more.join(', ')})`;
+    });
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** The card's status line for a spelling an exception covers (findings speak for themselves above the card). */
+function exceptedLine(term: Term, excepted: Excepted, st: Style): string {
+  const note = term.exceptions?.find((e) => e.phrase === excepted.phrase)?.note;
+  return `✓ part of ${st.form(excepted.phrase)}, an exception: not reported${note ? ` (${st.text(note)})` : ''}`;
 }
 
 function fileName(file: string): string {
@@ -59,63 +97,42 @@ function contributionForms(c: Contribution, own: string): string {
   return forms.join(', ');
 }
 
-/** The card's status line for the hovered span. */
-function status(term: Term, occurrence: Occurrence | undefined, finding: Finding | undefined, excepted: Excepted | undefined, md: boolean): string | undefined {
-  if (finding) return `⚠ ${md ? escape(finding.message) : finding.message}`;
-  if (excepted) {
-    const note = term.exceptions?.find((e) => e.phrase === excepted.phrase)?.note;
-    const phrase = md ? code(excepted.phrase) : `"${excepted.phrase}"`;
-    return `✓ part of ${phrase}, an exception: not reported${note ? ` (${md ? escape(note) : note})` : ''}`;
+/** Where the term comes from: each contributing list when several define it, else its entry, and its source, short. */
+function fromLines(term: Term, st: Style, markdown: boolean): string[] {
+  const link = (file: string, line: number, title = '') =>
+    markdown ? `[${escape(fileName(file))}:${line + 1}](${originUri(file)}#L${line + 1}${title})` : `${fileName(file)}:${line + 1}`;
+  const contributions = contributionsOf(term);
+  if (contributions.length > 1) {
+    return contributions.map((c) => `${c.origin ? link(c.origin.file, c.origin.line) : 'a list'}: ${st.text(contributionForms(c, ownLanguage(term)))}`);
   }
-  if (occurrence?.form === 0) return '✓ approved form';
-  if (occurrence && occurrence.form > 0) return `✓ admitted form (approved: ${md ? code(term.term) : term.term})`;
-  return undefined;
+  const from: string[] = [];
+  if (term.origin) from.push(link(term.origin.file, term.origin.line, term.source ? ` "${term.source.replace(/["\\]/g, "'")}"` : ''));
+  if (term.source) from.push(st.text(shortSource(term.source)));
+  if (from.length === 0) return [];
+  return [markdown ? `*${from.join(' · ')}*` : from.join(' · ')];
+}
+
+function card(term: Term, occurrence: Occurrence | undefined, finding: Finding | undefined, excepted: Excepted | undefined, markdown: boolean): string {
+  const st = markdown ? MARKDOWN : PLAIN;
+  const lines = [formsLine(term, occurrence, finding, st)];
+  if (excepted) lines.push(exceptedLine(term, excepted, st));
+  const languages = languagesLine(term, st);
+  if (languages) lines.push(languages);
+  if (term.exceptions?.length) lines.push(`exceptions ${term.exceptions.map((e) => st.form(e.phrase)).join(', ')}`);
+  if (term.subject) lines.push(`subject: ${st.text(term.subject)}`);
+  if (term.definition) lines.push(st.text(term.definition));
+  if (term.note) lines.push(st.text(term.note));
+  lines.push(...fromLines(term, st, markdown));
+  // Hard line breaks: one compact paragraph rather than a paragraph (and its margins) per line.
+  return lines.join(markdown ? '  \n' : '\n');
 }
 
 export function hoverCard(term: Term, occurrence: Occurrence | undefined, finding: Finding | undefined, excepted?: Excepted): string {
-  const lines: string[] = [];
-  lines.push(`**${escape(term.term)}** — Termlint term`);
-  lines.push('');
-  const s = status(term, occurrence, finding, excepted, true);
-  if (s) lines.push(s, '');
-  const own = formsIn(term, ownLanguage(term))!;
-  lines.push(`- Approved: ${code(term.term)}${escape(detail(own.details?.[term.term]))}`);
-  if (term.admitted.length) lines.push(`- Admitted: ${formList(term.admitted, own, true)}`);
-  if (term.forbidden.length) lines.push(`- Forbidden: ${formList(term.forbidden, own, true)}`);
-  for (const lang of languagesOf(term).slice(1)) lines.push(`- ${languageLine(lang, formsIn(term, lang)!, true)}`);
-  if (term.exceptions?.length) lines.push(`- Exceptions: ${term.exceptions.map((e) => code(e.phrase)).join(', ')}`);
-  if (term.subject) lines.push(`- Subject: ${escape(term.subject)}`);
-  if (term.definition) lines.push(`- Definition: ${escape(term.definition)}`);
-  if (term.source) lines.push(`- Source: ${escape(term.source)}`);
-  if (term.note) lines.push('', escape(term.note));
-  const contributions = contributionsOf(term);
-  if (contributions.length > 1) {
-    lines.push('', 'Lists:');
-    for (const c of contributions) {
-      const where = c.origin ? `[${escape(fileName(c.origin.file))}, line ${c.origin.line + 1}](${originUri(c.origin.file)}#L${c.origin.line + 1})` : 'a list';
-      lines.push(`- ${where}: ${escape(contributionForms(c, ownLanguage(term)))}`);
-    }
-  } else if (term.origin) {
-    const uri = originUri(term.origin.file);
-    lines.push('', `[${escape(fileName(term.origin.file))}, line ${term.origin.line + 1}](${uri}#L${term.origin.line + 1})`);
-  }
-  return lines.join('\n');
+  return card(term, occurrence, finding, excepted, true);
 }
 
-function plainCard(term: Term, finding: Finding | undefined, excepted: Excepted | undefined): string {
-  const lines = [`${term.term} (Termlint term)`];
-  const s = status(term, undefined, finding, excepted, false);
-  if (s && (finding || excepted)) lines.push(s);
-  const own = formsIn(term, ownLanguage(term))!;
-  if (term.admitted.length) lines.push(`Admitted: ${formList(term.admitted, own, false)}`);
-  if (term.forbidden.length) lines.push(`Forbidden: ${formList(term.forbidden, own, false)}`);
-  for (const lang of languagesOf(term).slice(1)) lines.push(languageLine(lang, formsIn(term, lang)!, false));
-  if (term.exceptions?.length) lines.push(`Exceptions: ${term.exceptions.map((e) => e.phrase).join(', ')}`);
-  if (term.source) lines.push(`Source: ${term.source}`);
-  if (term.note) lines.push(term.note);
-  const contributions = contributionsOf(term);
-  if (contributions.length > 1) for (const c of contributions) lines.push(`From ${c.origin ? `${fileName(c.origin.file)}:${c.origin.line + 1}` : 'a list'}: ${contributionForms(c, ownLanguage(term))}`);
-  return lines.join('\n');
+export function plainCard(term: Term, occurrence: Occurrence | undefined, finding: Finding | undefined, excepted?: Excepted): string {
+  return card(term, occurrence, finding, excepted, false);
 }
 
 export function registerHover(deps: HoverDeps): Disposable {
@@ -142,8 +159,8 @@ export function registerHover(deps: HoverDeps): Disposable {
       const f = finding && finding.termId === term.id ? finding : undefined;
       // A document read as Chinese says so, and why (its name, the setting, its text).
       const lang = outcome.language.tag === 'en' ? '' : `Document language: ${outcome.language.tag} (from the ${outcome.language.source})`;
-      const markdown = hoverCard(term, occurrence, f, excepted) + (lang ? `\n\n*${lang}*` : '');
-      const plain = plainCard(term, f, excepted) + (lang ? `\n${lang}` : '');
+      const markdown = hoverCard(term, occurrence, f, excepted) + (lang ? `  \n*${lang}*` : '');
+      const plain = plainCard(term, occurrence, f, excepted) + (lang ? `\n${lang}` : '');
       return {
         contents: deps.markdown ? { kind: MarkupKind.Markdown, value: markdown } : { kind: MarkupKind.PlainText, value: plain },
         range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) },

@@ -119,9 +119,17 @@ function buildFinding(view: DocumentView, entry: CompiledTerm, m: Match, kind: V
   const expected = replacements[0]!.text;
   const message =
     kind === 'inconsistent'
-      ? `"${found}" should be "${expected}" (inconsistent: this document uses "${target.text}" ${count} times)`
-      : `"${found}" should be "${expected}" (${KINDS[kind].label})`;
+      ? `"${oneLine(found)}" should be "${oneLine(expected)}" (inconsistent: this document uses "${target.text}" ${count} times)`
+      : `"${oneLine(found)}" should be "${oneLine(expected)}" (${KINDS[kind].label})`;
   return { kind, start: m.start, end: m.end, found, termId: entry.term.id, expected, replacements, message };
+}
+
+/**
+ * A term broken over lines, quoted in a message: one space where the break (and its indentation) was, so a
+ * message is one line in the Problems panel, JSON and SARIF alike. `found` itself stays the document's text.
+ */
+export function oneLine(s: string): string {
+  return /[\r\n\t\u2028\u2029]/.test(s) ? s.replace(/\s*[\r\n\u2028\u2029]+\s*|\t+/g, ' ') : s;
 }
 
 /** The span [start, end) of `text` with sorted, non-overlapping `edits` inside it applied. */

@@ -122,10 +122,13 @@ export class TermListBuilder {
   }
 
   /** Records a problem, positioned by line and column. A reader passes this function around as its `Report`. */
-  readonly report: Report = (span, path, message, severity: ProblemSeverity = 'error') => {
+  readonly report: Report = (span, path, message, severity: ProblemSeverity = 'error', extra) => {
     const offset = span?.offset ?? 0;
     const length = span?.length ?? 0;
-    this.problems.push({ severity, message, path, offset, length, ...this.lineIndex().at(offset) });
+    const problem: TermFileProblem = { severity, message, path, offset, length, ...this.lineIndex().at(offset) };
+    if (extra?.related) problem.related = { offset: extra.related.span.offset, length: extra.related.span.length, path: extra.related.path };
+    if (extra?.replacement !== undefined) problem.replacement = extra.replacement;
+    this.problems.push(problem);
   };
 
   /** Checks each form of an entry, its exceptions and the number of forms; reports every problem and returns whether there was none. */

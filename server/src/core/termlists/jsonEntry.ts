@@ -9,7 +9,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import { normalizeLanguageTag } from '../languages/tags';
 import type { ForbiddenStatus } from '../types';
 import type { EntryForm, EntryInput, ExceptionInput, LanguageInput, OtherForm, TermListBuilder } from './builder';
-import { TERM_KEYS } from './jsonKeys';
+import { TERM_KEYS, unknownKey } from './jsonKeys';
 import type { Report } from './validation';
 
 const FORM_KEYS = ['form', 'note', 'source', 'status'];
@@ -40,7 +40,7 @@ function readForm(node: JsonNode, path: string, report: Report, kind: 'approved'
   for (const [key, keyNode, value] of properties(node)) {
     const at = `${path}.${key}`;
     if (!FORM_KEYS.includes(key)) {
-      report(keyNode, at, `Unknown property "${key}" (allowed: ${FORM_KEYS.join(', ')})`);
+      unknownKey(keyNode, at, key, FORM_KEYS, report);
       ok = false;
     } else if (value.type !== 'string') {
       report(value, at, `"${key}" must be a string`);
@@ -102,7 +102,7 @@ export function readExceptions(node: JsonNode, path: string, report: Report): Ex
     let note: string | undefined;
     for (const [key, keyNode, value] of properties(item)) {
       if (!EXCEPTION_KEYS.includes(key)) {
-        report(keyNode, `${at}.${key}`, `Unknown property "${key}" (allowed: ${EXCEPTION_KEYS.join(', ')})`);
+        unknownKey(keyNode, `${at}.${key}`, key, EXCEPTION_KEYS, report);
         ok = false;
       } else if (value.type !== 'string') {
         report(value, `${at}.${key}`, `"${key}" must be a string`);
@@ -155,7 +155,7 @@ function readLanguages(node: JsonNode, path: string, report: Report): LanguageIn
         if (!approved) ok = false;
       } else if (k === 'admitted' || k === 'forbidden') ok = readForms(v, `${at}.${k}`, k, report, others) && ok;
       else {
-        report(kNode, `${at}.${k}`, `Unknown property "${k}" (allowed: ${LANGUAGE_KEYS.join(', ')})`);
+        unknownKey(kNode, `${at}.${k}`, k, LANGUAGE_KEYS, report);
         ok = false;
       }
     }
@@ -251,7 +251,7 @@ export function readJsonEntry(entry: JsonNode, index: number, builder: TermListB
         else input.conceptId = valueNode.value as string;
         break;
       default:
-        report(keyNode, path, `Unknown property "${key}" (allowed: ${[...TERM_KEYS].join(', ')})`);
+        unknownKey(keyNode, path, key, TERM_KEYS, report);
     }
   }
 

@@ -3,12 +3,13 @@
  * JSON path and the exact place in the file and editors can underline it. Term files are data: nothing in
  * them is ever compiled as a regular expression or executed.
  */
-import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node as JsonNode, type ParseError, parseTree } from 'jsonc-parser';
 import { normalizeLanguageTag } from '../languages/tags';
 import type { TermFileResult } from '../types';
 import { TermListBuilder } from './builder';
+import { jsonErrorMessage } from './jsonErrors';
 import { readExceptions, readJsonEntry } from './jsonEntry';
-import { TOP_KEYS } from './jsonKeys';
+import { TOP_KEYS, unknownKey } from './jsonKeys';
 import { TERM_LIMITS, checkPhrase } from './validation';
 
 export function parseTermFileInFull(text: string, file: string): TermFileResult {
@@ -27,10 +28,14 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
 
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: false });
+  // One message per place: after a slip the parser often reports two errors where one character is wrong.
+  const seen = new Set<number>();
   for (const e of parseErrors) {
     // The parser can point one past the end (an unclosed comment or brace): keep ranges inside the file.
     const offset = Math.min(e.offset, text.length);
-    report({ offset, length: Math.min(e.length, text.length - offset) }, '', `Invalid JSON: ${printParseErrorCode(e.error)}`);
+    if (seen.has(offset)) continue;
+    seen.add(offset);
+    report({ offset, length: Math.min(e.length, text.length - offset) }, '', jsonErrorMessage(e, text));
   }
   if (parseErrors.length > 0 || !root) {
     if (!root && parseErrors.length === 0) report(undefined, '', 'The term file is empty');
@@ -48,7 +53,7 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
     if (!keyNode || !valueNode) continue;
     const key = String(keyNode.value);
     if (!TOP_KEYS.has(key)) {
-      report(keyNode, key, `Unknown property "${key}" (allowed: ${[...TOP_KEYS].join(', ')})`);
+      unknownKey(keyNode, key, key, TOP_KEYS, report);
       continue;
     }
     if (key === 'terms') {
@@ -85,7 +90,7 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
  * Offset of the first `[` or `{` nested deeper than `max` (outside strings and comments), or -1. The JSON
  * parser recurses once per level, so 10,000 nested brackets would overflow the stack.
  */
-function nestingPastLimit(text: string, max: number): number {
+export function nestingPastLimit(text: string, max: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -17,6 +17,11 @@ export interface WrittenList {
   text: string;
   /** What the format has no place for, one line per kind of data: a writer never drops anything silently. */
   dropped: string[];
+  /**
+   * What the format has no place for as such but holds in another shape that lints the same, one line per kind
+   * (TBX: exceptions become concepts of their own). Optional: most writers reshape nothing.
+   */
+  reshaped?: string[];
 }
 
 export interface TermListReader {

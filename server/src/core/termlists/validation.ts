@@ -24,8 +24,16 @@ export interface Span {
   length: number;
 }
 
+/** What else a problem may carry: the other place it is about, or the text its span should read instead. */
+export interface ProblemExtra {
+  /** The colliding form of a duplicate or contradiction (an editor may show the problem at whichever was edited). */
+  related?: { span: Span; path: string };
+  /** The span's replacement when it is clear what was meant (a misspelt key). */
+  replacement?: string;
+}
+
 /** Records a problem at `span` (the start of the file when undefined), named by `path` (e.g. `terms[3].term`). */
-export type Report = (span: Span | undefined, path: string, message: string, severity?: ProblemSeverity) => void;
+export type Report = (span: Span | undefined, path: string, message: string, severity?: ProblemSeverity, extra?: ProblemExtra) => void;
 
 export type FormKind = 'approved' | 'admitted' | 'forbidden';
 
@@ -120,12 +128,14 @@ export function checkCollisions(forms: readonly FormRef[], report: Report): void
       continue;
     }
     if (prev.termIndex === f.termIndex) continue;
+    // Reported at the later form, naming both: an editor may move it to the one just typed (both read the same).
+    const related = { related: { span: prev.span, path: prev.path } };
     const forbiddenVsAcceptable = (prev.kind === 'forbidden') !== (f.kind === 'forbidden');
     if (forbiddenVsAcceptable) {
       const [bad, good] = f.kind === 'forbidden' ? [f, prev] : [prev, f];
-      report(f.span, f.path, `Contradiction: "${bad.text}" (${bad.path}) is forbidden, but "${good.text}" is an ${good.kind} form at ${good.path}`);
+      report(f.span, f.path, `Contradiction: "${bad.text}" (${bad.path}) is forbidden, but "${good.text}" is an ${good.kind} form at ${good.path}`, 'error', related);
     } else {
-      report(f.span, f.path, `Duplicate: "${f.text}" is the same term as "${prev.text}" at ${prev.path}`);
+      report(f.span, f.path, `Duplicate: "${f.text}" (${f.path}) is the same term as "${prev.text}" at ${prev.path}`, 'error', related);
     }
   }
 }

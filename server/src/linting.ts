@@ -63,7 +63,7 @@ export type LintOutcome =
   | (Base & { status: 'tooLarge' })
   | (Base & { status: 'termFile' })
   | (Base & { status: 'configFile' })
-  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; language: DocumentLanguage });
+  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; options: LintOptions; language: DocumentLanguage });
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -244,6 +244,12 @@ export interface DocumentLinterDeps {
   afterWork?: () => void;
 }
 
+/**
+ * How long the first lints wait for the configurations and term lists to be read. A workspace whose lists take
+ * longer is linted with what has loaded by then, and re-linted (refresh or push) when they arrive.
+ */
+export const FIRST_LOAD_WAIT_MS = 4000;
+
 export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
   const { settings: settingsStore, terms, configs, afterWork } = deps;
   const cache = new Map<string, { key: string; outcome: LintOutcome }>();
@@ -270,6 +276,8 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
   }
   const excludeMatchers = new Map<string, (path: string) => boolean>();
   let epoch = 0;
+  /** `deps.ready`, or the end of FIRST_LOAD_WAIT_MS counted from the first lint, whichever comes first. */
+  let firstLoad: Promise<void> | undefined;
 
   function excluded(uri: string, settings: Settings): boolean {
     if (settings.exclude.length === 0) return false;
@@ -325,7 +333,9 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
       return cache.get(uri)?.outcome.resultId;
     },
     async lint(doc, options) {
-      await deps.ready;
+      // Before the configurations and term lists have first been read, a lint would use the wrong lists; the
+      // wait is bounded (a huge term base on a slow drive), and what loads later re-lints as any change does.
+      await (firstLoad ??= Promise.race([deps.ready, new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS).unref())]));
       const settings = await settingsStore.get(doc.uri, options?.settingsUri);
       // From here on everything is synchronous: text, version and positions belong together.
       const key = `${doc.version}:${terms.generation}:${epoch}`;
@@ -367,7 +377,7 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
           const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.
-          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, language };
+          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, options: lintOptions, language };
           afterWork?.();
         }
       }

@@ -53,6 +53,14 @@ describe('termlint extract (runExtract)', () => {
     assert.equal(lines[lines.length - 1], '5 terms proposed from docs/article.md (46 words, 4 paragraphs); written to terms/varnholm.terms.json.');
   });
 
+  it('says "1 paragraph" and "1 word" in the singular', async () => {
+    const dir = workspace({ 'one.txt': 'Varnholm grew.\n', 'word.txt': 'Varnholm\n' });
+    const one = await extract(['one.txt', '--out', 'one.terms.json'], dir);
+    assert.equal(one.stdout.trimEnd().split('\n').pop(), '1 term proposed from one.txt (2 words, 1 paragraph); written to one.terms.json.');
+    const word = await extract(['word.txt', '--out', 'word.terms.json'], dir);
+    assert.match(word.stdout, /\(1 word, 1 paragraph\)/);
+  });
+
   it('prints the JSON to stdout and the summary to stderr without --out', async () => {
     const dir = workspace({ 'article.md': ARTICLE });
     const r = await extract(['article.md', '--min-count', '2'], dir);

@@ -50,6 +50,7 @@ describe('the packaged extension (.vsix)', function () {
       'extension/dist/server.js',
       'extension/dist/cli.js',
       'extension/dist/english-words.txt',
+      'extension/dist/china-names.json',
       'extension/dist/parse5.js',
       'extension/dist/config-validator.js',
       'extension/termlint.config.schema.json',

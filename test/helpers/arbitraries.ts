@@ -308,3 +308,39 @@ export function plantText(specs: readonly TermSpec[], plan: Plant, vocabulary: {
     }
   }
 }
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Glued documents (issue 15): pieces joined with nothing, a space or ". "                         */
+
+/**
+ * Characters that sit right against words when pieces are glued: emoji and their joiners, combining marks,
+ * NBSP, full-width and mathematical letters (word characters the tokenizer reads as letters), every line break.
+ */
+const GLUE_PIECES = [
+  '😀', '👍🏽', '👨‍👩‍👧', '\u200d', '\u200c', '\u00ad', 'e\u0301', '\u0301', '\u0308', '\u00a0', '\u202f',
+  'Ｇｕａｎｇ', 'ｄｏｎｇ', 'Ａ', '𝐀𝐁', '𝒢', '𝟙', '\r\n', '\n', '\r', '\u2028', '-', '–', "'", '’', '.', ',', 'x', 'S', 's', 'an', 'the',
+];
+
+export interface GluedPiece {
+  text?: string;
+  form?: number;
+  kind?: number;
+  at?: number;
+}
+
+export const gluedPieces: fc.Arbitrary<GluedPiece[]> = fc.array(
+  fc.oneof(
+    { weight: 2, arbitrary: fc.constantFrom(...GLUE_PIECES).map((text) => ({ text })) },
+    { weight: 3, arbitrary: fc.record({ form: fc.nat(), kind: fc.nat(), at: fc.nat() }) },
+  ),
+  { maxLength: 24 },
+);
+
+export const glue = fc.constantFrom('', ' ', '. ');
+
+/** The pieces, variants of `forms` among them, joined by `joiner`. */
+export function renderGlued(forms: readonly string[], doc: readonly GluedPiece[], joiner: string): string {
+  return doc
+    .map((p) => (p.text !== undefined ? p.text : forms.length === 0 ? '' : variantOf(forms[p.form! % forms.length]!, p.kind!, p.at!)))
+    .join(joiner);
+}

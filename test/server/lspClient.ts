@@ -53,7 +53,7 @@ export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 
 export type Mode = 'pull' | 'push';
 
-export function capabilities(mode: Mode, configuration = true): ClientCapabilities {
+export function capabilities(mode: Mode, configuration = true, refreshSupport = true): ClientCapabilities {
   return {
     workspace: {
       configuration,
@@ -62,7 +62,7 @@ export function capabilities(mode: Mode, configuration = true): ClientCapabiliti
       workspaceFolders: true,
       applyEdit: true,
       workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
-      ...(mode === 'pull' ? { diagnostics: { refreshSupport: true } } : {}),
+      ...(mode === 'pull' && refreshSupport ? { diagnostics: { refreshSupport: true } } : {}),
     },
     textDocument: {
       synchronization: { dynamicRegistration: false },
@@ -114,6 +114,8 @@ export class TestClient {
   readonly progress = new EventLog<unknown>();
   readonly projectLanguages = new EventLog<string[]>();
   readonly configurationRequests = new EventLog<(string | undefined)[]>();
+  /** While set, `workspace/configuration` requests are answered only once it resolves (an editor slow to answer). */
+  holdConfiguration: Promise<void> | undefined;
   /** `termlint` settings by scope URI prefix ('' = everywhere); later, longer prefixes win. */
   settings: Record<string, Record<string, unknown>> = { '': {} };
   readonly docs = new Map<string, TextDocument>();
@@ -132,8 +134,9 @@ export class TestClient {
     connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p));
     connection.onNotification('$/progress', (p: unknown) => this.progress.push(p));
     connection.onNotification('termlint/projectLanguages', (p: { languages: string[] }) => this.projectLanguages.push(p.languages));
-    connection.onRequest(ConfigurationRequest.type, (p) => {
+    connection.onRequest(ConfigurationRequest.type, async (p) => {
       this.configurationRequests.push(p.items.map((i) => i.scopeUri));
+      if (this.holdConfiguration) await this.holdConfiguration;
       return p.items.map((item) => (item.section === 'termlint' ? this.settingsFor(item.scopeUri) : null));
     });
     connection.onRequest(RegistrationRequest.type, (p) => {
@@ -151,20 +154,30 @@ export class TestClient {
   }
 
   static async start(
-    options: { mode?: Mode; workspace?: string; settings?: Record<string, unknown>; initializationOptions?: unknown; configuration?: boolean } = {},
+    options: {
+      mode?: Mode;
+      workspace?: string;
+      settings?: Record<string, unknown>;
+      initializationOptions?: unknown;
+      configuration?: boolean;
+      /** Default true; false for a pull client that never honours `workspace/diagnostic/refresh`. */
+      refreshSupport?: boolean;
+      holdConfiguration?: Promise<void>;
+    } = {},
   ): Promise<TestClient> {
     const mode = options.mode ?? 'pull';
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(connection, child, mode);
     if (options.settings) client.settings[''] = options.settings;
+    client.holdConfiguration = options.holdConfiguration;
     connection.listen();
     const folders = options.workspace ? [{ uri: fileUri(options.workspace), name: path.basename(options.workspace) }] : null;
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folders?.[0]?.uri ?? null,
       workspaceFolders: folders,
-      capabilities: capabilities(mode, options.configuration ?? true),
+      capabilities: capabilities(mode, options.configuration ?? true, options.refreshSupport ?? true),
       initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});

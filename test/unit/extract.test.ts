@@ -194,6 +194,73 @@ const CASES: Case[] = [
     present: [{ term: 'Greater Bay Area', count: 2 }, { term: 'Nansha' }],
     absent: ['Meanwhile Nansha', 'Bay Area'],
   },
+  // Issue 15, class 8: what a new user met on press releases, in cases of our own.
+  {
+    name: 'a possessive institution name: the possessor and the institution, "and" inside the name',
+    text: "Shenzhen's Science and Technology Innovation Commission met Macao's Cultural Affairs Bureau in Shenzhen.\n",
+    present: [{ term: 'Shenzhen' }, { term: 'Science and Technology Innovation Commission' }, { term: 'Cultural Affairs Bureau' }],
+    absent: ['Technology Innovation Commission', "Shenzhen's Science"],
+  },
+  {
+    name: 'a possessive name at a sentence start keeps its first word ("hong" is English)',
+    text: "Hong Kong's Trade and Industry Department said exports rose.\n",
+    present: [{ term: 'Hong Kong' }, { term: 'Trade and Industry Department' }],
+    absent: ['Kong', 'Industry Department'],
+  },
+  {
+    name: 'a name before "and" stays two names, even with a head noun after',
+    text: 'Trade between Dongguan and Zhuhai Port grew.\n',
+    present: [{ term: 'Dongguan' }, { term: 'Zhuhai Port' }],
+    absent: ['Dongguan and Zhuhai Port'],
+  },
+  {
+    name: 'an article after a dateline is no part of a name',
+    text: 'ZHUHAI, May 3 -- The Zhuhai Municipal Bureau of Commerce said on Friday that ferries resumed.\n',
+    present: [{ term: 'Zhuhai Municipal Bureau of Commerce' }],
+    absent: ['The Zhuhai Municipal Bureau of Commerce', 'ZHUHAI'],
+  },
+  {
+    name: 'a plural beside its singular is one entry, the singular',
+    text: 'One spin-off listed in May.\n\nTwo spin-offs followed.\n\nThe spin-off grew.\n',
+    present: [{ term: 'spin-off', category: 'compound', count: 2 }],
+    absent: ['spin-offs'],
+  },
+  {
+    name: 'a piece of a key phrase is no cluster of its own',
+    text:
+      'The low altitude economy grows.\n\nA low-altitude economy needs rules.\n\nThe low altitude economy needs pilots.\n\n' +
+      'Low-altitude flights and low altitude drones.\n\nThe low altitude economy again.\n',
+    present: [{ term: 'low altitude economy', category: 'phrase' }],
+    absent: ['low altitude', 'low-altitude'],
+  },
+  {
+    name: 'a title in quotes proposes nothing, even where its words break into runs',
+    text: 'The city issued the "Action Plan for Building a Strong Maritime Province in Guangdong" on Monday. Guangdong agreed.\n',
+    present: [{ term: 'Guangdong' }],
+    absent: ['Action Plan for Building', 'Strong Maritime Province', 'Action Plan', 'Strong Maritime Province in Guangdong'],
+  },
+  {
+    name: 'a misspelt name is folded into the name as its forbidden form',
+    text: 'Dongguan grew. Firms in Dongguan hired. Dongguan exported more, and Donguan imported less.\n',
+    present: [{ term: 'Dongguan', forbidden: ['Donguan'] }],
+    absent: ['Donguan'],
+  },
+  {
+    name: 'a name one letter from another is not folded when it is a place of its own',
+    text: 'Nansha grew. Firms in Nansha hired. Nansha exported more, and Nanshan imported less.\n',
+    present: [{ term: 'Nansha', forbidden: [] }, { term: 'Nanshan' }],
+  },
+  {
+    name: 'a name at a sentence start whose head an "of" or "and" follows keeps its head',
+    text: 'Ministry of Commerce officials met. Research and Development Center staff agreed.\n',
+    present: [{ term: 'Ministry of Commerce' }, { term: 'Research and Development Center' }],
+    absent: ['of Commerce', 'and Development Center', 'Development Center'],
+  },
+  {
+    name: 'a name in quotes that the text also writes without them is a name',
+    text: 'He backed the "Belt and Road Initiative" in May. The Belt and Road Initiative grew.\n',
+    present: [{ term: 'Belt and Road Initiative', count: 2 }],
+  },
   {
     name: '--min-count drops entries seen fewer times',
     minCount: 2,
@@ -345,7 +412,9 @@ describe('extraction evaluated against hand-made lists', () => {
   // before the extractor ever ran on it and was not tuned on afterwards, so its bar is the one to believe.
   const sets = [
     { name: 'sample article (development set)', article: 'sample-article.md', expected: 'sample-article.expected.json', language: 'markdown' as const, recall: 0.95, precision: 0.9 },
-    { name: 'held-out article', article: 'holdout-article.txt', expected: 'holdout-article.expected.json', language: 'plaintext' as const, recall: 0.9, precision: 0.8 },
+    { name: 'held-out article', article: 'holdout-article.txt', expected: 'holdout-article.expected.json', language: 'plaintext' as const, recall: 0.94, precision: 0.8 },
+    // Written with its list before the extractor ran on it (issue 15); the class 8 rules were tuned afterwards.
+    { name: 'held-out press release 2', article: 'holdout2-release.md', expected: 'holdout2-release.expected.json', language: 'markdown' as const, recall: 0.9, precision: 0.8 },
   ];
   for (const s of sets) {
     it(`${s.name}: recall ≥ ${s.recall}, precision ≥ ${s.precision}, no trap proposed`, () => {
@@ -365,8 +434,9 @@ describe('extraction evaluated against hand-made lists', () => {
   it('the development-set figures are the ones documented in README.md', () => {
     const e = evaluate('sample-article.md', 'sample-article.expected.json', 'markdown');
     const h = evaluate('holdout-article.txt', 'holdout-article.expected.json', 'plaintext');
+    const h2 = evaluate('holdout2-release.md', 'holdout2-release.expected.json', 'markdown');
     const doc = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    for (const [label, x] of [['sample', e], ['held-out', h]] as const) {
+    for (const [label, x] of [['sample', e], ['held-out', h], ['held-out 2', h2]] as const) {
       const line = `| ${label} | ${x.recall.toFixed(2)} | ${x.precision.toFixed(2)} |`;
       assert.ok(doc.includes(line), `README.md should contain "${line}"`);
     }

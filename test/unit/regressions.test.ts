@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
+import { fixToFixedPoint } from '../../server/src/core/fixPoint';
 import { lintText } from '../../server/src/core/lint';
 import type { FormatId } from '../../server/src/core/types';
 import { bundledTerms, compiledOf, listOf } from '../helpers/terms';
@@ -81,6 +82,44 @@ describe('regressions found by property tests', () => {
       `Misspellings are looked for only near the first ${fit} of 6000 distinct term words: the misspelling index is limited to 4,000,000 entries.`,
     ]);
     assert.deepEqual(compileTerms([listOf([{ term: 'Guangdong' }])]).warnings, []);
+  });
+
+  describe('fix-all reaches a fixed point (issue 15: a fix changed what stood next to another term)', () => {
+    const fixAll = (text: string, compiled: ReturnType<typeof bundledTerms>, format: FormatId = 'markdown') => {
+      const relint = (t: string) => lintText(t, compiled, { format }).findings;
+      const fix = fixToFixedPoint(text, relint(text), relint);
+      assert.deepEqual(relint(fix.text).map((f) => [f.kind, f.found]), [], `left to fix in ${JSON.stringify(fix.text)}`);
+      return fix;
+    };
+
+    it('a misspelt word of a hyphenated name: the fix writes the name\'s gaps too, in one round', () => {
+      // "forceś" (a combining accent) was fixed to "forces" and left "new-quality-productivity-forces", a hyphen
+      // variant, for the next lint: the misspelling's fix changed only the word.
+      const fix = fixAll('new-quality-productivity-forceś', bundledTerms(), 'plaintext');
+      assert.equal(fix.text, 'new quality productivity forces');
+      assert.equal(fix.rounds, 1);
+      // A missing capital in a word of a misspelt name is fixed with it.
+      assert.equal(fixAll('At South china University of Technolgy.', bundledTerms()).text, 'At South China University of Technology.');
+    });
+
+    it('fixing a glued word lets the next lint see the longer name it starts: fix-all goes on', () => {
+      // "esGuangdong" is a near miss of "Guangdong"; once fixed, "Guangdong-Hong KongMacao Greater Bay Area"
+      // reads as a hyphen variant of the full name, which one round of fixes left behind.
+      const text = 'new quality productivity forc esGuangdong-Hong KongMacao Greater Bay Area';
+      const once = applyEdits(text, fixAllEdits(lintText(text, bundledTerms(), { format: 'plaintext' }).findings));
+      assert.notDeepEqual(lintText(once, bundledTerms(), { format: 'plaintext' }).findings, []);
+      const fix = fixAll(text, bundledTerms(), 'plaintext');
+      assert.equal(fix.text, 'new quality productivity forc Guangdong-Hong Kong-Macao Greater Bay Area');
+      assert.equal(fix.rounds, 2);
+      assert.equal(applyEdits(text, fix.edits), fix.text);
+    });
+
+    it('Markdown emphasis re-paired by a fix', () => {
+      // Removing "**" from "gug**u" re-pairs the marks after it, and the next "gug**u" becomes a variant.
+      const terms = compiledOf([{ term: 'gugu' }]);
+      const fix = fixAll('**gugu. gug**u. gug**u', terms);
+      assert.ok(fix.settled);
+    });
   });
 
   describe('Markdown nested past any draft (each took from seconds to hours before the limits)', () => {

@@ -56,7 +56,17 @@ describe('term files: broken and hostile input', () => {
       text: terms([{ term: 'Macao', forbidden: ['Macau'] }, { term: 'Macau' }]),
       expected: ['10:15 terms[1].term Contradiction: "Macau" (terms[0].forbidden[0]) is forbidden, but "Macau" is an approved form at terms[1].term'],
     },
-    { name: 'unknown key in an entry', text: terms([{ term: 'Macao', pattern: 'Maca[ou]' }]), expected: ['5:7 terms[0].pattern Unknown property "pattern" (allowed: term, admitted, forbidden, caseSensitive, translations, note, source, id, languages, exceptions, subject, definition, replace)'] },
+    { name: 'unknown key in an entry', text: terms([{ term: 'Macao', pattern: 'Maca[ou]' }]), expected: ['5:7 terms[0].pattern Unknown property "pattern" (allowed: term, admitted, forbidden, caseSensitive, translations, note, source, id, languages, exceptions, subject, definition, replace, modifier, notVariants)'] },
+    { name: 'modifier of the wrong type', text: terms([{ term: 'long-term', modifier: 'yes' }]), expected: ['5:19 terms[0].modifier "modifier" must be true or false'] },
+    { name: 'notVariants of the wrong type', text: terms([{ term: 'Nansha', notVariants: 'Nanshan' }]), expected: ['5:22 terms[0].notVariants "notVariants" must be an array of strings'] },
+    {
+      name: 'a look-alike that is a form of its own entry',
+      text: terms([{ term: 'Nansha', forbidden: ['Nan Sha'], notVariants: ['Nanshan', 'nan  sha', ''] }]),
+      expected: [
+        '10:9 terms[0].notVariants[1] "nan  sha" is a form of this entry, so it cannot be a look-alike that is not a variant',
+        '11:9 terms[0].notVariants[2] Empty term',
+      ],
+    },
     {
       name: 'nesting 100,000 levels deep (the JSON parser would overflow its stack)',
       text: '{ "terms": ' + '['.repeat(100_000) + ']'.repeat(100_000) + ' }',

@@ -212,9 +212,13 @@ export function formatSummary(result: ExtractionResult, input: string, output: s
   if (adds > 0) against.push(`${adds} ${adds === 1 ? 'adds' : 'add'} forms to them`);
   if (conflicts > 0) against.push(`${conflicts} ${conflicts === 1 ? 'conflicts' : 'conflict'} with them (left out)`);
   lines.push(
-    `${n} ${n === 1 ? 'term' : 'terms'} proposed from ${input} (${result.words} words, ${result.paragraphs} paragraphs)` +
+    `${n} ${n === 1 ? 'term' : 'terms'} proposed from ${input} (${plural(result.words, 'word')}, ${plural(result.paragraphs, 'paragraph')})` +
       (against.length > 0 ? `; ${against.join(', ')}` : '') +
       (output === '<stdout>' ? '.' : `; written to ${output}.`),
   );
   return `${lines.join('\n')}\n`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

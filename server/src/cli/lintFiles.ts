@@ -7,10 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../core/compile';
-import { applyEdits, fixAllEdits } from '../core/fixes';
+import { fixToFixedPoint } from '../core/fixPoint';
 import { type DocumentLanguage, documentLanguage } from '../core/languages/detect';
 import { lintText } from '../core/lint';
-import type { Finding, Occurrence, TermList } from '../core/types';
+import type { Finding, LintResult, Occurrence, TermList } from '../core/types';
 import type { LintArgs } from './args';
 import { type FileSettings, type ProjectSetup, loadProjectSetup, settingsResolver, termListFiles } from './config';
 import { FileError, debugDetail, describeFsError } from './errors';
@@ -117,9 +117,12 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
   const lang = language.tag === 'en' ? {} : { language };
   let fixed = 0;
   if (opts.fix && findings.length > 0) {
-    const edits = fixAllEdits(findings);
-    const fixedText = applyEdits(text, edits);
-    if (fixedText !== text) {
+    const options = { ...fileSettings.lint, format: formatOf(file), lang: language.tag };
+    // Fixed to a fixed point (core/fixPoint.ts): what the fixes wrote is linted again, so nothing is left.
+    const last: { result?: LintResult } = {};
+    const fixedText = fixToFixedPoint(text, findings, (t) => (last.result = lintText(t, compiled, options)).findings).text;
+    const after = last.result;
+    if (fixedText !== text && after) {
       try {
         writeFixed(checked.read, checked.bom + fixedText);
       } catch (e) {
@@ -128,7 +131,6 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
         return { ...failed, report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences } : {}) } };
       }
       const before = findings.length;
-      const after = lintText(fixedText, compiled, { ...fileSettings.lint, format: formatOf(file), lang: language.tag });
       fixed = before - after.findings.length;
       if (opts.announceFixes) stderr(`${shown}: fixed ${fixed} of ${before} finding${before === 1 ? '' : 's'}\n`);
       text = fixedText;

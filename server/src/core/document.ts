@@ -245,6 +245,7 @@ function shiftMatch(m: Match, tokenDelta: number, delta: number): Match {
     edits: m.edits.length === 0 ? m.edits : m.edits.map((e) => shiftEdit(e, delta)),
   };
   if (m.han) shifted.han = true;
+  if (m.capsForm) shifted.capsForm = true;
   if (m.exception) shifted.exception = { phrase: m.exception.phrase, start: m.exception.start + delta, end: m.exception.end + delta };
   // Its block did not change, so its finding only moves (buildFindings checks the dominant form and count).
   const memo = m.memo;

@@ -27,22 +27,31 @@ export function normalizeHardChar(c: number): number {
 const SPACE_GAP: Gap = Object.freeze({ kind: 'space' });
 const HYPHEN_GAP: Gap = Object.freeze({ kind: 'hyphen' });
 
+/**
+ * What a separator is: white space, one hyphen, or hard (part of the key). A dash alone between two words
+ * ("win–win", "cross−border") reads as a hyphen, so it meets the term and is reported as a hyphen variant
+ * (matching/align.ts compares the characters); with spaces around it, it is punctuation ("win – or lose").
+ */
 export function classifyGap(sep: string): Gap {
   if (sep === ' ') return SPACE_GAP;
   if (sep === '-') return HYPHEN_GAP;
   const cls = charClassTable();
   let spaces = 0;
   let hyphens = 0;
+  let dashes = 0;
   let literal = '';
   for (let i = 0; i < sep.length; i++) {
     const c = sep.charCodeAt(i);
     const k = cls[c];
     if (k === CharClass.Space || k === CharClass.LineBreak) spaces++;
     else if (k === CharClass.Hyphen) hyphens++;
-    else literal += String.fromCharCode(normalizeHardChar(c));
+    else {
+      if (k === CharClass.Dash) dashes++;
+      literal += String.fromCharCode(normalizeHardChar(c));
+    }
   }
   if (literal === '' && hyphens === 0) return SPACE_GAP;
-  if (literal === '' && spaces === 0 && hyphens === 1) return HYPHEN_GAP;
+  if (spaces === 0 && hyphens + dashes === 1 && literal.length === dashes) return HYPHEN_GAP;
   return { kind: 'hard', literal: literal === '' ? '-' : literal };
 }
 
@@ -109,6 +118,7 @@ export function formKey(text: string): string {
   // The gap since the last word, counted as classifyGap counts it.
   let spaces = 0;
   let hyphens = 0;
+  let dashes = 0;
   let literal = '';
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
@@ -118,14 +128,19 @@ export function formKey(text: string): string {
         const k = cls[c];
         if (k === CharClass.Space || k === CharClass.LineBreak) spaces++;
         else if (k === CharClass.Hyphen) hyphens++;
-        else literal += String.fromCharCode(normalizeHardChar(c));
+        else {
+          if (k === CharClass.Dash) dashes++;
+          literal += String.fromCharCode(normalizeHardChar(c));
+        }
       }
       i++;
       continue;
     }
-    if (words > 0 && !(literal === '' && (hyphens === 0 || (spaces === 0 && hyphens === 1)))) key += literal === '' ? '-' : literal;
+    const soft = (literal === '' && hyphens === 0) || (spaces === 0 && hyphens + dashes === 1 && literal.length === dashes);
+    if (words > 0 && !soft) key += literal === '' ? '-' : literal;
     spaces = 0;
     hyphens = 0;
+    dashes = 0;
     literal = '';
     words++;
     // A word (tokenOffsets): word characters, and format characters followed by one (left out of the key).
@@ -168,6 +183,8 @@ export function wordCount(text: string): number {
 export interface FormSide {
   letters: string;
   gapAt: (Gap | undefined)[];
+  /** At each letter index with a hyphen gap before it, the form's own hyphen character ("-" nearly always). */
+  hyphenAt: (string | undefined)[];
 }
 
 /** The form's side of an alignment (matching/align.ts): every use of the form aligns against the same letters. */
@@ -175,9 +192,15 @@ export function formSide(shape: FormShape): FormSide {
   const cls = charClassTable();
   let letters = '';
   const gapAt: (Gap | undefined)[] = [];
+  const hyphenAt: (string | undefined)[] = [];
+  const { starts, ends } = tokenOffsets(shape.text);
   shape.words.forEach((w, k) => {
-    if (k > 0) gapAt[letters.length] = shape.gaps[k - 1]!;
+    if (k > 0) {
+      const gap = shape.gaps[k - 1]!;
+      gapAt[letters.length] = gap;
+      if (gap.kind === 'hyphen') hyphenAt[letters.length] = shape.text.slice(ends[k - 1]!, starts[k]!);
+    }
     for (let p = 0; p < w.length; p++) if (cls[w.charCodeAt(p)] !== CharClass.Format) letters += w[p];
   });
-  return { letters, gapAt };
+  return { letters, gapAt, hyphenAt };
 }

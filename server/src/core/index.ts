@@ -34,6 +34,7 @@ export {
   type TextChange,
 } from './formats';
 export { applyEdits, fixAllEdits } from './fixes';
+export { MAX_FIX_ROUNDS, composeEdits, fixToFixedPoint, type FixAllResult } from './fixPoint';
 export { isEnglishWord } from './languages/englishWords';
 export { tokenize, type WordToken } from './text';
 export { LANGUAGES, chinese, english, languageFor, HeadingStyle, type Language, type Script, type SentencePunctuation } from './languages';

@@ -17,6 +17,12 @@ export const enum CharClass {
   Cjk = 5,
   /** Zero-width joiners and format characters: transparent inside words. */
   Format = 6,
+  /**
+   * Dashes that typographers set between words where a hyphen belongs only by mistake (en dash, figure dash,
+   * minus sign, small and full-width hyphen-minus): alone between two words they read as a hyphen that is
+   * not the term's own (forms.ts `classifyGap`); spaced, they are punctuation.
+   */
+  Dash = 7,
 }
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
@@ -46,6 +52,7 @@ function buildTables(): void {
     const s = String.fromCharCode(c);
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) cls[c] = CharClass.LineBreak;
     else if (c === 0x2d || c === 0x2010 || c === 0x2011) cls[c] = CharClass.Hyphen;
+    else if (c === 0x2012 || c === 0x2013 || c === 0x2212 || c === 0xfe63 || c === 0xff0d) cls[c] = CharClass.Dash;
     else if (CJK_CHAR.test(s)) cls[c] = CharClass.Cjk;
     else if (WORD_RE.test(s)) cls[c] = CharClass.Word;
     else if (SPACE_RE.test(s)) cls[c] = CharClass.Space;

@@ -61,6 +61,16 @@ export interface Term {
   replace?: boolean;
   /** Set on a merge of several lists' entries: what each list said, in list order. */
   contributions?: readonly Contribution[];
+  /**
+   * A compound hyphenated only before a noun ("long-term plan", "in the long term"): true or false as the entry
+   * says; absent, two different ordinary words joined by a hyphen are one (matching/modifiers.ts).
+   */
+  modifier?: boolean;
+  /**
+   * Look-alikes that are other names, not variants of this term ("Shenzhou" for "Shenzhen", "Nanshan" for
+   * "Nansha"): never reported or counted as a use of it, whatever kind they would be.
+   */
+  notVariants?: readonly string[];
 }
 
 /** Forbidden forms say why: a deprecated spelling, or a superseded (old) name. Default `deprecated`. */

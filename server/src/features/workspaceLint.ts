@@ -4,10 +4,9 @@
  */
 import type { Connection, Disposable, TextDocumentEdit, TextEdit, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllEdits } from '../core';
 import type { DocumentLinter } from '../linting';
 import { FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type LintWorkspaceResult, type TermFileInfo } from '../protocol';
-import { computeFixAll } from '../fixAll';
+import { computeFixAll, fixAllOffsetEdits, toTextEdits } from '../fixAll';
 import type { DiagnosticsPublisher } from '../publisher';
 import type { SettingsStore } from '../settings';
 import type { TermStore } from '../termLists';
@@ -103,7 +102,7 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
             if (!doc) continue;
             const outcome = await linter.lint(doc, { cache: false, settingsUri: file.folder });
             if (outcome.status !== 'linted') continue;
-            const edits = fixAllEdits(outcome.result.findings).map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
+            const edits = toTextEdits(doc, fixAllOffsetEdits(outcome));
             if (edits.length) changes.push({ textDocument: { uri: file.uri, version: null }, edits });
           }
           if (changes.length === 0) return null;

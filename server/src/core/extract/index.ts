@@ -9,6 +9,7 @@ import { findAbbreviations } from './abbreviations';
 import { CATEGORY_LABEL, type Candidate, buildEntry, findOccurrences } from './entries';
 import { findNames, findRuns } from './names';
 import { countGrams, findClusters, findPhrases, isCompound } from './phrases';
+import { foldProposals } from './folding';
 import { readDocument } from './reading';
 import type { ExtractOptions, ExtractedTerm, ExtractionResult, TermCategory } from './types';
 
@@ -76,8 +77,9 @@ export function extractTerms(text: string, options: ExtractOptions = {}): Extrac
     }
     terms.push(e);
   }
-  terms.sort((a, b) => b.score - a.score || a.first - b.first);
-  const result: ExtractionResult = { terms, paragraphs: doc.paragraphs.length, words: doc.words, format };
+  const kept = foldProposals(terms);
+  kept.sort((a, b) => b.score - a.score || a.first - b.first);
+  const result: ExtractionResult = { terms: kept, paragraphs: doc.paragraphs.length, words: doc.words, format };
   if (options.source !== undefined) result.source = options.source;
   return result;
 }

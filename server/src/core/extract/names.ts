@@ -8,7 +8,7 @@ import { formKey } from '../forms';
 import { lowerWord } from '../text';
 import { CALENDAR, CONNECTORS, HEAD_NOUNS, STOP, TITLES, looksEnglish } from './lexicon';
 import { type Document, type Paragraph, type Unit, nameUnit, surfaceOf } from './reading';
-import { isQuotedTitle } from './sentences';
+import { insideQuotedTitle, isQuotedTitle } from './sentences';
 
 const PLURAL_POSSESSOR = /(?:men|people|children|folk)$/;
 
@@ -51,7 +51,9 @@ export function findRuns(doc: Document): Run[] {
           continue;
         }
         const after = us[j + 2];
-        const connector = CONNECTORS.has(n.lower) || ((n.lower === 'and' || n.lower === '&') && hasOf);
+        // "Innovation and Technology Commission": "and" between two ordinary words of a name whose head noun
+        // follows; "Hong Kong and Macao" (a name before "and") stays two names.
+        const connector = CONNECTORS.has(n.lower) || ((n.lower === 'and' || n.lower === '&') && (hasOf || andJoinsName(u, us, j + 2)));
         if (connector && n.joinNext && after && nameUnit(after)) {
           if (n.lower === 'of' || n.lower === 'for') hasOf = true;
           j += 2;
@@ -60,9 +62,11 @@ export function findRuns(doc: Document): Run[] {
         break;
       }
       let first = i;
-      // Sentence-initial function words and titles in front of a name are not part of it.
-      while (first < j && ((us[first]!.initial && STOP.has(us[first]!.lower)) || TITLES.has(us[first]!.lower.replace(/\.$/, '')))) first++;
-      if (first === j && us[first]!.initial && STOP.has(us[first]!.lower)) {
+      // Sentence-initial function words, articles anywhere ("GUANGZHOU, June 12 -- The Guangdong Provincial
+      // Department…") and titles in front of a name are not part of it.
+      const leading = (u: Unit) => (u.initial && STOP.has(u.lower)) || ARTICLES.has(u.lower) || TITLES.has(u.lower.replace(/\.$/, ''));
+      while (first < j && leading(us[first]!)) first++;
+      if (first === j && ((us[first]!.initial && STOP.has(us[first]!.lower)) || ARTICLES.has(us[first]!.lower))) {
         i = j;
         continue;
       }
@@ -77,12 +81,34 @@ export function findRuns(doc: Document): Run[] {
         index: first,
         tentative: head.initial && looksEnglish(head.text) && units.length > 1,
         coordinated,
-        quotedTitle: isQuotedTitle(doc.masked, head.start, units[units.length - 1]!.end),
+        quotedTitle: isQuotedTitle(doc.masked, head.start, units[units.length - 1]!.end) || insideQuotedTitle(doc.masked, p.start, p.end, head.start, units[units.length - 1]!.end),
       });
       i = j;
     }
   }
   return runs;
+}
+
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+const JOINING: ReadonlySet<string> = new Set([...CONNECTORS, 'and', '&']);
+
+/** Words that open a sentence in front of its subject ("Meanwhile Nansha expanded"), not the start of a name. */
+const SENTENCE_ADVERBS: ReadonlySet<string> = new Set(
+  (
+    'meanwhile however moreover furthermore also separately today yesterday tomorrow now then still yet last next ' +
+    'earlier later overall instead indeed besides otherwise therefore thus hence finally first second third ' +
+    'here there so nevertheless nonetheless elsewhere likewise similarly'
+  ).split(' '),
+);
+
+/** After "u and", the capitalised words that follow (from `k`) hold a head noun, and `u` is an ordinary word. */
+function andJoinsName(u: Unit, us: readonly Unit[], k: number): boolean {
+  if (u.allCaps || !u.parts.every((p) => looksEnglish(p))) return false;
+  for (let i = k; i < us.length && nameUnit(us[i]!); i++) {
+    if (HEAD_NOUNS.has(us[i]!.lower)) return true;
+    if (!us[i]!.joinNext) break;
+  }
+  return false;
 }
 
 /** A run that is a name on its own evidence: a word that is not English, a head noun, or recurrence. */
@@ -109,11 +135,26 @@ export function findNames(doc: Document, runs: Run[]): NameFindings {
       multiSeen.set(k, (multiSeen.get(k) ?? 0) + 1);
     }
   }
+  const multiKeys = [...multiSeen.keys()];
+  const recursWith = (k: string) => multiSeen.has(k) || multiKeys.some((m) => m.startsWith(k + ' '));
   const resolved: Unit[][] = [];
+  // A name in quotes that the text also writes without them is a name ("the "Belt and Road Initiative" … the Belt
+  // and Road Initiative"); one only ever quoted is a title or a slogan.
+  const unquoted = new Set(runs.filter((r) => !r.quotedTitle).map((r) => lowerWord(surfaceOf(r.units))));
   for (const r of runs) {
-    if (r.quotedTitle) continue;
+    if (r.quotedTitle && !unquoted.has(lowerWord(surfaceOf(r.units)))) continue;
     let units = r.units;
-    if (r.tentative && !multiSeen.has(lowerWord(surfaceOf(units)))) units = units.slice(1);
+    // The first word stays when the name recurs with it mid-sentence, also at the start of a longer name:
+    // "Hong Kong's …" at a sentence start is not "Kong" ("hong" is an English word) when the text has "Hong
+    // Kong Science Park" elsewhere.
+    // Nor does it go to leave one word that never stands alone, unless it is a sentence adverb ("Meanwhile
+    // Nansha expanded"): "Hong Kong's Trade and Industry Department said…" is about "Hong Kong", not "Kong".
+    // And a first word that a connector follows is the name's head ("Ministry of Commerce officials said…",
+    // "Research and Development Center staff…").
+    if (r.tentative && !recursWith(lowerWord(surfaceOf(units))) && !JOINING.has(units[1]!.lower)) {
+      const one = units.length === 2 && !standalone.has(units[1]!.lower);
+      if (!one || SENTENCE_ADVERBS.has(units[0]!.lower) || /ly$/.test(units[0]!.lower)) units = units.slice(1);
+    }
     if (r.coordinated && units.length > 1) {
       // "Guangdong, Hong Kong, and Macao Greater Bay Area": the head is shared by the conjuncts, so a
       // leading name that stands alone elsewhere belongs to the list, not to the name.

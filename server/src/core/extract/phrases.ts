@@ -103,10 +103,12 @@ export function findClusters(grams: Map<string, Gram>, phrases: Map<string, stri
     const forms = [...g.forms.keys()];
     const distinctive = forms.some((f) => f.includes('-') || (!f.includes(' ') && !looksEnglish(f)));
     if (!distinctive) continue;
-    // "productivity forces" inside "new quality productivity forces": the phrase's entry already lists it.
+    // "productivity forces" or "new quality" inside "new quality productivity forces": the phrase's entry
+    // already lists the spellings it is written in, so a piece of it is no entry of its own.
     const form = majorityForm(g);
     const inner = ` ${form} `;
-    const covered = [...phrases].some(([k, p]) => ` ${p} `.includes(inner) && grams.get(k)!.count >= 0.75 * g.count);
+    // So is the phrase with a word more ("low altitude economy needs").
+    const covered = [...phrases.values()].some((p) => ` ${p} `.includes(inner) || inner.includes(` ${p} `));
     if (!covered) out.set(key, form);
   }
   return out;

@@ -65,3 +65,40 @@ export function isQuotedTitle(s: string, start: number, end: number): boolean {
   while (k < s.length && TRANSPARENT_CLOSE.has(s.charCodeAt(k))) k++;
   return k < s.length && CLOSE_QUOTES.has(s.charCodeAt(k));
 }
+
+const TITLE_WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+const QUOTED_SENTENCE = /[.!?;:]\s/;
+
+/**
+ * Whether [start, end) lies inside a pair of quotes, within the paragraph [pStart, pEnd), that hold a title
+ * rather than speech: three words or more, most of them capitalised ("the “Plan for Deepening Guangdong-Hong
+ * Kong-Macao Cooperation in Nansha”"), no sentence inside. A name in such a title is the title's word.
+ */
+export function insideQuotedTitle(s: string, pStart: number, pEnd: number, start: number, end: number): boolean {
+  let open = -1;
+  for (let i = start - 1; i >= pStart && open < 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) {
+      let straight = 0;
+      for (let k = pStart; k <= i; k++) if (s.charCodeAt(k) === 0x22) straight++;
+      if (straight % 2 === 0) return false;
+      open = i;
+    } else if (OPEN_QUOTES.has(c) && c !== 0x27) open = i;
+    else if (CLOSE_QUOTES.has(c) && c !== 0x27 && c !== 0x2019) return false;
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let i = end; i < pEnd && close < 0; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || (CLOSE_QUOTES.has(c) && c !== 0x27 && c !== 0x2019)) close = i;
+    else if (OPEN_QUOTES.has(c) && c !== 0x27) return false;
+  }
+  if (close < 0 || close - open > 300) return false;
+  const inner = s.slice(open + 1, close).replace(/[.,!?;:\s]+$/, '');
+  if (QUOTED_SENTENCE.test(inner)) return false;
+  const words = inner.match(TITLE_WORD) ?? [];
+  if (words.length < 3) return false;
+  const content = words.filter((w) => !english.minorWords.has(w.toLowerCase()));
+  const capitalised = content.filter((w) => w[0] !== w[0]!.toLowerCase()).length;
+  return content.length > 0 && capitalised / content.length >= 0.6;
+}

@@ -63,10 +63,14 @@ export function headingStyle(heading: string): HeadingStyle {
   return significant >= 2 ? HeadingStyle.Title : HeadingStyle.None;
 }
 
-/** Writes `target` the way the author wrote `written`: sentence case, Title Case headings, ALL CAPS. */
+/**
+ * Writes `target` the way the author wrote `written`: sentence case, Title Case headings, ALL CAPS. Capitals
+ * throughout are the author's typography wherever they stand (a dateline "MACAU, June 3", emphasis), so the fix
+ * of a forbidden or misspelt form written so is in capitals too ("MACAO").
+ */
 function adaptCase(target: string, written: string, caseSensitive: boolean, sentenceStart: boolean, heading: HeadingStyle): string {
   const letters = written.replace(/[^\p{L}]/gu, '');
-  if (letters.length > 1 && !/\p{Ll}/u.test(letters) && (heading === HeadingStyle.Caps || !caseSensitive)) return target.toUpperCase();
+  if (letters.length > 1 && !/\p{Ll}/u.test(letters)) return target.toUpperCase();
   let out = target;
   if (heading === HeadingStyle.Title) {
     out = out.replace(/\p{L}[\p{L}\p{M}]*/gu, (w, at: number) => (at > 0 && MINOR_WORDS.has(w.toLowerCase()) ? w : w[0]!.toUpperCase() + w.slice(1)));

@@ -33,7 +33,7 @@ export function align(view: DocumentView, tokens: TokenOffsets, first: number, l
   const upper = upperCaseTable();
   const flags = new Set<VariantKind>();
   const edits: Alignment['edits'] = [];
-  const { letters: formLetters, gapAt } = side;
+  const { letters: formLetters, gapAt, hyphenAt } = side;
 
   let letter = 0;
   for (let k = first; k <= last; k++) {
@@ -52,24 +52,37 @@ export function align(view: DocumentView, tokens: TokenOffsets, first: number, l
         edits.push({ start: gapStart, end: gapEnd, text: ' ' });
       } else if (formGap.kind === 'hyphen' && textGap.kind === 'space') {
         flags.add('hyphen');
-        edits.push({ start: gapStart, end: gapEnd, text: '-' });
+        edits.push({ start: gapStart, end: gapEnd, text: hyphenAt[letter] ?? '-' });
+      } else if (formGap.kind === 'hyphen' && textGap.kind === 'hyphen' && !sameText(text, gapStart, gapEnd, hyphenAt[letter] ?? '-')) {
+        // An en dash, a minus sign or a non-breaking hyphen where the form has its hyphen: it looks alike,
+        // but search, sorting and screen readers tell them apart.
+        flags.add('hyphen');
+        edits.push({ start: gapStart, end: gapEnd, text: hyphenAt[letter] ?? '-' });
       }
     }
     let wordStart = true;
+    // A word written in capitals throughout is typography (a dateline, emphasis, a cover line), not a case
+    // error: its letters may stand upper case wherever the form has them lower case.
+    const capitals = caseSensitive && allCaps(text, tStart, tEnd, cls, lower);
     for (let p = tStart; p < tEnd; p++) {
       const c = text.charCodeAt(p);
       if (cls[c] === CharClass.Format) continue;
       if (!wordStart) {
         const g = gapAt[letter];
         if (g) {
-          flags.add(g.kind === 'space' ? 'joined' : 'hyphen');
-          edits.push({ start: p, end: p, text: g.kind === 'space' ? ' ' : g.kind === 'hyphen' ? '-' : g.literal });
+          // Format characters the word runs through here (a soft hyphen, a zero-width joiner) stand where the
+          // form has its gap: the fix writes the gap in their place. A soft hyphen there is a hyphen variant.
+          let q = p;
+          let soft = false;
+          while (q > tStart && cls[text.charCodeAt(q - 1)] === CharClass.Format) soft = text.charCodeAt(--q) === 0xad || soft;
+          flags.add(g.kind === 'space' && !soft ? 'joined' : 'hyphen');
+          edits.push({ start: q, end: p, text: g.kind === 'space' ? ' ' : g.kind === 'hyphen' ? (hyphenAt[letter] ?? '-') : g.literal });
         }
       }
       const want = formLetters.charCodeAt(letter);
       if (caseSensitive && c !== want) {
         const atSpanStart = letter === 0;
-        const upperOk = c === upper[want] && ((atSpanStart && ctx.sentenceStart) || ctx.heading === HeadingStyle.Caps || (ctx.heading === HeadingStyle.Title && (wordStart || gapAt[letter] !== undefined)));
+        const upperOk = c === upper[want] && (capitals || (atSpanStart && ctx.sentenceStart) || ctx.heading === HeadingStyle.Caps || (ctx.heading === HeadingStyle.Title && (wordStart || gapAt[letter] !== undefined)));
         if (!upperOk) {
           flags.add('case');
           const keepUpper = atSpanStart && ctx.sentenceStart && lower[c] !== c;
@@ -81,4 +94,21 @@ export function align(view: DocumentView, tokens: TokenOffsets, first: number, l
     }
   }
   return { flags, edits: mergeEdits(edits, text) };
+}
+
+/** Whether text[start, end) has two letters or more and none of them lower case ("ZHUHAI", "HK"). */
+function allCaps(text: string, start: number, end: number, cls: Uint8Array, lower: Uint16Array): boolean {
+  let upperLetters = 0;
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (cls[c] !== CharClass.Word) continue;
+    if (lower[c] !== c) upperLetters++;
+    else if (upperCaseTable()[c] !== c) return false;
+  }
+  return upperLetters >= 2;
+}
+
+/** Whether text[start, end) reads `s`. */
+function sameText(text: string, start: number, end: number, s: string): boolean {
+  return end - start === s.length && text.startsWith(s, start);
 }

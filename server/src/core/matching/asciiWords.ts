@@ -16,6 +16,8 @@ export class AsciiWords {
   private readonly hashes: number[] = [];
   /** Per entry: 0 unknown, VERDICT_FINE or VERDICT_SUSPICIOUS. */
   readonly verdicts: number[] = [];
+  /** Per entry: 0 unknown, 1 a word of no term, 2 a word of some term. */
+  readonly termWords: number[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -33,6 +35,7 @@ export class AsciiWords {
         this.lengths.push(length);
         this.hashes.push(h);
         this.verdicts.push(0);
+        this.termWords.push(0);
         this.slots[slot] = e + 1;
         if (this.starts.length * 2 > this.slots.length) this.grow();
         return e;

@@ -4,12 +4,14 @@
  * (a use), as an acceptable form with other gaps or case (a variant), or as a forbidden form.
  */
 import type { CompiledForm } from '../compile';
-import { CharClass, charClassTable, isUpperChar, lowerCaseTable } from '../text';
+import { CharClass, charClassTable, hasLowerCase, isUpperChar, lowerCaseTable } from '../text';
 import type { DocumentView } from '../view';
 import { type Alignment, align, kindOf } from './align';
 import { type CaseContext, caseContext } from './casing';
 import { gapBetween } from './gaps';
 import { type Match, type MatchScope, type Matcher, NO_EDITS } from './match';
+import { isLookAlike } from './lookAlikes';
+import { beforeNoun, isModifierCompound } from './modifiers';
 
 export const exactMatcher: Matcher = {
   find(scope, matches) {
@@ -87,17 +89,19 @@ function classifyMatch(scope: MatchScope, first: number, last: number, forms: re
   let ctx: CaseContext | undefined;
   let best: { f: CompiledForm; a: Alignment } | undefined;
   for (const f of forms) {
+    const t = compiled.entry(f.term).term;
+    if (t.notVariants && isLookAlike(t, view.text.slice(start, end))) continue;
     if (writtenAs(view, start, end, f.text)) {
-      return { first, last, start, end, term: f.term, form: f.form, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
+      return forbiddenIn(f, { first, last, start, end, term: f.term, form: f.form, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS });
     }
     const caseSensitive = compiled.entry(f.term).term.caseSensitive;
     const a = align(view, tokens, first, last, f.side, caseSensitive, (ctx ??= caseContext(view, start, lang)));
     if (a.flags.size === 0) {
-      return { first, last, start, end, term: f.term, form: f.form, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS };
+      return forbiddenIn(f, { first, last, start, end, term: f.term, form: f.form, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS });
     }
     // A forbidden spelling written in another case is still that forbidden spelling.
     if (f.form < 0 && !a.flags.has('joined') && !a.flags.has('split') && !a.flags.has('hyphen')) {
-      return { first, last, start, end, term: f.term, form: -1, kind: 'forbidden', edits: NO_EDITS };
+      return forbiddenIn(f, { first, last, start, end, term: f.term, form: -1, kind: 'forbidden', edits: NO_EDITS });
     }
     if (f.form >= 0 && (!best || a.flags.size < best.a.flags.size)) best = { f, a };
   }
@@ -105,6 +109,11 @@ function classifyMatch(scope: MatchScope, first: number, last: number, forms: re
   // the forbidden "productivityforces" written apart, it is ordinary prose.
   if (!best) return undefined;
   const kind = kindOf(best.a.flags)!;
+  // "in the long term": the open spelling of a compound hyphenated only as a modifier, where no noun follows.
+  if (kind === 'hyphen' && last === first + 1 && gapBetween(view.masked, tokens, first)?.kind === 'space') {
+    const term = compiled.entry(best.f.term).term;
+    if (isModifierCompound(term, best.f.text, lang) && !beforeNoun(view.masked, tokens, last, scope.to)) return undefined;
+  }
   if (kind === 'joined' || kind === 'split') {
     // Ordinary words written together or apart ("makeup", "on line") are not a term variant.
     const pieces = [];
@@ -115,4 +124,10 @@ function classifyMatch(scope: MatchScope, first: number, last: number, forms: re
     if (kind === 'split' && !capitalised && pieces.every((p) => lang.isWord(p))) return undefined;
   }
   return { first, last, start, end, term: best.f.term, form: best.f.form, kind, edits: best.a.edits };
+}
+
+/** A use of a forbidden form the list writes in capitals ("HK") says so: those capitals are not typography. */
+function forbiddenIn(f: CompiledForm, m: Match): Match {
+  if (f.form < 0 && !hasLowerCase(f.text)) m.capsForm = true;
+  return m;
 }

@@ -108,7 +108,8 @@ function buildFinding(view: DocumentView, entry: CompiledTerm, m: Match, kind: V
     const text = applyInside(view.text, m.start, m.end, edits);
     if (text !== found && !replacements.some((r) => r.text === text)) replacements.push({ text, edits });
   };
-  const toForm = (shape: FormShape) => wordwiseEdits(m.start, found, lang.adaptCase(shape.text, found, entry.term.caseSensitive, ctx.sentenceStart, ctx.heading));
+  // A forbidden form the list writes in capitals ("HK") has its own capitals: the fix is not written in capitals.
+  const toForm = (shape: FormShape) => wordwiseEdits(m.start, found, lang.adaptCase(shape.text, m.capsForm ? shape.text : found, entry.term.caseSensitive, ctx.sentenceStart, ctx.heading));
   if (m.form === targetForm && m.edits.length > 0) addReplacement(m.edits);
   else addReplacement(toForm(target));
   // The author may prefer to keep the form they wrote, corrected.

@@ -34,6 +34,11 @@ export interface Match {
    * range is empty (`last` = `first` - 1, `first` the first word token after it): Han characters are no tokens.
    */
   han?: true;
+  /**
+   * It is a forbidden form the list writes in capitals ("HK"): its capitals are the form's, not the author's
+   * typography, so the fix is written as the target is, not in capitals.
+   */
+  capsForm?: true;
   /** The exception phrase around it: such a use is not reported, fixed or counted (exceptions.ts). */
   exception?: { phrase: string; start: number; end: number };
 }

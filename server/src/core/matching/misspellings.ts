@@ -5,16 +5,18 @@
  * its other words exact. A longer name may take over the words of a shorter term's correct use inside it.
  */
 import type { CompiledTerms } from '../compile';
-import type { FormShape } from '../forms';
+import type { FormShape, Gap } from '../forms';
 import { editDistance, maxDistance } from '../fuzzy';
-import { wordwiseEdits } from '../fixes';
-import type { TokenOffsets } from '../text';
+import { mergeEdits, wordwiseEdits } from '../fixes';
+import { type TokenOffsets, isUpperChar, upperCaseTable } from '../text';
 import type { DocumentView } from '../view';
 import { AsciiWords, VERDICT_FINE, VERDICT_SUSPICIOUS } from './asciiWords';
 import { caseContext } from './casing';
 import { gapBetween } from './gaps';
+import { isLookAlike } from './lookAlikes';
 import type { Match, MatchScope, Matcher } from './match';
 import type { Language } from '../languages/language';
+import { isChinaPlace, isChineseSurname, isPinyinGivenName, pinyinSyllables } from '../names/chinaNames';
 
 export const misspellingMatcher: Matcher = {
   find(scope, matches) {
@@ -63,11 +65,94 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
   const suspicious = (w: string) => {
     let v = verdicts.get(w);
     if (v === undefined) {
-      v = w.length >= 4 && !compiled.vocabulary.has(w) && /\p{L}/u.test(w) && !lang.isWord(w) && !compiled.ignore.has(w);
+      // A place of China is a name of its own, never a near miss of a term ("Nanshan" is not "Nansha").
+      v = w.length >= 4 && !compiled.vocabulary.has(w) && /\p{L}/u.test(w) && !lang.isWord(w) && !compiled.ignore.has(w) && !isChinaPlace(w);
       verdicts.set(w, v);
     }
     return v;
   };
+
+  function candidatesOf(w: string): ReturnType<typeof fuzzy.index.lookup> {
+    let candidates = fuzzy.cache.get(w);
+    if (!candidates) {
+      candidates = fuzzy.index.lookup(w);
+      if (fuzzy.cache.size > 100_000) fuzzy.cache.clear();
+      fuzzy.cache.set(w, candidates);
+    }
+    return candidates;
+  }
+
+  function take(found: Match): void {
+    for (let k = found.first; k <= found.last; k++) {
+      const m = correctMatch(k);
+      if (m) absorbed.add(m);
+    }
+    matches.push(found);
+    covered.fill(1, found.first, found.last + 1);
+  }
+
+  /** Tokens [first, last] are written as a look-alike the list says is not a variant of `term`. */
+  function lookAlike(term: number, first: number, last: number): boolean {
+    const t = compiled.entry(term).term;
+    return t.notVariants !== undefined && isLookAlike(t, view.text.slice(tokens.starts[first]!, tokens.ends[last]!));
+  }
+
+  /** Whether token `k` is a word of some term; plain ASCII words keep the answer in `ascii`, built once. */
+  function termWord(k: number): boolean {
+    const e = ascii.entry(tokens.starts[k]!, tokens.ends[k]!);
+    if (e < 0) return docWord(k) !== 0;
+    let v = ascii.termWords[e]!;
+    if (v === 0) ascii.termWords[e] = v = compiled.vocabulary.has(word(k)) ? 2 : 1;
+    return v === 2;
+  }
+
+  /** A word of some term stands right before or after token `j`, in the same stretch of words. */
+  function nextToTermWord(j: number): boolean {
+    return (j > from && termWord(j - 1) && gapBetween(masked, tokens, j - 1) !== undefined) || (j + 1 < to && termWord(j + 1) && gapBetween(masked, tokens, j) !== undefined);
+  }
+
+  /**
+   * Token `j`, an ordinary English word, as the misspelt word of a capitalised name of three words or more
+   * whose other words are all written exactly ("Pearl Liver Delta" for "Pearl River Delta"). Two-word names
+   * are left alone ("Great Wall" is another name, not "Great Hall" misspelt), and so are plurals
+   * ("Science Parks") and names whose word is in lower case.
+   */
+  function nameWordMatch(j: number): Match | undefined {
+    const w = word(j);
+    // Only an English word: a place of China ("Nanshan") stays a name of its own here too.
+    if (w.length < 4 || compiled.vocabulary.has(w) || compiled.ignore.has(w) || !lang.isWord(w) || isChinaPlace(w)) return undefined;
+    let found: Match | undefined;
+    let bestScore = Infinity;
+    const uses = fuzzy.uses;
+    for (const cand of candidatesOf(w)) {
+      if (w === cand.word + 's' || w === cand.word + 'es' || cand.word === w + 's' || cand.word === w + 'es') continue;
+      const base = uses.start[cand.id]!;
+      for (const u of neighbours.usesNear(cand.id, j, from, to, docWord)) {
+        const useTerm = uses.term[base + u]!;
+        const useForm = uses.form[base + u]!;
+        const ids = neighbours.formWords(useTerm, useForm);
+        const n = ids.length;
+        if (n < 3) continue;
+        const first = j - uses.word[base + u]!;
+        const last = first + n - 1;
+        if (first < from || last >= to) continue;
+        let ok = true;
+        for (let k = first; k <= last && ok; k++) {
+          if (k < last && !gapBetween(masked, tokens, k)) ok = false;
+          else if (k !== j && (docWord(k) !== ids[k - first] || (covered[k] && !absorbable(k, first, last)))) ok = false;
+        }
+        if (!ok) continue;
+        const shape = compiled.entry(useTerm).acceptable[useForm]!;
+        if (!isUpperChar(shape.words[j - first]!.charCodeAt(0))) continue;
+        const score = cand.distance * 100 - n;
+        if (score < bestScore && !lookAlike(useTerm, first, last)) {
+          bestScore = score;
+          found = misspellingMatch(view, tokens, first, last, useTerm, useForm, shape, compiled, lang);
+        }
+      }
+    }
+    return found;
+  }
 
   for (let j = from; j < to; j++) {
     if (covered[j]) continue;
@@ -77,17 +162,22 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
     // a few thousand words); others are lower-cased as strings. Not memoized: kept for every word of the
     // document, these strings would outlive the young generation.
     const entry = ascii.entry(tokens.starts[j]!, tokens.ends[j]!);
-    if (entry >= 0 && ascii.verdicts[entry] === VERDICT_FINE) continue;
-    const w = lowered.get(j) ?? masked.slice(tokens.starts[j]!, tokens.ends[j]!).toLowerCase();
-    const verdict = suspicious(w);
-    if (entry >= 0) ascii.verdicts[entry] = verdict ? VERDICT_SUSPICIOUS : VERDICT_FINE;
-    if (!verdict) continue;
-    let candidates = fuzzy.cache.get(w);
-    if (!candidates) {
-      candidates = fuzzy.index.lookup(w);
-      if (fuzzy.cache.size > 100_000) fuzzy.cache.clear();
-      fuzzy.cache.set(w, candidates);
+    let verdict = false;
+    if (entry < 0 || ascii.verdicts[entry] !== VERDICT_FINE) {
+      verdict = suspicious(lowered.get(j) ?? masked.slice(tokens.starts[j]!, tokens.ends[j]!).toLowerCase());
+      if (entry >= 0) ascii.verdicts[entry] = verdict ? VERDICT_SUSPICIOUS : VERDICT_FINE;
     }
+    if (!verdict) {
+      // An ordinary word may still be the wrong word of a capitalised name ("Pearl Liver Delta"): only when it is
+      // capitalised and stands next to a word of some term, which few words of a draft do.
+      if (isUpperChar(masked.charCodeAt(tokens.starts[j]!)) && nextToTermWord(j)) {
+        const found = nameWordMatch(j);
+        if (found) take(found);
+      }
+      continue;
+    }
+    const w = lowered.get(j) ?? masked.slice(tokens.starts[j]!, tokens.ends[j]!).toLowerCase();
+    const candidates = candidatesOf(w);
     let found: Match | undefined;
     let bestScore = Infinity;
     const uses = fuzzy.uses;
@@ -112,6 +202,7 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
           if (!viable) continue;
         }
         const shape = compiled.entry(useTerm).acceptable[useForm]!;
+        if (n === 2 && anotherPerson(shape.words, j - first, w)) continue;
         if (n > 1) {
           let ok = true;
           let exact = 0;
@@ -136,26 +227,28 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
         }
         // Nearest first, then the longer term (a name beats one of its words).
         const score = cand.distance * 100 - n;
-        if (score < bestScore) {
+        if (score < bestScore && !lookAlike(useTerm, first, last)) {
           bestScore = score;
           found = misspellingMatch(view, tokens, first, last, useTerm, useForm, shape, compiled, lang);
         }
       }
     }
-    if (found) {
-      for (let k = found.first; k <= found.last; k++) {
-        const m = correctMatch(k);
-        if (m) absorbed.add(m);
-      }
-      matches.push(found);
-      covered.fill(1, found.first, found.last + 1);
-    }
+    if (found) take(found);
   }
   if (absorbed.size > 0) {
     let w = 0;
     for (const m of matches) if (!absorbed.has(m)) matches[w++] = m;
     matches.length = w;
   }
+}
+
+/**
+ * A Chinese personal name in pinyin ("Wang Zhiming") written with another pinyin given name or surname in its
+ * place ("Wang Zhiping") names another person, not this one misspelt.
+ */
+function anotherPerson(words: readonly string[], at: number, written: string): boolean {
+  if (!isPinyinGivenName(words[0]!.toLowerCase(), words[1]!.toLowerCase())) return false;
+  return at === 1 ? pinyinSyllables(written) >= 2 : isChineseSurname(written);
 }
 
 function hasDottedCapitalI(text: string, start: number, end: number): boolean {
@@ -168,13 +261,40 @@ function misspellingMatch(view: DocumentView, tokens: TokenOffsets, first: numbe
   const ctx = caseContext(view, start, lang);
   const caseSensitive = compiled.entry(term).term.caseSensitive;
   const edits: Match['edits'] = [];
+  const upper = upperCaseTable();
   for (let k = first; k <= last; k++) {
     const tStart = tokens.starts[k]!;
     const written = view.text.slice(tStart, tokens.ends[k]!);
     const wanted = shape.words[k - first]!;
-    if (written.toLowerCase() === wanted.toLowerCase()) continue;
+    if (k > first) {
+      // The fix writes the whole name: a gap written otherwise ("new-quality productivity forcse") is fixed
+      // with the word, or fixing the word would leave a hyphen variant for the next lint to find.
+      const gapEdit = gapFix(view.text, view.masked, tokens, k - 1, shape.gaps[k - first - 1]!);
+      if (gapEdit) edits.push(gapEdit);
+    }
+    if (written.toLowerCase() === wanted.toLowerCase()) {
+      // A word of the name written right but for a missing capital ("South china University of Technolgy").
+      if (!caseSensitive || written === wanted || !/\p{Ll}/u.test(written)) continue;
+      for (let i = 0; i < written.length; i++) {
+        const c = written.charCodeAt(i);
+        const want = wanted.charCodeAt(i);
+        if (c !== want && upper[c] === want) edits.push({ start: tStart + i, end: tStart + i + 1, text: wanted[i]! });
+      }
+      continue;
+    }
     const target = lang.adaptCase(wanted, written, caseSensitive, k === first && ctx.sentenceStart, ctx.heading);
     edits.push(...wordwiseEdits(tStart, written, target));
   }
-  return { first, last, start, end: tokens.ends[last]!, term, form, kind: 'misspelling', edits };
+  return { first, last, start, end: tokens.ends[last]!, term, form, kind: 'misspelling', edits: mergeEdits(edits, view.text) };
+}
+
+/** The edit that makes the gap after token `a` read as the form's `gap` (a space or a hyphen), if it does not. */
+function gapFix(text: string, masked: string, tokens: TokenOffsets, a: number, gap: Gap): Match['edits'][number] | undefined {
+  const start = tokens.ends[a]!;
+  const end = tokens.starts[a + 1]!;
+  const written = gapBetween(masked, tokens, a);
+  if (!written || gap.kind === 'hard') return undefined;
+  if (gap.kind === 'space') return written.kind === 'hyphen' ? { start, end, text: ' ' } : undefined;
+  if (written.kind === 'space' || (written.kind === 'hyphen' && (end - start !== 1 || text.charCodeAt(start) !== 0x2d))) return { start, end, text: '-' };
+  return undefined;
 }

@@ -105,6 +105,10 @@ export interface EntryInput {
   definition?: string;
   conceptId?: string;
   replace?: boolean;
+  /** A compound hyphenated only as a modifier (Term.modifier). */
+  modifier?: boolean;
+  /** Look-alikes that are not variants (Term.notVariants), each with where it stands. */
+  notVariants?: readonly EntryForm[];
 }
 
 export class TermListBuilder {
@@ -149,6 +153,16 @@ export class TermListBuilder {
         report(e.span, e.path, `"${e.phrase}" is listed twice in this entry`);
         valid = false;
       } else phrases.add(normalizePhrase(e.phrase));
+    }
+    // A look-alike that reads as one of the entry's own forms would make that form no use of it.
+    const same = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+    const keys = new Set([entry.approved, ...entry.others].map((f) => same(f.text)));
+    for (const f of entry.notVariants ?? []) {
+      if (!checkForm(f.text, f.span, f.path, report, entry.lang)) valid = false;
+      else if (keys.has(same(f.text))) {
+        report(f.span, f.path, `"${f.text}" is a form of this entry, so it cannot be a look-alike that is not a variant`);
+        valid = false;
+      }
     }
     return checkFormCount(count, entry.span, entry.path, report) && valid;
   }
@@ -197,6 +211,8 @@ export class TermListBuilder {
     if (entry.definition !== undefined) term.definition = entry.definition;
     if (entry.conceptId !== undefined) term.conceptId = entry.conceptId;
     if (entry.replace) term.replace = true;
+    if (entry.modifier !== undefined) term.modifier = entry.modifier;
+    if (entry.notVariants && entry.notVariants.length > 0) term.notVariants = entry.notVariants.map((f) => f.text);
     this.list.terms.push(term);
     return term;
   }

@@ -207,9 +207,27 @@ export function readJsonEntry(entry: JsonNode, index: number, builder: TermListB
         break;
       case 'caseSensitive':
       case 'replace':
+      case 'modifier':
         if (valueNode.type !== 'boolean') report(valueNode, path, `"${key}" must be true or false`);
         else input[key] = valueNode.value as boolean;
         break;
+      case 'notVariants': {
+        // Look-alikes that are other names: strings, checked like forms by the builder.
+        if (valueNode.type !== 'array') {
+          report(valueNode, path, '"notVariants" must be an array of strings');
+          ok = false;
+          break;
+        }
+        const lookAlikes: EntryForm[] = [];
+        (valueNode.children ?? []).forEach((item, i) => {
+          if (item.type !== 'string') {
+            report(item, `${path}[${i}]`, 'Expected a string');
+            ok = false;
+          } else lookAlikes.push({ text: item.value as string, span: item, path: `${path}[${i}]` });
+        });
+        input.notVariants = lookAlikes;
+        break;
+      }
       case 'translations':
         if (valueNode.type !== 'object') report(valueNode, path, '"translations" must be an object of language tag → text');
         else

@@ -18,6 +18,8 @@ export const TERM_KEYS: ReadonlySet<string> = new Set([
   'subject',
   'definition',
   'replace',
+  'modifier',
+  'notVariants',
 ]);
 
 

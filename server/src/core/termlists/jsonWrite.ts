@@ -54,6 +54,8 @@ export function jsonEntry(term: Term, listLang: string, listSource: string | und
   if (term.note !== undefined) out.note = term.note;
   if (term.source !== undefined && term.source !== listSource) out.source = term.source;
   if (term.replace) out.replace = true;
+  if (term.modifier !== undefined) out.modifier = term.modifier;
+  if (term.notVariants) out.notVariants = [...term.notVariants];
   return out;
 }
 

@@ -216,6 +216,11 @@ export function mergeTerms(earlier: Term, later: Term): Term {
   if (Object.keys(languages).length > 0) term.languages = languages;
   const exceptions = mergeExceptions(earlier.exceptions, later.exceptions);
   if (exceptions) term.exceptions = exceptions;
+  // The later list says whether a compound is a modifier; look-alikes add up, as forms do.
+  const modifier = later.modifier ?? earlier.modifier;
+  if (modifier !== undefined) term.modifier = modifier;
+  const lookAlikes = [...new Set([...(earlier.notVariants ?? []), ...(later.notVariants ?? [])])];
+  if (lookAlikes.length > 0) term.notVariants = lookAlikes;
   term.contributions = [...contributionsOf(earlier), contributionOf(later)];
   return term;
 }

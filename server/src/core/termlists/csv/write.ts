@@ -46,6 +46,8 @@ export function writeCsv(list: TermList, delimiter: ',' | '\t' = ','): WrittenLi
     exceptions ||= t.exceptions !== undefined;
     caseSensitive ||= explicitCase(t);
     if (t.replace) dropped.add('"replace" on', t.term);
+    if (t.modifier !== undefined) dropped.add('"modifier" on', t.term);
+    if (t.notVariants) dropped.add('look-alikes that are not variants ("notVariants") of', t.term);
     if (t.exceptions?.some((e) => e.note !== undefined)) dropped.add('notes on exceptions of', t.term);
   }
   if (!list.terms.some((t) => formsIn(t, 'en'))) langs.shift();

@@ -122,6 +122,8 @@ export function writeTbx(list: TermList, version: 2 | 3 = 3): WrittenList {
     }
     if (explicitCase(t)) dropped.add('an explicit caseSensitive on', t.term);
     if (t.replace) dropped.add('"replace" on', t.term);
+    if (t.modifier !== undefined) dropped.add('"modifier" on', t.term);
+    if (t.notVariants) dropped.add('look-alikes that are not variants ("notVariants") of', t.term);
     let id = t.conceptId;
     if (id !== undefined && !NCNAME.test(id)) {
       dropped.add('ids that are not XML names (new ids written instead) of', t.term);

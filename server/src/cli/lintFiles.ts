@@ -10,7 +10,7 @@ import { type CompiledTerms, compileTerms } from '../core/compile';
 import { fixToFixedPoint } from '../core/fixPoint';
 import { type DocumentLanguage, documentLanguage } from '../core/languages/detect';
 import { lintText } from '../core/lint';
-import type { Finding, LintResult, Occurrence, TermList } from '../core/types';
+import type { Excepted, Finding, LintResult, Occurrence, TermList } from '../core/types';
 import type { LintArgs } from './args';
 import { type FileSettings, type ProjectSetup, loadProjectSetup, settingsResolver, termListFiles } from './config';
 import { FileError, debugDetail, describeFsError } from './errors';
@@ -26,7 +26,7 @@ export interface LintRun extends LintArgs {
   fix: boolean;
   /** Print "fixed N of M" per file (the text report does). */
   announceFixes: boolean;
-  /** Keep every file's occurrences (the term-usage report reads them). */
+  /** Keep every file's occurrences and excepted spellings (the term-usage report reads them). */
   occurrences: boolean;
   /** The configuration in force (filled in by `loadRun`, for the worker threads). */
   setup?: ProjectSetup;
@@ -112,7 +112,7 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
     stderr(`${shown}: ${checked.skipped}\n`);
     return { fixed: 0, skipped: checked.skipped };
   }
-  let { text, findings, occurrences } = checked;
+  let { text, findings, occurrences, excepted } = checked;
   const { language } = checked;
   const lang = language.tag === 'en' ? {} : { language };
   let fixed = 0;
@@ -128,7 +128,7 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
       } catch (e) {
         // Not written: the file's findings stand as they are.
         const failed = fail(`cannot fix: ${e instanceof FileError ? e.message : internalError(e, opts)}`, e);
-        return { ...failed, report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences } : {}) } };
+        return { ...failed, report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences, ...(excepted ? { excepted } : {}) } : {}) } };
       }
       const before = findings.length;
       fixed = before - after.findings.length;
@@ -136,9 +136,10 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
       text = fixedText;
       findings = after.findings;
       occurrences = after.occurrences;
+      excepted = after.excepted;
     }
   }
-  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences } : {}) }, fixed };
+  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences, ...(excepted ? { excepted } : {}) } : {}) }, fixed };
 }
 
 /** An unexpected exception while checking one file (a bug): said in one line, the stack with --debug. */
@@ -189,7 +190,7 @@ function checkFile(
   opts: LintRun,
   fileSettings: FileSettings,
   stderr: (s: string) => void,
-): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; language: DocumentLanguage; read: ReadFile } | { skipped: string } {
+): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; excepted?: Excepted[]; language: DocumentLanguage; read: ReadFile } | { skipped: string } {
   let target: string;
   try {
     target = resolveTarget(file);
@@ -229,8 +230,8 @@ function checkFile(
     text = text.slice(1);
   }
   const language = documentLanguage(file, fileSettings.settings.language, text);
-  const { findings, occurrences } = lintText(text, compiled, { ...fileSettings.lint, format: formatOf(file), lang: language.tag });
-  return { text, bom, findings, occurrences, language, read };
+  const { findings, occurrences, excepted } = lintText(text, compiled, { ...fileSettings.lint, format: formatOf(file), lang: language.tag });
+  return { text, bom, findings, occurrences, ...(excepted ? { excepted } : {}), language, read };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,7 +1,7 @@
 /** CLI reports: the same findings as text for people, JSON for scripts, SARIF for code scanning. */
 import type { DocumentLanguage } from '../core/languages/detect';
 import { DEFAULT_SEVERITY, KINDS, type SeverityName, type SeveritySetting, VARIANT_KINDS, type VariantKind } from '../core/kinds';
-import type { Finding, Occurrence, Term } from '../core/types';
+import type { Excepted, Finding, Occurrence, Term } from '../core/types';
 import { LineIndex } from '../core/lines';
 import { oneLine } from '../core/matching/findings';
 import { lastAtMost } from '../core/search';
@@ -61,6 +61,8 @@ export interface FileFindings {
   severity?: Readonly<Record<VariantKind, SeveritySetting>>;
   /** Every use of a term, right or wrong (kept for the term-usage report). */
   occurrences?: readonly Occurrence[];
+  /** Spellings an exception covers (kept for the term-usage report). */
+  excepted?: readonly Excepted[];
 }
 
 /** A finding's severity in its file (a kind set to `off` is never linted, so it never gets here). */

@@ -141,7 +141,7 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
     if (o.skipped !== undefined) skipped.push({ file: shown, reason: o.skipped });
     if (o.error !== undefined) skipped.push({ file: shown, reason: o.error });
     if (!o.report) return;
-    checked.push({ file: o.report.file, text: o.report.text, result: { findings: [...o.report.findings], occurrences: [...(o.report.occurrences ?? [])] }, terms: termsIn(compiled, o.report.language?.tag) });
+    checked.push({ file: o.report.file, text: o.report.text, result: { findings: [...o.report.findings], occurrences: [...(o.report.occurrences ?? [])], ...(o.report.excepted ? { excepted: [...o.report.excepted] } : {}) }, terms: termsIn(compiled, o.report.language?.tag) });
   });
 
   const report = buildUsageReport(checked, {

@@ -7,6 +7,7 @@
 import type { CompiledTerms } from './compile';
 import { type Language, languageFor } from './languages';
 import { buildFindings } from './matching/findings';
+import { hanTermsOf } from './matching/hanTerms';
 import type { Match, MatchScope } from './matching/match';
 import { matchersFor } from './matching/scripts';
 import type { TokenOffsets } from './text';
@@ -48,11 +49,12 @@ export function matchTokens(
   for (const matcher of matchersFor(lang)) matcher.find(scope, matches);
   matches.sort((a, b) => a.start - b.start);
   // After every matcher: an excepted use still keeps its words from being read as a misspelling of something else.
+  // Word phrases cover word uses; phrases written in Chinese cover Han uses (hanExceptions.ts).
   const exceptions = compiled.exceptions;
-  if (exceptions) {
+  const hanExceptions = lang.scripts.includes('han') ? hanTermsOf(compiled).exceptions : undefined;
+  if (exceptions || hanExceptions) {
     for (const m of matches) {
-      if (m.han) continue; // exception phrases are word sequences: they cover word matches
-      const hit = exceptions.find(view.masked, tokens, from, to, m.term, m.first, m.last);
+      const hit = m.han ? hanExceptions?.find(view, m, start, end) : exceptions?.find(view.masked, tokens, from, to, m.term, m.first, m.last);
       if (hit) m.exception = { phrase: hit.phrase.text, start: hit.start, end: hit.end };
     }
   }

@@ -49,6 +49,11 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   for (const m of matches) {
     if (m.han && han) {
       const entry = han.entry(m.term, script);
+      if (m.exception) {
+        const e = m.exception;
+        (excepted ??= []).push({ termId: entry.term.id, start: m.start, end: m.end, phrase: e.phrase, phraseStart: e.start, phraseEnd: e.end });
+        continue;
+      }
       occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
       const targetForm = dominant(keyOf(m));
       let kind: VariantKind;

@@ -13,6 +13,7 @@ import { termIn } from '../concepts';
 import { foldText } from '../languages/chinese/fold';
 import { KeyTrie } from '../trie';
 import type { Term } from '../types';
+import { HanExceptionIndex } from './hanExceptions';
 
 export type ChineseScript = 'zh-Hans' | 'zh-Hant';
 
@@ -49,6 +50,7 @@ export class HanTerms {
   private readonly keyForms: HanForm[][] = [];
   private readonly entries: Record<ChineseScript, (HanEntry | undefined)[]> = { 'zh-Hans': [], 'zh-Hant': [] };
   private readonly maps = new Map<ChineseScript, Map<string, Term>>();
+  private hanExceptions: HanExceptionIndex | undefined | null = null;
 
   constructor(private readonly compiled: CompiledTerms) {
     const concepts: Term[] = [];
@@ -83,6 +85,12 @@ export class HanTerms {
     }
     trie.compact();
     this.trie = trie;
+  }
+
+  /** The concepts' and lists' Chinese exception phrases (hanExceptions.ts); undefined when there are none. */
+  get exceptions(): HanExceptionIndex | undefined {
+    if (this.hanExceptions === null) this.hanExceptions = HanExceptionIndex.of(this.concepts, this.compiled.lists);
+    return this.hanExceptions;
   }
 
   /** The forms sharing the key that has trie value `value`. */

@@ -209,7 +209,8 @@ export interface DocumentLinter {
 
 function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
   const sameKinds = a.kinds === b.kinds || (a.kinds !== undefined && b.kinds !== undefined && a.kinds.join() === b.kinds.join());
-  return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
+  const sameVariants = a.variants === b.variants || JSON.stringify(a.variants) === JSON.stringify(b.variants);
+  return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && a.abbreviations === b.abbreviations && sameVariants && sameKinds;
 }
 
 export function createDocumentLinter(settingsStore: SettingsStore, terms: TermStore, afterWork?: () => void): DocumentLinter {
@@ -285,6 +286,8 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
             format: formatForLanguageId(doc.languageId).id,
             fuzzy: settings.fuzzy.enabled,
             consistency: settings.consistency.enabled,
+            variants: Settings.variantOptions(settings),
+            abbreviations: settings.abbreviations.enabled,
             kinds: Settings.enabledKinds(settings),
           };
           // Files linted once (workspace lint) do not keep an incremental linter.

@@ -40,13 +40,14 @@ describe('the packaged extension (.vsix)', function () {
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('holds the bundles, the word list, the term lists and the docs', () => {
+  it('holds the bundles, the word list, the spelling pairs, the term lists and the docs', () => {
     for (const f of [
       'extension/package.json',
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
       'extension/dist/english-words.txt',
+      'extension/dist/english-variants.txt',
       'extension/dist/parse5.js',
       'extension/terms/guangdong.terms.json',
       'extension/terms/terms.schema.json',

@@ -96,3 +96,47 @@ export function writeFileAtomic(file: string, content: string): void {
     throw e;
   }
 }
+
+/** Reads a file to lint: its text (BOM apart), or undefined (with a message) when it is not to be checked. */
+export function readLintable(file: string, shown: string, maxFileSize: number, stderr: (s: string) => void): { text: string; bom: string } | undefined {
+  let buf: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > maxFileSize) {
+      stderr(`${shown}: skipped, ${size} bytes is over --max-file-size ${maxFileSize}\n`);
+      return undefined;
+    }
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    stderr(`${shown}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
+    return undefined;
+  }
+  if (looksBinary(buf)) {
+    stderr(`${shown}: skipped, not a text file\n`);
+    return undefined;
+  }
+  const decoded = decodeUtf8(buf);
+  if (decoded === undefined) {
+    // Decoding would turn the bytes into U+FFFD and --fix would write that back: never touch such a file.
+    stderr(`${shown}: skipped, not UTF-8 text\n`);
+    return undefined;
+  }
+  let text = decoded;
+  let bom = '';
+  if (text.charCodeAt(0) === 0xfeff) {
+    bom = '\ufeff';
+    text = text.slice(1);
+  }
+  return { text, bom };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of `buf`, or undefined when it is not valid UTF-8 (Latin-1, UTF-16, truncated sequences). */
+function decodeUtf8(buf: Buffer): string | undefined {
+  try {
+    return strictUtf8.decode(buf);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * `termlint [paths or globs…] [--terms FILE]… [--no-default-terms] [--format text|json|sarif] [--fix]`
- * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error (nothing written).
+ * Exit codes: 0 no findings, 1 findings, 2 usage or term-list error (nothing written). With no term list at
+ * all, only the checks that need none run (variants, abbreviations).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,15 +9,16 @@ import { pathToFileURL } from 'node:url';
 import { type CompiledTerms, compileTerms } from '../core/compile';
 import { applyEdits, fixAllEdits } from '../core/fixes';
 import { lintText } from '../core/lint';
-import type { Finding, LintOptions, TermList, VariantKind } from '../core/types';
+import type { Finding, LintOptions, TermList, VariantChecks, VariantKind } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
 import { bundledTermFiles, readTermFile } from '../node/termFiles';
 import { UsageError, parseArgsOrUsage } from './args';
 import { runExtract } from './extract';
 import { type FileJob, type FileOutcome, PARALLEL_MIN_BYTES, WORKER_MARK, defaultJobs, lintInParallel } from './parallel';
-import { EXTENSIONS, discoverTermFiles, expandInputs, formatOf, looksBinary, writeFileAtomic } from './files';
+import { EXTENSIONS, discoverTermFiles, expandInputs, formatOf, readLintable, writeFileAtomic } from './files';
 import { type FileFindings, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
+import { lintFilesTogether } from './together';
 
 export interface CliIO {
   /** May return a promise that settles when the output has room again (a pipe that is not read fast enough). */
@@ -32,13 +34,17 @@ declare const TERMLINT_VERSION: string | undefined;
 /** Termlint's version; only an unbundled build (the tests' tsc output) does not know it. */
 export const VERSION = typeof TERMLINT_VERSION === 'string' ? TERMLINT_VERSION : 'unbundled';
 
+/** The classes of variant `--variants` names (LintOptions.variants). */
+const VARIANT_CLASSES = ['hyphenation', 'spelling', 'capitalization'] as const;
+
 /** How term files are named, one pattern per reader: `*.terms.json`. */
 const TERM_LIST_NAMES = TERM_LIST_READERS.flatMap((r) => r.suffixes.map((s) => `*${s}`)).join(', ');
 
 const USAGE = `Usage: termlint [paths or globs…] [options]
        termlint extract FILE [--out FILE.terms.json] [--min-count N]
 
-Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
+Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms,
+and words, phrases and abbreviations a draft writes more than one way (these need no term list).
 Without paths, checks the files under the current folder named *.${EXTENSIONS.join(', *.')}.
 
 Options:
@@ -49,6 +55,11 @@ Options:
   --fix                 rewrite files with every preferred fix applied (atomically) and report the changes
   --no-fuzzy            do not look for misspellings
   --no-consistency      do not flag mixing acceptable forms of one term
+  --no-variants         do not flag words and phrases written two ways (kind variant)
+  --variants LIST       only these classes of variant, comma-separated (${VARIANT_CLASSES.join(', ')})
+  --variant-scope SCOPE document (default: each file on its own), workspace (count forms across every file
+                        checked, one report), or off
+  --no-abbreviations    do not check abbreviations (kinds abbreviation, expansion, unused-abbreviation)
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
   --max-file-size BYTES skip larger files (default 50000000)
   --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
@@ -60,7 +71,7 @@ Exit codes: 0 no findings, 1 findings, 2 usage or term-list error.
 `;
 
 
-interface CliOptions {
+export interface CliOptions {
   inputs: string[];
   terms: string[];
   defaultTerms: boolean;
@@ -70,6 +81,8 @@ interface CliOptions {
   maxFileSize: number;
   /** Threads to lint on; undefined: decide by the amount of text. */
   jobs?: number;
+  /** Count variants across every file checked (`--variant-scope workspace`). */
+  together: boolean;
 }
 
 function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
@@ -85,6 +98,10 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
       jobs: { type: 'string' },
       'no-fuzzy': { type: 'boolean' },
       'no-consistency': { type: 'boolean' },
+      'no-variants': { type: 'boolean' },
+      variants: { type: 'string' },
+      'variant-scope': { type: 'string' },
+      'no-abbreviations': { type: 'boolean' },
       kinds: { type: 'string' },
       'max-file-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -106,8 +123,20 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError('--jobs takes a whole number of threads, 1 or more');
   const maxFileSize = v['max-file-size'] === undefined ? 50_000_000 : Number(v['max-file-size']);
   if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
+  const scope = v['variant-scope'] ?? 'document';
+  if (scope !== 'document' && scope !== 'workspace' && scope !== 'off') throw new UsageError(`Unknown --variant-scope "${scope}" (document, workspace or off)`);
   const lint: CliOptions['lint'] = { fuzzy: !v['no-fuzzy'], consistency: !v['no-consistency'] };
   if (kinds) lint.kinds = kinds;
+  if (v['no-variants'] || scope === 'off') lint.variants = false;
+  else if (v.variants !== undefined) {
+    const named = v.variants.split(',').map((c) => c.trim()).filter(Boolean);
+    const unknown = named.filter((c) => !(VARIANT_CLASSES as readonly string[]).includes(c));
+    if (unknown.length > 0 || named.length === 0) throw new UsageError(`Unknown --variants class(es) ${unknown.join(', ') || '(none named)'} (${VARIANT_CLASSES.join(', ')})`);
+    const checks: VariantChecks = {};
+    for (const c of VARIANT_CLASSES) checks[c] = named.includes(c);
+    lint.variants = checks;
+  }
+  if (v['no-abbreviations']) lint.abbreviations = false;
   return {
     inputs: parsed.positionals,
     terms: v.terms ?? [],
@@ -117,7 +146,16 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
     lint,
     maxFileSize,
     ...(jobs !== undefined ? { jobs } : {}),
+    together: scope === 'workspace' && lint.variants !== false,
   };
+}
+
+/** Whether the checks that need no term list run at all with these options. */
+function listFreeChecks(opts: CliOptions): boolean {
+  const wanted = (k: VariantKind) => !opts.lint.kinds || opts.lint.kinds.includes(k);
+  const variants = opts.lint.variants !== false && wanted('variant');
+  const abbreviations = opts.lint.abbreviations !== false && (['abbreviation', 'expansion', 'unused-abbreviation'] as const).some(wanted);
+  return variants || abbreviations;
 }
 
 /** Loads every term list; any problem in any of them stops the run before anything is read or written. */
@@ -141,8 +179,9 @@ async function loadTerms(opts: CliOptions, io: CliIO): Promise<CompiledTerms | u
     io.stderr('termlint: invalid term list; nothing was checked or written.\n');
     return undefined;
   }
-  if (lists.length === 0 || lists.every((l) => l.terms.length === 0)) {
-    io.stderr('termlint: no terms to check against (use --terms FILE, or drop --no-default-terms).\n');
+  // No term at all: the checks that need none still run, unless they are switched off too.
+  if ((lists.length === 0 || lists.every((l) => l.terms.length === 0)) && !listFreeChecks(opts)) {
+    io.stderr('termlint: no terms to check against, and the checks that need none are off (use --terms FILE, drop --no-default-terms, or --no-variants / --no-abbreviations).\n');
     return undefined;
   }
   const compiled = compileTerms(lists);
@@ -186,8 +225,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (o.report) reports.push(o.report);
     fixedCount += o.fixed;
   };
-  const threads = threadsFor(files, opts);
-  if (threads > 1) {
+  const threads = opts.together ? 1 : threadsFor(files, opts);
+  if (opts.together) {
+    const outcome = lintFilesTogether(files.map((file) => ({ file, shown: displayPath(file, io.cwd) })), compiled, opts, io.stderr);
+    for (const o of outcome) collect(o);
+  } else if (threads > 1) {
     const jobs: FileJob[] = files.map((file, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
     const lintHere = (job: FileJob): FileOutcome => {
       let stderr = '';
@@ -273,47 +315,10 @@ export function isCliWorker(data: unknown): data is { lists: TermList[]; options
 }
 
 function checkFile(file: string, shown: string, compiled: CompiledTerms, opts: CliOptions, stderr: (s: string) => void): { text: string; bom: string; findings: Finding[] } | undefined {
-  let buf: Buffer;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > opts.maxFileSize) {
-      stderr(`${shown}: skipped, ${size} bytes is over --max-file-size ${opts.maxFileSize}\n`);
-      return undefined;
-    }
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    stderr(`${shown}: cannot read: ${e instanceof Error ? e.message : String(e)}\n`);
-    return undefined;
-  }
-  if (looksBinary(buf)) {
-    stderr(`${shown}: skipped, not a text file\n`);
-    return undefined;
-  }
-  const decoded = decodeUtf8(buf);
-  if (decoded === undefined) {
-    // Decoding would turn the bytes into U+FFFD and --fix would write that back: never touch such a file.
-    stderr(`${shown}: skipped, not UTF-8 text\n`);
-    return undefined;
-  }
-  let text = decoded;
-  let bom = '';
-  if (text.charCodeAt(0) === 0xfeff) {
-    bom = '\ufeff';
-    text = text.slice(1);
-  }
-  const { findings } = lintText(text, compiled, { ...opts.lint, format: formatOf(file) });
-  return { text, bom, findings };
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** The text of `buf`, or undefined when it is not valid UTF-8 (Latin-1, UTF-16, truncated sequences). */
-function decodeUtf8(buf: Buffer): string | undefined {
-  try {
-    return strictUtf8.decode(buf);
-  } catch {
-    return undefined;
-  }
+  const read = readLintable(file, shown, opts.maxFileSize, stderr);
+  if (!read) return undefined;
+  const { findings } = lintText(read.text, compiled, { ...opts.lint, format: formatOf(file) });
+  return { ...read, findings };
 }
 
 /**

@@ -13,7 +13,7 @@
 import type { CompiledTerms } from './compile';
 import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
 import { type Language, languageFor } from './languages';
-import { type Match, buildFindings, matchTokens, separated } from './lint';
+import { type Match, matchTokens, separated, settle } from './lint';
 import { type Region, applyMask, applyRegion } from './mask';
 import { lowerBound } from './search';
 import type { TokenOffsets } from './text';
@@ -76,7 +76,7 @@ export class DocumentLinter {
     };
     const tokens = this.lang.tokenOffsets(view.masked);
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
-    return { text, scan, directives, view, tokens, matches, result: buildFindings(view, this.compiled, matches, this.options, this.lang) };
+    return { text, scan, directives, view, tokens, matches, result: settle(view, tokens, this.compiled, matches, this.options, this.lang) };
   }
 
   /** The new state, re-doing only the blocks around the edit; undefined when that is not safe (full re-lint). */
@@ -131,7 +131,7 @@ export class DocumentLinter {
     while (m < oldMatches.length && oldMatches[m]!.first < tOldTo) m++;
     for (; m < oldMatches.length; m++) matches.push(shiftMatch(oldMatches[m]!, tokenDelta, delta));
 
-    const result = buildFindings(view, this.compiled, matches, this.options, this.lang);
+    const result = settle(view, tokens, this.compiled, matches, this.options, this.lang);
     return { text, scan, directives, view, tokens, matches, result };
   }
 }

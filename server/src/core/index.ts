@@ -7,7 +7,7 @@ export type { TermListReader } from './termlists/reader';
 export { TermListBuilder, makeTerm, type EntryForm, type EntryInput } from './termlists/builder';
 export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, type Report, type Span as SourceSpan } from './termlists/validation';
 export { compileTerms, type CompiledTerms } from './compile';
-export { lintText } from './lint';
+export { lintText, lintTogether, type DocumentInput } from './lint';
 export { DocumentLinter } from './document';
 export {
   DEFAULT_LANGUAGE_IDS,

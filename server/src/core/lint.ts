@@ -5,6 +5,7 @@
  * blocks an edit touched and `buildFindings` over the whole document.
  */
 import type { CompiledTerms } from './compile';
+import { consistencyFindings, consistencyOn, mergeFindings } from './consistency';
 import { type Language, languageFor } from './languages';
 import { buildFindings } from './matching/findings';
 import type { Match, MatchScope } from './matching/match';
@@ -22,7 +23,47 @@ export function lintText(text: string, compiled: CompiledTerms, options: LintOpt
   const view = buildView(text, options.format);
   const tokens = lang.tokenOffsets(view.masked);
   const matches = matchTokens(view, tokens, compiled, options, 0, tokens.length, lang);
-  return buildFindings(view, compiled, matches, options, lang);
+  return settle(view, tokens, compiled, matches, options, lang);
+}
+
+/**
+ * The findings of a document over its matches: the term findings (buildFindings) and the checks that compare
+ * the document with itself (core/consistency/), in one list in offset order.
+ */
+export function settle(view: DocumentView, tokens: TokenOffsets, compiled: CompiledTerms, matches: readonly Match[], options: LintOptions, lang: Language): LintResult {
+  const result = buildFindings(view, compiled, matches, options, lang);
+  if (!consistencyOn(options, lang)) return result;
+  const [own] = consistencyFindings([{ view, tokens, covered: matches }], compiled, options, lang, 'this document');
+  return { findings: mergeFindings(result.findings, own!), occurrences: result.occurrences };
+}
+
+/** A document to lint with others (`lintTogether`). */
+export interface DocumentInput {
+  text: string;
+  format: LintOptions['format'];
+}
+
+/**
+ * Lints documents together: each as `lintText` does, except that variants are counted across all of them (the
+ * workspace scope), and messages say `where` they were counted ("the files checked").
+ */
+export function lintTogether(documents: readonly DocumentInput[], compiled: CompiledTerms, options: Omit<LintOptions, 'format'>, where: string): LintResult[] {
+  const lang = languageFor(options.lang);
+  const analysed = documents.map((d) => {
+    const opts: LintOptions = { ...options, format: d.format };
+    const view = buildView(d.text, d.format);
+    const tokens = lang.tokenOffsets(view.masked);
+    const matches = matchTokens(view, tokens, compiled, opts, 0, tokens.length, lang);
+    return { opts, view, tokens, matches };
+  });
+  // Abbreviations stay a matter of each document; only variants are compared across them.
+  const together = consistencyOn({ ...options, format: 'plaintext', abbreviations: false }, lang)
+    ? consistencyFindings(analysed.map((a) => ({ view: a.view, tokens: a.tokens, covered: a.matches })), compiled, { ...options, format: 'plaintext', abbreviations: false }, lang, where)
+    : analysed.map(() => []);
+  return analysed.map((a, i) => {
+    const result = settle(a.view, a.tokens, compiled, a.matches, { ...a.opts, variants: false }, lang);
+    return { findings: mergeFindings(result.findings, together[i]!), occurrences: result.occurrences };
+  });
 }
 
 /**

@@ -4,6 +4,7 @@
  * the fallback for any other tag (languages/index.ts).
  */
 import { tokenOffsets } from '../text';
+import { englishVariants } from './englishVariants';
 import { isEnglishWord } from './englishWords';
 import { HeadingStyle, type Language, type SentencePunctuation } from './language';
 
@@ -88,4 +89,5 @@ export const english: Language = {
   headingStyle,
   adaptCase,
   isWord: isEnglishWord,
+  variants: englishVariants,
 };

@@ -1,0 +1,173 @@
+/**
+ * A word or a name capitalised differently mid-sentence: "the Internet" and "the internet", "Greater Bay Area"
+ * and "greater bay area". What never counts: a capital at a sentence start, anything in a heading (Title Case
+ * and ALL CAPS are the heading's), words in ALL CAPS or with inner capitals ("IPP", "iPhone"), a capitalised
+ * word next to another (it belongs to a longer name: "Guangdong Province" says nothing about "province") or to
+ * a number ("May 2024", "Phase 2"), grammar words ("May" / "may") and words always capitalised (months, days).
+ */
+import type { Language, VariantVocabulary } from '../languages/language';
+import { IntTable } from './intTable';
+import type { VariantGroup, VariantUse } from './tally';
+import { Gap, HASH_BASE, SEPARATOR, Word, type WordTable, atSentenceStart, endOf, inHeading, lowerText, phraseHash, startOf, wordText } from './words';
+
+/** Names of more words than this are compared only word by word. */
+const MAX_NAME = 5;
+
+/** Title Case leaves these in lower case inside a name ("Institute of Public Policy"). */
+function isMinor(lang: Language, t: WordTable, k: number): boolean {
+  return (t.flags[k]! & Word.Lower) !== 0 && lang.minorWords.has(lowerText(t, k));
+}
+
+/** A plain word the check may compare: letters, no term list's, not part of a hyphenated compound. */
+function plain(t: WordTable, k: number): boolean {
+  const f = t.flags[k]!;
+  if ((f & (Word.Letters | Word.Covered | Word.AllCaps | Word.InnerUpper)) !== Word.Letters) return false;
+  return (k === 0 || t.gap[k - 1] !== Gap.Hyphen) && (k + 1 >= t.length || t.gap[k] !== Gap.Hyphen);
+}
+
+/** A capital that belongs to a name: the word is capitalised, and not just because a sentence starts there. */
+function nameCapital(t: WordTable, k: number): boolean {
+  return (t.flags[k]! & Word.UpperFirst) !== 0 && !atSentenceStart(t, k);
+}
+
+/** A number or a name stands next to words [first, last] (across white space): they are part of something longer. */
+function hasNeighbour(t: WordTable, first: number, last: number): boolean {
+  const near = (k: number) => (t.flags[k]! & Word.Letters) === 0 || ((t.flags[k]! & Word.UpperFirst) !== 0 && !atSentenceStart(t, k));
+  return (first > 0 && t.gap[first - 1] === Gap.Space && near(first - 1)) || (last + 1 < t.length && t.gap[last] === Gap.Space && near(last + 1));
+}
+
+/** Words [first, last] are compared at all: mid-sentence, outside headings. */
+function midSentence(t: WordTable, first: number): boolean {
+  return !atSentenceStart(t, first) && !inHeading(t, first);
+}
+
+function shown(t: WordTable, first: number, last: number): string {
+  return t.view.text.slice(startOf(t, first), endOf(t, last)).replace(/\s+/g, ' ');
+}
+
+export function capitalizationGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary): VariantGroup[] {
+  return [...wordGroups(tables, lang, vocab), ...nameGroups(tables, lang)];
+}
+
+/** Single words: a capitalised word on its own mid-sentence, against the same word in lower case. */
+function wordGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary): VariantGroup[] {
+  const keys = new IntTable(64);
+  const groups: { key: string; uses: VariantUse[] }[] = [];
+  const byKey = new Map<string, number>();
+  const pending: [number, WordTable, number, number][] = [];
+  tables.forEach((t, source) => {
+    for (let k = 0; k < t.length; k++) {
+      if ((t.flags[k]! & Word.UpperFirst) === 0 || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
+      if (hasNeighbour(t, k, k) || !midSentence(t, k)) continue;
+      const lower = lowerText(t, k);
+      if (vocab.isFunctionWord(lower) || vocab.isAlwaysCapitalised(lower)) continue;
+      let id = byKey.get(lower);
+      if (id === undefined) {
+        byKey.set(lower, (id = groups.length));
+        groups.push({ key: lower, uses: [] });
+        keys.add(t.hash[k]!, id);
+      }
+      pending.push([source, t, k, id]);
+    }
+  });
+  if (groups.length === 0) return [];
+  for (const [source, t, k, id] of pending) groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
+  tables.forEach((t, source) => {
+    for (let k = 0; k < t.length; k++) {
+      if ((t.flags[k]! & Word.Lower) === 0 || !plain(t, k)) continue;
+      const id = keys.get(t.hash[k]!);
+      if (id < 0 || lowerText(t, k) !== groups[id]!.key || !midSentence(t, k)) continue;
+      groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
+    }
+  });
+  return groups.filter((g) => g.uses.length > 1).map((g) => caseGroup(g.uses, lang));
+}
+
+/**
+ * Names: runs of capitalised words mid-sentence ("Greater Bay Area", "Institute of Public Policy"), against the
+ * same words capitalised otherwise, where they are not part of a longer name.
+ */
+function nameGroups(tables: readonly WordTable[], lang: Language): VariantGroup[] {
+  const keys = new IntTable(64);
+  /** The first words of the names: a use can only start with one. */
+  const heads = new IntTable(64);
+  const groups: { key: string; uses: VariantUse[] }[] = [];
+  const byKey = new Map<string, number>();
+  let longest = 0;
+  tables.forEach((t) => {
+    for (let k = 0; k < t.length; k++) {
+      if ((t.flags[k]! & Word.UpperFirst) === 0 || !plain(t, k) || !nameCapital(t, k) || (k > 0 && t.gap[k - 1] === Gap.Space && plain(t, k - 1) && nameCapital(t, k - 1))) continue;
+      // A maximal run from k: capitalised words, minor words between them.
+      let last = k;
+      for (let j = k + 1; j < t.length && j - k < MAX_NAME && t.gap[j - 1] === Gap.Space && plain(t, j); j++) {
+        if (nameCapital(t, j)) last = j;
+        else if (!isMinor(lang, t, j)) break;
+      }
+      if (last === k || inHeading(t, k)) continue;
+      const words: string[] = [];
+      for (let j = k; j <= last; j++) words.push(lowerText(t, j));
+      const key = words.join(' ');
+      if (!byKey.has(key)) {
+        byKey.set(key, groups.length);
+        keys.add(phraseHash(t, k, last), groups.length);
+        heads.add(t.hash[k]!, 0);
+        groups.push({ key, uses: [] });
+        longest = Math.max(longest, last - k + 1);
+      }
+      k = last;
+    }
+  });
+  if (groups.length === 0) return [];
+  const base = HASH_BASE;
+  const separator = SEPARATOR;
+  tables.forEach((t, source) => {
+    const hash = t.hash;
+    for (let k = 0, n = t.length; k < n; k++) {
+      if (heads.get(hash[k]!) < 0 || !plain(t, k)) continue;
+      let h = t.hash[k]!;
+      for (let last = k + 1; last < k + longest && last < t.length; last++) {
+        if (t.gap[last - 1] !== Gap.Space || !plain(t, last)) break;
+        h = (Math.imul((Math.imul(h, base) + separator) | 0, t.pow[last]!) + t.hash[last]!) | 0;
+        const id = keys.get(h);
+        if (id < 0) continue;
+        const g = groups[id]!;
+        if (phraseText(t, k, last) !== g.key || !midSentence(t, k) || hasNeighbour(t, k, last)) continue;
+        g.uses.push({ source, start: startOf(t, k), end: endOf(t, last), form: caseForm(t, k, last), shown: shown(t, k, last) });
+        k = last;
+        break;
+      }
+    }
+  });
+  return groups.filter((g) => g.uses.length > 1).map((g) => caseGroup(g.uses, lang));
+}
+
+function phraseText(t: WordTable, first: number, last: number): string {
+  const words: string[] = [];
+  for (let k = first; k <= last; k++) words.push(lowerText(t, k));
+  return words.join(' ');
+}
+
+/** The words as written, one space apart: the case pattern is the form. */
+function caseForm(t: WordTable, first: number, last: number): string {
+  const words: string[] = [];
+  for (let k = first; k <= last; k++) words.push(wordText(t, k));
+  return words.join(' ');
+}
+
+function caseGroup(uses: VariantUse[], lang: Language): VariantGroup {
+  return {
+    uses,
+    wordwise: true,
+    // The word list is lower case: it lists the lower-case form.
+    listed: (form) => form === form.toLowerCase() && form.split(' ').every((w) => lang.isWord(w)),
+    rewrite: (_use, found, target) => withCaseOf(found, target),
+  };
+}
+
+/** `found`'s words in `target`'s case, keeping `found`'s line breaks: "greater\nbay area" → "Greater\nBay Area". */
+function withCaseOf(found: string, target: string): string {
+  const words = target.split(' ');
+  let i = 0;
+  const out = found.replace(/[\p{L}\p{M}\p{N}]+/gu, (w) => words[i++] ?? w);
+  return i === words.length ? out : target;
+}

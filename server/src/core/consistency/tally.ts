@@ -1,0 +1,95 @@
+/**
+ * From the uses of a word or phrase to findings: the form written most wins (ties go to the form the English
+ * word list has, then to the one written first), and every use of another form is a `variant` finding fixed
+ * to it, with a message that gives the counts ("this document writes "cross-border" 3 times and "cross border"
+ * once"). Uses come from any number of documents (the workspace scope), findings go back to each.
+ */
+import { trimmedEdit, wordwiseEdits } from '../fixes';
+import { normalizeIgnored } from '../compile';
+import type { Finding, FormCount, Replacement } from '../types';
+
+/** One use of a word or phrase in one of the documents compared. */
+export interface VariantUse {
+  /** Which document (index into the sources). */
+  source: number;
+  start: number;
+  end: number;
+  /** The form it is written in; uses with equal forms are the same form. */
+  form: string;
+  /** How a message shows it (the form as written, white space read as one space). */
+  shown: string;
+}
+
+export interface VariantGroup {
+  uses: VariantUse[];
+  /** What `found` (a use's text) becomes when written in form `target`, keeping what it can of how it is written. */
+  rewrite(use: VariantUse, found: string, target: string): string;
+  /** Whether the English word list has the form (ties go to it). */
+  listed(form: string): boolean;
+  /** Fixes word by word (spelling, capitals) rather than as one edit of what differs (hyphens, spaces). */
+  wordwise: boolean;
+}
+
+export interface TallyContext {
+  /** The text of each source document. */
+  texts: readonly string[];
+  /** Lower-cased, space-normalised strings never reported (a term list's `ignore`). */
+  ignore: ReadonlySet<string>;
+  /** Who writes the forms, as messages say it: "this document", "the files checked". */
+  where: string;
+}
+
+/** Adds each source's findings for `group` to `out[source]`. */
+export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]): void {
+  const uses = group.uses.filter((u) => !ctx.ignore.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))));
+  const forms = new Map<string, { count: number; first: VariantUse; shown: Map<string, number> }>();
+  for (const u of uses) {
+    let f = forms.get(u.form);
+    if (!f) forms.set(u.form, (f = { count: 0, first: u, shown: new Map() }));
+    f.count++;
+    f.shown.set(u.shown, (f.shown.get(u.shown) ?? 0) + 1);
+    if (u.source < f.first.source || (u.source === f.first.source && u.start < f.first.start)) f.first = u;
+  }
+  if (forms.size < 2) return;
+  const ranked = [...forms.entries()].sort(([fa, a], [fb, b]) => b.count - a.count || Number(group.listed(fb)) - Number(group.listed(fa)) || a.first.source - b.first.source || a.first.start - b.first.start);
+  const shownOf = (f: (typeof ranked)[number][1]) => [...f.shown.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const counts: FormCount[] = ranked.map(([, f]) => ({ text: shownOf(f), count: f.count }));
+  const [majority] = ranked[0]!;
+  const summary = `${ctx.where} writes ${listing(counts)}`;
+  for (const u of uses) {
+    if (u.form === majority) continue;
+    const text = ctx.texts[u.source]!;
+    const found = text.slice(u.start, u.end);
+    const replacements: Replacement[] = [];
+    for (const [form] of ranked) {
+      if (form === u.form) continue;
+      const target = group.rewrite(u, found, form);
+      if (target === found || replacements.some((r) => r.text === target)) continue;
+      const edits = group.wordwise ? wordwiseEdits(u.start, found, target) : trimmedEdit(u.start, found, target);
+      if (edits.length > 0) replacements.push({ text: target, edits });
+    }
+    if (replacements.length === 0) continue;
+    const expected = replacements[0]!.text;
+    out[u.source]!.push({
+      kind: 'variant',
+      start: u.start,
+      end: u.end,
+      found,
+      termId: counts[0]!.text,
+      expected,
+      replacements,
+      message: `"${found}" should be "${expected}" (variant: ${summary})`,
+      forms: counts,
+    });
+  }
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+/** `"cross-border" 3 times, "crossborder" twice and "cross border" once`. */
+function listing(counts: readonly FormCount[]): string {
+  const parts = counts.map((c) => `"${c.text}" ${times(c.count)}`);
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+}

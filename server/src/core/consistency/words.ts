@@ -1,0 +1,245 @@
+/**
+ * The words of a document as the consistency checks read them, built once per lint in one pass over the word
+ * tokens: a case-folded hash of each word (polynomial, so the hash of words written together is computed from
+ * theirs, with no string made), what its letters look like (capitals, digits), what separates it from the next
+ * word (a hyphen, white space, anything else), and whether a term list already covers it. Strings are made only
+ * for the few words a check compares.
+ */
+import { lowerWord, lowerCaseTable, upperCaseTable, CharClass, charClassTable, type TokenOffsets } from '../text';
+import type { Language, VariantVocabulary } from '../languages/language';
+import { lastAtMost, lowerBound } from '../search';
+import { IntTable } from './intTable';
+import type { DocumentView } from '../view';
+
+/** The hash's multiplier: odd, so every power of it is too. (Module-local copies: an exported const is read
+ * through `exports` in tsc's output, in the innermost loop.) */
+const BASE = 0x01000193;
+const SEP = 32;
+export const HASH_BASE = BASE;
+/** What stands for a word gap in a phrase's hash ("greater bay area" is not "greaterbayarea"). */
+export const SEPARATOR = SEP;
+
+export const enum Word {
+  /** A term list matched it: its own findings apply, no variant check. */
+  Covered = 1,
+  /** Letters only (no digits): a word the checks compare. */
+  Letters = 2,
+  /** Starts with a capital. */
+  UpperFirst = 4,
+  /** Two or more letters, no lower-case one ("IPP", "ALL"). */
+  AllCaps = 8,
+  /** No capital. */
+  Lower = 16,
+  /** A capital after the first letter ("iPhone", "McKinsey"). */
+  InnerUpper = 32,
+  /** A grammar word (VariantVocabulary.isFunctionWord). */
+  Function = 64,
+  /** In a heading. */
+  Heading = 128,
+}
+
+export const enum Gap {
+  /** Punctuation, markup, a hidden span, a paragraph break: the words belong to nothing together. */
+  Other = 0,
+  /** One hyphen, no line break: the words are a hyphenated compound. */
+  Hyphen = 1,
+  /** White space with at most one line break (wrapped lines, list indentation, blanked emphasis marks). */
+  Space = 2,
+}
+
+export interface WordTable {
+  readonly view: DocumentView;
+  readonly tokens: TokenOffsets;
+  readonly lang: Language;
+  readonly length: number;
+  /** Case-folded polynomial hash of each word. */
+  readonly hash: Int32Array;
+  /** HASH_BASE to the power of each word's length: hash(a + b) = hash(a) · pow(b) + hash(b). */
+  readonly pow: Int32Array;
+  readonly flags: Uint8Array;
+  /** What separates word i from word i + 1. */
+  readonly gap: Uint8Array;
+  /** Whether a sentence starts at word i, found on first need: 0 not yet known, 1 no, 2 yes. */
+  readonly sentenceStarts: Uint8Array;
+}
+
+/** BASE to the power of 0‥63: a word's `pow` by its length, with no multiplication per letter. */
+const POWERS = (() => {
+  const out = new Int32Array(64);
+  out[0] = 1;
+  for (let i = 1; i < 64; i++) out[i] = Math.imul(out[i - 1]!, BASE);
+  return out;
+})();
+
+/** The vocabulary's grammar words by hash, made once per vocabulary. */
+const grammar = new WeakMap<VariantVocabulary, IntTable>();
+
+function grammarWords(vocab: VariantVocabulary): IntTable {
+  let table = grammar.get(vocab);
+  if (!table) {
+    table = new IntTable(vocab.functionWords.length);
+    vocab.functionWords.forEach((w, i) => table!.add(hashOfWords([w], true), i));
+    grammar.set(vocab, table);
+  }
+  return table;
+}
+
+/** The table of `tokens` over `view`; words inside `covered` token ranges ([first, last] pairs) are marked. */
+export function wordTable(view: DocumentView, tokens: TokenOffsets, covered: Iterable<{ readonly first: number; readonly last: number }>, lang: Language, vocab: VariantVocabulary): WordTable {
+  const n = tokens.length;
+  const hash = new Int32Array(n);
+  const pow = new Int32Array(n);
+  const flags = new Uint8Array(n);
+  const gap = new Uint8Array(n);
+  const text = view.masked;
+  const lower = lowerCaseTable();
+  const upper = upperCaseTable();
+  const cls = charClassTable();
+  const { starts, ends } = tokens;
+  const functionWords = grammarWords(vocab);
+  for (let k = 0; k < n; k++) {
+    const s = starts[k]!;
+    const e = ends[k]!;
+    let h = 0;
+    let skipped = 0;
+    let uppers = 0;
+    let lowers = 0;
+    let digits = false;
+    let innerUpper = false;
+    for (let i = s; i < e; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) {
+        // ASCII (nearly every letter of an English draft): no table to read.
+        if (c >= 0x61 && c <= 0x7a) lowers++;
+        else if (c >= 0x41 && c <= 0x5a) {
+          uppers++;
+          if (i > s) innerUpper = true;
+          c += 32;
+        } else if (c >= 0x30 && c <= 0x39) digits = true;
+      } else {
+        const lc = lower[c]!;
+        if (lc !== c) {
+          uppers++;
+          if (i > s) innerUpper = true;
+          c = lc;
+        } else if (upper[c] !== c) lowers++;
+        else if (cls[c] === CharClass.Format) {
+          skipped++;
+          continue;
+        }
+      }
+      h = (Math.imul(h, BASE) + c) | 0;
+    }
+    hash[k] = h;
+    const len = e - s - skipped;
+    pow[k] = len < 64 ? POWERS[len]! : power(len);
+    let f = digits || (uppers === 0 && lowers === 0) ? 0 : Word.Letters;
+    if (uppers > 0 && lower[text.charCodeAt(s)] !== text.charCodeAt(s)) f |= Word.UpperFirst;
+    if (uppers >= 2 && lowers === 0) f |= Word.AllCaps;
+    if (uppers === 0) f |= Word.Lower;
+    if (innerUpper && lowers > 0) f |= Word.InnerUpper;
+    const fw = functionWords.get(h);
+    if (fw >= 0 && sameLower(text, s, e, vocab.functionWords[fw]!)) f |= Word.Function;
+    flags[k] = f;
+    if (k + 1 < n) {
+      const next = starts[k + 1]!;
+      // One space between words, the common case, decided without a call.
+      gap[k] = next === e + 1 && text.charCodeAt(e) === 32 ? Gap.Space : gapBetween(text, e, next);
+    }
+  }
+  for (const m of covered) for (let k = Math.max(0, m.first); k <= m.last && k < n; k++) flags[k]! |= Word.Covered;
+  for (const h of view.headings) {
+    for (let k = lowerBound(starts, h.start, 0, n); k < n && starts[k]! < h.end; k++) flags[k]! |= Word.Heading;
+  }
+  return { view, tokens, lang, length: n, hash, pow, flags, gap, sentenceStarts: new Uint8Array(n) };
+}
+
+function power(n: number): number {
+  let p = 1;
+  for (let i = 0; i < n; i++) p = Math.imul(p, BASE);
+  return p;
+}
+
+/** Whether `text[s, e)` is `word` (lower case) in any case, compared in place. */
+function sameLower(text: string, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  const lower = lowerCaseTable();
+  for (let i = 0; i < word.length; i++) if (lower[text.charCodeAt(s + i)] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+function gapBetween(text: string, from: number, to: number): Gap {
+  if (to === from + 1) {
+    const c = text.charCodeAt(from);
+    if (c === 0x2d || c === 0x2010 || c === 0x2011) return Gap.Hyphen;
+  }
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xa0) continue;
+    if (c === 10) {
+      if (++breaks > 1) return Gap.Other;
+    } else if (c !== 13) return Gap.Other;
+  }
+  return from < to ? Gap.Space : Gap.Other;
+}
+
+/** The hash of words [first, last] written together ("crossborder"). */
+export function joinedHash(t: WordTable, first: number, last: number): number {
+  let h = t.hash[first]!;
+  for (let k = first + 1; k <= last; k++) h = (Math.imul(h, t.pow[k]!) + t.hash[k]!) | 0;
+  return h;
+}
+
+/** The hash of words [first, last] as a phrase: a separator between words ("greater bay area"). */
+export function phraseHash(t: WordTable, first: number, last: number): number {
+  let h = t.hash[first]!;
+  for (let k = first + 1; k <= last; k++) h = (Math.imul((Math.imul(h, BASE) + SEP) | 0, t.pow[k]!) + t.hash[k]!) | 0;
+  return h;
+}
+
+/** The hash `phraseHash` gives the lower-case words of `words`. */
+export function hashOfWords(words: readonly string[], joined: boolean): number {
+  let h = 0;
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0 && !joined) h = (Math.imul(h, BASE) + SEP) | 0;
+    const word = words[w]!;
+    for (let i = 0; i < word.length; i++) h = (Math.imul(h, BASE) + word.charCodeAt(i)) | 0;
+  }
+  return h;
+}
+
+export function wordText(t: WordTable, k: number): string {
+  return t.view.text.slice(t.tokens.starts[k]!, t.tokens.ends[k]!);
+}
+
+/** Word k in lower case, as keys hold words (format characters dropped). */
+export function lowerText(t: WordTable, k: number): string {
+  return lowerWord(wordText(t, k));
+}
+
+export function startOf(t: WordTable, k: number): number {
+  return t.tokens.starts[k]!;
+}
+
+export function endOf(t: WordTable, k: number): number {
+  return t.tokens.ends[k]!;
+}
+
+/** Whether a sentence starts at word k (its capital may be the author's). */
+export function atSentenceStart(t: WordTable, k: number): boolean {
+  const known = t.sentenceStarts[k]!;
+  if (known !== 0) return known === 2;
+  const offset = t.tokens.starts[k]!;
+  const block = lastAtMost(t.view.blockStarts, offset);
+  const yes = t.lang.isSentenceStart(t.view.masked, block < 0 ? 0 : t.view.blockStarts[block]!, offset);
+  t.sentenceStarts[k] = yes ? 2 : 1;
+  return yes;
+}
+
+/** Whether word k is in a heading (any style: headings have capitals of their own). */
+export function inHeading(t: WordTable, k: number): boolean {
+  return (t.flags[k]! & Word.Heading) !== 0;
+}
+
+

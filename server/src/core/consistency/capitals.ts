@@ -25,20 +25,51 @@ function plain(t: WordTable, k: number): boolean {
   return (k === 0 || t.gap[k - 1] !== Gap.Hyphen) && (k + 1 >= t.length || t.gap[k] !== Gap.Hyphen);
 }
 
-/** A capital that belongs to a name: the word is capitalised, and not just because a sentence starts there. */
-function nameCapital(t: WordTable, k: number): boolean {
-  return (t.flags[k]! & Word.UpperFirst) !== 0 && !atSentenceStart(t, k);
+/**
+ * Where a capital may be the author's rather than the word's: a sentence start (the language's rule), or right
+ * after an opening quote (quoted speech, a quoted title).
+ */
+function initial(t: WordTable, k: number): boolean {
+  return atSentenceStart(t, k) || t.lang.punctuation.openingQuotes.has(t.view.masked.charCodeAt(startOf(t, k) - 1));
 }
 
-/** A number or a name stands next to words [first, last] (across white space): they are part of something longer. */
+/** A capital that belongs to a name: the word is capitalised, and not just because a sentence starts there. */
+function nameCapital(t: WordTable, k: number): boolean {
+  return (t.flags[k]! & Word.UpperFirst) !== 0 && !initial(t, k);
+}
+
+/**
+ * A run of capitalised words may start here: any capitalised word but a grammar word at a sentence start ("The
+ * Bay Park" starts at "Bay"; "Pearl River Delta" at a sentence start starts at "Pearl").
+ */
+function startsRun(t: WordTable, k: number, vocab: VariantVocabulary): boolean {
+  if ((t.flags[k]! & Word.UpperFirst) === 0 || !plain(t, k)) return false;
+  return !initial(t, k) || !vocab.isFunctionWord(lowerText(t, k));
+}
+
+/**
+ * A number or a name stands next to words [first, last] (across white space), on a side where the words are
+ * capitalised themselves: they are part of something longer ("Phase 2", "Qianhai Data Centre"). A capitalised
+ * word at a sentence start is a name when it is no ordinary word ("Guangdong Province"). Lower-case words are
+ * never part of a name, whatever stands next to them.
+ */
 function hasNeighbour(t: WordTable, first: number, last: number): boolean {
-  const near = (k: number) => (t.flags[k]! & Word.Letters) === 0 || ((t.flags[k]! & Word.UpperFirst) !== 0 && !atSentenceStart(t, k));
-  return (first > 0 && t.gap[first - 1] === Gap.Space && near(first - 1)) || (last + 1 < t.length && t.gap[last] === Gap.Space && near(last + 1));
+  const capital = (k: number) => (t.flags[k]! & Word.UpperFirst) !== 0;
+  const near = (k: number) => {
+    const f = t.flags[k]!;
+    if ((f & Word.Letters) === 0) return true;
+    if ((f & Word.UpperFirst) === 0) return false;
+    return !initial(t, k) || !t.lang.isWord(lowerText(t, k));
+  };
+  return (
+    (capital(first) && first > 0 && t.gap[first - 1] === Gap.Space && near(first - 1)) ||
+    (capital(last) && last + 1 < t.length && t.gap[last] === Gap.Space && near(last + 1))
+  );
 }
 
 /** Words [first, last] are compared at all: mid-sentence, outside headings. */
 function midSentence(t: WordTable, first: number): boolean {
-  return !atSentenceStart(t, first) && !inHeading(t, first);
+  return !initial(t, first) && !inHeading(t, first);
 }
 
 function shown(t: WordTable, first: number, last: number): string {
@@ -46,18 +77,21 @@ function shown(t: WordTable, first: number, last: number): string {
 }
 
 export function capitalizationGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary): VariantGroup[] {
-  return [...wordGroups(tables, lang, vocab), ...nameGroups(tables, lang)];
+  // Words of names (and of the same words written otherwise) are the names' to compare, not each word's.
+  const named = tables.map((t) => new Uint8Array(t.length));
+  const names = nameGroups(tables, lang, vocab, named);
+  return [...names, ...wordGroups(tables, lang, vocab, named)];
 }
 
 /** Single words: a capitalised word on its own mid-sentence, against the same word in lower case. */
-function wordGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary): VariantGroup[] {
+function wordGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary, named: readonly Uint8Array[]): VariantGroup[] {
   const keys = new IntTable(64);
   const groups: { key: string; uses: VariantUse[] }[] = [];
   const byKey = new Map<string, number>();
   const pending: [number, WordTable, number, number][] = [];
   tables.forEach((t, source) => {
     for (let k = 0; k < t.length; k++) {
-      if ((t.flags[k]! & Word.UpperFirst) === 0 || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
+      if ((t.flags[k]! & Word.UpperFirst) === 0 || named[source]![k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
       if (hasNeighbour(t, k, k) || !midSentence(t, k)) continue;
       const lower = lowerText(t, k);
       if (vocab.isFunctionWord(lower) || vocab.isAlwaysCapitalised(lower)) continue;
@@ -74,7 +108,7 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
   for (const [source, t, k, id] of pending) groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
   tables.forEach((t, source) => {
     for (let k = 0; k < t.length; k++) {
-      if ((t.flags[k]! & Word.Lower) === 0 || !plain(t, k)) continue;
+      if ((t.flags[k]! & Word.Lower) === 0 || named[source]![k] || !plain(t, k)) continue;
       const id = keys.get(t.hash[k]!);
       if (id < 0 || lowerText(t, k) !== groups[id]!.key || !midSentence(t, k)) continue;
       groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
@@ -87,16 +121,16 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
  * Names: runs of capitalised words mid-sentence ("Greater Bay Area", "Institute of Public Policy"), against the
  * same words capitalised otherwise, where they are not part of a longer name.
  */
-function nameGroups(tables: readonly WordTable[], lang: Language): VariantGroup[] {
+function nameGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary, named: readonly Uint8Array[]): VariantGroup[] {
   const keys = new IntTable(64);
   /** The first words of the names: a use can only start with one. */
   const heads = new IntTable(64);
   const groups: { key: string; uses: VariantUse[] }[] = [];
   const byKey = new Map<string, number>();
   let longest = 0;
-  tables.forEach((t) => {
+  tables.forEach((t, source) => {
     for (let k = 0; k < t.length; k++) {
-      if ((t.flags[k]! & Word.UpperFirst) === 0 || !plain(t, k) || !nameCapital(t, k) || (k > 0 && t.gap[k - 1] === Gap.Space && plain(t, k - 1) && nameCapital(t, k - 1))) continue;
+      if (!startsRun(t, k, vocab)) continue;
       // A maximal run from k: capitalised words, minor words between them.
       let last = k;
       for (let j = k + 1; j < t.length && j - k < MAX_NAME && t.gap[j - 1] === Gap.Space && plain(t, j); j++) {
@@ -104,6 +138,13 @@ function nameGroups(tables: readonly WordTable[], lang: Language): VariantGroup[
         else if (!isMinor(lang, t, j)) break;
       }
       if (last === k || inHeading(t, k)) continue;
+      named[source]!.fill(1, k, last + 1);
+      // A run that starts a sentence may or may not have its first word in the name: it is no name to compare
+      // with, and its words are no use of another ("Pearl River Delta" there says nothing of "River Delta").
+      if (initial(t, k)) {
+        k = last;
+        continue;
+      }
       const words: string[] = [];
       for (let j = k; j <= last; j++) words.push(lowerText(t, j));
       const key = words.join(' ');
@@ -125,17 +166,27 @@ function nameGroups(tables: readonly WordTable[], lang: Language): VariantGroup[
     for (let k = 0, n = t.length; k < n; k++) {
       if (heads.get(hash[k]!) < 0 || !plain(t, k)) continue;
       let h = t.hash[k]!;
-      for (let last = k + 1; last < k + longest && last < t.length; last++) {
+      // The longest name written here: "pearl river delta" is a use of that name, not of "pearl river".
+      let found = -1;
+      let foundLast = -1;
+      for (let last = k + 1; last < k + longest && last < n; last++) {
         if (t.gap[last - 1] !== Gap.Space || !plain(t, last)) break;
-        h = (Math.imul((Math.imul(h, base) + separator) | 0, t.pow[last]!) + t.hash[last]!) | 0;
+        h = (Math.imul((Math.imul(h, base) + separator) | 0, t.pow[last]!) + hash[last]!) | 0;
         const id = keys.get(h);
-        if (id < 0) continue;
-        const g = groups[id]!;
-        if (phraseText(t, k, last) !== g.key || !midSentence(t, k) || hasNeighbour(t, k, last)) continue;
-        g.uses.push({ source, start: startOf(t, k), end: endOf(t, last), form: caseForm(t, k, last), shown: shown(t, k, last) });
-        k = last;
-        break;
+        if (id >= 0 && phraseText(t, k, last) === groups[id]!.key) {
+          found = id;
+          foundLast = last;
+        }
       }
+      if (found < 0) continue;
+      // A use at a sentence start, or inside a longer name, is not counted; its words are the name's all the same.
+      if (!midSentence(t, k) || hasNeighbour(t, k, foundLast)) {
+        k = foundLast;
+        continue;
+      }
+      groups[found]!.uses.push({ source, start: startOf(t, k), end: endOf(t, foundLast), form: caseForm(t, k, foundLast), shown: shown(t, k, foundLast) });
+      named[source]!.fill(1, k, foundLast + 1);
+      k = foundLast;
     }
   });
   return groups.filter((g) => g.uses.length > 1).map((g) => caseGroup(g.uses, lang));
@@ -160,7 +211,7 @@ function caseGroup(uses: VariantUse[], lang: Language): VariantGroup {
     wordwise: true,
     // The word list is lower case: it lists the lower-case form.
     listed: (form) => form === form.toLowerCase() && form.split(' ').every((w) => lang.isWord(w)),
-    rewrite: (_use, found, target) => withCaseOf(found, target),
+    rewrite: (_use, found, _view, target) => withCaseOf(found, target),
   };
 }
 

@@ -12,7 +12,7 @@
 import type { Language, VariantVocabulary } from '../languages/language';
 import { IntTable } from './intTable';
 import type { VariantGroup, VariantUse } from './tally';
-import { Gap, Word, type WordTable, endOf, joinedHash, lowerText, startOf } from './words';
+import { Gap, Word, type WordTable, atSentenceStart, endOf, inHeading, joinedHash, lowerText, startOf } from './words';
 
 /** Compounds of more words than this are left alone ("state-of-the-art" has four). */
 const MAX_PARTS = 5;
@@ -45,7 +45,9 @@ function shownOf(t: WordTable, first: number, last: number): string {
 }
 
 function use(source: number, t: WordTable, first: number, last: number, form: string): VariantUse {
-  return { source, start: startOf(t, first), end: endOf(t, last), form, shown: shownOf(t, first, last) };
+  const start = startOf(t, first);
+  const initial = atSentenceStart(t, first) || inHeading(t, first) || t.lang.punctuation.openingQuotes.has(t.view.masked.charCodeAt(start - 1));
+  return { source, start, end: endOf(t, last), form, shown: shownOf(t, first, last), initial };
 }
 
 export function hyphenationGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary): VariantGroup[] {
@@ -203,19 +205,45 @@ function group(uses: VariantUse[], lang: Language): VariantGroup {
     uses,
     wordwise: false,
     listed: (form) => !/[ -]/.test(form) && lang.isWord(form),
-    rewrite: (_use, found, target) => withLettersOf(found, target),
+    rewrite(use, found, view, target, written) {
+      // Mid-sentence, the capitals are the word's: written as the target form is written there.
+      const capitals = use.initial || !written || found.toUpperCase() === found ? undefined : written.replace(/[^\p{L}\p{M}\p{N}]/gu, '');
+      return withSeparatorsOf(found, view, target, capitals);
+    },
   };
 }
 
-/** `target`'s hyphens and spaces around `found`'s letters, in `found`'s case: "Cross border" → "Cross-border". */
-function withLettersOf(found: string, target: string): string {
-  const letters = found.replace(/[^\p{L}\p{M}\p{N}]/gu, '');
+/**
+ * `found` with the separators of form `target` (lower-case letters, "-" and " "): only white space and hyphens
+ * between its letters change, so its capitals and any markup between the words stay ("Cross border" →
+ * "Cross-border", "cross** border" → "cross**-border"). `view` tells markup (hidden or blanked in the view)
+ * from the author's letters and spaces. With `capitals` (the letters of the form as written mid-sentence), the
+ * letters take their case.
+ */
+function withSeparatorsOf(found: string, view: string, target: string, capitals: string | undefined): string {
+  const isLetter = (i: number) => view.charCodeAt(i) === found.charCodeAt(i) && /[\p{L}\p{M}\p{N}]/u.test(found[i]!);
+  const isSpace = (i: number) => view.charCodeAt(i) === found.charCodeAt(i) && /[\s\u2010\u2011-]/u.test(found[i]!);
   let out = '';
   let i = 0;
+  let letters = 0;
   for (let j = 0; j < target.length; j++) {
     const c = target[j]!;
-    if (c === '-' || c === ' ') out += c;
-    else out += letters[i++] ?? c;
+    if (c === '-' || c === ' ') {
+      // Markup that ends the word before stays before the separator.
+      while (i < found.length && !isLetter(i) && !isSpace(i)) out += found[i++];
+      out += c;
+      continue;
+    }
+    // The author's white space and hyphens go; markup stays.
+    while (i < found.length && !isLetter(i)) {
+      if (!isSpace(i)) out += found[i];
+      i++;
+    }
+    if (i >= found.length) return target;
+    const letter = capitals?.[letters++];
+    out += letter !== undefined && letter.toLowerCase() === found[i]!.toLowerCase() ? letter : found[i];
+    i++;
   }
-  return i === letters.length ? out : target;
+  return i === found.length ? out : target;
 }
+

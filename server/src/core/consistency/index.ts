@@ -85,15 +85,20 @@ export function consistencyFindings(sources: readonly ConsistencySource[], compi
   const abbreviations = abbreviationsOn(options);
   if (!checks && !abbreviations) return out;
   const tables = sources.map((s) => wordTable(s.view, s.tokens, s.covered, lang, vocab));
-  if (checks) {
-    const ctx = { texts: sources.map((s) => s.view.text), ignore: compiled.ignore, where };
-    for (const g of groupsOf(tables, lang, vocab, checks)) tally(g, ctx, out);
-  }
+  // Abbreviations first: an expansion spelled out again is the abbreviation's to fix, and no use of a variant.
+  const claimed: Finding[][] = sources.map(() => []);
   if (abbreviations) {
     const known = knownAbbreviations(compiled);
     tables.forEach((t, i) => {
-      for (const f of abbreviationFindings(t, vocab, known, compiled.ignore)) if (wanted(options, f.kind)) out[i]!.push(f);
+      for (const f of abbreviationFindings(t, vocab, known, compiled.ignore)) {
+        if (wanted(options, f.kind)) out[i]!.push(f);
+        if (f.kind === 'expansion') claimed[i]!.push(f);
+      }
     });
+  }
+  if (checks) {
+    const ctx = { texts: sources.map((s) => s.view.text), views: sources.map((s) => s.view.masked), ignore: compiled.ignore, claimed, where };
+    for (const g of groupsOf(tables, lang, vocab, checks)) tally(g, ctx, out);
   }
   for (const list of out) list.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;

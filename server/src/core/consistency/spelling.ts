@@ -48,7 +48,7 @@ export function spellingGroups(tables: readonly WordTable[], vocab: VariantVocab
       wordwise: true,
       // Both spellings are in the English word list: a tie goes to the one written first.
       listed: () => false,
-      rewrite(_use, found, target) {
+      rewrite(_use, found, _view, target) {
         const s = dialects.get(found.toLowerCase());
         return s && String(s.side) !== target ? inCaseOf(found, s.other) : found;
       },

@@ -18,12 +18,19 @@ export interface VariantUse {
   form: string;
   /** How a message shows it (the form as written, white space read as one space). */
   shown: string;
+  /** At a sentence start or in a heading, where its capitals may be the author's rather than the word's. */
+  initial?: boolean;
 }
 
 export interface VariantGroup {
   uses: VariantUse[];
-  /** What `found` (a use's text) becomes when written in form `target`, keeping what it can of how it is written. */
-  rewrite(use: VariantUse, found: string, target: string): string;
+  /**
+   * What `found` (a use's text; `view` is the same span of the document's view, where markup reads as spaces or
+   * NUL) becomes when written in form `target`, keeping what it can of how it is written. `written` is how the
+   * target form is most often written mid-sentence (or any form, if it never is): its capitals there are the
+   * word's.
+   */
+  rewrite(use: VariantUse, found: string, view: string, target: string, written: string | undefined): string;
   /** Whether the English word list has the form (ties go to it). */
   listed(form: string): boolean;
   /** Fixes word by word (spelling, capitals) rather than as one edit of what differs (hyphens, spaces). */
@@ -33,37 +40,46 @@ export interface VariantGroup {
 export interface TallyContext {
   /** The text of each source document. */
   texts: readonly string[];
+  /** The view of each (DocumentView.masked). */
+  views: readonly string[];
   /** Lower-cased, space-normalised strings never reported (a term list's `ignore`). */
   ignore: ReadonlySet<string>;
+  /** Spans other checks fix (per source, sorted): a use overlapping one is not counted. */
+  claimed: readonly (readonly { start: number; end: number }[])[];
   /** Who writes the forms, as messages say it: "this document", "the files checked". */
   where: string;
 }
 
 /** Adds each source's findings for `group` to `out[source]`. */
 export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]): void {
-  const uses = group.uses.filter((u) => !ctx.ignore.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))));
-  const forms = new Map<string, { count: number; first: VariantUse; shown: Map<string, number> }>();
+  const uses = group.uses.filter((u) => !ctx.ignore.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))) && !ctx.claimed[u.source]!.some((c) => c.start < u.end && u.start < c.end));
+  const forms = new Map<string, { count: number; first: VariantUse; shown: Map<string, number>; mid: Map<string, number> }>();
   for (const u of uses) {
     let f = forms.get(u.form);
-    if (!f) forms.set(u.form, (f = { count: 0, first: u, shown: new Map() }));
+    if (!f) forms.set(u.form, (f = { count: 0, first: u, shown: new Map(), mid: new Map() }));
     f.count++;
     f.shown.set(u.shown, (f.shown.get(u.shown) ?? 0) + 1);
+    if (!u.initial) f.mid.set(u.shown, (f.mid.get(u.shown) ?? 0) + 1);
     if (u.source < f.first.source || (u.source === f.first.source && u.start < f.first.start)) f.first = u;
   }
   if (forms.size < 2) return;
   const ranked = [...forms.entries()].sort(([fa, a], [fb, b]) => b.count - a.count || Number(group.listed(fb)) - Number(group.listed(fa)) || a.first.source - b.first.source || a.first.start - b.first.start);
-  const shownOf = (f: (typeof ranked)[number][1]) => [...f.shown.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const most = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const shownOf = (f: (typeof ranked)[number][1]) => most(f.shown)!;
   const counts: FormCount[] = ranked.map(([, f]) => ({ text: shownOf(f), count: f.count }));
   const [majority] = ranked[0]!;
+  // How the words are written mid-sentence in any form, for a form never written there.
+  const anyMid = new Map<string, number>();
+  for (const [, f] of ranked) for (const [shown, n] of f.mid) anyMid.set(shown, (anyMid.get(shown) ?? 0) + n);
   const summary = `${ctx.where} writes ${listing(counts)}`;
   for (const u of uses) {
     if (u.form === majority) continue;
     const text = ctx.texts[u.source]!;
     const found = text.slice(u.start, u.end);
     const replacements: Replacement[] = [];
-    for (const [form] of ranked) {
+    for (const [form, f] of ranked) {
       if (form === u.form) continue;
-      const target = group.rewrite(u, found, form);
+      const target = group.rewrite(u, found, ctx.views[u.source]!.slice(u.start, u.end), form, most(f.mid) ?? most(anyMid));
       if (target === found || replacements.some((r) => r.text === target)) continue;
       const edits = group.wordwise ? wordwiseEdits(u.start, found, target) : trimmedEdit(u.start, found, target);
       if (edits.length > 0) replacements.push({ text: target, edits });

@@ -11,7 +11,7 @@
  */
 import { LineIndex } from '../lines';
 import { hasUpperCase } from '../text';
-import type { ProblemSeverity, Term, TermFileProblem, TermFileResult, TermList, TermOrigin } from '../types';
+import type { ProblemSeverity, Term, TermAbbreviation, TermFileProblem, TermFileResult, TermList, TermOrigin } from '../types';
 import { type FormRef, type Report, type Span, checkCollisions, checkForm, checkFormCount } from './validation';
 
 /**
@@ -32,6 +32,7 @@ export function makeTerm(
   note: string | undefined,
   source: string | undefined,
   origin: TermOrigin,
+  abbreviation?: TermAbbreviation,
 ): Term {
   const term: Term = {
     id: approved,
@@ -46,6 +47,7 @@ export function makeTerm(
   if (note !== undefined) term.note = note;
   const src = source ?? list.source;
   if (src !== undefined) term.source = src;
+  if (abbreviation) term.abbreviation = abbreviation;
   return term;
 }
 
@@ -72,6 +74,8 @@ export interface EntryInput {
   note?: string;
   /** Defaults to the list's `source`. */
   source?: string;
+  /** The approved form's abbreviation, and whether the list defines it (documents may then use it undefined). */
+  abbreviation?: TermAbbreviation;
 }
 
 export class TermListBuilder {
@@ -116,7 +120,7 @@ export class TermListBuilder {
     const translations = entry.translations && Object.keys(entry.translations).length > 0 ? entry.translations : NO_TRANSLATIONS;
     // Line and column are filled in by `finish`, once for all entries.
     const origin: TermOrigin = { file: this.list.file, offset: entry.span.offset, line: 0, column: 0 };
-    const term = makeTerm(this.list, approved.text, admitted ?? NO_FORMS, forbidden ?? NO_FORMS, entry.caseSensitive, translations, entry.note, entry.source, origin);
+    const term = makeTerm(this.list, approved.text, admitted ?? NO_FORMS, forbidden ?? NO_FORMS, entry.caseSensitive, translations, entry.note, entry.source, origin, entry.abbreviation);
     this.list.terms.push(term);
     return term;
   }

@@ -7,7 +7,7 @@ import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode 
 import type { TermFileResult } from '../types';
 import { type EntryInput, TermListBuilder } from './builder';
 import { TERM_KEYS, TOP_KEYS } from './jsonKeys';
-import { type Report, TERM_LIMITS } from './validation';
+import { type Report, TERM_LIMITS, isAbbreviation } from './validation';
 
 export function parseTermFileInFull(text: string, file: string): TermFileResult {
   const builder = new TermListBuilder(text, file);
@@ -122,6 +122,9 @@ function readTerm(entry: JsonNode, index: number, builder: TermListBuilder): voi
   let caseSensitive: boolean | undefined;
   let note: string | undefined;
   let source: string | undefined;
+  let abbreviation: string | undefined;
+  let abbreviationDefined: boolean | undefined;
+  let definedNode: JsonNode | undefined;
   const translations: Record<string, string> = {};
   const others: EntryInput['others'][number][] = [];
   let ok = true;
@@ -176,6 +179,17 @@ function readTerm(entry: JsonNode, index: number, builder: TermListBuilder): voi
         else if (key === 'note') note = valueNode.value as string;
         else source = valueNode.value as string;
         break;
+      case 'abbreviation':
+        if (valueNode.type !== 'string' || !isAbbreviation(valueNode.value as string)) report(valueNode, path, '"abbreviation" must be one word of at most 20 characters with a letter, such as "IPP"');
+        else abbreviation = valueNode.value as string;
+        break;
+      case 'abbreviationDefined':
+        if (valueNode.type !== 'boolean') report(valueNode, path, '"abbreviationDefined" must be true or false');
+        else {
+          abbreviationDefined = valueNode.value as boolean;
+          definedNode = keyNode;
+        }
+        break;
       default:
         report(keyNode, path, `Unknown property "${key}" (allowed: ${[...TERM_KEYS].join(', ')})`);
     }
@@ -184,6 +198,7 @@ function readTerm(entry: JsonNode, index: number, builder: TermListBuilder): voi
     if (ok) report(entry, `${base}.term`, 'Missing required property "term"');
     return;
   }
+  if (definedNode && abbreviation === undefined) report(definedNode, `${base}.abbreviationDefined`, '"abbreviationDefined" needs an "abbreviation"');
   const input: EntryInput = {
     index,
     span: entry,
@@ -194,6 +209,7 @@ function readTerm(entry: JsonNode, index: number, builder: TermListBuilder): voi
     translations,
     note,
     source,
+    ...(abbreviation !== undefined ? { abbreviation: { short: abbreviation, defined: abbreviationDefined ?? false } } : {}),
   };
   // Forms are checked even in an entry with a wrong type elsewhere, so one pass shows every problem.
   if (builder.checkEntry(input) && ok) builder.addTerm(input);

@@ -40,6 +40,11 @@ export interface FormRef {
 
 
 /** Checks one form on its own; reports what is wrong with it and returns whether it can be matched. */
+/** An entry's `abbreviation`: one word of at most 20 characters, with a letter ("IPP", "SMEs", "R&D"). */
+export function isAbbreviation(text: string): boolean {
+  return text.length <= 20 && /^\S+$/u.test(text) && /\p{L}/u.test(text);
+}
+
 export function checkForm(text: string, span: Span, path: string, report: Report): boolean {
   if (text.trim() === '') {
     report(span, path, 'Empty term');

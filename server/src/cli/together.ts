@@ -20,7 +20,7 @@ interface TogetherOptions {
 }
 
 /** Who writes the forms, as the messages of this scope say it. */
-const WHERE = 'the files checked';
+const WHERE = 'the files checked write';
 
 export function lintFilesTogether(
   files: readonly { file: string; shown: string }[],

@@ -33,7 +33,7 @@ export function lintText(text: string, compiled: CompiledTerms, options: LintOpt
 export function settle(view: DocumentView, tokens: TokenOffsets, compiled: CompiledTerms, matches: readonly Match[], options: LintOptions, lang: Language): LintResult {
   const result = buildFindings(view, compiled, matches, options, lang);
   if (!consistencyOn(options, lang)) return result;
-  const [own] = consistencyFindings([{ view, tokens, covered: matches }], compiled, options, lang, 'this document');
+  const [own] = consistencyFindings([{ view, tokens, covered: matches }], compiled, options, lang, 'this document writes');
   return { findings: mergeFindings(result.findings, own!), occurrences: result.occurrences };
 }
 
@@ -45,7 +45,7 @@ export interface DocumentInput {
 
 /**
  * Lints documents together: each as `lintText` does, except that variants are counted across all of them (the
- * workspace scope), and messages say `where` they were counted ("the files checked").
+ * workspace scope), and messages say `where` they were counted, with the verb ("the files checked write").
  */
 export function lintTogether(documents: readonly DocumentInput[], compiled: CompiledTerms, options: Omit<LintOptions, 'format'>, where: string): LintResult[] {
   const lang = languageFor(options.lang);

@@ -1,7 +1,11 @@
-/** Hover on a term (correct or not): a card with the approved, admitted and forbidden forms, translation, note, source. */
+/**
+ * Hover on a term (correct or not): a card with the approved, admitted and forbidden forms, translation, note,
+ * source. On a finding no term list is behind (a variant, an abbreviation), a card with what the document does:
+ * each form it writes and how often.
+ */
 import { MarkupKind, type Connection, type Disposable, type Hover, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Occurrence, Term } from '../core';
+import { KINDS, type Finding, type Occurrence, type Term } from '../core';
 import { originUri, type DocumentLinter } from '../linting';
 import { guardRequest, type Logger } from '../util';
 
@@ -60,6 +64,26 @@ function plainCard(term: Term, finding: Finding | undefined): string {
   return lines.join('\n');
 }
 
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/** The card of a finding against the document itself: a variant's forms with their counts, or an abbreviation's problem. */
+export function documentCard(finding: Finding, markdown: boolean): string {
+  const kind = KINDS[finding.kind];
+  const forms = finding.forms ?? [];
+  if (!markdown) {
+    const lines = [`${finding.termId} (Termlint ${kind.label})`, finding.message];
+    for (const [i, f] of forms.entries()) lines.push(`${f.text}: ${times(f.count)}${i === 0 ? ' (preferred)' : ''}`);
+    return lines.join('\n');
+  }
+  const lines = [`**${escape(finding.termId)}** — Termlint ${escape(kind.label)}`, '', `⚠ ${escape(finding.message)}`];
+  if (forms.length > 0) {
+    lines.push('', '| form | written |', '| --- | ---: |');
+    for (const [i, f] of forms.entries()) lines.push(`| ${code(f.text)}${i === 0 ? ' (preferred)' : ''} | ${times(f.count)} |`);
+    lines.push('', `No term list covers it. "Add to the term list" makes ${code(forms[0]!.text)} a term and forbids the other forms.`);
+  }
+  return lines.join('\n');
+}
+
 export function registerHover(deps: HoverDeps): Disposable {
   const { connection, documents, linter, logger } = deps;
   return connection.onHover(
@@ -70,6 +94,12 @@ export function registerHover(deps: HoverDeps): Disposable {
       if (outcome.status !== 'linted' || outcome.version !== doc.version) return null;
       const offset = doc.offsetAt(params.position);
       const finding = outcome.result.findings.find((f) => f.start <= offset && offset <= f.end && f.start < f.end);
+      if (finding && KINDS[finding.kind].against === 'document') {
+        return {
+          contents: { kind: deps.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: documentCard(finding, deps.markdown) },
+          range: { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) },
+        };
+      }
       const occurrence =
         outcome.result.occurrences.find((o) => o.start <= offset && offset < o.end) ??
         outcome.result.occurrences.find((o) => o.start <= offset && offset <= o.end) ??

@@ -1,6 +1,8 @@
 /**
  * Workspace-wide requests: lint every matching file (diagnostics for unopened files are pushed, with
- * progress), fix all files in one WorkspaceEdit, fix one file, and list the term files in force.
+ * progress), fix all files in one WorkspaceEdit, fix one file, and list the term files in force. In a folder
+ * whose `termlint.variants.scope` is `workspace`, its files are linted together: variants are counted across
+ * all of them, for the report and for the fixes.
  */
 import {
   CancellationTokenSource,
@@ -51,6 +53,9 @@ interface WorkspaceFile {
   /** The workspace folder it was found in (its settings apply). */
   folder: string;
 }
+
+/** The files of folders linted together, by folder: each file's document (open, or read from disk). */
+type Together = Map<string, { file: WorkspaceFile; doc: TextDocument; open: boolean }[]>;
 
 export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
   const { connection, documents, linter, terms, host, logger, publisher } = deps;
@@ -121,6 +126,18 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
     return { doc: TextDocument.create(file.uri, file.languageId, 0, text) };
   }
 
+  /** Whether the folder's files are linted together (its settings' variant scope is `workspace`). */
+  async function togetherIn(folder: string): Promise<boolean> {
+    const s = await deps.settings.get(folder);
+    return s.variants.scope === 'workspace';
+  }
+
+  function addTo(grouped: Together, file: WorkspaceFile, doc: TextDocument, open: boolean): void {
+    let members = grouped.get(file.folder);
+    if (!members) grouped.set(file.folder, (members = []));
+    members.push({ file, doc, open });
+  }
+
   const subscriptions: Disposable[] = [];
   subscriptions.push(
     connection.onRequest(
@@ -132,11 +149,17 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
           const files = await workspaceFiles();
           const result: LintWorkspaceResult = { files: 0, findings: 0, skipped: 0 };
           const now = new Set<string>();
+          const grouped: Together = new Map();
           for (const [i, file] of files.entries()) {
             if (p.token.isCancellationRequested) break;
             p.reporter.report(Math.floor((i / Math.max(1, files.length)) * 100), `${i + 1}/${files.length} ${decodeURIComponent(file.uri.replace(/.*\//, ''))}`);
             const open = documents.get(file.uri);
+            const group = await togetherIn(file.folder);
             if (open) {
+              if (group && linter.applies(open, await deps.settings.get(open.uri))) {
+                addTo(grouped, file, open, true);
+                continue;
+              }
               const outcome = await linter.lint(open);
               result.files++;
               if (outcome.status === 'linted') result.findings += outcome.diagnostics.length;
@@ -150,6 +173,10 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
               continue;
             }
             if (!doc) continue;
+            if (group) {
+              addTo(grouped, file, doc, false);
+              continue;
+            }
             const outcome = await linter.lint(doc, { cache: false, settingsUri: file.folder });
             result.files++;
             if (outcome.status !== 'linted') continue;
@@ -157,6 +184,22 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
             publisher.publishUnopened(file.uri, outcome.diagnostics);
             now.add(file.uri);
           }
+          let anyOpen = false;
+          for (const [folder, members] of grouped) {
+            if (p.token.isCancellationRequested) break;
+            const outcomes = await linter.lintTogether(members.map((m) => m.doc), folder);
+            members.forEach((m, i) => {
+              result.files++;
+              result.findings += outcomes[i]!.diagnostics.length;
+              if (m.open) anyOpen = true;
+              else {
+                publisher.publishUnopened(m.file.uri, outcomes[i]!.diagnostics);
+                now.add(m.file.uri);
+              }
+            });
+          }
+          // Open documents show the variants counted across the workspace (until they are edited).
+          if (anyOpen) publisher.refreshAll();
           // Files fixed or deleted since the last run lose their old results.
           for (const uri of published) if (!now.has(uri)) publisher.publishUnopened(uri, []);
           published = now;
@@ -175,21 +218,39 @@ export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
           p.reporter.begin('Termlint: fixing workspace', 0, 'Finding files…', true);
           const changes: (TextDocumentEdit & { edits: TextEdit[] })[] = [];
           const files = await workspaceFiles();
+          const grouped: Together = new Map();
           for (const [i, file] of files.entries()) {
             if (p.token.isCancellationRequested) return null;
             p.reporter.report(Math.floor((i / Math.max(1, files.length)) * 100));
             const open = documents.get(file.uri);
+            const group = await togetherIn(file.folder);
             if (open) {
+              if (group && linter.applies(open, await deps.settings.get(open.uri))) {
+                addTo(grouped, file, open, true);
+                continue;
+              }
               const fix = await computeFixAll(linter, open);
               if (fix && fix.edits.length) changes.push({ textDocument: { uri: file.uri, version: fix.version }, edits: fix.edits });
               continue;
             }
             const { doc } = await load(file);
             if (!doc) continue;
+            if (group) {
+              addTo(grouped, file, doc, false);
+              continue;
+            }
             const outcome = await linter.lint(doc, { cache: false, settingsUri: file.folder });
             if (outcome.status !== 'linted') continue;
             const edits = fixAllEdits(outcome.result.findings).map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
             if (edits.length) changes.push({ textDocument: { uri: file.uri, version: null }, edits });
+          }
+          for (const [folder, members] of grouped) {
+            if (p.token.isCancellationRequested) return null;
+            const outcomes = await linter.lintTogether(members.map((m) => m.doc), folder);
+            members.forEach((m, i) => {
+              const edits = fixAllEdits(outcomes[i]!.findings).map((e) => ({ range: { start: m.doc.positionAt(e.start), end: m.doc.positionAt(e.end) }, newText: e.text }));
+              if (edits.length) changes.push({ textDocument: { uri: m.file.uri, version: m.open ? m.doc.version : null }, edits });
+            });
           }
           if (changes.length === 0) return null;
           if (deps.documentChanges) return { documentChanges: changes };

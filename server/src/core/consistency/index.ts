@@ -75,7 +75,7 @@ export function knownAbbreviations(compiled: CompiledTerms): ReadonlyMap<string,
 
 /**
  * The findings of these checks for each of `sources`, in offset order; variants are counted across all the
- * sources (`where` names them in messages: "this document", "the files checked").
+ * sources (`where` names them in messages, with the verb: "this document writes", "the files checked write").
  */
 export function consistencyFindings(sources: readonly ConsistencySource[], compiled: CompiledTerms, options: LintOptions, lang: Language, where: string): Finding[][] {
   const out: Finding[][] = sources.map(() => []);

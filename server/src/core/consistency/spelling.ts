@@ -52,6 +52,11 @@ export function spellingGroups(tables: readonly WordTable[], vocab: VariantVocab
         const s = dialects.get(found.toLowerCase());
         return s && String(s.side) !== target ? inCaseOf(found, s.other) : found;
       },
+      // This word's two spellings, with the counts of their dialects' spellings in the family.
+      formsOf: (found, expected, counts) => [
+        { text: expected.toLowerCase(), count: counts[0]!.count },
+        { text: found.toLowerCase(), count: counts.slice(1).reduce((n, c) => n + c.count, 0) },
+      ],
     });
   }
   return groups;

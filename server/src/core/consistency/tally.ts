@@ -35,6 +35,11 @@ export interface VariantGroup {
   listed(form: string): boolean;
   /** Fixes word by word (spelling, capitals) rather than as one edit of what differs (hyphens, spaces). */
   wordwise: boolean;
+  /**
+   * The forms a finding on `found` names, the preferred first (what "Add to the term list" writes), when they are
+   * not the group's forms as written most: a spelling family's are the pair of this one word.
+   */
+  formsOf?(found: string, expected: string, counts: readonly FormCount[]): FormCount[];
 }
 
 export interface TallyContext {
@@ -46,7 +51,7 @@ export interface TallyContext {
   ignore: ReadonlySet<string>;
   /** Spans other checks fix (per source, sorted): a use overlapping one is not counted. */
   claimed: readonly (readonly { start: number; end: number }[])[];
-  /** Who writes the forms, as messages say it: "this document", "the files checked". */
+  /** Who writes the forms, and the verb, as messages say it: "this document writes", "the files checked write". */
   where: string;
 }
 
@@ -71,7 +76,7 @@ export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]):
   // How the words are written mid-sentence in any form, for a form never written there.
   const anyMid = new Map<string, number>();
   for (const [, f] of ranked) for (const [shown, n] of f.mid) anyMid.set(shown, (anyMid.get(shown) ?? 0) + n);
-  const summary = `${ctx.where} writes ${listing(counts)}`;
+  const summary = `${ctx.where} ${listing(counts)}`;
   for (const u of uses) {
     if (u.form === majority) continue;
     const text = ctx.texts[u.source]!;
@@ -95,7 +100,7 @@ export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]):
       expected,
       replacements,
       message: `"${found}" should be "${expected}" (variant: ${summary})`,
-      forms: counts,
+      forms: group.formsOf ? group.formsOf(found, expected, counts) : counts,
     });
   }
 }

@@ -94,6 +94,9 @@ const capitals: Case[] = [
   { name: 'a name written in lower case', text: 'The Pearl River Delta grows and the Pearl River Delta trades; the pearl river delta builds.', findings: [['variant', 'pearl river delta', 'Pearl River Delta']] },
   { name: 'a name across a line break keeps the break', text: 'The Pearl River Delta and the Pearl River Delta; the pearl river\ndelta.', findings: [['variant', 'pearl river\ndelta', 'Pearl River\nDelta']], fixed: 'The Pearl River Delta and the Pearl River Delta; the Pearl River\nDelta.' },
   { name: 'a name with a minor word', text: 'The Bureau of Statistics and the Bureau of Statistics; the bureau of statistics.', findings: [['variant', 'bureau of statistics', 'Bureau of Statistics']] },
+  { name: 'a word after a sentence-start word and "on the" is no name: it counts', text: 'Traffic on the Internet grew; they use the Internet daily; the internet slowed.', findings: [['variant', 'internet', 'Internet']] },
+  { name: '"and" joins two names, not one', text: 'The Ministry and the Council met; the Ministry and the Council voted; the ministry and the council left.', findings: [['variant', 'ministry', 'Ministry'], ['variant', 'council', 'Council']] },
+  { name: '"of the" joins one name', text: 'The Bank of the Bay lent; the Bank of the Bay grew; the bank of the bay failed.', findings: [['variant', 'bank of the bay', 'Bank of the Bay']] },
   { name: 'the capitalisation class can be switched off alone', text: 'The cabinet met; the cabinet voted; the Cabinet adjourned.', findings: [], options: { variants: { capitalization: false } } },
 ];
 

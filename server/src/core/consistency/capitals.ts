@@ -13,9 +13,19 @@ import { Gap, HASH_BASE, SEPARATOR, Word, type WordTable, atSentenceStart, endOf
 /** Names of more words than this are compared only word by word. */
 const MAX_NAME = 5;
 
-/** Title Case leaves these in lower case inside a name ("Institute of Public Policy"). */
-function isMinor(lang: Language, t: WordTable, k: number): boolean {
-  return (t.flags[k]! & Word.Lower) !== 0 && lang.minorWords.has(lowerText(t, k));
+/**
+ * The lower-case words that join the words of one name: "of" and "for", and "the" after them ("Institute of
+ * Public Policy", "Bank of the West"). Other minor words join two names ("the Internet and the Web"), and none
+ * joins a run that starts a sentence (where the first capital proves nothing).
+ */
+const CONNECTORS = new Set(['of', 'for']);
+
+function connects(t: WordTable, k: number, afterConnector: boolean): 0 | 1 | 2 {
+  // Connectors are grammar words: the flag answers for nearly every word without a string.
+  if ((t.flags[k]! & (Word.Lower | Word.Function)) !== (Word.Lower | Word.Function)) return 0;
+  const w = lowerText(t, k);
+  if (CONNECTORS.has(w)) return 1;
+  return afterConnector && w === 'the' ? 2 : 0;
 }
 
 /** A plain word the check may compare: letters, no term list's, not part of a hyphenated compound. */
@@ -42,9 +52,9 @@ function nameCapital(t: WordTable, k: number): boolean {
  * A run of capitalised words may start here: any capitalised word but a grammar word at a sentence start ("The
  * Bay Park" starts at "Bay"; "Pearl River Delta" at a sentence start starts at "Pearl").
  */
-function startsRun(t: WordTable, k: number, vocab: VariantVocabulary): boolean {
+function startsRun(t: WordTable, k: number): boolean {
   if ((t.flags[k]! & Word.UpperFirst) === 0 || !plain(t, k)) return false;
-  return !initial(t, k) || !vocab.isFunctionWord(lowerText(t, k));
+  return (t.flags[k]! & Word.Function) === 0 || !initial(t, k);
 }
 
 /**
@@ -58,7 +68,8 @@ function hasNeighbour(t: WordTable, first: number, last: number): boolean {
   const near = (k: number) => {
     const f = t.flags[k]!;
     if ((f & Word.Letters) === 0) return true;
-    if ((f & Word.UpperFirst) === 0) return false;
+    // A word of a hyphenated compound is the compound's: its capital may be fixed with it ("Cross-border").
+    if ((f & Word.UpperFirst) === 0 || !plain(t, k)) return false;
     return !initial(t, k) || !t.lang.isWord(lowerText(t, k));
   };
   return (
@@ -79,7 +90,7 @@ function shown(t: WordTable, first: number, last: number): string {
 export function capitalizationGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary): VariantGroup[] {
   // Words of names (and of the same words written otherwise) are the names' to compare, not each word's.
   const named = tables.map((t) => new Uint8Array(t.length));
-  const names = nameGroups(tables, lang, vocab, named);
+  const names = nameGroups(tables, lang, named);
   return [...names, ...wordGroups(tables, lang, vocab, named)];
 }
 
@@ -91,10 +102,11 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
   const pending: [number, WordTable, number, number][] = [];
   tables.forEach((t, source) => {
     for (let k = 0; k < t.length; k++) {
-      if ((t.flags[k]! & Word.UpperFirst) === 0 || named[source]![k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
-      if (hasNeighbour(t, k, k) || !midSentence(t, k)) continue;
+      // Grammar words are never compared ("May" / "may", "US" / "us").
+      if ((t.flags[k]! & (Word.UpperFirst | Word.Function)) !== Word.UpperFirst || named[source]![k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
+      if (!midSentence(t, k) || hasNeighbour(t, k, k)) continue;
       const lower = lowerText(t, k);
-      if (vocab.isFunctionWord(lower) || vocab.isAlwaysCapitalised(lower)) continue;
+      if (vocab.isAlwaysCapitalised(lower)) continue;
       let id = byKey.get(lower);
       if (id === undefined) {
         byKey.set(lower, (id = groups.length));
@@ -121,7 +133,7 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
  * Names: runs of capitalised words mid-sentence ("Greater Bay Area", "Institute of Public Policy"), against the
  * same words capitalised otherwise, where they are not part of a longer name.
  */
-function nameGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary, named: readonly Uint8Array[]): VariantGroup[] {
+function nameGroups(tables: readonly WordTable[], lang: Language, named: readonly Uint8Array[]): VariantGroup[] {
   const keys = new IntTable(64);
   /** The first words of the names: a use can only start with one. */
   const heads = new IntTable(64);
@@ -130,12 +142,20 @@ function nameGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
   let longest = 0;
   tables.forEach((t, source) => {
     for (let k = 0; k < t.length; k++) {
-      if (!startsRun(t, k, vocab)) continue;
-      // A maximal run from k: capitalised words, minor words between them.
+      if (!startsRun(t, k)) continue;
+      // A maximal run from k: capitalised words, connectors between them.
       let last = k;
+      let after = false;
+      const joinable = !initial(t, k);
       for (let j = k + 1; j < t.length && j - k < MAX_NAME && t.gap[j - 1] === Gap.Space && plain(t, j); j++) {
-        if (nameCapital(t, j)) last = j;
-        else if (!isMinor(lang, t, j)) break;
+        if (nameCapital(t, j)) {
+          last = j;
+          after = false;
+        } else {
+          const c: 0 | 1 | 2 = joinable ? connects(t, j, after) : 0;
+          if (c === 0) break;
+          after = c === 1;
+        }
       }
       if (last === k || inHeading(t, k)) continue;
       named[source]!.fill(1, k, last + 1);

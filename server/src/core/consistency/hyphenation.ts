@@ -89,7 +89,7 @@ export function hyphenationGroups(tables: readonly WordTable[], lang: Language, 
   const spaced = tables.map((t) => new Uint8Array(t.length));
   let total = 0;
   for (const t of tables) total += t.length;
-  const pairs = new IntTable(total >> 4);
+  const pairs = new IntTable(total >> 1);
   const firstPair: [number, number][] = [];
   tables.forEach((t, source) => {
     const { flags, gap, hash, pow } = t;

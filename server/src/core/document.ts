@@ -11,6 +11,7 @@
  * findings are then settled over the whole document, which is cheap.
  */
 import type { CompiledTerms } from './compile';
+import { type WordTable, consistencyOn, spliceWordTable } from './consistency';
 import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
 import { type Language, languageFor } from './languages';
 import { type Match, matchTokens, separated, settle } from './lint';
@@ -29,6 +30,8 @@ interface State {
   tokens: TokenOffsets;
   matches: Match[];
   result: LintResult;
+  /** The word table of the checks without a list (core/consistency/), when they run. */
+  words: WordTable | undefined;
 }
 
 export class DocumentLinter {
@@ -76,7 +79,8 @@ export class DocumentLinter {
     };
     const tokens = this.lang.tokenOffsets(view.masked);
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
-    return { text, scan, directives, view, tokens, matches, result: settle(view, tokens, this.compiled, matches, this.options, this.lang) };
+    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
+    return { text, scan, directives, view, tokens, matches, result, words };
   }
 
   /** The new state, re-doing only the blocks around the edit; undefined when that is not safe (full re-lint). */
@@ -131,8 +135,11 @@ export class DocumentLinter {
     while (m < oldMatches.length && oldMatches[m]!.first < tOldTo) m++;
     for (; m < oldMatches.length; m++) matches.push(shiftMatch(oldMatches[m]!, tokenDelta, delta));
 
-    const result = settle(view, tokens, this.compiled, matches, this.options, this.lang);
-    return { text, scan, directives, view, tokens, matches, result };
+    // The word table too: only the words of the re-scanned blocks are read again.
+    const vocab = this.lang.variants;
+    const kept = old.words && vocab && consistencyOn(this.options, this.lang) ? spliceWordTable(old.words, view, tokens, matches, vocab, tFrom, tOldTo, tTo) : undefined;
+    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang, kept);
+    return { text, scan, directives, view, tokens, matches, result, words };
   }
 }
 

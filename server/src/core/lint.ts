@@ -5,7 +5,7 @@
  * blocks an edit touched and `buildFindings` over the whole document.
  */
 import type { CompiledTerms } from './compile';
-import { consistencyFindings, consistencyOn, mergeFindings } from './consistency';
+import { type ConsistencySource, type WordTable, consistencyFindings, consistencyOn, mergeFindings } from './consistency';
 import { type Language, languageFor } from './languages';
 import { buildFindings } from './matching/findings';
 import type { Match, MatchScope } from './matching/match';
@@ -23,18 +23,28 @@ export function lintText(text: string, compiled: CompiledTerms, options: LintOpt
   const view = buildView(text, options.format);
   const tokens = lang.tokenOffsets(view.masked);
   const matches = matchTokens(view, tokens, compiled, options, 0, tokens.length, lang);
-  return settle(view, tokens, compiled, matches, options, lang);
+  return settle(view, tokens, compiled, matches, options, lang).result;
 }
 
 /**
  * The findings of a document over its matches: the term findings (buildFindings) and the checks that compare
- * the document with itself (core/consistency/), in one list in offset order.
+ * the document with itself (core/consistency/), in one list in offset order. `words` is the document's word
+ * table if the caller kept one across edits; the one used is returned (undefined when the checks are off).
  */
-export function settle(view: DocumentView, tokens: TokenOffsets, compiled: CompiledTerms, matches: readonly Match[], options: LintOptions, lang: Language): LintResult {
+export function settle(
+  view: DocumentView,
+  tokens: TokenOffsets,
+  compiled: CompiledTerms,
+  matches: readonly Match[],
+  options: LintOptions,
+  lang: Language,
+  words?: WordTable,
+): { result: LintResult; words?: WordTable } {
   const result = buildFindings(view, compiled, matches, options, lang);
-  if (!consistencyOn(options, lang)) return result;
-  const [own] = consistencyFindings([{ view, tokens, covered: matches }], compiled, options, lang, 'this document writes');
-  return { findings: mergeFindings(result.findings, own!), occurrences: result.occurrences };
+  if (!consistencyOn(options, lang)) return { result };
+  const source: ConsistencySource = { view, tokens, covered: matches, ...(words ? { words } : {}) };
+  const [own] = consistencyFindings([source], compiled, options, lang, 'this document writes');
+  return { result: { findings: mergeFindings(result.findings, own!), occurrences: result.occurrences }, ...(source.words ? { words: source.words } : {}) };
 }
 
 /** A document to lint with others (`lintTogether`). */
@@ -61,7 +71,7 @@ export function lintTogether(documents: readonly DocumentInput[], compiled: Comp
     ? consistencyFindings(analysed.map((a) => ({ view: a.view, tokens: a.tokens, covered: a.matches })), compiled, { ...options, format: 'plaintext', abbreviations: false }, lang, where)
     : analysed.map(() => []);
   return analysed.map((a, i) => {
-    const result = settle(a.view, a.tokens, compiled, a.matches, { ...a.opts, variants: false }, lang);
+    const { result } = settle(a.view, a.tokens, compiled, a.matches, { ...a.opts, variants: false }, lang);
     return { findings: mergeFindings(result.findings, together[i]!), occurrences: result.occurrences };
   });
 }

@@ -24,6 +24,16 @@ export interface ConsistencySource {
   view: DocumentView;
   tokens: TokenOffsets;
   covered: Iterable<{ readonly first: number; readonly last: number }>;
+  /** Its word table when the caller has it (DocumentLinter keeps one across edits); else it is made here. */
+  words?: WordTable;
+}
+
+export { spliceWordTable, type WordTable } from './words';
+
+/** The word table of a source, made once. */
+export function wordsOf(source: ConsistencySource, lang: Language): WordTable | undefined {
+  if (!lang.variants) return undefined;
+  return (source.words ??= wordTable(source.view, source.tokens, source.covered, lang, lang.variants));
 }
 
 const ABBREVIATION_KINDS: readonly VariantKind[] = ['abbreviation', 'expansion', 'unused-abbreviation'];
@@ -84,7 +94,7 @@ export function consistencyFindings(sources: readonly ConsistencySource[], compi
   const checks = variantChecks(options);
   const abbreviations = abbreviationsOn(options);
   if (!checks && !abbreviations) return out;
-  const tables = sources.map((s) => wordTable(s.view, s.tokens, s.covered, lang, vocab));
+  const tables = sources.map((s) => wordsOf(s, lang)!);
   // Abbreviations first: an expansion spelled out again is the abbreviation's to fix, and no use of a variant.
   const claimed: Finding[][] = sources.map(() => []);
   if (abbreviations) {

@@ -87,17 +87,76 @@ function grammarWords(vocab: VariantVocabulary): IntTable {
 /** The table of `tokens` over `view`; words inside `covered` token ranges ([first, last] pairs) are marked. */
 export function wordTable(view: DocumentView, tokens: TokenOffsets, covered: Iterable<{ readonly first: number; readonly last: number }>, lang: Language, vocab: VariantVocabulary): WordTable {
   const n = tokens.length;
-  const hash = new Int32Array(n);
-  const pow = new Int32Array(n);
-  const flags = new Uint8Array(n);
-  const gap = new Uint8Array(n);
-  const text = view.masked;
+  const t: WordTable = { view, tokens, lang, length: n, hash: new Int32Array(n), pow: new Int32Array(n), flags: new Uint8Array(n), gap: new Uint8Array(n), sentenceStarts: new Uint8Array(n) };
+  readWords(t, vocab, 0, n);
+  markPlaces(t, covered);
+  return t;
+}
+
+/**
+ * The table of a document after an edit, from the table before it (DocumentLinter): words [0, from) are the
+ * old ones, words [from, to) are read anew, and the old words from `oldTo` on follow, unchanged but for their
+ * index. Re-scanned ranges are whole blocks, so no word outside one changes its sentence start either.
+ */
+export function spliceWordTable(
+  old: WordTable,
+  view: DocumentView,
+  tokens: TokenOffsets,
+  covered: Iterable<{ readonly first: number; readonly last: number }>,
+  vocab: VariantVocabulary,
+  from: number,
+  oldTo: number,
+  to: number,
+): WordTable {
+  const n = tokens.length;
+  const t: WordTable = { view, tokens, lang: old.lang, length: n, hash: new Int32Array(n), pow: new Int32Array(n), flags: new Uint8Array(n), gap: new Uint8Array(n), sentenceStarts: new Uint8Array(n) };
+  for (const [dst, src] of [
+    [t.hash, old.hash],
+    [t.pow, old.pow],
+    [t.flags, old.flags],
+    [t.gap, old.gap],
+    [t.sentenceStarts, old.sentenceStarts],
+  ] as const) {
+    dst.set(src.subarray(0, from));
+    dst.set(src.subarray(oldTo, old.length), to);
+  }
+  // The words read anew (with the gap after the last, whose next word is the first old one), and the gap of
+  // the word before them (its next word changed).
+  readWords(t, vocab, from, to);
+  if (from > 0 && from < n) t.gap[from - 1] = gapAfter(t, from - 1);
+  for (let k = 0; k < n; k++) t.flags[k]! &= ~(Word.Covered | Word.Heading);
+  markPlaces(t, covered);
+  return t;
+}
+
+function gapAfter(t: WordTable, k: number): Gap {
+  const text = t.view.masked;
+  const e = t.tokens.ends[k]!;
+  const next = t.tokens.starts[k + 1]!;
+  return next === e + 1 && text.charCodeAt(e) === 32 ? Gap.Space : gapBetween(text, e, next);
+}
+
+/** Term-list matches and headings: where a word is, as opposed to what it is. */
+function markPlaces(t: WordTable, covered: Iterable<{ readonly first: number; readonly last: number }>): void {
+  const { flags, length: n } = t;
+  const starts = t.tokens.starts;
+  for (const m of covered) for (let k = Math.max(0, m.first); k <= m.last && k < n; k++) flags[k]! |= Word.Covered;
+  for (const h of t.view.headings) {
+    for (let k = lowerBound(starts, h.start, 0, n); k < n && starts[k]! < h.end; k++) flags[k]! |= Word.Heading;
+  }
+}
+
+/** What words [from, to) are: their hashes, letters and the gaps after them (the last one's: if it has a next word). */
+function readWords(t: WordTable, vocab: VariantVocabulary, from: number, to: number): void {
+  const { hash, pow, flags, gap } = t;
+  const n = t.length;
+  const text = t.view.masked;
   const lower = lowerCaseTable();
   const upper = upperCaseTable();
   const cls = charClassTable();
-  const { starts, ends } = tokens;
+  const { starts, ends } = t.tokens;
   const functionWords = grammarWords(vocab);
-  for (let k = 0; k < n; k++) {
+  for (let k = from; k < to; k++) {
     const s = starts[k]!;
     const e = ends[k]!;
     let h = 0;
@@ -147,11 +206,6 @@ export function wordTable(view: DocumentView, tokens: TokenOffsets, covered: Ite
       gap[k] = next === e + 1 && text.charCodeAt(e) === 32 ? Gap.Space : gapBetween(text, e, next);
     }
   }
-  for (const m of covered) for (let k = Math.max(0, m.first); k <= m.last && k < n; k++) flags[k]! |= Word.Covered;
-  for (const h of view.headings) {
-    for (let k = lowerBound(starts, h.start, 0, n); k < n && starts[k]! < h.end; k++) flags[k]! |= Word.Heading;
-  }
-  return { view, tokens, lang, length: n, hash, pow, flags, gap, sentenceStarts: new Uint8Array(n) };
 }
 
 function power(n: number): number {

@@ -166,6 +166,7 @@ export function abbreviationFindings(t: WordTable, vocab: VariantVocabulary, kno
 
   const out: Finding[] = [];
   const push = (f: Finding | undefined) => f && out.push(f);
+  const spelledOut = expansionUses(t, [...abbreviations.values()]);
   for (const a of abbreviations.values()) {
     if (ignore.has(a.short.toLowerCase())) continue;
     const list = known.get(a.short);
@@ -198,7 +199,7 @@ export function abbreviationFindings(t: WordTable, vocab: VariantVocabulary, kno
       push(finding(t, 'abbreviation', d.start, d.end, a.short, message, same ? [shortOnly(d, t)] : [shortOnly(d, t), d.shortFirst ? `${shortOnly(d, t)} (${first.expansion})` : `${first.expansion} (${shortOnly(d, t)})`]));
     }
     // The expansion spelled out again after the definition.
-    const spelled = expansionUses(t, a, first);
+    const spelled = spelledOut.get(a) ?? [];
     for (const [s, e] of spelled) {
       if (ignore.has(normalized(t.view.text.slice(s, e)))) continue;
       push(finding(t, 'expansion', s, e, a.short, `abbreviated "${a.short}" since its definition`, [a.short]));
@@ -210,27 +211,43 @@ export function abbreviationFindings(t: WordTable, vocab: VariantVocabulary, kno
   return out.sort((x, y) => x.start - y.start);
 }
 
-/** Where the first definition's expansion is written again after it, not as part of another definition. */
-function expansionUses(t: WordTable, a: Abbreviation, first: Definition): [number, number][] {
-  const n = first.last - first.first + 1;
-  const words: string[] = [];
-  for (let k = first.first; k <= first.last; k++) words.push(lowerText(t, k));
-  const head = new IntTable(4);
-  head.add(t.hash[first.first]!, 0);
-  const out: [number, number][] = [];
-  const skip = new Set(a.definitions.flatMap((d) => [d.first]));
-  for (let k = first.word + 1; k + n - 1 < t.length; k++) {
-    if (head.get(t.hash[k]!) < 0 || skip.has(k) || inHeading(t, k)) continue;
-    let ok = true;
-    for (let j = 0; j < n && ok; j++) {
-      ok = lowerText(t, k + j) === words[j] && (j === n - 1 || t.gap[k + j] === Gap.Space || t.gap[k + j] === Gap.Hyphen);
+/**
+ * Where each abbreviation's first expansion is written again after its definition, not as part of another
+ * definition, in one pass over the words for all of them: a word starting an expansion is looked up by its hash.
+ */
+function expansionUses(t: WordTable, abbreviations: readonly Abbreviation[]): Map<Abbreviation, [number, number][]> {
+  const out = new Map<Abbreviation, [number, number][]>();
+  const heads = new IntTable(abbreviations.length);
+  const byHead: { a: Abbreviation; first: Definition; words: string[] }[][] = [];
+  const skip = new Set<number>();
+  for (const a of abbreviations) {
+    const first = a.definitions[0];
+    if (!first) continue;
+    out.set(a, []);
+    for (const d of a.definitions) skip.add(d.first);
+    const words: string[] = [];
+    for (let k = first.first; k <= first.last; k++) words.push(lowerText(t, k));
+    const id = heads.add(t.hash[first.first]!, byHead.length);
+    if (id === byHead.length) byHead.push([]);
+    byHead[id]!.push({ a, first, words });
+  }
+  if (byHead.length === 0) return out;
+  for (let k = 0; k < t.length; k++) {
+    const id = heads.get(t.hash[k]!);
+    if (id < 0 || skip.has(k) || inHeading(t, k)) continue;
+    for (const { a, first, words } of byHead[id]!) {
+      const n = words.length;
+      if (k <= first.word || k + n > t.length) continue;
+      let ok = true;
+      for (let j = 0; j < n && ok; j++) ok = lowerText(t, k + j) === words[j] && (j === n - 1 || t.gap[k + j] === Gap.Space || t.gap[k + j] === Gap.Hyphen);
+      if (!ok) continue;
+      const end = endOf(t, k + n - 1);
+      // Followed by "(IPP)": a definition, reported as such.
+      if (/^[ \t]*\(/.test(t.view.masked.slice(end, end + 3))) continue;
+      out.get(a)!.push([startOf(t, k), end]);
+      k += n - 1;
+      break;
     }
-    if (!ok) continue;
-    const end = endOf(t, k + n - 1);
-    // Followed by "(IPP)": a definition, reported as such.
-    if (/^[ \t]*\(/.test(t.view.masked.slice(end, end + 3))) continue;
-    out.push([startOf(t, k), end]);
-    k += n - 1;
   }
   return out;
 }

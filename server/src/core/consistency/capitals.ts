@@ -101,9 +101,11 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
   const byKey = new Map<string, number>();
   const pending: [number, WordTable, number, number][] = [];
   tables.forEach((t, source) => {
-    for (let k = 0; k < t.length; k++) {
+    const { flags } = t;
+    const isNamed = named[source]!;
+    for (let k = 0, n = t.length; k < n; k++) {
       // Grammar words are never compared ("May" / "may", "US" / "us").
-      if ((t.flags[k]! & (Word.UpperFirst | Word.Function)) !== Word.UpperFirst || named[source]![k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
+      if ((flags[k]! & (Word.UpperFirst | Word.Function)) !== Word.UpperFirst || isNamed[k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
       if (!midSentence(t, k) || hasNeighbour(t, k, k)) continue;
       const lower = lowerText(t, k);
       if (vocab.isAlwaysCapitalised(lower)) continue;
@@ -119,10 +121,13 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
   if (groups.length === 0) return [];
   for (const [source, t, k, id] of pending) groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
   tables.forEach((t, source) => {
-    for (let k = 0; k < t.length; k++) {
-      if ((t.flags[k]! & Word.Lower) === 0 || named[source]![k] || !plain(t, k)) continue;
-      const id = keys.get(t.hash[k]!);
-      if (id < 0 || lowerText(t, k) !== groups[id]!.key || !midSentence(t, k)) continue;
+    const { flags, hash } = t;
+    const isNamed = named[source]!;
+    for (let k = 0, n = t.length; k < n; k++) {
+      if ((flags[k]! & Word.Lower) === 0) continue;
+      const id = keys.get(hash[k]!);
+      if (id < 0 || isNamed[k] || !plain(t, k)) continue;
+      if (lowerText(t, k) !== groups[id]!.key || !midSentence(t, k)) continue;
       groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
     }
   });
@@ -141,8 +146,10 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
   const byKey = new Map<string, number>();
   let longest = 0;
   tables.forEach((t, source) => {
-    for (let k = 0; k < t.length; k++) {
-      if (!startsRun(t, k)) continue;
+    const { flags } = t;
+    for (let k = 0, n = t.length; k < n; k++) {
+      // Only capitalised words start a run: most words are out at the first test.
+      if ((flags[k]! & Word.UpperFirst) === 0 || !startsRun(t, k)) continue;
       // A maximal run from k: capitalised words, connectors between them.
       let last = k;
       let after = false;
@@ -185,7 +192,7 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
     const hash = t.hash;
     for (let k = 0, n = t.length; k < n; k++) {
       if (heads.get(hash[k]!) < 0 || !plain(t, k)) continue;
-      let h = t.hash[k]!;
+      let h = hash[k]!;
       // The longest name written here: "pearl river delta" is a use of that name, not of "pearl river".
       let found = -1;
       let foundLast = -1;

@@ -89,8 +89,7 @@ export function hyphenationGroups(tables: readonly WordTable[], lang: Language, 
   const spaced = tables.map((t) => new Uint8Array(t.length));
   let total = 0;
   for (const t of tables) total += t.length;
-  const pairs = new IntTable(total >> 1);
-  const firstPair: [number, number][] = [];
+  const pairs = new PairFilter();
   tables.forEach((t, source) => {
     const { flags, gap, hash, pow } = t;
     const { starts, ends } = t.tokens;
@@ -119,12 +118,12 @@ export function hyphenationGroups(tables: readonly WordTable[], lang: Language, 
       if ((f & Word.Function) !== 0 || (g & (Word.Letters | Word.Covered | Word.Function)) !== Word.Letters) continue;
       if ((k + 2 < n && gap[k + 1] === Gap.Hyphen) || ends[k]! - starts[k]! < 2 || ends[k + 1]! - starts[k + 1]! < 2) continue;
       const ph = (Math.imul(h, pow[k + 1]!) + hash[k + 1]!) | 0;
-      if (pairs.add(ph, firstPair.length) === firstPair.length) firstPair.push([source, k]);
+      pairs.add(ph);
     }
   });
 
   const groups: VariantGroup[] = compounds.filter((c) => c.uses.length > 1).map((c) => group(c.uses, lang));
-  groups.push(...apartAndJoined(tables, spaced, pairs, firstPair, byHash, lang));
+  groups.push(...apartAndJoined(tables, spaced, pairs, byHash, lang));
   return groups;
 }
 
@@ -151,9 +150,10 @@ function spacedCompound(t: WordTable, k: number, compounds: readonly Compound[],
 /**
  * Two words apart that are one word elsewhere in the documents ("data base" / "database"), with no hyphenated
  * form: every pair of content words (no grammar word in it) is in `pairs` by the hash of its letters, and every
- * word long enough to be two is looked up there.
+ * word long enough to be two is looked up there. The filter may say yes wrongly; a word it names is only a
+ * candidate, and a candidate no pair of words spells has one form and no finding.
  */
-function apartAndJoined(tables: readonly WordTable[], taken: readonly Uint8Array[], pairs: IntTable, firstPair: readonly [number, number][], compounds: IntTable, lang: Language): VariantGroup[] {
+function apartAndJoined(tables: readonly WordTable[], taken: readonly Uint8Array[], pairs: PairFilter, compounds: IntTable, lang: Language): VariantGroup[] {
   const groups: { key: string; uses: VariantUse[] }[] = [];
   const byKey = new Map<string, number>();
   const byHash = new IntTable(16);
@@ -162,14 +162,10 @@ function apartAndJoined(tables: readonly WordTable[], taken: readonly Uint8Array
     const { starts, ends } = t.tokens;
     for (let k = 0; k < t.length; k++) {
       if ((flags[k]! & (Word.Letters | Word.Covered | Word.Function)) !== Word.Letters || ends[k]! - starts[k]! < 5) continue;
-      const at = pairs.get(hash[k]!);
-      if (at < 0 || !standsAlone(t, k) || compounds.get(hash[k]!) >= 0) continue;
+      if (!pairs.has(hash[k]!) || !standsAlone(t, k) || compounds.get(hash[k]!) >= 0) continue;
       const key = lowerText(t, k);
       let id = byKey.get(key);
       if (id === undefined) {
-        const [ps, pk] = firstPair[at]!;
-        const pt = tables[ps]!;
-        if (lowerText(pt, pk) + lowerText(pt, pk + 1) !== key) continue;
         byKey.set(key, (id = groups.length));
         groups.push({ key, uses: [] });
         byHash.add(hash[k]!, id);
@@ -193,6 +189,28 @@ function apartAndJoined(tables: readonly WordTable[], taken: readonly Uint8Array
     }
   });
   return groups.map((g) => group(g.uses, lang));
+}
+
+/**
+ * The hashes of every pair of content words, as a Bloom filter: two bits in a 2^20-bit table (128 KB) per pair.
+ * A document has tens of thousands of pairs; a hash table of them would be a megabyte read at random, after the
+ * matcher has filled the caches with the term list (the check cost three times what it costs on its own).
+ */
+class PairFilter {
+  private readonly bits = new Int32Array(1 << 15);
+
+  add(h: number): void {
+    const a = h & 0xfffff;
+    const b = Math.imul(h ^ (h >>> 13), 0x5bd1e995) >>> 12;
+    this.bits[a >>> 5]! |= 1 << (a & 31);
+    this.bits[b >>> 5]! |= 1 << (b & 31);
+  }
+
+  has(h: number): boolean {
+    const a = h & 0xfffff;
+    const b = Math.imul(h ^ (h >>> 13), 0x5bd1e995) >>> 12;
+    return (this.bits[a >>> 5]! & (1 << (a & 31))) !== 0 && (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+  }
 }
 
 /** A word a compound can be made of: letters, no term list's, no grammar word. */

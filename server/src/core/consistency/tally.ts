@@ -57,7 +57,7 @@ export interface TallyContext {
 
 /** Adds each source's findings for `group` to `out[source]`. */
 export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]): void {
-  const uses = group.uses.filter((u) => !ctx.ignore.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))) && !ctx.claimed[u.source]!.some((c) => c.start < u.end && u.start < c.end));
+  const uses = group.uses.filter((u) => !ctx.ignore.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))) && !overlapsAny(ctx.claimed[u.source]!, u.start, u.end));
   const forms = new Map<string, { count: number; first: VariantUse; shown: Map<string, number>; mid: Map<string, number> }>();
   for (const u of uses) {
     let f = forms.get(u.form);
@@ -76,15 +76,17 @@ export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]):
   // How the words are written mid-sentence in any form, for a form never written there.
   const anyMid = new Map<string, number>();
   for (const [, f] of ranked) for (const [shown, n] of f.mid) anyMid.set(shown, (anyMid.get(shown) ?? 0) + n);
+  const fallback = most(anyMid);
+  const written = ranked.map(([, f]) => most(f.mid) ?? fallback);
   const summary = `${ctx.where} ${listing(counts)}`;
   for (const u of uses) {
     if (u.form === majority) continue;
     const text = ctx.texts[u.source]!;
     const found = text.slice(u.start, u.end);
     const replacements: Replacement[] = [];
-    for (const [form, f] of ranked) {
+    for (const [i, [form]] of ranked.entries()) {
       if (form === u.form) continue;
-      const target = group.rewrite(u, found, ctx.views[u.source]!.slice(u.start, u.end), form, most(f.mid) ?? most(anyMid));
+      const target = group.rewrite(u, found, ctx.views[u.source]!.slice(u.start, u.end), form, written[i]);
       if (target === found || replacements.some((r) => r.text === target)) continue;
       const edits = group.wordwise ? wordwiseEdits(u.start, found, target) : trimmedEdit(u.start, found, target);
       if (edits.length > 0) replacements.push({ text: target, edits });
@@ -103,6 +105,18 @@ export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]):
       forms: group.formsOf ? group.formsOf(found, expected, counts) : counts,
     });
   }
+}
+
+/** Whether [start, end) overlaps one of `spans` (sorted by start, not overlapping each other). */
+function overlapsAny(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]!.start < end;
 }
 
 function times(n: number): string {

@@ -90,7 +90,27 @@ export function wordTable(view: DocumentView, tokens: TokenOffsets, covered: Ite
   const t: WordTable = { view, tokens, lang, length: n, hash: new Int32Array(n), pow: new Int32Array(n), flags: new Uint8Array(n), gap: new Uint8Array(n), sentenceStarts: new Uint8Array(n) };
   readWords(t, vocab, 0, n);
   markPlaces(t, covered);
+  knownSentenceStarts(t, 0, n);
   return t;
+}
+
+/**
+ * Settles, for words [from, to), the sentence starts a gap already tells: a word after nothing but white space
+ * from the word before it, in the same block, starts no sentence (no terminator stands between them). The rest
+ * are asked of the language when first needed (atSentenceStart). It spares the check a call per capital.
+ */
+function knownSentenceStarts(t: WordTable, from: number, to: number): void {
+  const { gap, sentenceStarts } = t;
+  const starts = t.tokens.starts;
+  const blocks = t.view.blockStarts;
+  if (from >= to) return;
+  // The first block start after word `from`'s previous word: a word at or past it is the first of its block.
+  let b = lowerBound(blocks, from > 0 ? starts[from - 1]! + 1 : 0);
+  for (let k = Math.max(from, 1); k < to; k++) {
+    while (b < blocks.length && blocks[b]! <= starts[k - 1]!) b++;
+    const firstOfBlock = b < blocks.length && blocks[b]! <= starts[k]!;
+    if (gap[k - 1] === Gap.Space && !firstOfBlock) sentenceStarts[k] = 1;
+  }
 }
 
 /**
@@ -126,6 +146,9 @@ export function spliceWordTable(
   if (from > 0 && from < n) t.gap[from - 1] = gapAfter(t, from - 1);
   for (let k = 0; k < n; k++) t.flags[k]! &= ~(Word.Covered | Word.Heading);
   markPlaces(t, covered);
+  // The first old word after the range has a new word before it.
+  if (to < n) t.sentenceStarts[to] = 0;
+  knownSentenceStarts(t, from, Math.min(n, to + 1));
   return t;
 }
 

@@ -35,6 +35,7 @@ const guards: Case[] = [
   { name: 'a verb and its particle are not the noun ("log in" / "login", "break down" / "breakdown")', text: 'Log in with your login. A breakdown of costs: we break down costs by port.', findings: [] },
   { name: '"check out" / "checkout" and "work out" / "workout" across a line break', text: 'Shoppers check\nout at the checkout; they work\nout after a workout.', findings: [] },
   { name: 'a modal or preposition pair ("can not" / "cannot", "on to" / "onto")', text: 'We cannot wait. We can not only wait but act. Hold on to it; step onto it.', findings: [] },
+  { name: 'the pairs the issue names: "every day", "may be", "set up", "any one", "in to"', text: 'Every day we file everyday forms. It may be late; maybe not. Set up the setup. Any one of them, or anyone. Log in to the portal; go into it.', findings: [] },
   { name: 'the phrasal verb is not the hyphenated noun ("follow up" / "follow-up")', text: 'A follow-up meeting, a second follow-up, and we follow up next week.', findings: [] },
   { name: 'a hyphen that makes another word keeps the pair apart ("re-sign" / "resign")', text: 'The players re-sign their contracts; the chair may resign. They re-signed; she resigned.', findings: [] },
   { name: '"re-cover" / "recover" and "co-op" / "coop"', text: 'We re-cover the seats and recover costs. The co-op keeps a hen coop.', findings: [] },

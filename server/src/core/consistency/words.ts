@@ -1,6 +1,6 @@
 /**
  * The words of a document as the consistency checks read them, built once per lint in one pass over the word
- * tokens: a case-folded hash of each word (polynomial, so the hash of words written together is computed from
+ * tokens (DocumentLinter keeps it across edits and reads again only the words of the blocks an edit touched): a case-folded hash of each word (polynomial, so the hash of words written together is computed from
  * theirs, with no string made), what its letters look like (capitals, digits), what separates it from the next
  * word (a hyphen, white space, anything else), and whether a term list already covers it. Strings are made only
  * for the few words a check compares.
@@ -11,8 +11,10 @@ import { lastAtMost, lowerBound } from '../search';
 import { IntTable } from './intTable';
 import type { DocumentView } from '../view';
 
-/** The hash's multiplier: odd, so every power of it is too. (Module-local copies: an exported const is read
- * through `exports` in tsc's output, in the innermost loop.) */
+/**
+ * The hash's multiplier: odd, so every power of it is too. The loops read module-local copies: an exported const
+ * is read through `exports` in tsc's output, in the innermost loop.
+ */
 const BASE = 0x01000193;
 const SEP = 32;
 export const HASH_BASE = BASE;

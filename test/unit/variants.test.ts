@@ -47,6 +47,7 @@ const guards: Case[] = [
   { name: 'a capital at a sentence start never counts', text: 'Tariffs rose. Tariffs fell. The tariffs held.', findings: [] },
   { name: 'a capital after a colon, a list marker or a quote starts a sentence', text: 'Note: Tariffs rose.\n\n- Tariffs fell\n\nThey said "Tariffs held" and tariffs moved.', findings: [] },
   { name: 'headings never count (Title Case or not)', text: '# Tariff Review\n\n## Tariff notes for the board\n\nThe tariff rose and the tariff fell.', findings: [] },
+  { name: 'a quoted title in Title Case, and a title line in plain text, are titles', text: 'Fees and Ports\n\nThe talk on "Promoting High-quality Fees" drew chiefs; fees rose, fees fell, and ports grew and ports shrank.', format: 'plaintext', findings: [] },
   { name: 'ALL CAPS never counts', text: 'THE TARIFF REVIEW\n\nThe tariff rose, then the TARIFF fell.', findings: [] },
   { name: 'a capitalised word inside a name says nothing of the word alone', text: 'Guangdong Province and Hainan Province lead; each province reports.', findings: [] },
   { name: 'a month is not the modal, a numbered item is a name', text: 'In May we may decide. Phase 2 of the phase plan.', findings: [] },

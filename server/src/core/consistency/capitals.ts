@@ -5,7 +5,7 @@
  * word next to another (it belongs to a longer name: "Guangdong Province" says nothing about "province") or to
  * a number ("May 2024", "Phase 2"), grammar words ("May" / "may") and words always capitalised (months, days).
  */
-import type { Language, VariantVocabulary } from '../languages/language';
+import { HeadingStyle, type Language, type VariantVocabulary } from '../languages/language';
 import { IntTable } from './intTable';
 import type { VariantGroup, VariantUse } from './tally';
 import { Gap, HASH_BASE, SEPARATOR, Word, type WordTable, atSentenceStart, endOf, inHeading, lowerText, phraseHash, startOf, wordText } from './words';
@@ -80,7 +80,59 @@ function hasNeighbour(t: WordTable, first: number, last: number): boolean {
 
 /** Words [first, last] are compared at all: mid-sentence, outside headings. */
 function midSentence(t: WordTable, first: number): boolean {
-  return !initial(t, first) && !inHeading(t, first);
+  return !initial(t, first) && !inHeading(t, first) && !inTitle(t, first);
+}
+
+/** Opening and closing quotes a quoted title stands between. */
+const OPEN_QUOTES = new Set([0x22, 0x201c, 0x2018, 0x27]);
+const CLOSE_QUOTES = new Set([0x22, 0x201d, 0x2019, 0x27]);
+/** How far a title may reach on either side of a word. */
+const TITLE_REACH = 200;
+
+/**
+ * Capitals of a title that is no heading to the format: a line in Title Case or capitals on its own (a plain-text
+ * title), or a quoted title in Title Case ("the conference on "Promoting High-quality Development"").
+ */
+function inTitle(t: WordTable, k: number): boolean {
+  const text = t.view.masked;
+  const at = startOf(t, k);
+  let lineStart = at;
+  while (lineStart > 0 && at - lineStart < TITLE_REACH && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  let lineEnd = endOf(t, k);
+  while (lineEnd < text.length && lineEnd - at < TITLE_REACH && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+  if (t.lang.headingStyle(text.slice(lineStart, lineEnd)) !== HeadingStyle.None) return true;
+  // The nearest quote before the word on its line, if it opens (a letter follows it) and one after it closes.
+  let open = -1;
+  for (let i = at - 1; i >= lineStart; i--) {
+    const c = text.charCodeAt(i);
+    if (CLOSE_QUOTES.has(c) && !OPEN_QUOTES.has(c)) return false;
+    if (OPEN_QUOTES.has(c) && (c !== 0x27 || i === 0 || /\s/.test(text[i - 1]!))) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let i = endOf(t, k); i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (CLOSE_QUOTES.has(c) && (c !== 0x27 || i + 1 >= text.length || !/\p{L}/u.test(text[i + 1]!))) {
+      close = i;
+      break;
+    }
+  }
+  return close > 0 && titleCase(t.lang, text.slice(open + 1, close));
+}
+
+/** A quoted title: two or more words, each capitalised but minor words (a hyphenated word by its first part). */
+function titleCase(lang: Language, s: string): boolean {
+  const words = s.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  let significant = 0;
+  for (const w of words) {
+    if (w.length < 3 || lang.minorWords.has(w.toLowerCase())) continue;
+    if (!/^\p{Lu}/u.test(w)) return false;
+    significant++;
+  }
+  return significant >= 2;
 }
 
 function shown(t: WordTable, first: number, last: number): string {

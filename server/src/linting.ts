@@ -100,6 +100,8 @@ export function findingDiagnostic(doc: LintTarget, f: Finding, term: Term | unde
   };
   const related = termRelatedInformation(term);
   if (related) diagnostic.relatedInformation = related;
+  // A finding against the document itself links to the places it refers to (the preferred form, a definition).
+  if (f.related) diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } }, message: r.message }));
   return diagnostic;
 }
 

@@ -64,6 +64,7 @@ export function checkResult(text: string, result: LintResult): void {
     assertRange(text, f.start, f.end, what);
     assert.equal(text.slice(f.start, f.end), f.found, `${what}: found is the document slice`);
     assert.ok(f.replacements.length > 0, `${what}: has a replacement`);
+    for (const r of f.related ?? []) assertRange(text, r.start, r.end, `${what}: related "${r.message}"`);
     assert.equal(f.expected, f.replacements[0]!.text, `${what}: expected is the preferred replacement`);
     for (const r of f.replacements) {
       assert.ok(r.edits.length > 0, `${what}: replacement "${r.text}" has edits`);

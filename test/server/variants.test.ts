@@ -50,7 +50,9 @@ describe('server: consistency without a list', () => {
     assert.equal(variant.severity, DiagnosticSeverity.Information);
     assert.deepEqual(variant.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 16 } });
     assert.equal(variant.message, '"cross border" should be "cross-border" (variant: this document writes "cross-border" 3 times and "cross border" once)');
-    assert.equal(variant.relatedInformation, undefined, 'no term entry to point at');
+    assert.deepEqual(variant.relatedInformation, [
+      { location: { uri, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 12 } } }, message: '"cross-border" is written here first (3 times in all)' },
+    ]);
     const unused = ds.find((d) => d.code === 'unused-abbreviation')!;
     assert.equal(unused.severity, DiagnosticSeverity.Hint);
     await client.close(uri);

@@ -119,6 +119,14 @@ describe('abbreviations: table of cases', () => {
     });
   }
 
+  it('findings link to the definition or the first use', () => {
+    const text = 'The WTO ruled. Later the World Trade Organization (WTO) appealed.';
+    assert.deepEqual(
+      lintText(text, none, { format: 'plaintext' }).findings.map((f) => f.related?.map((r) => [text.slice(r.start, r.end), r.message])),
+      [[['World Trade Organization (WTO)', '"WTO" is defined here']], [['WTO', '"WTO" is first used here']]],
+    );
+  });
+
   it('messages say what is wrong', () => {
     const text = 'The WTO ruled. Later the World Trade Organization (WTO) appealed.';
     assert.deepEqual(

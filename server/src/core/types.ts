@@ -118,6 +118,17 @@ export interface Finding {
    * document writes, the preferred one first, with how often; hovers and "Add to the term list" read it.
    */
   forms?: FormCount[];
+  /**
+   * Places in the same document the finding refers to (a variant's preferred form where it is first written, an
+   * abbreviation's definition), for editors to link to.
+   */
+  related?: RelatedSpan[];
+}
+
+export interface RelatedSpan {
+  start: number;
+  end: number;
+  message: string;
 }
 
 /** One form of a variant and how many times it is written. */

@@ -16,7 +16,7 @@ import { abbreviates } from '../extract/abbreviations';
 import { trimmedEdit } from '../fixes';
 import type { VariantVocabulary } from '../languages/language';
 import { KINDS } from '../kinds';
-import type { Finding, Replacement, VariantKind } from '../types';
+import type { Finding, RelatedSpan, Replacement, VariantKind } from '../types';
 import { IntTable } from './intTable';
 import { Gap, Word, type WordTable, endOf, inHeading, lowerText, startOf, wordText } from './words';
 
@@ -128,8 +128,8 @@ function findDefinitions(t: WordTable, vocab: VariantVocabulary): Map<string, Ab
   return out;
 }
 
-/** A finding on [start, end), replaced by `texts` (the first preferred); `why` ends its message. */
-function finding(t: WordTable, kind: VariantKind, start: number, end: number, short: string, why: string, texts: readonly string[]): Finding | undefined {
+/** A finding on [start, end), replaced by `texts` (the first preferred); `why` ends its message; `related` links. */
+function finding(t: WordTable, kind: VariantKind, start: number, end: number, short: string, why: string, texts: readonly string[], related?: RelatedSpan): Finding | undefined {
   const found = t.view.text.slice(start, end);
   const replacements: Replacement[] = [];
   for (const text of texts) {
@@ -138,7 +138,9 @@ function finding(t: WordTable, kind: VariantKind, start: number, end: number, sh
   }
   if (replacements.length === 0) return undefined;
   const expected = replacements[0]!.text;
-  return { kind, start, end, found, termId: short, expected, replacements, message: `"${found}" should be "${expected}" (${KINDS[kind].label}: ${why})` };
+  const f: Finding = { kind, start, end, found, termId: short, expected, replacements, message: `"${found}" should be "${expected}" (${KINDS[kind].label}: ${why})` };
+  if (related) f.related = [related];
+  return f;
 }
 
 /** Where the definition's short form stands alone once the definition is gone: "IPP". */
@@ -185,8 +187,8 @@ export function abbreviationFindings(t: WordTable, vocab: VariantVocabulary, kno
     const early = list?.defined ? [] : used.filter((k) => startOf(t, k) < first.start);
     if (early.length > 0) {
       const k = early[0]!;
-      push(finding(t, 'abbreviation', startOf(t, k), endOf(t, k), a.short, `used before its definition "${t.view.text.slice(first.start, first.end)}"`, [defineHere(k)!]));
-      push(finding(t, 'abbreviation', first.start, first.end, a.short, `defined after its first use`, [shortOnly(first, t)]));
+      push(finding(t, 'abbreviation', startOf(t, k), endOf(t, k), a.short, `used before its definition "${t.view.text.slice(first.start, first.end)}"`, [defineHere(k)!], { start: first.start, end: first.end, message: `"${a.short}" is defined here` }));
+      push(finding(t, 'abbreviation', first.start, first.end, a.short, `defined after its first use`, [shortOnly(first, t)], { start: startOf(t, k), end: endOf(t, k), message: `"${a.short}" is first used here` }));
     }
     if (list && normalized(list.expansion) !== normalized(first.expansion)) {
       push(finding(t, 'abbreviation', first.start, first.end, a.short, `the term list spells "${a.short}" out as "${list.expansion}"`, [first.shortFirst ? `${shortOnly(first, t)} (${list.expansion})` : `${list.expansion} (${shortOnly(first, t)})`]));
@@ -196,13 +198,13 @@ export function abbreviationFindings(t: WordTable, vocab: VariantVocabulary, kno
       const message = same
         ? `defined again; it was defined before as "${first.expansion}"`
         : `defined before as "${first.expansion}"`;
-      push(finding(t, 'abbreviation', d.start, d.end, a.short, message, same ? [shortOnly(d, t)] : [shortOnly(d, t), d.shortFirst ? `${shortOnly(d, t)} (${first.expansion})` : `${first.expansion} (${shortOnly(d, t)})`]));
+      push(finding(t, 'abbreviation', d.start, d.end, a.short, message, same ? [shortOnly(d, t)] : [shortOnly(d, t), d.shortFirst ? `${shortOnly(d, t)} (${first.expansion})` : `${first.expansion} (${shortOnly(d, t)})`], { start: first.start, end: first.end, message: `"${a.short}" is first defined here` }));
     }
     // The expansion spelled out again after the definition.
     const spelled = spelledOut.get(a) ?? [];
     for (const [s, e] of spelled) {
       if (ignore.has(normalized(t.view.text.slice(s, e)))) continue;
-      push(finding(t, 'expansion', s, e, a.short, `abbreviated "${a.short}" since its definition`, [a.short]));
+      push(finding(t, 'expansion', s, e, a.short, `abbreviated "${a.short}" since its definition`, [a.short], { start: first.start, end: first.end, message: `"${a.short}" is defined here` }));
     }
     if (used.length === 0 && spelled.length === 0 && again.length === 0) {
       push(finding(t, 'unused-abbreviation', first.start, first.end, a.short, `"${a.short}" is never used after its definition`, [first.expansion]));

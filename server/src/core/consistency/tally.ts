@@ -93,6 +93,7 @@ export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]):
     }
     if (replacements.length === 0) continue;
     const expected = replacements[0]!.text;
+    const first = forms.get(majority)!.first;
     out[u.source]!.push({
       kind: 'variant',
       start: u.start,
@@ -103,6 +104,7 @@ export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]):
       replacements,
       message: `"${found}" should be "${expected}" (variant: ${summary})`,
       forms: group.formsOf ? group.formsOf(found, expected, counts) : counts,
+      ...(first.source === u.source ? { related: [{ start: first.start, end: first.end, message: `"${counts[0]!.text}" is written here first (${times(counts[0]!.count)} in all)` }] } : {}),
     });
   }
 }

@@ -5,7 +5,7 @@
  * blocks an edit touched and `buildFindings` over the whole document.
  */
 import type { CompiledTerms } from './compile';
-import { type ConsistencySource, type WordTable, consistencyFindings, consistencyOn, mergeFindings } from './consistency';
+import { type ConsistencySource, type WordTable, consistencyFindings, consistencyOn, mergeFindings, releaseWordTable } from './consistency';
 import { type Language, languageFor } from './languages';
 import { buildFindings } from './matching/findings';
 import type { Match, MatchScope } from './matching/match';
@@ -23,7 +23,10 @@ export function lintText(text: string, compiled: CompiledTerms, options: LintOpt
   const view = buildView(text, options.format);
   const tokens = lang.tokenOffsets(view.masked);
   const matches = matchTokens(view, tokens, compiled, options, 0, tokens.length, lang);
-  return settle(view, tokens, compiled, matches, options, lang).result;
+  const { result, words } = settle(view, tokens, compiled, matches, options, lang);
+  // Nothing of the word table is in the result: its arrays serve the next lint.
+  if (words) releaseWordTable(words);
+  return result;
 }
 
 /**

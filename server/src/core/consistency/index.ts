@@ -28,7 +28,7 @@ export interface ConsistencySource {
   words?: WordTable;
 }
 
-export { spliceWordTable, type WordTable } from './words';
+export { releaseWordTable, spliceWordTable, type WordTable } from './words';
 
 /** The word table of a source, made once. */
 export function wordsOf(source: ConsistencySource, lang: Language): WordTable | undefined {

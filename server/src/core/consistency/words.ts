@@ -87,9 +87,36 @@ function grammarWords(vocab: VariantVocabulary): IntTable {
 }
 
 /** The table of `tokens` over `view`; words inside `covered` token ranges ([first, last] pairs) are marked. */
+/** The arrays of a table no one holds any more (lintText's), for the next one: a megabyte is cheaper reused. */
+interface Arrays {
+  hash: Int32Array;
+  pow: Int32Array;
+  flags: Uint8Array;
+  gap: Uint8Array;
+  sentenceStarts: Uint8Array;
+}
+let spare: Arrays | undefined;
+
+/** Gives `t`'s arrays back for the next table; `t` must not be read again (lintText's, never DocumentLinter's). */
+export function releaseWordTable(t: WordTable): void {
+  const arrays = { hash: t.hash, pow: t.pow, flags: t.flags, gap: t.gap, sentenceStarts: t.sentenceStarts };
+  if (!spare || spare.hash.length < arrays.hash.length) spare = arrays;
+}
+
+function arraysFor(n: number): Arrays {
+  const s = spare;
+  if (!s || s.hash.length < n) return { hash: new Int32Array(n), pow: new Int32Array(n), flags: new Uint8Array(n), gap: new Uint8Array(n), sentenceStarts: new Uint8Array(n) };
+  spare = undefined;
+  // readWords writes every word's hash, pow, flags and gap but the last one's gap; the memo starts empty.
+  const arrays = { hash: s.hash.subarray(0, n), pow: s.pow.subarray(0, n), flags: s.flags.subarray(0, n), gap: s.gap.subarray(0, n), sentenceStarts: s.sentenceStarts.subarray(0, n) };
+  if (n > 0) arrays.gap[n - 1] = 0;
+  arrays.sentenceStarts.fill(0);
+  return arrays;
+}
+
 export function wordTable(view: DocumentView, tokens: TokenOffsets, covered: Iterable<{ readonly first: number; readonly last: number }>, lang: Language, vocab: VariantVocabulary): WordTable {
   const n = tokens.length;
-  const t: WordTable = { view, tokens, lang, length: n, hash: new Int32Array(n), pow: new Int32Array(n), flags: new Uint8Array(n), gap: new Uint8Array(n), sentenceStarts: new Uint8Array(n) };
+  const t: WordTable = { view, tokens, lang, length: n, ...arraysFor(n) };
   readWords(t, vocab, 0, n);
   markPlaces(t, covered);
   knownSentenceStarts(t, 0, n);

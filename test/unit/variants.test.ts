@@ -202,3 +202,28 @@ describe('variants: properties', () => {
     );
   });
 });
+
+describe('the word table read with the tokens (tokenWords) is the word table read after them', () => {
+  const { tokenOffsets, tokenWords } = require('../../server/src/core/text') as typeof import('../../server/src/core/text');
+  const { wordTable } = require('../../server/src/core/consistency/words') as typeof import('../../server/src/core/consistency/words');
+  const { buildView } = require('../../server/src/core/view') as typeof import('../../server/src/core/view');
+  const { english } = require('../../server/src/core/languages/english') as typeof import('../../server/src/core/languages/english');
+  const pieces = ['Cross', 'border', 'IPP', 'SMEs', 'iPhone', 'Ärger', 'straße', 'x2', '2024', 'co\u00adop', 'zw\u200dj', '😀', '𝐀bc', '广东', 'É', ' ', '-', '\n', '. ', '"', "'", '\u00a0'];
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((p) => p.join(''));
+
+  it('same tokens, hashes, lengths, letters and gaps', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const view = buildView(text, 'plaintext');
+        const plain = tokenOffsets(view.masked);
+        const fused = tokenWords(view.masked);
+        assert.deepEqual([...fused.starts.subarray(0, fused.length)], [...plain.starts.subarray(0, plain.length)]);
+        assert.deepEqual([...fused.ends.subarray(0, fused.length)], [...plain.ends.subarray(0, plain.length)]);
+        const a = wordTable(view, plain, [], english, english.variants!);
+        const b = wordTable(view, fused, [], english, english.variants!);
+        for (const key of ['hash', 'pow', 'flags', 'gap'] as const) assert.deepEqual([...b[key]], [...a[key]], key);
+      }),
+      fcParams(500),
+    );
+  });
+});

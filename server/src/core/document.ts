@@ -14,7 +14,7 @@ import type { CompiledTerms } from './compile';
 import { type WordTable, consistencyOn, spliceWordTable } from './consistency';
 import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
 import { type Language, languageFor } from './languages';
-import { type Match, matchTokens, separated, settle } from './lint';
+import { type Match, matchTokens, separated, settle, tokensOf } from './lint';
 import { type Region, applyMask, applyRegion } from './mask';
 import { lowerBound } from './search';
 import type { TokenOffsets } from './text';
@@ -77,7 +77,7 @@ export class DocumentLinter {
       blockStarts: structure.blockStarts,
       headings: structure.headings.map((h) => styled(styleSource, h)),
     };
-    const tokens = this.lang.tokenOffsets(view.masked);
+    const tokens = tokensOf(view, this.options, this.lang);
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
     const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
     return { text, scan, directives, view, tokens, matches, result, words };

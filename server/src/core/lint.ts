@@ -21,12 +21,17 @@ export { buildFindings } from './matching/findings';
 export function lintText(text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
   const lang = languageFor(options.lang);
   const view = buildView(text, options.format);
-  const tokens = lang.tokenOffsets(view.masked);
+  const tokens = tokensOf(view, options, lang);
   const matches = matchTokens(view, tokens, compiled, options, 0, tokens.length, lang);
   const { result, words } = settle(view, tokens, compiled, matches, options, lang);
   // Nothing of the word table is in the result: its arrays serve the next lint.
   if (words) releaseWordTable(words);
   return result;
+}
+
+/** The word tokens of a view, with what the consistency checks need of each word when they run. */
+export function tokensOf(view: DocumentView, options: LintOptions, lang: Language): TokenOffsets {
+  return lang.tokenWords && consistencyOn(options, lang) ? lang.tokenWords(view.masked) : lang.tokenOffsets(view.masked);
 }
 
 /**
@@ -65,7 +70,7 @@ export function lintTogether(documents: readonly DocumentInput[], compiled: Comp
   const analysed = documents.map((d) => {
     const opts: LintOptions = { ...options, format: d.format };
     const view = buildView(d.text, d.format);
-    const tokens = lang.tokenOffsets(view.masked);
+    const tokens = tokensOf(view, opts, lang);
     const matches = matchTokens(view, tokens, compiled, opts, 0, tokens.length, lang);
     return { opts, view, tokens, matches };
   });

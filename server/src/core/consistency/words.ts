@@ -5,7 +5,7 @@
  * word (a hyphen, white space, anything else), and whether a term list already covers it. Strings are made only
  * for the few words a check compares.
  */
-import { lowerWord, lowerCaseTable, upperCaseTable, CharClass, charClassTable, type TokenOffsets } from '../text';
+import { lowerWord, lowerCaseTable, upperCaseTable, CharClass, charClassTable, WORD_HASH_BASE, WordShape, type TokenOffsets, type WordTokens } from '../text';
 import type { Language, VariantVocabulary } from '../languages/language';
 import { lastAtMost, lowerBound } from '../search';
 import { IntTable } from './intTable';
@@ -15,7 +15,7 @@ import type { DocumentView } from '../view';
  * The hash's multiplier: odd, so every power of it is too. The loops read module-local copies: an exported const
  * is read through `exports` in tsc's output, in the innermost loop.
  */
-const BASE = 0x01000193;
+const BASE = WORD_HASH_BASE;
 const SEP = 32;
 export const HASH_BASE = BASE;
 /** What stands for a word gap in a phrase's hash ("greater bay area" is not "greaterbayarea"). */
@@ -208,6 +208,34 @@ function readWords(t: WordTable, vocab: VariantVocabulary, from: number, to: num
   const cls = charClassTable();
   const { starts, ends } = t.tokens;
   const functionWords = grammarWords(vocab);
+  // Tokens made by `tokenWords` carry each word's hash and shape, read with the characters: only gaps and
+  // grammar words are left to do.
+  const read = t.tokens as Partial<WordTokens>;
+  if (read.hash && read.hashed && read.shape) {
+    const { hash: th, hashed, shape } = read;
+    for (let k = from; k < to; k++) {
+      const s = starts[k]!;
+      const e = ends[k]!;
+      const h = th[k]!;
+      hash[k] = h;
+      const len = hashed[k]!;
+      pow[k] = len < 64 ? POWERS[len]! : power(len);
+      const sh = shape[k]!;
+      let f = (sh & WordShape.Digits) !== 0 || (sh & (WordShape.Upper | WordShape.Lower)) === 0 ? 0 : Word.Letters;
+      if ((sh & (WordShape.Upper | WordShape.UpperFirst)) === (WordShape.Upper | WordShape.UpperFirst)) f |= Word.UpperFirst;
+      if ((sh & WordShape.Uppers) !== 0 && (sh & WordShape.Lower) === 0) f |= Word.AllCaps;
+      if ((sh & WordShape.Upper) === 0) f |= Word.Lower;
+      if ((sh & (WordShape.InnerUpper | WordShape.Lower)) === (WordShape.InnerUpper | WordShape.Lower)) f |= Word.InnerUpper;
+      const fw = functionWords.get(h);
+      if (fw >= 0 && sameLower(text, s, e, vocab.functionWords[fw]!)) f |= Word.Function;
+      flags[k] = f;
+      if (k + 1 < n) {
+        const next = starts[k + 1]!;
+        gap[k] = next === e + 1 && text.charCodeAt(e) === 32 ? Gap.Space : gapBetween(text, e, next);
+      }
+    }
+    return;
+  }
   for (let k = from; k < to; k++) {
     const s = starts[k]!;
     const e = ends[k]!;

@@ -8,7 +8,7 @@
  * directly by the matchers' inner loops (no call per character); a language chooses which matchers read its
  * text through `scripts` (core/matching/scripts.ts).
  */
-import type { TokenOffsets } from '../text';
+import type { TokenOffsets, WordTokens } from '../text';
 import type { DialectTable } from './dialects';
 
 /** How a heading is capitalised: Title Case and ALL CAPS let the author's capitals stand. */
@@ -50,6 +50,12 @@ export interface Language {
    * Called once per lint (or per re-scanned range), never per character.
    */
   tokenOffsets(text: string, from?: number, to?: number): TokenOffsets;
+  /**
+   * The same tokens with each word's case-folded hash and letter shape, read in the same pass: what the
+   * consistency checks' word table needs of every word (core/consistency/words.ts). Optional: without it the
+   * table reads the words again.
+   */
+  tokenWords?(text: string, from?: number, to?: number): WordTokens;
   readonly punctuation: SentencePunctuation;
   /**
    * Whether a sentence starts at `offset` of `text` (the masked view) in the block that starts at `blockStart`:

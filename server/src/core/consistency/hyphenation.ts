@@ -87,8 +87,6 @@ export function hyphenationGroups(tables: readonly WordTable[], lang: Language, 
   // One pass per document: the compounds' letters as one word, and as words apart (each word in at most one
   // spaced use, left first); and every pair of content words, for the pairs with no hyphenated form.
   const spaced = tables.map((t) => new Uint8Array(t.length));
-  let total = 0;
-  for (const t of tables) total += t.length;
   const pairs = new PairFilter();
   tables.forEach((t, source) => {
     const { flags, gap, hash, pow } = t;

@@ -2,7 +2,7 @@
 // per size), drives the real language server over JSON-RPC for keystroke latency and RSS, prints a table
 // and writes bench/results/bench-<timestamp>.json (and latest.json).
 //
-//   node bench/run.mjs [--quick] [--skip-server] [--skip-inprocess]
+//   node bench/run.mjs [--quick] [--skip-server] [--skip-inprocess] [--skip-sustained]
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TERM_SIZES, writeInputs } from './generate.mjs';
 import { serverBench } from './server.mjs';
+import { printSustained, sustainedBench } from './sustained.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(here, 'results');
@@ -86,6 +87,13 @@ async function main() {
         s.memory.map((m) => [m.name, f0(m.rssMB), f0(m.busyMB), f0(m.peakMB), f0(m.openMs)]),
       ),
     );
+  }
+
+  if (!args.has('--skip-server') && !args.has('--skip-sustained')) {
+    // 200 open drafts, typing at 50 edits/s for 30 s while the term file is rewritten every 5 s (and broken once).
+    console.log('');
+    report.sustained = await sustainedBench({ seconds: quick ? 15 : 30 });
+    printSustained(report.sustained);
   }
 
   fs.mkdirSync(resultsDir, { recursive: true });

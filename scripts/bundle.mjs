@@ -56,17 +56,30 @@ const shippedPairs = {
 // parse5, the HTML parser, is needed only once an HTML document is read (server/src/core/formats/html/scan.ts
 // requires it then): it ships as a bundle of its own next to the others, so the server's and the CLI's bundles,
 // and their start-up, stay what they were for Markdown and plain text.
-const PARSE5_FILE = 'parse5.js';
-const separateParse5 = {
-  name: 'separate-parse5',
+const SEPARATE = { parse5: 'parse5.js' };
+const separateModules = {
+  name: 'separate-modules',
   setup(b) {
-    b.onResolve({ filter: /^parse5$/ }, () => ({ path: 'parse5', namespace: 'separate-parse5' }));
-    b.onLoad({ filter: /.*/, namespace: 'separate-parse5' }, () => ({
-      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(PARSE5_FILE)}));`,
+    b.onResolve({ filter: new RegExp(`^(${Object.keys(SEPARATE).join('|')})$`) }, (args) => ({ path: args.path, namespace: 'separate-modules' }));
+    b.onLoad({ filter: /.*/, namespace: 'separate-modules' }, (args) => ({
+      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(SEPARATE[args.path])}));`,
       loader: 'js',
     }));
   },
 };
+
+// termlint.config.json is checked against termlint.config.schema.json by a validator Ajv generates here, once
+// ("standalone" code): compiling the schema at run time cost a CLI run tens of milliseconds. The bundles never
+// hold Ajv itself (external below); server/src/node/projectConfig.ts loads dist/config-validator.js, and compiles
+// the schema with Ajv only when run unbundled (the tests' tsc output).
+const CONFIG_VALIDATOR_FILE = 'config-validator.js';
+function configValidatorCode() {
+  const Ajv = require('ajv').default;
+  const standaloneCode = require('ajv/dist/standalone').default;
+  const { $comment, ...options } = JSON.parse(readFileSync('server/src/config/ajvOptions.json', 'utf8'));
+  const ajv = new Ajv({ ...options, code: { source: true } });
+  return standaloneCode(ajv, ajv.compile(JSON.parse(readFileSync('termlint.config.schema.json', 'utf8'))));
+}
 
 const common = {
   bundle: true,
@@ -76,7 +89,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [sharedWordList, shippedPairs, separateParse5],
+  plugins: [sharedWordList, shippedPairs, separateModules],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one. The version
@@ -87,8 +100,11 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
-  build({ ...common, plugins: [], stdin: { contents: "module.exports = require('parse5');", resolveDir: '.', loader: 'js' }, outfile: `dist/${PARSE5_FILE}` }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', external: ['ajv'] }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', external: ['ajv'], banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  build({ ...common, plugins: [], stdin: { contents: configValidatorCode(), resolveDir: '.', loader: 'js' }, outfile: `dist/${CONFIG_VALIDATOR_FILE}` }),
+  ...Object.entries(SEPARATE).map(([name, file]) =>
+    build({ ...common, plugins: [], stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.', loader: 'js' }, outfile: `dist/${file}` }),
+  ),
 ]);
 chmodSync('dist/cli.js', 0o755);

@@ -5,11 +5,29 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
 import { ExtractTermsRequest, FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type TermFilesResult } from '../../server/src/protocol';
+import type { TermReportPanels } from './reportPanel';
+import { REVEAL_COMMAND, isUseLocation, revealUse } from './reveal';
+import type { TermsView } from './termsView';
+import type { ReportScope } from './usage';
 
 export interface CommandDeps {
   client: () => LanguageClient;
   output: vscode.LogOutputChannel;
   restart: () => Promise<void>;
+  terms: TermsView;
+  reports: TermReportPanels;
+}
+
+/**
+ * What "Open term report" reports on: the scope of a Terms view row it was run from, a document it was given,
+ * or the document the Terms view shows; the workspace when there is none.
+ */
+function reportScope(arg: unknown, terms: TermsView): ReportScope {
+  if (arg === 'workspace') return { kind: 'workspace' };
+  const scope = (arg as { type?: string; scope?: ReportScope } | undefined)?.type === 'scope' ? (arg as { scope?: ReportScope }).scope : undefined;
+  if (scope) return scope;
+  const uri = arg instanceof vscode.Uri || typeof arg === 'string' ? targetUri(arg) : terms.shownDocument;
+  return uri ? { kind: 'document', uri } : { kind: 'workspace' };
 }
 
 function targetUri(arg: unknown): vscode.Uri | undefined {
@@ -91,8 +109,18 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         return undefined;
       }
       const { text } = await deps.client().sendRequest(ExtractTermsRequest, { textDocument: { uri: uri.toString() } });
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
-      await vscode.window.showTextDocument(doc);
+      // Unsaved, but already named as Termlint finds term lists: Save writes it there, not to "Untitled-1.json",
+      // which `**/*.terms.json` would never pick up.
+      const target = await proposedTermFile(uri);
+      const doc = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      const count = (JSON.parse(text) as { terms?: unknown[] }).terms?.length ?? 0;
+      void vscode.window.showInformationMessage(
+        `Termlint proposes ${count} term${count === 1 ? '' : 's'} from ${basename(uri)}. Review them, then save (Ctrl+S): ` +
+          `as ${vscode.workspace.asRelativePath(target)} it is used as a term list at once.`,
+      );
       return doc.uri.toString();
     }),
 
@@ -102,8 +130,49 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 
     command('termlint.restartServer', async () => {
       await deps.restart();
+      deps.terms.invalidate();
+    }),
+
+    command('termlint.openTermReport', async (arg?: unknown) => {
+      const panel = await deps.reports.open(reportScope(arg, deps.terms));
+      return panel.report?.totals;
+    }),
+
+    command('termlint.openWorkspaceTermReport', async () => {
+      const panel = await deps.reports.open({ kind: 'workspace' });
+      return panel.report?.totals;
+    }),
+
+    command('termlint.refreshTerms', async () => {
+      deps.terms.invalidate();
+    }),
+
+    // The Terms view's rows run it: (document URI, 1-based location).
+    command(REVEAL_COMMAND, async (uri?: unknown, loc?: unknown) => {
+      if (typeof uri !== 'string' || !isUseLocation(loc)) return false;
+      await revealUse(vscode.Uri.parse(uri), loc);
+      return true;
     }),
   ];
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.replace(/.*\//, '') || uri.toString();
+}
+
+/**
+ * Where a term list proposed from `source` is saved: beside it, named after it (`draft.md` → `draft.terms.json`;
+ * `draft-2.terms.json` when that exists), or at the workspace folder's root for an untitled document.
+ */
+export async function proposedTermFile(source: vscode.Uri): Promise<vscode.Uri> {
+  const folder = source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : (vscode.workspace.getWorkspaceFolder(source)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri);
+  const stem = basename(source).replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'terms';
+  const base = folder ?? vscode.Uri.file('/');
+  for (let n = 1; ; n++) {
+    // A proposal still open from an earlier run is replaced (the name is free on disk).
+    const candidate = vscode.Uri.joinPath(base, `${stem}${n === 1 ? '' : `-${n}`}.terms.json`);
+    if (!(await exists(candidate)) || n >= 100) return candidate;
+  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -5,13 +5,23 @@
 import * as vscode from 'vscode';
 import { ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { TermReportPanels } from './reportPanel';
+import { ProjectLanguagesNotification } from '../../server/src/protocol';
 import { affectsSelector, documentSelector } from './selector';
 import launch from './serverLaunch.json';
+import { configurationMiddleware, resourceSettingKeys } from './settings';
 import { FindingsStatus } from './statusBar';
+import { TermsView } from './termsView';
+
+/** What the extension gives other extensions (and its in-editor tests): the Terms view and the report panels. */
+export interface TermlintApi {
+  terms: TermsView;
+  reports: TermReportPanels;
+}
 
 let client: LanguageClient | undefined;
 
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, projectLanguages: readonly string[]): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     // The client merges `env` into its own environment.
@@ -20,7 +30,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
   };
   let restartPolicy: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(),
+    documentSelector: documentSelector(projectLanguages),
     outputChannel: output,
     // After a crash, a message sent while the user types fails to write (EPIPE), and the default handler
     // answers a write error with "shut down", which skips the restart. Keep going on errors and let the
@@ -31,6 +41,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       closed: () => restartPolicy!.closed(),
     },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    middleware: { workspace: configurationMiddleware(resourceSettingKeys(context.extension.packageJSON)) },
   };
   // The id makes `termlint.trace.server` control protocol tracing.
   const created = new LanguageClient('termlint', 'Termlint', serverOptions, clientOptions);
@@ -38,29 +49,54 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
   return created;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<TermlintApi> {
   const output = vscode.window.createOutputChannel('Termlint', { log: true });
   context.subscriptions.push(output);
-  client = createClient(context, output);
-  const status = new FindingsStatus(() => documentSelector());
+  /** Languages only a termlint.config.json names: the server reports them, and they join the selector. */
+  let projectLanguages: string[] = [];
+  const status = new FindingsStatus(() => documentSelector(projectLanguages));
+  const terms = new TermsView({ client: () => client!, selector: () => documentSelector(projectLanguages), output });
+  const reports = new TermReportPanels({ client: () => client!, output });
+  const start = async (): Promise<void> => {
+    const created = createClient(context, output, projectLanguages);
+    client = created;
+    created.onNotification(ProjectLanguagesNotification, (p) => {
+      const languages = [...p.languages].sort();
+      // A client being replaced has nothing more to say; an unchanged list needs no new selector.
+      if (client !== created || JSON.stringify(languages) === JSON.stringify(projectLanguages)) return;
+      output.info(`Project configuration: checking ${languages.join(', ') || 'the configured languages'}; restarting with the new document selector`);
+      projectLanguages = languages;
+      restart().catch((err: unknown) => output.error(`Restarting Termlint failed: ${String(err)}`));
+    });
+    await created.start();
+  };
 
-  const restart = async () => {
-    // A new selector (languages, term files) needs a new client; a plain restart keeps the old one.
-    const old = client;
-    client = createClient(context, output);
-    if (old) await old.dispose().catch((err: unknown) => output.error(`Stopping the old Termlint server failed: ${String(err)}`));
-    await client.start();
-    status.update();
+  // Restarts run one after another: two at once would each start a client, and both would answer every request.
+  let restarting: Promise<void> = Promise.resolve();
+  const restart = (): Promise<void> => {
+    restarting = restarting.then(async () => {
+      // A new selector (languages, term files) needs a new client; a plain restart keeps the old one.
+      const old = client;
+      if (old) await old.dispose().catch((err: unknown) => output.error(`Stopping the old Termlint server failed: ${String(err)}`));
+      await start();
+      status.update();
+    });
+    return restarting;
   };
 
   context.subscriptions.push(
     status,
-    ...registerCommands({ client: () => client!, output, restart }),
+    terms,
+    reports,
+    ...registerCommands({ client: () => client!, output, restart, terms, reports }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSelector(e)) restart().catch((err: unknown) => output.error(`Restarting Termlint failed: ${String(err)}`));
+      // Severities, fuzzy matching and term files change what the report counts.
+      else if (e.affectsConfiguration('termlint')) terms.invalidate();
     }),
   );
-  await client.start();
+  await start();
+  return { terms, reports };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what Termlint's editor tests (npm run test:vscode, npm run test:ui) need, offline:
-#   - Debian packages: chromium (+ a font) for the workbench, ripgrep, and the toolchain that
+# Installs what Termlint's browser and editor tests (npm run test:report, test:vscode, test:ui) need, offline:
+#   - Debian packages: chromium and fonts (Latin, and CJK so that Chinese terms show in hover cards, the term
+#     report and screenshots) for the workbench and the report page, ripgrep, and the toolchain that
 #     code-server's native modules build with;
 #   - code-server (VS Code's server, web workbench and Node extension host), pinned by
 #     scripts/vscode/code-server/package-lock.json, into a cache outside the work tree.
@@ -25,7 +26,7 @@ fi
 
 install_apt_packages() {
   local missing=() p
-  for p in chromium fonts-liberation ripgrep libkrb5-dev build-essential python3; do
+  for p in chromium fonts-liberation fonts-noto-cjk ripgrep libkrb5-dev build-essential python3; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   if [ "${#missing[@]}" -eq 0 ]; then

@@ -16,7 +16,10 @@ if (!isMainThread && parentPort && isCliWorker(workerData)) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`termlint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      // A bug, not a problem with the user's files (those are reported per file): one line, the stack on request.
+      const debug = process.argv.includes('--debug');
+      const detail = e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e);
+      process.stderr.write(`termlint: internal error: ${detail}${debug ? '' : ' (run with --debug for the stack trace)'}\n`);
       process.exitCode = 2;
     },
   );

@@ -3,11 +3,12 @@
  * document version), and turns findings into diagnostics. Positions are computed here and nowhere in core.
  */
 import picomatch from 'picomatch';
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, lintTogether, type CompiledTerms, type Finding, type FormCount, type LintOptions, type LintResult, type Replacement, type Term, type TermFileProblem, type VariantKind } from './core';
+import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, lintTogether, type CompiledTerms, type Finding, type FormCount, type LintOptions, type LintResult, type Replacement, type TermFileProblem, type VariantKind } from './core';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
+import type { ProjectConfigStore } from './projectConfigs';
 import type { TermStore } from './termLists';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from './protocol';
 import { folderOf, relativePath, uriPath, utf8Length } from './util';
@@ -70,6 +71,7 @@ export type LintOutcome =
   | (Base & { status: 'skipped' })
   | (Base & { status: 'tooLarge' })
   | (Base & { status: 'termFile' })
+  | (Base & { status: 'configFile' })
   | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings });
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
@@ -86,7 +88,11 @@ export function originUri(file: string): string {
   return 'file://' + (p.startsWith('/') ? '' : '/') + p.split('/').map(encodeURIComponent).join('/');
 }
 
-export function findingDiagnostic(doc: LintTarget, f: Finding, term: Term | undefined, settings: Settings): Diagnostic {
+/**
+ * A finding as a diagnostic. No related information pointing at the term's entry: VS Code shows it as a child row
+ * under every entry of the Problems panel, doubling its length; the hover card links to the entry instead.
+ */
+export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Settings): Diagnostic {
   const level = settings.severity[f.kind];
   const data: FindingData = { termId: f.termId, kind: f.kind, found: f.found, offset: f.start, replacements: f.replacements };
   if (f.forms) data.forms = f.forms;
@@ -98,9 +104,8 @@ export function findingDiagnostic(doc: LintTarget, f: Finding, term: Term | unde
     message: f.message,
     data,
   };
-  const related = termRelatedInformation(term);
-  if (related) diagnostic.relatedInformation = related;
-  // A finding against the document itself links to the places it refers to (the preferred form, a definition).
+  // A finding against the document itself links to the places in it it refers to (a variant's preferred form, an
+  // abbreviation's definition): one row each, only for these kinds.
   if (f.related) diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } }, message: r.message }));
   return diagnostic;
 }
@@ -167,21 +172,29 @@ export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string 
   return `d${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-export function termRelatedInformation(term: Term | undefined): DiagnosticRelatedInformation[] | undefined {
-  if (!term?.origin) return undefined;
-  const pos = { line: term.origin.line, character: term.origin.column };
-  return [{ location: { uri: originUri(term.origin.file), range: { start: pos, end: pos } }, message: `Term list entry for "${term.term}"` }];
+/** What a term-file or configuration diagnostic carries for its quick fix. */
+export interface ProblemData {
+  path: string;
+  /** The text the diagnostic's range should read instead (a misspelt key → the known one). */
+  replacement?: string;
 }
 
-export function problemDiagnostic(doc: Pick<TextDocument, 'positionAt'>, p: TermFileProblem): Diagnostic {
-  return {
+/** A problem of a term file (or, with `code`, of a project configuration) at its position. */
+export function problemDiagnostic(doc: Pick<TextDocument, 'positionAt' | 'uri'>, p: TermFileProblem, code: string = DiagnosticCodes.termFile): Diagnostic {
+  const data: ProblemData = { path: p.path, ...(p.replacement !== undefined ? { replacement: p.replacement } : {}) };
+  const diagnostic: Diagnostic = {
     range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) },
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: SOURCE,
-    code: DiagnosticCodes.termFile,
+    code,
     message: p.message,
-    data: { path: p.path },
+    data,
   };
+  if (p.related) {
+    const at = doc.positionAt(p.related.offset);
+    diagnostic.relatedInformation = [{ location: { uri: doc.uri, range: { start: at, end: doc.positionAt(p.related.offset + p.related.length) } }, message: `the other form: ${p.related.path}` }];
+  }
+  return diagnostic;
 }
 
 function formatBytes(n: number): string {
@@ -219,6 +232,8 @@ export interface DocumentLinter {
   lint(doc: LintTarget, options?: LintCallOptions): Promise<LintOutcome>;
   /** Drops the cached outcome of a closed document. */
   forget(uri: string): void;
+  /** The result id of the last outcome cached for `uri`, however stale (undefined when there is none). */
+  lastResultId(uri: string): string | undefined;
   /** Whether Termlint lints this document at all (enabled, language, not excluded). Term files count. */
   applies(doc: Pick<LintTarget, 'uri' | 'languageId'>, settings: Settings): boolean;
   /** Bumped on every settings change (cached outcomes become stale). */
@@ -257,10 +272,47 @@ function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
   return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && a.abbreviations === b.abbreviations && sameVariants && sameKinds;
 }
 
-export function createDocumentLinter(settingsStore: SettingsStore, terms: TermStore, afterWork?: () => void): DocumentLinter {
+/** Documents, and characters in all, that keep their incremental scans (the last edited ones). */
+const KEEP_SCANS = 8;
+const KEEP_SCAN_CHARS = 2_000_000;
+
+export interface DocumentLinterDeps {
+  settings: SettingsStore;
+  terms: TermStore;
+  configs: ProjectConfigStore;
+  /**
+   * Settles once the project configurations and term lists have first been read: a document linted before would
+   * get findings from the wrong lists, a first answer the editor shows and then takes back.
+   */
+  ready: Promise<void>;
+  /** Called after each lint: the Node entry point gives memory back once the server is idle. */
+  afterWork?: () => void;
+}
+
+export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
+  const { settings: settingsStore, terms, configs, afterWork } = deps;
   const cache = new Map<string, { key: string; outcome: LintOutcome }>();
   /** Open documents keep an incremental linter: a keystroke re-lints only the blocks it touched. */
   const incremental = new Map<string, IncrementalLinter>();
+  /**
+   * The documents edited last, oldest first, with their lengths: only they keep their incremental scans (see
+   * `IncrementalLinter.compact`), so that 200 open drafts do not each hold a parse tree that only the next
+   * keystroke in them would use.
+   */
+  const editing = new Map<string, number>();
+
+  function keepScan(uri: string, length: number): void {
+    editing.delete(uri);
+    editing.set(uri, length);
+    let total = 0;
+    for (const n of editing.values()) total += n;
+    for (const [oldest, n] of editing) {
+      if (editing.size <= 1 || (editing.size <= KEEP_SCANS && total <= KEEP_SCAN_CHARS)) break;
+      incremental.get(oldest)?.compact();
+      editing.delete(oldest);
+      total -= n;
+    }
+  }
   const excludeMatchers = new Map<string, (path: string) => boolean>();
   /** Variants of open documents from the last workspace-scope lint, for the version it read. */
   const together = new Map<string, { version: number; generation: number; findings: Finding[] }>();
@@ -282,14 +334,23 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
 
   function lintIncrementally(uri: string, text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
     let linter = incremental.get(uri);
-    if (!linter || linter.compiled !== compiled || !sameLintOptions(linter.options, options)) {
+    if (!linter || !sameLintOptions(linter.options, options)) {
       linter = new IncrementalLinter(compiled, options);
       incremental.set(uri, linter);
+    } else if (linter.compiled !== compiled) {
+      // A term list changed: keep the document's scan, match it again.
+      linter = linter.withTerms(compiled);
+      incremental.set(uri, linter);
     }
-    return linter.lint(text);
+    const edited = linter.text !== text;
+    const result = linter.lint(text);
+    if (edited) keepScan(uri, text.length);
+    return result;
   }
 
   function applies(doc: Pick<LintTarget, 'uri' | 'languageId'>, settings: Settings): boolean {
+    // A configuration's problems are shown even where it switches Termlint off.
+    if (configs.isConfigFile(doc.uri)) return true;
     if (!settings.enable) return false;
     if (terms.isTermFile(doc.uri)) return true;
     return settings.languages.includes(doc.languageId) && !excluded(doc.uri, settings);
@@ -302,44 +363,59 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
       cache.clear();
       incremental.clear();
       together.clear();
+      editing.clear();
     },
     forget(uri) {
       cache.delete(uri);
       incremental.delete(uri);
+      editing.delete(uri);
       together.delete(uri);
     },
+    lastResultId(uri) {
+      return cache.get(uri)?.outcome.resultId;
+    },
     async lintTogether(docs, folder) {
-      const settings = await settingsStore.get(folder);
-      const { compiled } = terms.termsFor(docs[0]?.uri ?? folder, settings);
-      const inputs = docs.map((d) => ({ text: d.getText(), format: formatForLanguageId(d.languageId).id }));
-      const results = lintTogether(inputs, compiled, lintOptionsOf(settings), WORKSPACE_WHERE);
+      await deps.ready;
+      // The folder's settings decide the scope and the classes counted; each file keeps its own (overrides).
+      const shared = await settingsStore.get(folder, folder);
+      const each = await Promise.all(docs.map((d) => settingsStore.get(d.uri, folder)));
+      const { compiled } = terms.termsFor(docs[0]?.uri ?? folder, shared);
+      const inputs = docs.map((d, i) => ({ text: d.getText(), format: formatForLanguageId(d.languageId).id, options: lintOptionsOf(each[i]!) }));
+      const results = lintTogether(inputs, compiled, lintOptionsOf(shared), WORKSPACE_WHERE);
       togetherStamp++;
       docs.forEach((d, i) => {
         together.set(d.uri, { version: d.version, generation: terms.generation, findings: results[i]!.findings.filter((f) => f.kind === 'variant') });
       });
-      return results.map((r, i) => ({ findings: r.findings, diagnostics: r.findings.map((f) => findingDiagnostic(docs[i]!, f, compiled.terms.get(f.termId), settings)) }));
+      return results.map((r, i) => ({ findings: r.findings, diagnostics: r.findings.map((f) => findingDiagnostic(docs[i]!, f, each[i]!)) }));
     },
     async lint(doc, options) {
-      const settings = await settingsStore.get(options?.settingsUri ?? doc.uri);
+      await deps.ready;
+      const settings = await settingsStore.get(doc.uri, options?.settingsUri);
       // From here on everything is synchronous: text, version and positions belong together.
       const key = `${doc.version}:${terms.generation}:${epoch}:${togetherStamp}`;
       const cached = cache.get(doc.uri);
       if (cached && cached.key === key) return cached.outcome;
-      const base = { uri: doc.uri, version: doc.version, resultId: `${key}:${doc.uri}` };
+      const base = { uri: doc.uri, version: doc.version };
       let outcome: LintOutcome;
       if (!applies(doc, settings)) {
-        outcome = { ...base, status: 'skipped', diagnostics: [] };
+        outcome = { ...base, resultId: diagnosticsResultId([]), status: 'skipped', diagnostics: [] };
+      } else if (configs.isConfigFile(doc.uri)) {
+        // The store parses an open configuration after a short pause; until then this shows what it has.
+        const file = configs.get(doc.uri);
+        const diagnostics = file ? file.problems.map((p) => problemDiagnostic(file.document, p, DiagnosticCodes.configFile)) : [];
+        return { ...base, resultId: diagnosticsResultId(diagnostics), status: 'configFile', diagnostics };
       } else if (terms.isTermFile(doc.uri)) {
         const file = terms.get(doc.uri);
         // The store parses open term files after a short pause; until then this shows what it has.
         const diagnostics = file ? file.problems.map((p) => problemDiagnostic(file.document, p)) : [];
-        return { ...base, resultId: `${base.resultId}:${file?.document.version ?? 0}`, status: 'termFile', diagnostics };
+        return { ...base, resultId: diagnosticsResultId(diagnostics), status: 'termFile', diagnostics };
       } else {
         const text = doc.getText();
         // A UTF-16 code unit is at most 3 UTF-8 bytes: most documents need no count (it costs a pass per keystroke).
         const size = text.length * 3 <= settings.maxFileSize ? text.length : utf8Length(text, settings.maxFileSize);
         if (size > settings.maxFileSize) {
-          outcome = { ...base, status: 'tooLarge', diagnostics: [tooLargeDiagnostic(settings)] };
+          const diagnostics = [tooLargeDiagnostic(settings)];
+          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'tooLarge', diagnostics };
         } else {
           const { compiled } = terms.termsFor(doc.uri, settings);
           const lintOptions: LintOptions = { format: formatForLanguageId(doc.languageId).id, ...lintOptionsOf(settings) };
@@ -348,7 +424,7 @@ export function createDocumentLinter(settingsStore: SettingsStore, terms: TermSt
           // Counted across the workspace by the last workspace lint, while the document reads as it did then.
           const w = settings.variants.scope === 'workspace' ? together.get(doc.uri) : undefined;
           if (w && w.version === doc.version && w.generation === terms.generation) result = { findings: withVariants(result.findings, w.findings), occurrences: result.occurrences };
-          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, compiled.terms.get(f.termId), settings));
+          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.
           outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings };

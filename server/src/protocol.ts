@@ -3,7 +3,8 @@
  * VS Code extension sends them (any other client may too). It imports only vscode-languageserver-protocol,
  * which client and server both have, so the client's bundle never pulls in the server library.
  */
-import { ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { ProtocolNotificationType, ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { TermUsageReport } from './report/model';
 
 /** `Diagnostic.source` of every diagnostic Termlint publishes. */
 export const DIAGNOSTIC_SOURCE = 'termlint';
@@ -15,6 +16,8 @@ export const DIAGNOSTIC_SOURCE = 'termlint';
 export const DiagnosticCodes = {
   /** A problem in a term file, at its position. */
   termFile: 'term-file',
+  /** A problem in a project configuration (`termlint.config.json`), at its position. */
+  configFile: 'config-file',
   /** The one diagnostic of a document over `termlint.maxFileSize`. */
   fileTooLarge: 'file-too-large',
 } as const;
@@ -75,3 +78,55 @@ export interface ExtractTermsResult {
 
 /** Builds a term list from an open document's repeated terms. */
 export const ExtractTermsRequest = new ProtocolRequestType<ExtractTermsParams, ExtractTermsResult, never, void, void>('termlint/extractTerms');
+
+export interface TermUsageParams extends WorkDoneProgressParams {
+  /** An open document to report on; without it, every file of the workspace (the files workspace lint checks). */
+  textDocument?: TextDocumentIdentifier;
+}
+
+/**
+ * The term-usage report (`server/src/report/model.ts`): the data `termlint report --format json` prints, built
+ * from the same lint results as the diagnostics. Files are named relative to their workspace folder, and each
+ * has its `uri`.
+ */
+export type TermUsageResult = TermUsageReport;
+
+/** The terms a document (or the workspace) uses, how often, in which forms, and what is to fix. */
+export const TermUsageRequest = new ProtocolRequestType<TermUsageParams, TermUsageResult, never, void, void>('termlint/termUsage');
+
+export interface TermReportPageParams extends TermUsageParams {
+  /** The webview the page is for: its `cspSource`, and a fresh nonce, the only one the page's style and script may carry. */
+  webview: { nonce: string; cspSource: string };
+}
+
+export interface TermReportPageResult {
+  report: TermUsageResult;
+  /** The report page (`termlint report`'s HTML) for the webview: theme colours, CSP with the nonce, uses as messages. */
+  html: string;
+}
+
+/** The term-usage report and its page, rendered by the server so the extension's bundle holds no report code. */
+export const TermReportPageRequest = new ProtocolRequestType<TermReportPageParams, TermReportPageResult, never, void, void>('termlint/termReportPage');
+
+/** What the report page in the webview posts when a use is clicked (server/src/report/html.ts writes the script). */
+export interface TermReportMessage {
+  type: 'reveal';
+  /** The file as the report names it (`TermUsageReport.files[].file`). */
+  file: string;
+  /** 1-based, as in the report. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface ProjectLanguagesParams {
+  /** Language ids the workspace's termlint.config.json files name in `languages` (sorted, no repeats). */
+  languages: string[];
+}
+
+/**
+ * Server → client, whenever it changes: the languages the project configurations check, so the client also hands
+ * the server documents of a language only the configuration names (the client's selector comes from its settings).
+ */
+export const ProjectLanguagesNotification = new ProtocolNotificationType<ProjectLanguagesParams, void>('termlint/projectLanguages');

@@ -19,14 +19,23 @@ import { FIX_ALL_KIND, registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerExtract } from './features/extract';
 import { registerHover } from './features/hover';
+import { registerTermUsage } from './features/termUsage';
 import { registerWorkspaceLint } from './features/workspaceLint';
+import type { ConfigValidator } from './config/projectConfig';
 import type { Host } from './host';
+import { registerProjectConfigs, type ProjectConfigStore } from './projectConfigs';
+import { createTurns } from './turns';
 import { registerSettings } from './settings';
 import { registerTermLists, type TermStore } from './termLists';
+import { ProjectLanguagesNotification } from './protocol';
 import { connectionLogger, runLogged } from './util';
+import { createWorkspaceFiles } from './workspaceFiles';
+import { registerWorkspaceEvents } from './workspace';
 
 export interface ServerDeps {
   host: Host;
+  /** Checks `termlint.config.json` files against the shipped schema (compiled on first use). */
+  configValidator: () => ConfigValidator;
   /** Called after each lint: the Node entry point uses it to give memory back once the server is idle. */
   afterWork?: () => void;
 }
@@ -34,8 +43,14 @@ export interface ServerDeps {
 export function startServer(connection: Connection, deps: ServerDeps): void {
   const logger = connectionLogger(connection);
   const documents = new TextDocuments(TextDocument);
-  const disposables: Disposable[] = [];
+  // One queue of turns for the server's work, urgent pulls first and background work spaced out (turns.ts).
+  const turns = createTurns();
+  const disposables: Disposable[] = [turns];
   let terms: (TermStore & Disposable) | undefined;
+  let configs: (ProjectConfigStore & Disposable) | undefined;
+  let loaded!: () => void;
+  let sendLanguages = () => {};
+  const ready = new Promise<void>((resolve) => (loaded = resolve));
   let registerConfigurationChanges = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -45,40 +60,50 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     registerConfigurationChanges = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 
-    const settings = registerSettings({ connection, logger, pullConfiguration: caps.workspace?.configuration === true });
-    terms = registerTermLists({
-      connection,
-      documents,
-      settings,
-      host: deps.host,
-      logger,
-      workspaceFolders: folders,
-      dynamicWatchers: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-    });
-    const linter = createDocumentLinter(settings, terms, deps.afterWork);
+    const dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const workspace = registerWorkspaceEvents(connection, folders, logger);
+    configs = registerProjectConfigs({ connection, documents, host: deps.host, logger, workspace, validator: deps.configValidator, dynamicWatchers });
+    const settings = registerSettings({ connection, logger, configs, pullConfiguration: caps.workspace?.configuration === true });
+    terms = registerTermLists({ connection, documents, settings, host: deps.host, logger, workspace, dynamicWatchers, turns });
+    const linter = createDocumentLinter({ settings, terms, configs, ready, ...(deps.afterWork ? { afterWork: deps.afterWork } : {}) });
     const publisher = registerDiagnostics({
       connection,
       documents,
       linter,
       terms,
+      configs,
       settings,
       logger,
       pull,
       refreshSupport: caps.workspace?.diagnostics?.refreshSupport === true,
+      turns,
     });
     const documentChanges = edit?.documentChanges === true;
     const createFiles = edit?.resourceOperations?.includes('create') === true;
     const workDoneProgress = caps.window?.workDoneProgress === true;
     const markdown = caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? true;
     const loadedTerms = terms;
+    const files = createWorkspaceFiles({ connection, documents, linter, terms, settings, host: deps.host, logger, workDoneProgress });
+    const loadedConfigs = configs;
+    let languagesSent = '';
+    sendLanguages = () => {
+      const languages = loadedConfigs.languages();
+      if (JSON.stringify(languages) === languagesSent) return;
+      languagesSent = JSON.stringify(languages);
+      runLogged(logger, 'sending the project languages', () => connection.sendNotification(ProjectLanguagesNotification, { languages }));
+    };
     disposables.push(
+      loadedConfigs.onDidChange(() => sendLanguages()),
+      workspace,
+      configs,
       settings,
       loadedTerms,
       publisher,
       registerCodeActions({ connection, documents, linter, terms, settings, host: deps.host, logger, documentChanges, createFiles }),
       registerHover({ connection, documents, linter, logger, markdown }),
-      registerWorkspaceLint({ connection, documents, linter, terms, settings, host: deps.host, logger, publisher, workDoneProgress, documentChanges }),
-      registerExtract({ connection, documents, logger }),
+      registerWorkspaceLint({ connection, documents, linter, terms, settings, files, logger, publisher, documentChanges }),
+      registerTermUsage({ connection, documents, linter, terms, files, logger }),
+      registerExtract({ connection, documents, terms, settings, logger }),
       // New settings may name other term files: rescan (which re-lints when done).
       settings.onDidChange(() => runLogged(logger, 'reloading term lists after a settings change', () => loadedTerms.reload())),
     );
@@ -99,7 +124,19 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (registerConfigurationChanges) {
       runLogged(logger, 'registering for configuration changes', () => connection.client.register(DidChangeConfigurationNotification.type, { section: 'termlint' }));
     }
-    if (terms) runLogged(logger, 'loading term lists', () => terms!.reload());
+    // The configurations first, quietly: the term lists they name are loaded next, with the settings they give.
+    const [c, t] = [configs, terms];
+    if (c && t) {
+      runLogged(logger, 'loading the project configuration and term lists', async () => {
+        try {
+          await c.reload(false);
+          sendLanguages();
+          await t.reload();
+        } finally {
+          loaded();
+        }
+      });
+    } else loaded();
   });
 
   connection.onShutdown(() => {

@@ -3,7 +3,7 @@
  * jsonc-parser so comments and the rest of the file are kept.
  */
 import { modify, parseTree, findNodeAtLocation, type Edit as JsonEdit, type Node as JsonNode } from 'jsonc-parser';
-import type { Term } from './core';
+import { normalizeLanguageTag, type Term } from './core';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } } as const;
 
@@ -11,8 +11,23 @@ function sameForm(a: string, b: string): boolean {
   return a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The forms or phrases of an array: strings, or `{ "form": … }` / `{ "phrase": … }` objects. */
 function stringItems(node: JsonNode | undefined): string[] {
-  return (node?.children ?? []).map((c) => (typeof c.value === 'string' ? c.value : ''));
+  return (node?.children ?? []).map((c) => {
+    if (typeof c.value === 'string') return c.value;
+    const inner = findNodeAtLocation(c, ['form'])?.value ?? findNodeAtLocation(c, ['phrase'])?.value;
+    return typeof inner === 'string' ? inner : '';
+  });
+}
+
+/** The path of `lang`'s block in an entry's "languages", by whatever tag the file writes for it. */
+function languageKey(entry: JsonNode, lang: string): string[] | undefined {
+  const languages = findNodeAtLocation(entry, ['languages']);
+  for (const prop of languages?.children ?? []) {
+    const key = prop.children?.[0]?.value;
+    if (typeof key === 'string' && normalizeLanguageTag(key) === lang) return ['languages', key];
+  }
+  return undefined;
 }
 
 /** A new term file holding just `content` (`terms` and/or `ignore`). */
@@ -38,14 +53,19 @@ function entryIndexAt(root: JsonNode, offset: number): number {
  * Makes `found` an admitted form of the entry at `entryOffset` (removing it from `forbidden`).
  * Undefined when the entry is not where the term list says (the file changed since it was read).
  */
-export function admitEdits(text: string, entryOffset: number, found: string): JsonEdit[] | undefined {
+export function admitEdits(text: string, entryOffset: number, found: string, lang = 'en'): JsonEdit[] | undefined {
   const root = parseTree(text);
   if (!root) return undefined;
   const index = entryIndexAt(root, entryOffset);
   if (index < 0) return undefined;
   const entry = findNodeAtLocation(root, ['terms', index])!;
-  const admitted = stringItems(findNodeAtLocation(entry, ['admitted']));
-  const forbidden = stringItems(findNodeAtLocation(entry, ['forbidden']));
+  // "term" holds the list's language; any other language's forms are in its block under "languages".
+  const listLang = normalizeLanguageTag(String(findNodeAtLocation(root, ['language'])?.value ?? 'en')) ?? 'en';
+  const block = findNodeAtLocation(entry, ['term']) && listLang === lang ? [] : languageKey(entry, lang);
+  if (!block) return undefined;
+  const at = ['terms', index, ...block];
+  const admitted = stringItems(findNodeAtLocation(entry, [...block, 'admitted']));
+  const forbidden = stringItems(findNodeAtLocation(entry, [...block, 'forbidden']));
   const out: JsonEdit[] = [];
   let current = text;
   const apply = (edits: JsonEdit[]) => {
@@ -54,8 +74,8 @@ export function admitEdits(text: string, entryOffset: number, found: string): Js
     out.push(...edits);
   };
   const gone = forbidden.findIndex((f) => sameForm(f, found));
-  if (gone >= 0) apply(modify(current, ['terms', index, 'forbidden', gone], undefined, FORMAT));
-  if (!admitted.some((a) => sameForm(a, found))) apply(modify(current, ['terms', index, 'admitted', -1], found, { ...FORMAT, isArrayInsertion: true }));
+  if (gone >= 0) apply(modify(current, [...at, 'forbidden', gone], undefined, FORMAT));
+  if (!admitted.some((a) => sameForm(a, found))) apply(modify(current, [...at, 'admitted', -1], found, { ...FORMAT, isArrayInsertion: true }));
   if (out.length <= 1) return out;
   return [wholeDiff(text, current)];
 }
@@ -73,18 +93,14 @@ function wholeDiff(before: string, after: string): JsonEdit {
   return { offset: start, length: endB - start, content: after.slice(start, endA) };
 }
 
-/** The entry to write into a workspace term file to admit `found` for a term from a list we cannot edit. */
+/**
+ * The entry to write into the workspace term file to admit `found` for a term from a list Termlint does not
+ * edit (a shipped list, a TBX or CSV file). Lists merge (core/termlists/merge.ts): the later entry adds its
+ * forms and decides their status, so naming the term and the admitted form is enough; the rest of the entry
+ * stays where it is.
+ */
 export function overridingEntry(term: Term, found: string): Record<string, unknown> {
-  const entry: Record<string, unknown> = { term: term.term };
-  const admitted = term.admitted.some((a) => sameForm(a, found)) ? term.admitted : [...term.admitted, found];
-  entry.admitted = admitted;
-  const forbidden = term.forbidden.filter((f) => !sameForm(f, found));
-  if (forbidden.length) entry.forbidden = forbidden;
-  if (term.caseSensitive) entry.caseSensitive = true;
-  if (Object.keys(term.translations).length) entry.translations = term.translations;
-  if (term.note) entry.note = term.note;
-  if (term.source) entry.source = term.source;
-  return entry;
+  return { term: term.term, admitted: [found] };
 }
 
 /** Appends `entry` to `terms` (or replaces the entry with the same approved form). */

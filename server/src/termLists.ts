@@ -6,7 +6,6 @@
 import picomatch from 'picomatch';
 import {
   DidChangeWatchedFilesNotification,
-  DidChangeWorkspaceFoldersNotification,
   Emitter,
   FileChangeType,
   type Connection,
@@ -15,10 +14,13 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compileTerms, isTermListFile, readTermList, termListGlobs, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from './core';
+import { compileTerms, compileTermsInSteps, isTermListFile, readTermList, termListGlobs, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from './core';
 import type { Host } from './host';
-import { folderOf, guardNotification, joinUri, relativePath, runLogged, uriPath, type Logger } from './util';
+import { placeNearEdit } from './problemPlacement';
+import { folderOf, joinUri, relativePath, runLogged, uriPath, type Logger } from './util';
 import type { Settings, SettingsStore } from './settings';
+import type { WorkspaceEvents } from './workspace';
+import type { Turns } from './turns';
 
 export interface TermFile {
   uri: string;
@@ -65,13 +67,26 @@ export interface TermListsDeps {
   settings: SettingsStore;
   host: Host;
   logger: Logger;
-  workspaceFolders: string[];
+  /** The workspace folders and the file watchers' events. */
+  workspace: WorkspaceEvents;
   /** The client lets us register file watchers dynamically. */
   dynamicWatchers: boolean;
+  /** Turns for background work (recompiling after a change), shared with the rest of the server. */
+  turns: Turns;
 }
 
 /** Editor edits to a term file are applied after this pause, so typing does not re-lint on every key. */
 const EDIT_DEBOUNCE_MS = 150;
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.replace(/[?#].*$/, '').replace(/.*\//, ''));
+}
+
+/** `glossary.terms.json changed, old.terms.json deleted`: what the log says about watcher events. */
+function describeChanges(changes: readonly { uri: string; type: number }[]): string {
+  const verb = (t: number) => (t === FileChangeType.Created ? 'created' : t === FileChangeType.Deleted ? 'deleted' : 'changed');
+  return changes.map((c) => `${fileName(c.uri)} ${verb(c.type)}`).join(', ');
+}
 
 export function parseTermFileSafely(text: string, uri: string): TermFileResult {
   try {
@@ -82,6 +97,14 @@ export function parseTermFileSafely(text: string, uri: string): TermFileResult {
   }
 }
 
+/** What a compiled set of lists depends on besides the term files themselves. */
+interface ListsKey {
+  folder: string | undefined;
+  useBundled: boolean;
+  /** The workspace term file from the settings, when the folder's own configuration has not been read. */
+  workspaceTermFile: string;
+}
+
 export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
   const { connection, documents, host, logger } = deps;
   const files = new Map<string, TermFile>();
@@ -89,17 +112,76 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
   const compiledCache = new Map<string, CompiledTerms>();
   const changed = new Emitter<void>();
   const editTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  let folders = [...deps.workspaceFolders];
+  const folders = () => deps.workspace.folders();
   let generation = 0;
   let watcherRegistration: Promise<Disposable> | undefined;
   let watchedKey = '';
   let reloading: Promise<void> | undefined;
   let reloadAgain = false;
 
+  /** What each compiled list in the cache was made from, to make it again after a change. */
+  const compiledInputs = new Map<string, ListsKey>();
+  /** Bumped by every change: a recompilation still under way for an older one stops. */
+  let recompiling = 0;
+
+  /**
+   * The term files changed. The lists in use are compiled again in the background, in slices of a
+   * millisecond or two on background turns (turns.ts; `compileTermsInSteps`, misspelling index included), and
+   * swapped in only when all are
+   * ready: until then documents are linted with the lists in force, and typing is never held up for the
+   * whole compilation (a 5,000-entry list takes tens of milliseconds, more on a busy machine).
+   */
   function bump(): void {
-    generation++;
+    const run = ++recompiling;
+    const inUse = [...compiledInputs];
+    if (inUse.length === 0) {
+      swap(new Map());
+      return;
+    }
+    runLogged(logger, 'compiling term lists', async () => {
+      const fresh = new Map<string, CompiledTerms>();
+      for (const [key, input] of inUse) {
+        const steps = compileTermsInSteps(listsFor(input), { fuzzy: true });
+        let step = steps.next();
+        while (!step.done) {
+          await deps.turns.next(false);
+          if (run !== recompiling) return; // a newer change compiles again
+          step = steps.next();
+        }
+        fresh.set(key, step.value);
+      }
+      swap(fresh);
+    });
+  }
+
+  /** The freshly compiled lists in force, under a new generation (lists compiled on demand meanwhile go too). */
+  function swap(fresh: Map<string, CompiledTerms>): void {
     compiledCache.clear();
+    for (const key of [...compiledInputs.keys()]) if (!fresh.has(key)) compiledInputs.delete(key);
+    for (const [key, compiled] of fresh) {
+      compiledCache.set(key, compiled);
+      logWarnings(compiledInputs.get(key)!, compiled);
+    }
+    generation++;
     changed.fire();
+  }
+
+  function logWarnings(input: ListsKey, compiled: CompiledTerms): void {
+    for (const w of compiled.warnings) logger.info(`Term lists for ${input.folder ?? 'files outside any folder'}: ${w}`);
+  }
+
+  /** The lists a document in `input.folder` is checked against, in order: bundled, the folder's, its workspace term file last. */
+  function listsFor(input: ListsKey): TermList[] {
+    const { folder } = input;
+    const lists: TermList[] = [];
+    const fileList = [...files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    if (input.useBundled) for (const f of fileList) if (f.bundled && f.list) lists.push(f.list);
+    // Workspace lists after bundled ones, so they override; the workspace term file comes last.
+    const own = fileList.filter((f) => !f.bundled && f.list && (!folder || folderOf(folders(), f.uri) === folder || !folderOf(folders(), f.uri)));
+    const wsFile = folder ? joinUri(folder, folderConfigs.get(folder)?.workspaceTermFile ?? input.workspaceTermFile) : undefined;
+    own.sort((a, b) => Number(a.uri === wsFile) - Number(b.uri === wsFile));
+    for (const f of own) lists.push(f.list!);
+    return lists;
   }
 
   function setFile(uri: string, text: string, bundled: boolean, open: boolean): void {
@@ -111,10 +193,22 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       uri,
       bundled,
       document: TextDocument.create(uri, 'json', version, text),
-      problems: result.problems,
+      problems: placeNearEdit(result.problems, previous?.document.getText(), text),
       list: result.list ?? previous?.list,
       open,
     });
+  }
+
+  /** One line per edited term file: how many terms it gives, and whether its last good version stays in force. */
+  function logEdited(uri: string): void {
+    const f = files.get(uri);
+    if (!f) return;
+    const errors = f.problems.filter((p) => p.severity === 'error').length;
+    const terms = f.list?.terms.length ?? 0;
+    logger.info(
+      `Term list ${fileName(uri)} edited: ` +
+        (errors ? `${errors} error${errors === 1 ? '' : 's'}; ${f.list ? `keeping its last good version (${terms} terms)` : 'not used until they are fixed'}` : `${terms} terms`),
+    );
   }
 
   /** Reads of one file may overlap (bursts of watcher events); only the latest one counts. */
@@ -136,7 +230,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       found.add(uri);
       if (!files.has(uri)) await readInto(uri, true);
     }
-    for (const folder of folders) {
+    for (const folder of folders()) {
       const s = await deps.settings.get(folder);
       const matchers = [...s.termFiles, s.workspaceTermFile].map((g) => picomatch(g, { dot: true }));
       config.set(folder, {
@@ -192,7 +286,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
 
   function isTermFile(uri: string): boolean {
     if (files.has(uri)) return true;
-    const folder = folderOf(folders, uri);
+    const folder = folderOf(folders(), uri);
     const c = folder ? folderConfigs.get(folder) : undefined;
     if (folder && c) {
       const rel = relativePath(folder, uri);
@@ -211,29 +305,24 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     get: (uri) => files.get(uri),
     all: () => [...files.values()],
     termsFor(uri, settings) {
-      const folder = folderOf(folders, uri);
+      const folder = folderOf(folders(), uri);
       const key = `${settings.useBundledTerms ? 'b' : '-'}|${folder ?? ''}`;
       let compiled = compiledCache.get(key);
       if (!compiled) {
-        const lists: TermList[] = [];
-        const fileList = [...files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-        if (settings.useBundledTerms) for (const f of fileList) if (f.bundled && f.list) lists.push(f.list);
-        // Workspace lists after bundled ones, so they override; the workspace term file comes last.
-        const own = fileList.filter((f) => !f.bundled && f.list && (!folder || folderOf(folders, f.uri) === folder || !folderOf(folders, f.uri)));
-        const wsFile = folder ? joinUri(folder, folderConfigs.get(folder)?.workspaceTermFile ?? settings.workspaceTermFile) : undefined;
-        own.sort((a, b) => Number(a.uri === wsFile) - Number(b.uri === wsFile));
-        for (const f of own) lists.push(f.list!);
-        compiled = compileTerms(lists);
-        for (const w of compiled.warnings) logger.info(`Term lists for ${folder ?? 'files outside any folder'}: ${w}`);
+        // First use of these lists: compiled now, in one go (the document waits for them either way).
+        const input: ListsKey = { folder, useBundled: settings.useBundledTerms, workspaceTermFile: settings.workspaceTermFile };
+        compiled = compileTerms(listsFor(input));
+        compiledInputs.set(key, input);
+        logWarnings(input, compiled);
         compiledCache.set(key, compiled);
       }
       return { compiled, generation };
     },
     workspaceTermFileFor(uri, settings) {
-      const folder = folderOf(folders, uri);
+      const folder = folderOf(folders(), uri);
       return folder ? joinUri(folder, settings.workspaceTermFile) : undefined;
     },
-    folders: () => folders,
+    folders,
     reload() {
       // Serialize rescans; a request during one triggers exactly one more.
       if (reloading) {
@@ -253,26 +342,31 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       return reloading;
     },
     dispose() {
+      recompiling++; // a recompilation under way stops
       for (const t of editTimers.values()) clearTimeout(t);
       changed.dispose();
       if (watcherRegistration) runLogged(logger, 'unregistering file watchers', async () => (await watcherRegistration!).dispose());
     },
   };
 
-  connection.onDidChangeWatchedFiles(
-    guardNotification(logger, 'workspace/didChangeWatchedFiles', (p) => p.changes[0]?.uri, async (params) => {
-      let any = false;
-      for (const change of params.changes) {
-        if (!isTermFile(change.uri) || documents.get(change.uri)) continue; // open files follow the editor
-        any = true;
-        if (change.type === FileChangeType.Deleted) files.delete(change.uri);
-        else await readInto(change.uri, files.get(change.uri)?.bundled ?? false);
-      }
-      if (any) bump();
-    }),
-  );
+  const onFiles = deps.workspace.onDidChangeWatchedFiles(async (changes) => {
+    let any = false;
+    for (const change of changes) {
+      if (!isTermFile(change.uri) || documents.get(change.uri)) continue; // open files follow the editor
+      any = true;
+      // A deletion reads too (and finds nothing): it must supersede a read still under way, or that read
+      // would bring the deleted file back.
+      await readInto(change.uri, files.get(change.uri)?.bundled ?? false);
+    }
+    if (any) {
+      logger.info(`Term lists: ${describeChanges(changes.filter((c) => isTermFile(c.uri)))} on disk; checking again`);
+      bump();
+    }
+  });
 
   const subscriptions: Disposable[] = [
+    onFiles,
+    deps.workspace.onDidChangeFolders(() => runLogged(logger, 'reloading term lists after a workspace folder change', () => store.reload())),
     documents.onDidOpen((e) => {
       if (!isTermFile(e.document.uri)) return;
       setFile(e.document.uri, e.document.getText(), files.get(e.document.uri)?.bundled ?? false, true);
@@ -290,7 +384,10 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
           if (!doc) return;
           const before = files.get(uri)?.document.getText();
           setFile(uri, doc.getText(), files.get(uri)?.bundled ?? false, true);
-          if (before !== doc.getText()) bump();
+          if (before !== doc.getText()) {
+            logEdited(uri);
+            bump();
+          }
         }, EDIT_DEBOUNCE_MS),
       );
     }),
@@ -313,15 +410,5 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     dispose();
   };
 
-  // Declared as `changeNotifications: true` in the server capabilities, so no dynamic registration is needed.
-  connection.onNotification(
-    DidChangeWorkspaceFoldersNotification.type,
-    guardNotification(logger, 'workspace/didChangeWorkspaceFolders', () => undefined, async (e) => {
-      const { added, removed: gone } = e.event;
-      const removed = new Set(gone.map((f) => f.uri));
-      folders = [...folders.filter((f) => !removed.has(f)), ...added.map((f) => f.uri)];
-      await store.reload();
-    }),
-  );
   return store;
 }

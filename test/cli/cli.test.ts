@@ -122,7 +122,7 @@ describe('termlint CLI', () => {
     const dir = workspace({ 'draft.md': DRAFT, 'x.terms.json': '{ "terms": [ { "term": "A" }, ] }' });
     const r = run(['draft.md'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^x\.terms\.json:1:31 {2}error {2}Invalid JSON: (ValueExpected|PropertyNameExpected)/m);
+    assert.match(r.stderr, /^x\.terms\.json:1:31 {2}error {2}Remove the comma before \]: JSON allows none after the last item$/m);
   });
 
   it('exits 2 on usage errors and unknown paths', () => {
@@ -131,15 +131,19 @@ describe('termlint CLI', () => {
     assert.equal(run(['--bogus'], dir).code, 2);
     const missing = run(['nope.md'], dir);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /no such file or folder: nope\.md/);
+    assert.match(missing.stderr, /^termlint: no files matched nope\.md \(no such file or folder\)$/m);
   });
 
-  it('skips binary files and files over --max-file-size with a message', () => {
+  it('skips files over --max-file-size with a message; a binary file is an error of the run (exit 2)', () => {
     const dir = workspace({ 'bin.md': 'Macau\u0000\u0001', 'big.md': 'Macau '.repeat(100), 'ok.md': 'Macao\n' });
     const r = run(['--max-file-size', '200', '.'], dir);
-    assert.equal(r.code, 0, r.stdout);
-    assert.match(r.stderr, /bin\.md: skipped, not a text file/);
-    assert.match(r.stderr, /big\.md: skipped, 600 bytes is over --max-file-size 200/);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /^bin\.md: cannot check: not a text file$/m);
+    assert.match(r.stderr, /^big\.md: skipped, 600 bytes is over --max-file-size 200$/m);
+    assert.match(r.stderr, /^termlint: 1 error \(see above\)\.$/m);
+    assert.equal(r.stdout, 'No term problems: 3 files checked.\n');
+    const limited = run(['--max-file-size', '200', 'big.md', 'ok.md'], dir);
+    assert.equal(limited.code, 0, limited.stderr);
   });
 
   it('lints the bundled example draft', () => {

@@ -43,7 +43,7 @@ describe('termlint extract (runExtract)', () => {
     assert.deepEqual(terms, ['Østervik', 'shore power', 'Varnholm Regional Development Agency', 'VRDA', 'zero-emission']);
     const shore = parsed.list!.terms.find((t) => t.term === 'shore power')!;
     assert.deepEqual(shore.forbidden, ['shorepower']);
-    assert.match(shore.note!, /"shorepower" ×1 \(joined\)/);
+    assert.match(shore.note!, /"shorepower" once \(joined\)/);
     // No temporary file is left next to the output.
     assert.deepEqual(fs.readdirSync(path.join(dir, 'terms')), ['varnholm.terms.json']);
 
@@ -79,6 +79,52 @@ describe('termlint extract (runExtract)', () => {
     const r = await extract(['article.md', '--out', 'list.json'], dir);
     assert.equal(r.code, 0);
     assert.match(r.stderr, /list\.json does not end in \.terms\.json/);
+  });
+
+  it('never weakens the lists in force: a known term is marked and left out, one they correct is left out', async () => {
+    const article =
+      '# Trade notes\n\nGuangdong firms met Varnholm buyers. Guangdong exports grew.\n\n' +
+      'Shenzen ports and Shenzen banks joined. Shenzen is busy.\n\nVarnholm thanked Guangdong.\n';
+    const dir = workspace({ 'article.md': article });
+    const r = await extract(['article.md', '--out', 'trade.terms.json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(lines[0]!, /^#\s+term\s+category\s+count\s+spread\s+active lists\s+other forms$/);
+    const row = (term: string) => lines.find((l) => new RegExp(`^\\s*\\d+\\s+${term}\\s`).test(l)) ?? '';
+    assert.match(row('Guangdong'), /in .*guangdong\.terms\.json:\d+ \(left out\)/);
+    assert.match(row('Shenzen'), /conflicts: the active lists read "Shenzen" as a misspelling of "Shenzhen" \(.*guangdong\.terms\.json:\d+; left out\)/);
+    assert.doesNotMatch(row('Varnholm'), /active|left out/);
+    assert.match(lines[lines.length - 1]!, /3 terms proposed from article\.md \(.*\); 1 already in the lists in force \(left out\), 1 conflicts with them \(left out\); written to trade\.terms\.json\.$/);
+    const written = parseTermFile(fs.readFileSync(path.join(dir, 'trade.terms.json'), 'utf8'), 'trade.terms.json');
+    assert.deepEqual(written.list!.terms.map((t) => t.term), ['Varnholm']);
+    // The lists named with --terms are the ones in force; without the bundled one, every term is new.
+    const alone = await extract(['article.md', '--no-default-terms', '--terms', 'trade.terms.json'], dir);
+    assert.equal(alone.code, 0, alone.stderr);
+    assert.deepEqual((JSON.parse(alone.stdout) as { terms: { term: string }[] }).terms.map((t) => t.term), ['Guangdong', 'Shenzen']);
+  });
+
+  it('works with no list in force at all', async () => {
+    const dir = workspace({ 'article.md': ARTICLE });
+    const r = await extract(['article.md', '--no-default-terms'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { terms: unknown[] }).terms.length, 5);
+  });
+
+  it('writes $schema only where it resolves: next to a terms.schema.json', async () => {
+    const dir = workspace({ 'article.md': ARTICLE, 'terms/terms.schema.json': '{}' });
+    await extract(['article.md', '--out', 'terms/a.terms.json'], dir);
+    await extract(['article.md', '--out', 'b.terms.json'], dir);
+    assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'terms', 'a.terms.json'), 'utf8')) as { $schema?: string }).$schema, './terms.schema.json');
+    assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'b.terms.json'), 'utf8')) as { $schema?: string }).$schema, undefined);
+  });
+
+  it('exits 2, writing nothing, when a list in force is invalid', async () => {
+    const dir = workspace({ 'article.md': ARTICLE, 'team.terms.json': '{ "terms": [ { "term": 1 } ] }' });
+    const r = await extract(['article.md', '--out', 'out.terms.json'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^team\.terms\.json:1:24  error  "term" must be a string/m);
+    assert.match(r.stderr, /termlint extract: invalid term list; nothing was written\./);
+    assert.ok(!fs.existsSync(path.join(dir, 'out.terms.json')));
   });
 
   const usage: [string, string[], RegExp][] = [
@@ -126,10 +172,11 @@ describe('termlint extract (built CLI)', () => {
   it('node dist/cli.js extract FILE --out … writes the same term file as runExtract', async function () {
     if (!dispatched) this.skip();
     const dir = workspace({ 'article.md': ARTICLE });
+    // In process first: once a.terms.json is written, it is a list in force under the folder.
+    const inProcess = await extract(['article.md'], dir);
     const r = spawnSync(process.execPath, [cli, 'extract', 'article.md', '--out', 'a.terms.json'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /terms proposed from article\.md/);
-    const inProcess = await extract(['article.md'], dir);
     assert.equal(fs.readFileSync(path.join(dir, 'a.terms.json'), 'utf8'), inProcess.stdout);
   });
 });

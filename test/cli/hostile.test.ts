@@ -30,16 +30,16 @@ describe('termlint CLI: hostile input', function () {
   });
 
   const broken: { name: string; list: string; error: RegExp }[] = [
-    { name: 'invalid JSON', list: '{ "terms": [ { "term": "Macao" ', error: /^bad\.terms\.json:1:32 {2}error {2}Invalid JSON: CloseBraceExpected$/m },
+    { name: 'invalid JSON', list: '{ "terms": [ { "term": "Macao" ', error: /^bad\.terms\.json:1:32 {2}error {2}The file ends before every \{ and \[ is closed: is something cut off\?$/m },
     { name: 'a wrong type', list: terms([{ term: 'Macao', forbidden: 'Macau' }]), error: /^bad\.terms\.json:5:20 {2}error {2}"forbidden" must be an array of strings {2}\(at terms\[0\]\.forbidden\)$/m },
     { name: 'a missing term', list: terms([{ admitted: ['Macau'] }]), error: /^bad\.terms\.json:3:5 {2}error {2}Missing required property "term" {2}\(at terms\[0\]\.term\)$/m },
     { name: 'an empty string', list: terms([{ term: 'Macao', admitted: [''] }]), error: /^bad\.terms\.json:6:9 {2}error {2}Empty term {2}\(at terms\[0\]\.admitted\[0\]\)$/m },
-    { name: 'a duplicate', list: terms([{ term: 'Macao' }, { term: 'MACAO' }]), error: /^bad\.terms\.json:7:15 {2}error {2}Duplicate: "MACAO" is the same term as "Macao" at terms\[0\]\.term {2}\(at terms\[1\]\.term\)$/m },
+    { name: 'a duplicate', list: terms([{ term: 'Macao' }, { term: 'MACAO' }]), error: /^bad\.terms\.json:7:15 {2}error {2}Duplicate: "MACAO" \(terms\[1\]\.term\) is the same term as "Macao" at terms\[0\]\.term {2}\(at terms\[1\]\.term\)$/m },
     { name: 'a contradiction', list: terms([{ term: 'Macao', forbidden: ['Macau'] }, { term: 'Macau' }]), error: /^bad\.terms\.json:10:15 {2}error {2}Contradiction: "Macau" \(terms\[0\]\.forbidden\[0\]\) is forbidden/m },
     { name: 'a punctuation-only term', list: terms([{ term: '?!' }]), error: /^bad\.terms\.json:4:15 {2}error {2}"\?!" has no letters or digits, so it can never match {2}\(at terms\[0\]\.term\)$/m },
     { name: 'a form over the length limit', list: terms([{ term: 'x'.repeat(501) }]), error: /^bad\.terms\.json:4:15 {2}error {2}Term is 501 characters long; the limit is 500/m },
     { name: 'nesting 50,000 deep', list: '{"terms":' + '['.repeat(50_000) + ']'.repeat(50_000) + '}', error: /^bad\.terms\.json:1:41 {2}error {2}Arrays and objects nest more than 32 levels deep here/m },
-    { name: 'not UTF-8 at all', list: '\u0000\u0001', error: /^bad\.terms\.json:1:1 {2}error {2}Invalid JSON/m },
+    { name: 'not UTF-8 at all', list: '\u0000\u0001', error: /^bad\.terms\.json:1:1 {2}error {2}This character cannot start a JSON value/m },
   ];
   for (const c of broken) {
     it(`${c.name}: positioned error, exit 2, nothing written`, () => {
@@ -67,14 +67,16 @@ describe('termlint CLI: hostile input', function () {
     assert.match(r.stdout, /forbidden +"Macau" → "Macao"/);
   });
 
-  it('never rewrites a file that is not UTF-8 (--fix would have turned its bytes into U+FFFD)', () => {
+  it('never rewrites a file that is not UTF-8 (--fix would have turned its bytes into U+FFFD); each is an error of the run', () => {
     const latin1 = Buffer.from('Visits to Macau rose in the caf\xe9.\n', 'latin1');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Macau\n', 'utf16le')]);
     const dir = workspace({ 'latin1.md': latin1, 'utf16.txt': utf16, 'ok.md': DRAFT, 't.terms.json': TERMS });
     const r = run(['--fix', '--no-default-terms', '--terms', 't.terms.json', '.'], dir);
-    assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.match(r.stderr, /^latin1\.md: skipped, not UTF-8 text$/m);
-    assert.match(r.stderr, /^utf16\.txt: skipped, not a text file$/m);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^latin1\.md: cannot check: not UTF-8 text$/m);
+    assert.match(r.stderr, /^utf16\.txt: cannot check: UTF-16 text \(Termlint reads UTF-8\)$/m);
+    assert.match(r.stderr, /^termlint: 2 errors \(see above\)\.$/m);
+    assert.match(r.stdout, /^Fixed 2 findings\.$/m);
     assert.ok(fs.readFileSync(path.join(dir, 'latin1.md')).equals(latin1));
     assert.ok(fs.readFileSync(path.join(dir, 'utf16.txt')).equals(utf16));
     assert.equal(fs.readFileSync(path.join(dir, 'ok.md'), 'utf8'), 'Visits to Macao rose in Guangdong.\n');
@@ -87,8 +89,8 @@ describe('termlint CLI: hostile input', function () {
     const nested = '> '.repeat(20_000) + 'Macau\n\n' + '- '.repeat(5_000) + 'Macau\n\n' + '*'.repeat(5_000) + 'Macau' + '*'.repeat(5_000) + '\n';
     const dir = workspace({ 'binary.md': binary, 'line.txt': line, 'nested.md': nested, 't.terms.json': TERMS });
     const r = run(['--format', 'json', '--no-default-terms', '--terms', 't.terms.json', '.'], dir);
-    assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stderr, /^binary\.md: skipped, not a text file$/m);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^binary\.md: cannot check: not a text file$/m);
     const records = JSON.parse(r.stdout) as { file: string; found: string }[];
     assert.equal(records.filter((f) => f.file === 'line.txt').length, Math.ceil((5 * 1024 * 1024) / 22));
     assert.ok(records.some((f) => f.file === 'nested.md' && f.found === 'Macau'));

@@ -1,10 +1,11 @@
-/** The .vsix as users install it: built by vsce from the allow-list, unpacked and inspected. */
+/** The .vsix as users install it: built by vsce from the allow-list (package.json `files`), unpacked and inspected. */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as yauzl from 'yauzl';
+import { readmeCommands } from '../helpers/readme';
 import { REPO_ROOT } from '../helpers/terms';
 
 function entries(zipFile: string): Promise<Map<string, number>> {
@@ -28,6 +29,7 @@ describe('the packaged extension (.vsix)', function () {
   let dir: string;
   let vsix: string;
   let files: Map<string, number>;
+  let output: string;
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-vsix-'));
@@ -35,6 +37,7 @@ describe('the packaged extension (.vsix)', function () {
     const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
     const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stdout + r.stderr);
+    output = r.stdout + r.stderr;
     files = await entries(vsix);
   });
 
@@ -49,6 +52,8 @@ describe('the packaged extension (.vsix)', function () {
       'extension/dist/english-words.txt',
       'extension/dist/english-variants.txt',
       'extension/dist/parse5.js',
+      'extension/dist/config-validator.js',
+      'extension/termlint.config.schema.json',
       'extension/terms/guangdong.terms.json',
       'extension/terms/terms.schema.json',
       'extension/readme.md',
@@ -56,9 +61,19 @@ describe('the packaged extension (.vsix)', function () {
       'extension/LICENSE.txt',
       'extension/images/icon.png',
       'extension/images/quick-fix-menu.png',
+      'extension/images/hover-card.png',
     ]) {
       assert.ok(files.has(f), `${f} is in the package`);
     }
+  });
+
+  it('is packaged without a warning (repository, licence, allow-list), under the name the README installs', () => {
+    assert.doesNotMatch(output, /WARNING|ERROR/, output);
+    const { name, version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+    const install = readmeCommands('vsix');
+    assert.deepEqual(install.slice(0, 2), ['npm ci', 'npm run package']);
+    // vsce names the package `${name}-${version}.vsix` when no --out is given, as `npm run package` does.
+    assert.equal(install[2], `code --install-extension ${name}-${version}.vsix`);
   });
 
   it('holds nothing else: no sources, tests, source maps or node_modules', () => {

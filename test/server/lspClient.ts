@@ -112,6 +112,7 @@ export class TestClient {
   readonly logs = new EventLog<LogMessageParams>();
   readonly registrations = new EventLog<Registration>();
   readonly progress = new EventLog<unknown>();
+  readonly projectLanguages = new EventLog<string[]>();
   readonly configurationRequests = new EventLog<(string | undefined)[]>();
   /** `termlint` settings by scope URI prefix ('' = everywhere); later, longer prefixes win. */
   settings: Record<string, Record<string, unknown>> = { '': {} };
@@ -130,6 +131,7 @@ export class TestClient {
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.diagnostics.push(p));
     connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p));
     connection.onNotification('$/progress', (p: unknown) => this.progress.push(p));
+    connection.onNotification('termlint/projectLanguages', (p: { languages: string[] }) => this.projectLanguages.push(p.languages));
     connection.onRequest(ConfigurationRequest.type, (p) => {
       this.configurationRequests.push(p.items.map((i) => i.scopeUri));
       return p.items.map((item) => (item.section === 'termlint' ? this.settingsFor(item.scopeUri) : null));

@@ -22,6 +22,8 @@ const REQUESTS = [
   'termlint/termFiles',
   'termlint/lintWorkspace',
   'termlint/fixAllWorkspace',
+  'termlint/termUsage',
+  'termlint/termReportPage',
 ];
 
 const messages = (ds: Diagnostic[]) => ds.map((d) => d.message);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type MarkupContent } from 'vscode-languageserver-protocol';
-import { NO_BUNDLED, TERMS, TERMS_TEXT } from './fixtures';
+import { NO_BUNDLED, TERMS, TERMS_TEXT, lineOf } from './fixtures';
 import { SERVER, TestClient, fileUri, makeWorkspace, type Mode } from './lspClient';
 
 const BROKEN = TERMS_TEXT.replace('"term": "Guangdong"', '"term": 42');
@@ -25,8 +25,11 @@ for (const mode of ['pull', 'push'] as Mode[]) {
     });
 
     it('registers file watchers for term files', async () => {
-      const reg = client.registrations.all.find((r) => r.method === 'workspace/didChangeWatchedFiles') ?? (await client.registrations.next((r) => r.method === 'workspace/didChangeWatchedFiles'));
-      const globs = (reg.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
+      // The term lists' own registration (the project configuration registers one of its own).
+      const globsOf = (r: { registerOptions?: unknown }) => (r.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
+      const isTermWatcher = (r: { method: string; registerOptions?: unknown }) => r.method === 'workspace/didChangeWatchedFiles' && globsOf(r).includes('**/*.terms.json');
+      const reg = client.registrations.all.find(isTermWatcher) ?? (await client.registrations.next(isTermWatcher));
+      const globs = globsOf(reg);
       assert.ok(globs.includes('**/*.terms.json'), globs.join());
       assert.ok(globs.includes('**/.vscode/termlint.terms.json'), globs.join());
     });
@@ -101,17 +104,29 @@ for (const mode of ['pull', 'push'] as Mode[]) {
       const correct = await client.hover(uri, { line: 0, character: text.indexOf('productivity forces') + 3 });
       const value = (correct?.contents as MarkupContent).value;
       assert.equal((correct?.contents as MarkupContent).kind, 'markdown');
-      assert.match(value, /\*\*productivity forces\*\*/);
-      assert.match(value, /✓ approved form/);
-      assert.match(value, /Admitted: `productive forces`/);
-      assert.match(value, /Forbidden: `prodforces`/);
-      assert.match(value, /zh-Hans: 生产力/);
-      assert.match(value, /Keep one form per document\./);
-      assert.match(value, /Source: Test glossary/);
-      assert.ok(value.includes(`](${termsUri}#L`), value);
+      // One compact paragraph: forms (the one written here marked), other languages, note, where it comes from.
+      const line = lineOf(TERMS_TEXT, '"term": "productivity forces"');
+      assert.deepEqual(value.split('  \n'), [
+        '**productivity forces** ✓ · admitted `productive forces` · forbidden `prodforces`',
+        '生产力 (zh-Hans)',
+        'Keep one form per document.',
+        `*[glossary.terms.json:${line}](${termsUri}#L${line} "Test glossary") · Test glossary*`,
+      ]);
       assert.deepEqual(correct?.range, { start: { line: 0, character: 30 }, end: { line: 0, character: 49 } });
+      // Here the admitted form is flagged (the document mixes forms): no ✓. Alone, it is marked as the form used.
+      const mixed = await client.hover(uri, { line: 0, character: text.indexOf('productive forces') + 2 });
+      assert.match((mixed?.contents as MarkupContent).value, /^\*\*productivity forces\*\* · admitted `productive forces` · forbidden/);
+      const alone = ws.uri('hover-admitted.md');
+      await client.open(alone, 'markdown', 'The productive forces grow.\n');
+      await client.diagnosticsOf(alone, (d) => d.length === 0);
+      const admitted = await client.hover(alone, { line: 0, character: 6 });
+      assert.match((admitted?.contents as MarkupContent).value, /^\*\*productivity forces\*\* · admitted `productive forces` ✓ · forbidden/);
+      await client.close(alone);
       const flagged = await client.hover(uri, { line: 0, character: text.indexOf('prodforces') });
-      assert.match((flagged?.contents as MarkupContent).value, /⚠ "prodforces" should be "productivity forces" \(forbidden form\)/);
+      const card = (flagged?.contents as MarkupContent).value;
+      // The diagnostic's message is right above the card in the editor: not repeated in it.
+      assert.doesNotMatch(card, /should be/);
+      assert.match(card, /^\*\*productivity forces\*\* · admitted `productive forces` · forbidden `prodforces`  \n/);
       assert.equal(await client.hover(uri, { line: 0, character: 0 }), null);
       await client.close(uri);
     });
@@ -129,13 +144,15 @@ describe('server bundled term list', () => {
     ws.remove();
   });
 
-  it('uses the shipped list and points related information at its entry', async () => {
+  it('uses the shipped list, and its hover card links to the entry, with the list\'s long source cut to one line', async () => {
     const uri = ws.uri('draft.md');
     await client.open(uri, 'markdown', 'Trade through Kwangtung.\n');
     const ds = await client.diagnosticsOf(uri, (d) => d.length === 1);
     const bundled = fileUri(path.join(path.dirname(SERVER), '..', 'terms', 'guangdong.terms.json'));
-    assert.equal(ds[0]!.relatedInformation?.[0]?.location.uri, bundled);
-    assert.ok(ds[0]!.relatedInformation![0]!.location.range.start.line > 0);
+    const card = ((await client.hover(uri, ds[0]!.range.start))?.contents as MarkupContent).value;
+    assert.match(card, new RegExp(`\\[guangdong\\.terms\\.json:\\d+\\]\\(${bundled.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L\\d+ "Yangcheng Evening News, interview`));
+    const shown = card.split('  \n').at(-1)!.replace(/^.*\) · /, '');
+    assert.equal(shown, 'Yangcheng Evening News, interview with Jiang Yuhao (IPP…*');
     await client.changeSettings({ useBundledTerms: false });
     await client.diagnosticsOf(uri, (d) => d.length === 0);
     await client.close(uri);

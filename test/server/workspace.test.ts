@@ -89,4 +89,13 @@ describe('server workspace requests', () => {
     assert.ok(file.terms.some((t) => t.term === 'Shenzhen'), text);
     await client.close(uri);
   });
+
+  it('leaves out of the proposal what the lists in force already have, and what they would correct', async () => {
+    const uri = ws.uri('known.md');
+    await client.open(uri, 'markdown', '# Report\n\nGuangdong grows. Guangdong trades with Varnholm. Varnholm answers Guangdong.\n');
+    const { text } = (await client.connection.sendRequest('termlint/extractTerms', { textDocument: { uri } })) as { text: string };
+    const file = JSON.parse(text) as { terms: { term: string }[] };
+    assert.deepEqual(file.terms.map((t) => t.term), ['Varnholm']);
+    await client.close(uri);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * DocumentLinter re-lints only what an edit touched; its results must be exactly lintText's for the same
  * text, whatever the edit: typing inside a name, splitting and joining blocks, opening a code fence or a
- * front matter, adding a termlint-disable comment.
+ * front matter, adding a termlint-disable comment, making or breaking an exception phrase.
  */
 import * as assert from 'node:assert/strict';
 import { DocumentLinter } from '../../server/src/core/document';
@@ -13,17 +13,17 @@ import { rng } from '../helpers/random';
 const terms = compiledOf([
   { term: 'new quality productivity forces', admitted: ['new quality productive forces'], forbidden: ['productivityforces'] },
   { term: 'high-quality development' },
-  { term: 'Hong Kong' },
+  { term: 'Hong Kong', exceptions: ['Hongkong Post'] },
   { term: 'Guangdong', forbidden: ['Kwangtung'] },
   { term: 'Guangdong Province' },
   { term: 'Shenzhen' },
-  { term: 'Macao', forbidden: ['Macau'] },
+  { term: 'Macao', forbidden: ['Macau'], exceptions: ['University of Macau'] },
   { term: 'Greater Bay Area' },
   { term: 'Nansha Data Exchange Centre', admitted: ['Nansha Data Exchange Center'] },
-]);
+], { ignore: ['Kwangtung Bank'] });
 
 const PIECES = [
-  'Hong Kong', 'HongKong', 'Hong-Kong', 'hong kong', 'Guang dong', 'Guangdong', 'Guangdong Provnce', 'Kwangtung', 'Macau', 'Shenzen',
+  'Hong Kong', 'HongKong', 'Hong-Kong', 'hong kong', 'Hongkong Post', 'University of', 'University of Macau', 'Bank', 'Guang dong', 'Guangdong', 'Guangdong Provnce', 'Kwangtung', 'Macau', 'Shenzen',
   'Greater Bay area', 'high quality development', 'new quality productive forces', 'new quality productivity forces',
   'Nansha Data Exchange Center', 'Nansha Data Exchange Centre', 'the', 'policy', 'of', 'firms', '.', ',', '\n', '\n\n', '\n\n',
   '# ', '## ', '- ', '1. ', '> ', '*', '_', '`', '```\n', '~~~\n', '---\n', '===\n', '    ', '| a | b |\n|---|---|\n', '[link](http://x.org)',
@@ -68,6 +68,52 @@ describe('DocumentLinter', () => {
       }
     });
   }
+
+  it("after a term-list change (withTerms), gives lintText's results with the new list, edited or not", () => {
+    const other = compiledOf([
+      { term: 'Hong Kong', forbidden: ['Hongkong'] },
+      { term: 'Guangdong Province', admitted: ['Guangdong province'] },
+      { term: 'Shenzen Bay' },
+      { term: 'Qianhai', forbidden: ['Chienhai'] },
+      { term: 'Greater Bay area' },
+    ]);
+    for (const language of ['markdown', 'plaintext', 'html'] as FormatId[]) {
+      const random = rng(language === 'markdown' ? 31 : language === 'plaintext' ? 37 : 41);
+      const pieces = [...(language === 'html' ? HTML_PIECES : PIECES), 'Qianhai', 'Chienhai', 'Hongkong', 'Shenzen Bay', 'Guangdong province'];
+      for (let doc = 0; doc < 30; doc++) {
+        let text = randomText(random, 40 + Math.floor(random() * 120), pieces);
+        let linter = new DocumentLinter(terms, { format: language });
+        let current = terms;
+        for (let step = 0; step < 12; step++) {
+          if (random() < 0.3) {
+            current = current === terms ? other : terms;
+            linter = linter.withTerms(current);
+            assert.equal(linter.compiled, current);
+          }
+          // Sometimes the next lint is of the same text (matching only), sometimes of an edit.
+          if (random() < 0.6) text = randomEdit(random, text, pieces);
+          assert.deepEqual(linter.lint(text), lintText(text, current, { format: language }), `${language} document ${doc}, step ${step}:\n${JSON.stringify(text)}`);
+        }
+      }
+    }
+  });
+
+  it("after compact() (the scan dropped while nobody edits), still gives lintText's results", () => {
+    for (const language of ['markdown', 'plaintext', 'html'] as FormatId[]) {
+      const random = rng(language === 'markdown' ? 43 : language === 'plaintext' ? 47 : 53);
+      const pieces = language === 'html' ? HTML_PIECES : PIECES;
+      for (let doc = 0; doc < 20; doc++) {
+        let text = randomText(random, 40 + Math.floor(random() * 120), pieces);
+        const linter = new DocumentLinter(terms, { format: language });
+        for (let step = 0; step < 12; step++) {
+          if (random() < 0.4) linter.compact();
+          if (random() < 0.7) text = randomEdit(random, text, pieces);
+          assert.deepEqual(linter.lint(text), lintText(text, terms, { format: language }), `${language} document ${doc}, step ${step}`);
+          assert.equal(linter.text, text);
+        }
+      }
+    }
+  });
 
   it('returns the same result object for unchanged text, and results already handed out keep their offsets', () => {
     const linter = new DocumentLinter(terms, { format: 'markdown' });

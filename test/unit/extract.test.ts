@@ -241,7 +241,15 @@ describe('extractTerms', () => {
     ]);
     assert.equal(t.count, 5);
     assert.deepEqual(t.entry.forbidden, ['shorepower', 'shore-power']);
-    assert.match(t.entry.note, /"shore power" ×3, "shorepower" ×1 \(joined\), "shore-power" ×1 \(hyphen\); the majority form is approved/);
+    assert.match(t.entry.note, /"shore power" 3 times, "shorepower" once \(joined\), "shore-power" once \(hyphen\); the majority form is approved/);
+  });
+
+  it('writes notes in plain ASCII, so VS Code flags no ambiguous character in the term file (the forms aside)', () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'extract', 'sample-article.md'), 'utf8');
+    for (const t of extractTerms(text, { format: 'markdown' }).terms) {
+      const outsideForms = t.entry.note.replace(/"[^"]*"/g, '""');
+      assert.match(outsideForms, /^[\x20-\x7e]*$/, t.entry.note);
+    }
   });
 
   it('ranks by count × spread, then by first occurrence', () => {
@@ -270,18 +278,18 @@ describe('toTermFileJson', () => {
     'The IPP says new quality productivity forces matter. Shenzhen builds new quality productivityforces.\n\n' +
     'Guangdong wants new quality productivity forces.\n';
 
-  it('writes a valid term file: sorted entries, 2-space JSON, schema, title and source', () => {
+  it('writes a valid term file: sorted entries, 2-space JSON, title and source, and no $schema unless told where it resolves', () => {
     const json = toTermFileJson(extractTerms(text, { source: 'a.md' }), { title: 'Terms from a.md' });
     const parsed = parseTermFile(json, 'a.terms.json');
     assert.deepEqual(parsed.problems, []);
-    const file = JSON.parse(json) as { $schema: string; title: string; source: string; language: string; terms: { term: string; note: string }[] };
-    assert.equal(file.$schema, './terms.schema.json');
+    const file = JSON.parse(json) as { $schema?: string; title: string; source: string; language: string; terms: { term: string; note: string }[] };
+    assert.equal(file.$schema, undefined);
     assert.equal(file.title, 'Terms from a.md');
     assert.equal(file.source, 'a.md');
     assert.equal(file.language, 'en');
     const terms = file.terms.map((t) => t.term);
     assert.deepEqual(terms, ['Guangdong', 'Institute of Public Policy', 'IPP', 'new quality productivity forces', 'Shenzhen', 'win-win']);
-    assert.ok(json.startsWith('{\n  "$schema": "./terms.schema.json",\n  "title"'));
+    assert.ok(json.startsWith('{\n  "title"'));
     assert.ok(json.endsWith('}\n'));
     assert.ok(file.terms.every((t) => t.note.length > 0));
     assert.deepEqual(Object.keys(file.terms[0]!), ['term', 'admitted', 'forbidden', 'note']);

@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_PATTERNS, EXTENSIONS, expandInputs, formatOf } from '../../server/src/cli/files';
+import { DEFAULT_PATTERNS, EXTENSIONS, formatOf } from '../../server/src/cli/files';
+import { expandInputs } from '../../server/src/cli/inputs';
 import { DEFAULT_LANGUAGE_IDS, FORMATS, findFormatByLanguageId, findFormatByPath, formatById, formatForLanguageId, formatForPath } from '../../server/src/core/formats';
 import type { FormatId } from '../../server/src/core/types';
 import { languageOfPath } from '../../server/src/features/workspaceLint';

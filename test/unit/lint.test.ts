@@ -164,6 +164,34 @@ describe('findings as data', () => {
     assert.deepEqual(occurrences.map((o) => [o.termId, o.start, o.end]), [['Guangdong', 0, 9], ['Hong Kong', 14, 23]]);
   });
 
+  it('names the variant each occurrence is written as, reported or not', () => {
+    const text = 'Guangdong, Guang dong, guangdong, HongKong, Hong-Kong, Macau, Shenzen; new quality productive forces.';
+    const compiled = compiledOf([
+      { term: 'Guangdong' },
+      { term: 'Hong Kong' },
+      { term: 'Macao', forbidden: ['Macau'] },
+      { term: 'Shenzhen' },
+      { term: 'new quality productivity forces', admitted: ['new quality productive forces'] },
+    ]);
+    const written = (options: Partial<LintOptions>) => {
+      const { occurrences } = lintText(text, compiled, { format: 'plaintext', ...options });
+      return occurrences.map((o) => `${text.slice(o.start, o.end)}:${o.kind ?? 'as written'}:${o.form}`);
+    };
+    const expected = [
+      'Guangdong:as written:0',
+      'Guang dong:split:0',
+      'guangdong:case:0',
+      'HongKong:joined:0',
+      'Hong-Kong:hyphen:0',
+      'Macau:forbidden:-1',
+      'Shenzen:misspelling:-1',
+      'new quality productive forces:as written:1',
+    ];
+    assert.deepEqual(written({}), expected);
+    // Kinds left out of the report are still how those uses are written.
+    assert.deepEqual(written({ kinds: ['forbidden'] }), expected);
+  });
+
   it('ignored words from a term list are never reported', () => {
     const compiled = compiledOf([{ term: 'Macao', forbidden: ['Macau'] }], { ignore: ['macau'] });
     assert.deepEqual(lintText('Macau', compiled, { format: 'plaintext' }).findings, []);

@@ -6,9 +6,11 @@
 import * as assert from 'node:assert/strict';
 import picomatch from 'picomatch';
 import { type EntryInput, TermListBuilder } from '../../server/src/core/termlists/builder';
+import { csvReader } from '../../server/src/core/termlists/csv';
 import { jsonReader } from '../../server/src/core/termlists/json';
+import { tbxReader } from '../../server/src/core/termlists/tbx';
 import type { TermListReader } from '../../server/src/core/termlists/reader';
-import { TERM_LIST_READERS, isTermListFile, readTermList, readerForFile, termListGlobs } from '../../server/src/core/termlists/registry';
+import { TERM_LIST_READERS, isTermListFile, readTermList, readerForFile, readerForName, termListGlobs } from '../../server/src/core/termlists/registry';
 import type { Term, TermFileResult } from '../../server/src/core/types';
 
 /** Problems as `line:column path message` (1-based, as the CLI prints them). */
@@ -24,7 +26,9 @@ const content = ({ origin: _origin, ...rest }: Term) => rest;
 const linesReader: TermListReader = {
   id: 'lines',
   suffixes: ['.terms.txt'],
+  extensions: [],
   globs: ['**/*.terms.txt'],
+  write: (list) => ({ text: list.terms.map((t) => [t.term, t.admitted.join(', '), t.forbidden.join(', ')].join(' | ')).join('\n'), dropped: [] }),
   read(text, file) {
     const builder = new TermListBuilder(text, file);
     let offset = 0;
@@ -71,6 +75,14 @@ describe('term-list readers', () => {
       ['terms.json', undefined],
       ['draft.md', undefined],
       ['team.terms.json.bak', undefined],
+      ['glossary.tbx', tbxReader],
+      ['exports/MultiTerm Export.TBX', tbxReader],
+      ['team.terms.csv', csvReader],
+      ['team.terms.tsv', csvReader],
+      // A project's other spreadsheets and XML are not term lists unless named so.
+      ['budget.csv', undefined],
+      ['data.tsv', undefined],
+      ['pom.xml', undefined],
     ];
     for (const [name, reader] of cases) {
       assert.equal(readerForFile(name), reader, name);
@@ -82,6 +94,18 @@ describe('term-list readers', () => {
     const text = '{ "terms": [{ "term": "Macao", "forbidden": ["Macau"] }] }';
     assert.deepEqual(readTermList(text, 'list.json'), jsonReader.read(text, 'list.json'));
     assert.equal(readTermList(text, 'list.json').list?.terms[0]?.forbidden[0], 'Macau');
+    assert.deepEqual(readTermList(text, 'glossary'), jsonReader.read(text, 'glossary'));
+  });
+
+  it('a file named as a term list is read by its extension, else as TBX when it is XML', () => {
+    const csv = 'en,en:forbidden\nMacao,Macau\n';
+    assert.equal(readTermList(csv, 'budget.csv').list?.terms[0]?.forbidden[0], 'Macau');
+    assert.equal(readTermList(csv.replace(',', '\t').replace(',', '\t'), 'export.tsv').list?.terms[0]?.forbidden[0], 'Macau');
+    const tbx = '<tbx><text><body><conceptEntry><langSec xml:lang="en"><termSec><term>Macao</term></termSec></langSec></conceptEntry></body></text></tbx>';
+    assert.equal(readTermList(tbx, 'export.xml').list?.terms[0]?.term, 'Macao');
+    assert.equal(readTermList(tbx, 'export').list?.terms[0]?.term, 'Macao');
+    assert.equal(readerForName('export.xml'), tbxReader);
+    assert.equal(readerForName('notes.txt'), undefined);
   });
 
   it('every reader has its own id and naming, and its globs find the files it reads', () => {
@@ -98,7 +122,7 @@ describe('term-list readers', () => {
       }
     }
     assert.deepEqual(termListGlobs(), TERM_LIST_READERS.flatMap((r) => r.globs));
-    assert.deepEqual(termListGlobs(), ['**/*.terms.json']);
+    assert.deepEqual(termListGlobs(), ['**/*.terms.json', '**/*.tbx', '**/*.terms.csv', '**/*.terms.tsv']);
   });
 
   // What the JSON reader makes of valid files, entry by entry (the broken ones are in termFile.test.ts).
@@ -155,7 +179,7 @@ describe('term-list readers', () => {
       '3:1 line 3, column 1 "!!!" has no letters or digits, so it can never match',
       '1:17 line 1, column 3, form 2 "Macau" is listed twice in this entry',
       '4:1 line 4, column 1 Contradiction: "Macau" (line 1, column 3, form 1) is forbidden, but "Macau" is an approved form at line 4, column 1',
-      '6:1 line 6, column 1 Duplicate: "Hong-Kong" is the same term as "hong kong" at line 5, column 1',
+      '6:1 line 6, column 1 Duplicate: "Hong-Kong" (line 6, column 1) is the same term as "hong kong" at line 5, column 1',
     ]);
     // The JSON reader says the same things of the same entries, in its own paths.
     const json = JSON.stringify({ terms: [{ term: 'Macao', forbidden: ['Macau', 'Macau'] }, { term: 'Guang 广东' }, { term: '!!!' }, { term: 'Macau' }, { term: 'hong kong' }, { term: 'Hong-Kong' }] });

@@ -7,7 +7,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Finding, TermList } from '../core/types';
+import type { TermList } from '../core/types';
+import type { FileFindings } from './report';
 
 /** Marks `workerData` of a CLI worker (the bundle's entry runs as a worker when it sees it). */
 export const WORKER_MARK = 'termlintCliWorker';
@@ -15,8 +16,13 @@ export const WORKER_MARK = 'termlintCliWorker';
 /** What became of one file; `stderr` is what it printed, replayed in file order. */
 export interface FileOutcome {
   index: number;
-  report?: { file: string; text: string; findings: readonly Finding[] };
+  /** With the file's severities (its configuration's), which the report needs. */
+  report?: FileFindings;
   fixed: number;
+  /** Why the file was not checked on purpose (over --max-file-size). */
+  skipped?: string;
+  /** Why the file could not be read, decoded or written (also said in `stderr`): an error of the run. */
+  error?: string;
   stderr: string;
 }
 

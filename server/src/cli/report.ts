@@ -1,7 +1,8 @@
 /** CLI reports: the same findings as text for people, JSON for scripts, SARIF for code scanning. */
-import { DEFAULT_SEVERITY, KINDS, type SeverityName, VARIANT_KINDS, type VariantKind } from '../core/kinds';
-import type { Finding, Term } from '../core/types';
+import { DEFAULT_SEVERITY, KINDS, type SeverityName, type SeveritySetting, VARIANT_KINDS, type VariantKind } from '../core/kinds';
+import type { Finding, Occurrence, Term } from '../core/types';
 import { LineIndex } from '../core/lines';
+import { oneLine } from '../core/matching/findings';
 import { lastAtMost } from '../core/search';
 
 interface Lines {
@@ -51,7 +52,18 @@ export interface FileFindings {
   file: string;
   text: string;
   findings: readonly Finding[];
+  /** The file's severities (its configuration's); the kinds' defaults when absent. */
+  severity?: Readonly<Record<VariantKind, SeveritySetting>>;
+  /** Every use of a term, right or wrong (kept for the term-usage report). */
+  occurrences?: readonly Occurrence[];
 }
+
+/** A finding's severity in its file (a kind set to `off` is never linted, so it never gets here). */
+function severityOf(report: FileFindings, kind: VariantKind): SeverityName {
+  const s = report.severity?.[kind];
+  return s === undefined || s === 'off' ? DEFAULT_SEVERITY[kind] : s;
+}
+
 
 export function toRecords(report: FileFindings): FindingRecord[] {
   return [...recordsOf(report)];
@@ -73,7 +85,7 @@ export function* recordsOf(report: FileFindings): Generator<FindingRecord> {
       found: f.found,
       replacements: f.replacements.map((r) => r.text),
       term: f.termId,
-      severity: DEFAULT_SEVERITY[f.kind],
+      severity: severityOf(report, f.kind),
       message: f.message,
     };
   }
@@ -93,9 +105,8 @@ function paint(style: TextStyle, code: keyof typeof ANSI, s: string): string {
  * `file:line:col  kind  found → replacement  (note)`, grouped per file, then a summary line. Yields the report
  * line by line: millions of findings (a 50 MB draft) would not fit in one string.
  */
-export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle): Generator<string> {
+export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle, counts?: SummaryCounts): Generator<string> {
   let lastFile = '';
-  const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
   let width = 0;
   // Kinds line up in a column as wide as the widest shown ("inconsistent"), or wider for a longer kind.
   let kindWidth = 12;
@@ -109,17 +120,18 @@ export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMa
       yield paint(style, 'bold', r.file) + '\n';
       lastFile = r.file;
     }
-    // A term finding shows its entry's note; a finding against the document itself says why ("this document
-    // writes "cross-border" 3 times and "cross border" once").
+    // A term finding shows its entry's note (a merged concept keeps both lists' notes, one per line: a finding
+    // stays on one line); a finding against the document itself says why ("this document writes "cross-border"
+    // 3 times and "cross border" once").
     const note = KINDS[r.kind].against === 'document' ? detailOf(r) : terms.get(r.term)?.note;
     const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`.padEnd(width));
     const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : r.severity === 'information' ? 'cyan' : 'dim', r.kind.padEnd(kindWidth));
     const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';
     const more = r.replacements.length > 1 ? paint(style, 'dim', ` (or ${r.replacements.slice(1).map((x) => `"${oneLine(x)}"`).join(', ')})`) : '';
-    yield `  ${where}  ${kind}  "${oneLine(r.found)}"${fix}${more}${note ? paint(style, 'dim', `  (${note})`) : ''}\n`;
+    yield `  ${where}  ${kind}  "${oneLine(r.found)}"${fix}${more}${note ? paint(style, 'dim', `  (${oneLine(note)})`) : ''}\n`;
   }
   if (records.length > 0) yield '\n';
-  yield summaryLine(records, fileCount) + '\n';
+  yield summaryLine(records, fileCount, counts) + '\n';
 }
 
 /** What a message says after its kind's label: `"x" should be "y" (variant: this document writes …)`. */
@@ -155,11 +167,18 @@ export function* jsonChunks(value: unknown, placeholder: unknown, big: Iterable<
   yield text.slice(at + JSON.stringify(marker).length);
 }
 
-export function summaryLine(records: readonly FindingRecord[], fileCount: number): string {
+/** What the summary line also counts. */
+export interface SummaryCounts {
+  /** Files named on the command line that the project configuration excludes. */
+  skipped: number;
+}
+
+export function summaryLine(records: readonly FindingRecord[], fileCount: number, counts?: SummaryCounts): string {
   const byKind = new Map<VariantKind, number>();
   for (const r of records) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
   const files = new Set(records.map((r) => r.file)).size;
-  const filesChecked = `${fileCount} file${fileCount === 1 ? '' : 's'} checked`;
+  const skipped = counts?.skipped ? `, ${counts.skipped} excluded by termlint.config.json` : '';
+  const filesChecked = `${fileCount} file${fileCount === 1 ? '' : 's'} checked${skipped}`;
   if (records.length === 0) return `No term problems: ${filesChecked}.`;
   const kinds = VARIANT_KINDS.filter((k) => byKind.has(k)).map((k) => `${k} ${byKind.get(k)}`).join(', ');
   return `${records.length} term problem${records.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${kinds}); ${filesChecked}.`;
@@ -167,8 +186,17 @@ export function summaryLine(records: readonly FindingRecord[], fileCount: number
 
 const SARIF_LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** SARIF 2.1.0 that GitHub code scanning accepts: rules are the kinds, fixes are the preferred replacements. */
-export function formatSarif(reports: readonly FileFindings[], version: string, rootUri: string): Generator<string> {
+/** A file the run could not read, decode or write (or a folder it could not read), as the user named it. */
+export interface FileProblem {
+  file: string;
+  message: string;
+}
+
+/**
+ * SARIF 2.1.0 that GitHub code scanning accepts: rules are the kinds, fixes are the preferred replacements.
+ * Files that could not be checked are tool notifications of a run that did not succeed.
+ */
+export function formatSarif(reports: readonly FileFindings[], version: string, rootUri: string, problems: readonly FileProblem[] = []): Generator<string> {
   const results = sarifResults(reports);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -187,6 +215,20 @@ export function formatSarif(reports: readonly FileFindings[], version: string, r
             })),
           },
         },
+        ...(problems.length > 0
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: false,
+                  toolExecutionNotifications: problems.map((p) => ({
+                    level: 'error',
+                    message: { text: `${p.file}: ${p.message}` },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(p.file), uriBaseId: '%SRCROOT%' } } }],
+                  })),
+                },
+              ],
+            }
+          : {}),
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
         results,
@@ -211,7 +253,7 @@ function* sarifResults(reports: readonly FileFindings[]): Generator<unknown> {
       yield {
         ruleId: f.kind,
         ruleIndex: VARIANT_KINDS.indexOf(f.kind),
-        level: SARIF_LEVEL[DEFAULT_SEVERITY[f.kind]],
+        level: SARIF_LEVEL[severityOf(report, f.kind)],
         message: { text: f.message },
         locations: [
           {
@@ -221,7 +263,7 @@ function* sarifResults(reports: readonly FileFindings[]): Generator<unknown> {
             },
           },
         ],
-        partialFingerprints: { termlintFinding: `${f.kind}:${f.termId}:${f.found}` },
+        partialFingerprints: { termlintFinding: `${f.kind}:${oneLine(f.termId)}:${oneLine(f.found)}` },
         ...(replacement
           ? {
               fixes: [

@@ -1,15 +1,20 @@
 /**
  * Compiles term lists once into a matcher: a trie over form keys for exact and variant matches, and (built on
- * first need) a deletion index over term words for misspellings. Later lists override earlier ones: a
- * workspace entry with the same approved form, or claiming the same key, replaces the bundled one. What
- * matching derives from the terms and keeps across documents (a form's aligned letters, the neighbour
- * index) is made here on first need and owned by the compiled object.
+ * first need) a deletion index over term words for misspellings. The lists' concepts are merged first
+ * (termlists/merge.ts: a later entry for the same concept adds to the earlier one, or replaces it with
+ * `"replace": true`), then read in English, the language documents are matched in; a later concept claiming
+ * an earlier one's admitted or forbidden spelling takes it over. Exceptions (terms' `exceptions`, lists'
+ * `ignore`) are compiled beside the trie. What matching derives from the terms and keeps across documents
+ * (a form's aligned letters, the neighbour index) is made here on first need and owned by the compiled object.
  */
+import { conceptsIn } from './concepts';
+import { type CompiledPhrase, ExceptionIndex, compilePhrase } from './exceptions';
 import { type FormShape, type FormSide, formSide, parseForm } from './forms';
-import { FuzzyIndex, MAX_FUZZY_ENTRIES, type WordUses, fuzzyCapacity } from './fuzzy';
+import { FuzzyIndex, MAX_FUZZY_ENTRIES, type WordUses, fuzzyCapacity, fuzzyEntriesInSteps } from './fuzzy';
 import { NeighbourIndex } from './matching/neighbours';
 import { KeyTrie } from './trie';
 import { type ReadonlyStringSet, StringSetBuilder } from './stringSet';
+import { mergeLists } from './termlists/merge';
 import type { Term, TermList } from './types';
 
 export interface CompiledForm {
@@ -32,8 +37,13 @@ export interface CompiledTerm {
 }
 
 export interface CompiledTerms {
+  /** The terms matched (English), by id. */
   readonly terms: ReadonlyMap<string, Term>;
   readonly lists: readonly TermList[];
+  /** Every concept of the lists, merged, in every language (concepts.ts reads them in any one). */
+  readonly concepts: readonly Term[];
+  /** Exception phrases (terms' `exceptions`, lists' `ignore`); undefined when the lists have none. */
+  readonly exceptions: ExceptionIndex | undefined;
   /** How many terms there are: entries are numbered [0, termCount). */
   readonly termCount: number;
   /** Entry `index`, made on first use (a document uses few of a long list's terms). */
@@ -45,7 +55,7 @@ export interface CompiledTerms {
   formsOf(value: number): readonly CompiledForm[];
   /** Lower-cased found strings never reported. */
   readonly ignore: ReadonlySet<string>;
-  /** Notes on overrides between lists (not errors). */
+  /** Notes on merges and overrides between lists (not errors). */
   readonly notes: readonly string[];
   /** Limits these lists ran into (what is therefore not checked), for the CLI and the server to show. */
   readonly warnings: readonly string[];
@@ -114,16 +124,37 @@ export function normalizeIgnored(s: string): string {
  * when matching first needs them, so a 50,000-entry list costs a few megabytes beyond its Term objects.
  */
 export function compileTerms(lists: readonly TermList[]): CompiledTerms {
-  const notes: string[] = [];
+  const steps = compileTermsInSteps(lists);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/** Terms between two pauses of `compileTermsInSteps`: about a millisecond of work. */
+const TERMS_PER_STEP = 128;
+
+export interface CompileInSteps {
+  /** Also build the misspelling index now (in steps), instead of on first need. */
+  fuzzy?: boolean;
+}
+
+/**
+ * `compileTerms`, yielding after each slice of work (a few milliseconds), so that a caller with an event loop
+ * to keep responsive can spread a long list's compilation over many turns: the language server recompiles
+ * after a term-file change while the user types. The generator's return value is the compiled list.
+ */
+export function* compileTermsInSteps(lists: readonly TermList[], options: CompileInSteps = {}): Generator<void, CompiledTerms, void> {
+  const merged = mergeLists(lists);
+  const notes: string[] = merged.notes;
+  yield;
   const byId = new Map<string, Term>();
-  for (const list of lists) {
-    for (const t of list.terms) {
-      if (byId.has(t.id)) {
-        byId.delete(t.id); // re-insert so order follows the overriding list
-        notes.push(`"${t.id}" from ${list.file} overrides an earlier entry`);
-      }
-      byId.set(t.id, t);
+  // Merged concepts have one approved form each; two that read the same in English are still told apart.
+  for (const t of conceptsIn(merged.terms, 'en')) {
+    if (byId.has(t.id)) {
+      byId.delete(t.id); // re-insert so order follows the overriding list
+      notes.push(`"${t.id}" from ${t.origin?.file ?? 'a later list'} overrides an earlier entry`);
     }
+    byId.set(t.id, t);
   }
   const ignore = new Set<string>();
   for (const list of lists) for (const w of list.ignore ?? []) ignore.add(normalizeIgnored(w));
@@ -143,6 +174,7 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
   const vocabulary = new StringSetBuilder();
   const fuzzyTargets = new FuzzyWords();
   for (let index = 0; index < order.length; index++) {
+    if (index % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
     const term = order[index]!;
     // Shapes are parsed here for their keys and words, and dropped: matching parses the few it needs again.
     const nAcceptable = 1 + term.admitted.length;
@@ -170,7 +202,9 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
       if (k < nAcceptable) fuzzyTargets.add(shape, index, k);
     }
   }
+  yield;
   trie.compact();
+  yield;
 
   // Forms grouped by key, in the order they were added.
   const keyCount = keyOwner.length;
@@ -187,6 +221,7 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     packedCode[fill[key]!++] = formCode[f]!;
   }
 
+  yield;
   const warnings: string[] = [];
   const { words, uses } = fuzzyTargets.build();
   const fit = fuzzyCapacity(words);
@@ -209,9 +244,14 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
   };
   const keyForms = new Map<number, CompiledForm[]>();
   let fuzzy: FuzzyMatcher | undefined;
+  const fuzzyEntries = options.fuzzy ? yield* fuzzyEntriesInSteps(words) : undefined;
+  yield;
+  const vocabularySet = vocabulary.build();
   const compiled: CompiledTerms = {
     terms: byId,
     lists,
+    concepts: merged.terms,
+    exceptions: compileExceptions(order, lists),
     termCount: order.length,
     entry,
     wordsOf(index, form) {
@@ -236,13 +276,30 @@ export function compileTerms(lists: readonly TermList[]): CompiledTerms {
     ignore,
     notes,
     warnings,
-    vocabulary: vocabulary.build(),
+    vocabulary: vocabularySet,
     fuzzy() {
-      fuzzy ??= { index: new FuzzyIndex(words), uses, cache: new Map(), neighbours: new NeighbourIndex(compiled, uses) };
+      fuzzy ??= { index: new FuzzyIndex(words, fuzzyEntries), uses, cache: new Map(), neighbours: new NeighbourIndex(compiled, uses) };
       return fuzzy;
     },
   };
   return compiled;
+}
+
+/** The terms' exception phrases (by term index) and the lists' ignore phrases; undefined when there are none. */
+function compileExceptions(order: readonly Term[], lists: readonly TermList[]): ExceptionIndex | undefined {
+  const own = new Map<number, CompiledPhrase[]>();
+  order.forEach((term, index) => {
+    if (!term.exceptions) return;
+    const phrases = term.exceptions.map((e) => compilePhrase(e.phrase, e.note)).filter((p): p is CompiledPhrase => p !== undefined);
+    if (phrases.length > 0) own.set(index, phrases);
+  });
+  const global: CompiledPhrase[] = [];
+  for (const list of lists) for (const w of list.ignore ?? []) {
+    const p = compilePhrase(w, list.ignoreNotes?.[w]);
+    if (p) global.push(p);
+  }
+  if (own.size === 0 && global.length === 0) return undefined;
+  return new ExceptionIndex(own, global);
 }
 
 /** The distinct lower-cased words fuzzy matching can land on, in term order, and where each is used. */

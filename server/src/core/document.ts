@@ -22,6 +22,8 @@ import type { Edit, LintOptions, LintResult } from './types';
 import { type DocumentView, type Heading, headingStyle } from './view';
 
 interface State {
+  /** The matches and result were found with another term list (`withTerms`): match again before use. */
+  stale?: true;
   text: string;
   /** The format's incremental scan of `text` (undefined for a format scanned whole after every edit). */
   scan: FormatScan | undefined;
@@ -49,10 +51,46 @@ export class DocumentLinter {
 
   /** Findings and term uses of `text`, the document as it reads now. */
   lint(text: string): LintResult {
-    const old = this.state;
+    let old = this.state;
+    if (old?.stale) old = this.state = this.rematch(old);
     if (old && old.text === text) return old.result;
     this.state = (old && this.relint(old, text)) ?? this.full(text);
     return this.state.result;
+  }
+
+  /** The text last linted, if any. */
+  get text(): string | undefined {
+    return this.state?.text;
+  }
+
+  /**
+   * Drops what only the next incremental re-scan needs: the format's scan (for Markdown, lezer's tree and the
+   * block list), the largest part of a document's state, several times its text. A document nobody is editing
+   * keeps its results and what re-matching needs; its next edit scans it whole, once.
+   */
+  compact(): void {
+    if (this.state?.scan) this.state = { ...this.state, scan: undefined };
+  }
+
+  /**
+   * This document's linter for another term list. The format's scan, the view and the tokens do not depend
+   * on the terms, so they are kept and only matching is redone, at the next `lint`: a term-file change
+   * re-lints every open document, and scanning each one again (the costly part, for Markdown) would spend
+   * time and leave as much garbage as the documents' whole state, for nothing.
+   */
+  withTerms(compiled: CompiledTerms): DocumentLinter {
+    const next = new DocumentLinter(compiled, this.options);
+    if (this.state) next.state = { ...this.state, stale: true };
+    return next;
+  }
+
+  /** `old`'s document matched again with this linter's terms. */
+  private rematch(old: State): State {
+    const { view, tokens } = old;
+    const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
+    // The checks without a list read which words the new lists cover: their word table is made again (one pass).
+    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
+    return { text: old.text, scan: old.scan, directives: old.directives, view, tokens, matches, result, words };
   }
 
   private full(text: string): State {
@@ -212,6 +250,7 @@ function shiftMatch(m: Match, tokenDelta: number, delta: number): Match {
     kind: m.kind,
     edits: m.edits.length === 0 ? m.edits : m.edits.map((e) => shiftEdit(e, delta)),
   };
+  if (m.exception) shifted.exception = { phrase: m.exception.phrase, start: m.exception.start + delta, end: m.exception.end + delta };
   // Its block did not change, so its finding only moves (buildFindings checks the dominant form and count).
   const memo = m.memo;
   if (memo) {

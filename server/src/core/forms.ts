@@ -50,6 +50,18 @@ export function classifyGap(sep: string): Gap {
 const SIMPLE_FORM = /^[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*$/;
 const SIMPLE_GAPS = /[ -]/g;
 
+/**
+ * For a form of ASCII words joined by single spaces or hyphens, the first and last characters of its key
+ * (`first * 65536 + last`) without building the key; -1 for any other form. Merging lists checks these
+ * against the keys it holds before it makes a key at all.
+ */
+export function simpleKeyEnds(text: string): number {
+  if (!SIMPLE_FORM.test(text)) return -1;
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(text.length - 1);
+  return (a >= 65 && a <= 90 ? a + 32 : a) * 65536 + (b >= 65 && b <= 90 ? b + 32 : b);
+}
+
 export function parseForm(text: string): FormShape {
   if (!SIMPLE_FORM.test(text)) return parseFormByTokens(text);
   // ASCII words joined by single spaces or hyphens (nearly every form): split natively, no token arrays.

@@ -114,25 +114,49 @@ export function fuzzyCapacity(words: readonly string[]): number {
   return Math.min(words.length, ID_BITS);
 }
 
+/** Words between two pauses of `fuzzyEntriesInSteps`: about a millisecond of hashing. */
+const WORDS_PER_STEP = 256;
+
+/**
+ * The sorted (deletion hash, word id) entries of the index over `words`, yielding after each slice of words so
+ * that a caller can spread the work over turns of its event loop (the language server after a term-list
+ * change); `new FuzzyIndex(words)` runs it in one go.
+ */
+export function* fuzzyEntriesInSteps(words: readonly string[]): Generator<void, Float64Array, void> {
+  const indexed = fuzzyCapacity(words);
+  let capacity = 0;
+  for (let id = 0; id < indexed; id++) capacity += fuzzyCost(words[id]!);
+  const packed = new Float64Array(capacity);
+  let n = 0;
+  for (let id = 0; id < indexed; id++) {
+    if (id % WORDS_PER_STEP === WORDS_PER_STEP - 1) yield;
+    const w = words[id]!;
+    const d = maxDistance(w.length);
+    if (d === 0 || w.length > MAX_FUZZY_WORD_LENGTH) continue;
+    for (const h of deletionHashes(w, d)) packed[n++] = h * ID_BITS + id;
+  }
+  yield;
+  return packed.subarray(0, n).sort();
+}
+
 export class FuzzyIndex {
   private readonly entries: Float64Array;
   /** Words left out because the index was full (see MAX_FUZZY_ENTRIES). */
   readonly skipped: number;
 
-  constructor(readonly words: readonly string[]) {
-    const indexed = fuzzyCapacity(words);
-    this.skipped = words.length - indexed;
-    let capacity = 0;
-    for (let id = 0; id < indexed; id++) capacity += fuzzyCost(words[id]!);
-    const packed = new Float64Array(capacity);
-    let n = 0;
-    for (let id = 0; id < indexed; id++) {
-      const w = words[id]!;
-      const d = maxDistance(w.length);
-      if (d === 0 || w.length > MAX_FUZZY_WORD_LENGTH) continue;
-      for (const h of deletionHashes(w, d)) packed[n++] = h * ID_BITS + id;
+  /** `entries`: made by `fuzzyEntriesInSteps(words)` beforehand (else made here, in one go). */
+  constructor(
+    readonly words: readonly string[],
+    entries?: Float64Array,
+  ) {
+    this.skipped = words.length - fuzzyCapacity(words);
+    if (!entries) {
+      const steps = fuzzyEntriesInSteps(words);
+      let r = steps.next();
+      while (!r.done) r = steps.next();
+      entries = r.value;
     }
-    this.entries = packed.subarray(0, n).sort();
+    this.entries = entries;
   }
 
   get size(): number {

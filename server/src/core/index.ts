@@ -2,11 +2,13 @@
 export * from './types';
 export { KINDS, SEVERITY_CHOICES, type KindInfo, type SeveritySetting } from './kinds';
 export { parseTermFile } from './termlists/json';
-export { TERM_LIST_READERS, isTermListFile, readTermList, readerForFile, termListGlobs } from './termlists/registry';
-export type { TermListReader } from './termlists/reader';
+export { TERM_LIST_READERS, isTermListFile, readTermList, readerForFile, readerForName, termListGlobs } from './termlists/registry';
+export type { TermListReader, WriteOptions, WrittenList } from './termlists/reader';
 export { TermListBuilder, makeTerm, type EntryForm, type EntryInput } from './termlists/builder';
 export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, type Report, type Span as SourceSpan } from './termlists/validation';
-export { compileTerms, type CompiledTerms } from './compile';
+export { compileTerms, compileTermsInSteps, type CompiledTerms } from './compile';
+export { acceptableIn, conceptsIn, contributionsOf, formsIn, languagesOf, ownLanguage, termIn } from './concepts';
+export { normalizeLanguageTag } from './languages/tags';
 export { lintText, lintTogether, type DocumentInput } from './lint';
 export { DocumentLinter } from './document';
 export {

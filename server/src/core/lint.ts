@@ -5,13 +5,13 @@
  * blocks an edit touched and `buildFindings` over the whole document.
  */
 import type { CompiledTerms } from './compile';
-import { type ConsistencySource, type WordTable, consistencyFindings, consistencyOn, mergeFindings, releaseWordTable } from './consistency';
+import { type ConsistencySource, type WordTable, consistencyFindings, consistencyOn, mergeFindings, releaseWordTable, variantChecks } from './consistency';
 import { type Language, languageFor } from './languages';
 import { buildFindings } from './matching/findings';
 import type { Match, MatchScope } from './matching/match';
 import { matchersFor } from './matching/scripts';
 import type { TokenOffsets } from './text';
-import type { LintOptions, LintResult } from './types';
+import type { Finding, LintOptions, LintResult } from './types';
 import { type DocumentView, buildView } from './view';
 
 export type { Match } from './matching/match';
@@ -59,28 +59,40 @@ export function settle(
 export interface DocumentInput {
   text: string;
   format: LintOptions['format'];
+  /**
+   * Its own options (a project configuration's overrides for the file), else the run's: its term findings and
+   * abbreviations follow them, and a document whose own variant check is off is left out of the count.
+   */
+  options?: Omit<LintOptions, 'format'>;
 }
 
 /**
  * Lints documents together: each as `lintText` does, except that variants are counted across all of them (the
- * workspace scope), and messages say `where` they were counted, with the verb ("the files checked write").
+ * workspace scope, with the classes `options` switch on), and messages say `where` they were counted, with the
+ * verb ("the files checked write").
  */
 export function lintTogether(documents: readonly DocumentInput[], compiled: CompiledTerms, options: Omit<LintOptions, 'format'>, where: string): LintResult[] {
   const lang = languageFor(options.lang);
   const analysed = documents.map((d) => {
-    const opts: LintOptions = { ...options, format: d.format };
+    const opts: LintOptions = { ...(d.options ?? options), format: d.format };
     const view = buildView(d.text, d.format);
     const tokens = tokensOf(view, opts, lang);
     const matches = matchTokens(view, tokens, compiled, opts, 0, tokens.length, lang);
     return { opts, view, tokens, matches };
   });
   // Abbreviations stay a matter of each document; only variants are compared across them.
-  const together = consistencyOn({ ...options, format: 'plaintext', abbreviations: false }, lang)
-    ? consistencyFindings(analysed.map((a) => ({ view: a.view, tokens: a.tokens, covered: a.matches })), compiled, { ...options, format: 'plaintext', abbreviations: false }, lang, where)
-    : analysed.map(() => []);
+  const shared: LintOptions = { ...options, format: 'plaintext', abbreviations: false };
+  const counted = analysed.map((_, i) => i).filter((i) => variantChecks(analysed[i]!.opts) !== undefined);
+  const together: Finding[][] = analysed.map(() => []);
+  if (consistencyOn(shared, lang) && counted.length > 0) {
+    const found = consistencyFindings(counted.map((i) => ({ view: analysed[i]!.view, tokens: analysed[i]!.tokens, covered: analysed[i]!.matches })), compiled, shared, lang, where);
+    counted.forEach((i, k) => (together[i] = found[k]!));
+  }
   return analysed.map((a, i) => {
     const { result } = settle(a.view, a.tokens, compiled, a.matches, { ...a.opts, variants: false }, lang);
-    return { findings: mergeFindings(result.findings, together[i]!), occurrences: result.occurrences };
+    // Kinds the file's own options leave out stay out.
+    const own = a.opts.kinds ? together[i]!.filter((f) => a.opts.kinds!.includes(f.kind)) : together[i]!;
+    return { findings: mergeFindings(result.findings, own), occurrences: result.occurrences };
   });
 }
 
@@ -102,6 +114,14 @@ export function matchTokens(
   const matches: Match[] = [];
   for (const matcher of matchersFor(lang)) matcher.find(scope, matches);
   matches.sort((a, b) => a.start - b.start);
+  // After every matcher: an excepted use still keeps its words from being read as a misspelling of something else.
+  const exceptions = compiled.exceptions;
+  if (exceptions) {
+    for (const m of matches) {
+      const hit = exceptions.find(view.masked, tokens, from, to, m.term, m.first, m.last);
+      if (hit) m.exception = { phrase: hit.phrase.text, start: hit.start, end: hit.end };
+    }
+  }
   return matches;
 }
 

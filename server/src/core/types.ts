@@ -22,7 +22,13 @@ export interface TermOrigin {
   column: number;
 }
 
-/** One entry of a term list, after validation and defaults. */
+/**
+ * One entry of a term list, after validation and defaults: a concept, with its forms in the list's language
+ * inline (`term`, `admitted`, `forbidden`, the forms matching reads) and its other languages beside them
+ * (`translations`: their approved forms; `languages`: their admitted and forbidden forms too, when they have
+ * any). `concepts.ts` reads any language's forms of it (`formsIn`) and makes the Term of another language
+ * (`termIn`); a merge of several lists' entries for one concept is a Term too (termlists/merge.ts).
+ */
 export interface Term {
   /** Stable id: the approved form, unique within a compiled set. */
   id: string;
@@ -33,6 +39,7 @@ export interface Term {
   /** Always wrong; fixed to the approved (or the document's dominant acceptable) form. */
   forbidden: string[];
   caseSensitive: boolean;
+  /** Approved forms in other languages, by normalized BCP 47 tag (`languageTags.ts`). */
   translations: Record<string, string>;
   note?: string;
   /** The `source` of the entry, or of its term list. */
@@ -40,6 +47,60 @@ export interface Term {
   /** The abbreviation of the approved form (an entry's `abbreviation`), for the abbreviation checks. */
   abbreviation?: TermAbbreviation;
   origin?: TermOrigin;
+  /** The language of `term`, `admitted` and `forbidden` (normalized tag); absent: `en`. */
+  lang?: string;
+  /** Other languages that have more than an approved form (their approved one is in `translations` too). */
+  languages?: Readonly<Record<string, LanguageForms>>;
+  /** What the list says about single forms of `lang` (a superseded name's note), by form text. */
+  details?: Readonly<Record<string, FormDetail>>;
+  /** Phrases right as a whole that contain a spelling of this term: a finding inside one is not reported. */
+  exceptions?: readonly TermException[];
+  subject?: string;
+  definition?: string;
+  /** The concept's id as its file names it (`id`, TBX `conceptEntry id`, a CSV `id` column). */
+  conceptId?: string;
+  /** The entry replaces, rather than adds to, what earlier lists say of the concept. */
+  replace?: boolean;
+  /** Set on a merge of several lists' entries: what each list said, in list order. */
+  contributions?: readonly Contribution[];
+}
+
+/** Forbidden forms say why: a deprecated spelling, or a superseded (old) name. Default `deprecated`. */
+export type ForbiddenStatus = 'deprecated' | 'superseded';
+
+export type FormStatus = 'approved' | 'admitted' | 'forbidden';
+
+export interface FormDetail {
+  note?: string;
+  source?: string;
+  /** Only for forbidden forms. */
+  status?: ForbiddenStatus;
+}
+
+/** One language's forms of a concept. */
+export interface LanguageForms {
+  approved: string;
+  admitted: readonly string[];
+  forbidden: readonly string[];
+  details?: Readonly<Record<string, FormDetail>>;
+}
+
+/** A phrase right as a whole although it holds a forbidden or variant spelling ("University of Macau"). */
+export interface TermException {
+  phrase: string;
+  note?: string;
+}
+
+/** What one list said about a merged concept. */
+export interface Contribution {
+  /** The term file (as given to its reader) and where the entry is in it. */
+  origin?: TermOrigin;
+  forms: readonly { lang: string; text: string; status: FormStatus }[];
+  exceptions: readonly string[];
+  note?: string;
+  source?: string;
+  /** The entry had `"replace": true`: what came before it was dropped on purpose. */
+  replaced?: boolean;
 }
 
 /** An abbreviation a term list knows: its short form, and whether documents may use it without defining it. */
@@ -57,8 +118,13 @@ export interface TermList {
   source?: string;
   language?: string;
   terms: Term[];
-  /** Words or phrases never reported (the editor's "Ignore in this workspace"). */
+  /**
+   * Words or phrases never reported (the editor's "Ignore in this workspace"): a finding inside an occurrence
+   * of one is dropped, like a term's `exceptions`, whatever its term.
+   */
   ignore?: string[];
+  /** Notes on `ignore` phrases, by phrase. */
+  ignoreNotes?: Record<string, string>;
 }
 
 export type ProblemSeverity = 'error' | 'warning';
@@ -75,6 +141,10 @@ export interface TermFileProblem {
   /** 0-based line and UTF-16 column of `offset`. */
   line: number;
   column: number;
+  /** What [offset, offset + length) should read instead, when that is clear (a misspelt key): a quick fix. */
+  replacement?: string;
+  /** The other place the problem is about (the colliding form of a duplicate or contradiction). */
+  related?: { offset: number; length: number; path: string };
 }
 
 export interface TermFileResult {
@@ -137,6 +207,17 @@ export interface FormCount {
   count: number;
 }
 
+/** A spelling of a term that lies inside an occurrence of an exception phrase, so nothing is reported. */
+export interface Excepted {
+  termId: string;
+  start: number;
+  end: number;
+  /** The exception phrase as its list writes it, and the occurrence of it in the document. */
+  phrase: string;
+  phraseStart: number;
+  phraseEnd: number;
+}
+
 /** A use of a term in the document, correct or not (used for hover and consistency). */
 export interface Occurrence {
   termId: string;
@@ -144,6 +225,12 @@ export interface Occurrence {
   end: number;
   /** Index of the form it matched: 0 = approved, 1.. = admitted, -1 = a forbidden or fuzzy form. */
   form: number;
+  /**
+   * The kind of variant it is written as, whether or not it is reported (`kinds`, a severity set to off, the
+   * list's `ignore`); absent for a use written in an acceptable form. A use of an acceptable form may still be
+   * reported as `inconsistent`: that is a finding about the document, not about how the use is written.
+   */
+  kind?: VariantKind;
 }
 
 /** @deprecated The name this type had before formats had a registry; it is the format id: use `FormatId`. */
@@ -182,4 +269,6 @@ export interface VariantChecks {
 export interface LintResult {
   findings: Finding[];
   occurrences: Occurrence[];
+  /** Spellings not reported because they are part of an exception (term `exceptions`, list `ignore`). */
+  excepted?: Excepted[];
 }

@@ -19,10 +19,11 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit as JsonEdit } from 'jsonc-parser';
-import { KINDS, formatForLanguageId } from '../core';
+import { KINDS, formatForLanguageId, readerForName } from '../core';
 import type { Host } from '../host';
 import { computeFixAll, toTextEdits } from '../fixAll';
-import { SOURCE, isFindingData, type DocumentLinter, type FindingData } from '../linting';
+import { SOURCE, isFindingData, type DocumentLinter, type FindingData, type ProblemData } from '../linting';
+import { DiagnosticCodes } from '../protocol';
 import type { SettingsStore } from '../settings';
 import { addEntryEdits, admitEdits, ignoreEdits, newTermFileText, overridingEntry } from '../termFileEdits';
 import type { TermStore } from '../termLists';
@@ -79,6 +80,26 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     }));
   }
 
+  /**
+   * A term file's or configuration's problem that names its own fix (a misspelt key → the known key): the fix,
+   * when the range still holds what the problem was about.
+   */
+  function problemFix(doc: TextDocument, d: Diagnostic): CodeAction | undefined {
+    const code = String(d.code ?? '');
+    if (d.source !== SOURCE || (code !== DiagnosticCodes.termFile && code !== DiagnosticCodes.configFile)) return undefined;
+    const replacement = (d.data as Partial<ProblemData> | undefined)?.replacement;
+    if (typeof replacement !== 'string') return undefined;
+    const current = doc.getText(d.range);
+    if (current === '' || current === replacement) return undefined;
+    return {
+      title: `Change ${current} to ${replacement}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: editFor(doc.uri, doc.version, [{ range: d.range, newText: replacement }]),
+    };
+  }
+
   /** Current text and version of a term file: from the editor when open, else from disk. */
   async function termFileState(uri: string): Promise<{ text: string; version: number | null } | undefined> {
     const open = documents.get(uri);
@@ -127,12 +148,13 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     const title = `Add "${data.found}" to the term list as admitted`;
     const originFile = term.origin ? terms.get(term.origin.file) : undefined;
     let edit: WorkspaceEdit | undefined;
-    if (originFile && !originFile.bundled) {
-      edit = await editTermFile(originFile.uri, (text) => admitEdits(text, term.origin!.offset, data.found), () => '');
-    } else {
-      // Shipped lists are read-only: override the entry in the workspace term file.
-      const target = terms.workspaceTermFileFor(doc.uri, settings);
-      if (!target) return undefined;
+    const target = terms.workspaceTermFileFor(doc.uri, settings);
+    const ownJson = originFile && !originFile.bundled && readerForName(originFile.uri)?.id === 'json';
+    if (ownJson) edit = await editTermFile(originFile.uri, (text) => admitEdits(text, term.origin!.offset, data.found), () => '');
+    // Shipped lists are read-only, a TBX or CSV file belongs to the tool it came from, and a JSON entry may have no
+    // block for English forms (a Chinese list's translations): the workspace term file gets an entry that adds
+    // the form (lists merge, so nothing else of the term is repeated there).
+    if (!edit && target && !(ownJson && originFile.uri === target)) {
       const entry = overridingEntry(term, data.found);
       edit = await editTermFile(target, (text) => addEntryEdits(text, entry), () => newTermFileText({ terms: [entry] }));
     }
@@ -176,6 +198,10 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
         .filter((x): x is { d: Diagnostic; f: { data: FindingData; shift: number } } => x.f !== undefined);
 
       if (kindRequested(only, CodeActionKind.QuickFix)) {
+        for (const d of params.context.diagnostics) {
+          const fix = problemFix(doc, d);
+          if (fix) actions.push(fix);
+        }
         for (const { d, f } of own) actions.push(...quickFixes(doc, d, f.data, f.shift));
         for (const { d, f } of own) {
           const admit = await admitAction(doc, d, f.data);

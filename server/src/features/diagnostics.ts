@@ -14,9 +14,12 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { problemDiagnostic, type DocumentLinter } from '../linting';
+import type { ProjectConfigStore } from '../projectConfigs';
+import { DiagnosticCodes } from '../protocol';
 import type { DiagnosticsPublisher } from '../publisher';
 import type { SettingsStore } from '../settings';
 import type { TermStore } from '../termLists';
+import type { Turns } from '../turns';
 import { guardRequest, runLogged, type Logger } from '../util';
 
 export interface DiagnosticsDeps {
@@ -24,20 +27,29 @@ export interface DiagnosticsDeps {
   documents: TextDocuments<TextDocument>;
   linter: DocumentLinter;
   terms: TermStore;
+  configs: ProjectConfigStore;
   settings: SettingsStore;
   logger: Logger;
   /** The client pulls diagnostics (`textDocument.diagnostic` capability). */
   pull: boolean;
   /** The client honours `workspace/diagnostic/refresh`. */
   refreshSupport: boolean;
+  /** Turns to lint in, shared with the rest of the server (turns.ts). */
+  turns: Turns;
 }
 
 /** Pause after a keystroke before a pushed re-lint; pulls are paced by the client. */
 const CHANGE_DEBOUNCE_MS = 100;
 
+/** A document opened or edited this recently is being worked on: its pulls go before background ones. */
+const ACTIVE_MS = 2000;
+
 export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher {
-  const { connection, documents, linter, terms, logger } = deps;
+  const { connection, documents, linter, terms, configs, logger } = deps;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When each document was last opened or edited: what makes a pull urgent, and the order of re-lints. */
+  const touched = new Map<string, number>();
+  const { turns } = deps;
   /** URIs we pushed a non-empty list for while the file was not open. */
   const pushedUnopened = new Set<string>();
 
@@ -81,13 +93,55 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
     }
   }
 
-  function refreshAll(): void {
-    if (deps.pull) {
-      if (deps.refreshSupport) runLogged(logger, 'workspace/diagnostic/refresh', () => connection.languages.diagnostics.refresh());
-    } else {
-      for (const doc of documents.all()) schedule(doc.uri, 0);
+  /** Configuration files with problems that are not open still show them (cleared once fixed or gone). */
+  const configsShown = new Set<string>();
+  function publishConfigProblems(): void {
+    const now = new Set<string>();
+    for (const file of configs.all()) {
+      now.add(file.uri);
+      publishUnopened(file.uri, file.problems.map((p) => problemDiagnostic(file.document, p, DiagnosticCodes.configFile)));
     }
+    for (const uri of configsShown) if (!now.has(uri)) publishUnopened(uri, []);
+    configsShown.clear();
+    for (const uri of now) configsShown.add(uri);
+  }
+
+  /** Bumped by every refresh: a re-lint still under way for an older one stops. */
+  let refreshes = 0;
+
+  /**
+   * After a term-list or settings change: every open document is linted again here, one per background turn
+   * (turns.ts; the document being edited goes first, by its own urgent pulls), and only then is the client
+   * asked to pull again (pull mode, and only when some document's diagnostics changed) or sent the new
+   * diagnostics (push mode). Asked at once, the client would pull every open document in one burst, and each
+   * keystroke's didChange and pull would wait in the connection's queue behind all of them; now the client's
+   * pulls find the new results ready (most answered "unchanged").
+   */
+  async function relintOpenDocuments(refresh: number): Promise<void> {
+    // Most recently opened or edited first: those are the ones on screen.
+    const docs = documents.all().sort((a, b) => (touched.get(b.uri) ?? 0) - (touched.get(a.uri) ?? 0));
+    let changed = false;
+    for (const doc of docs) {
+      await turns.next(false);
+      if (refresh !== refreshes) return;
+      if (documents.get(doc.uri) !== doc) continue; // closed (or reopened) meanwhile
+      if (deps.pull) {
+        // Compared with the document's outcome before the change (not with what the client was given, which
+        // the server cannot know for sure): when no document's diagnostics differ, the client has nothing new
+        // to pull. A document the client pulled meanwhile is already up to date either way.
+        const before = linter.lastResultId(doc.uri);
+        const outcome = await linter.lint(doc);
+        if (before !== outcome.resultId) changed = true;
+      } else await validate(doc.uri);
+    }
+    if (refresh === refreshes && deps.pull && deps.refreshSupport && changed) await connection.languages.diagnostics.refresh();
+  }
+
+  function refreshAll(): void {
+    const refresh = ++refreshes;
     publishTermFileProblems();
+    publishConfigProblems();
+    runLogged(logger, 're-linting open documents', () => relintOpenDocuments(refresh));
   }
 
   const subscriptions: Disposable[] = [];
@@ -102,6 +156,8 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
         // Two turns: the connection handles one queued message per turn, after this handler's first.
         await new Promise((resolve) => setImmediate(resolve));
         await new Promise((resolve) => setImmediate(resolve));
+        // Then a turn of its own to lint in (turns.ts): the document being edited before a refresh's backlog.
+        await turns.next(performance.now() - (touched.get(doc.uri) ?? -Infinity) < ACTIVE_MS);
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled by the client.');
         if (documents.get(doc.uri)?.version !== version) {
           throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed before it was linted.', { retriggerRequest: true });
@@ -135,8 +191,17 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
     );
   }
   subscriptions.push(
-    documents.onDidClose((e) => linter.forget(e.document.uri)),
+    documents.onDidOpen((e) => touched.set(e.document.uri, performance.now())),
+    documents.onDidChangeContent((e) => {
+      touched.set(e.document.uri, performance.now());
+      turns.userActive();
+    }),
+    documents.onDidClose((e) => {
+      touched.delete(e.document.uri);
+      linter.forget(e.document.uri);
+    }),
     terms.onDidChange(() => refreshAll()),
+    configs.onDidChangeProblems(() => refreshAll()),
     deps.settings.onDidChange(() => {
       linter.invalidate();
       refreshAll();

@@ -1,11 +1,13 @@
 /**
- * Hover on a term (correct or not): a card with the approved, admitted and forbidden forms, translation, note,
- * source. On a finding no term list is behind (a variant, an abbreviation), a card with what the document does:
- * each form it writes and how often.
+ * Hover on a term (correct or not, or a spelling an exception covers): a compact card, one line each, with its
+ * forms, its other languages, its exceptions, its note, and where it comes from (every list that contributed,
+ * when several define it). On a finding no term list is behind (a variant, an abbreviation), a card of the same
+ * kind with what the document does: each form it writes and how often. A finding's message is not repeated: VS
+ * Code shows the diagnostic right above it.
  */
 import { MarkupKind, type Connection, type Disposable, type Hover, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { KINDS, type Finding, type Occurrence, type Term } from '../core';
+import { KINDS, contributionsOf, formsIn, languagesOf, ownLanguage, type Contribution, type Excepted, type Finding, type FormDetail, type LanguageForms, type Occurrence, type Term } from '../core';
 import { originUri, type DocumentLinter } from '../linting';
 import { guardRequest, type Logger } from '../util';
 
@@ -18,9 +20,6 @@ export interface HoverDeps {
   markdown: boolean;
 }
 
-/** The language the hover card shows a translation for. */
-const TRANSLATION = 'zh-Hans';
-
 function code(s: string): string {
   const ticks = s.includes('`') ? '``' : '`';
   return `${ticks}${s}${ticks}`;
@@ -30,58 +29,133 @@ function escape(s: string): string {
   return s.replace(/[\\`*_[\]<>|]/g, '\\$&');
 }
 
-export function hoverCard(term: Term, occurrence: Occurrence, finding: Finding | undefined): string {
-  const lines: string[] = [];
-  lines.push(`**${escape(term.term)}** — Termlint term`);
-  lines.push('');
-  if (finding) lines.push(`⚠ ${escape(finding.message)}`, '');
-  else if (occurrence.form === 0) lines.push('✓ approved form', '');
-  else if (occurrence.form > 0) lines.push(`✓ admitted form (approved: ${code(term.term)})`, '');
-  lines.push(`- Approved: ${code(term.term)}`);
-  if (term.admitted.length) lines.push(`- Admitted: ${term.admitted.map(code).join(', ')}`);
-  if (term.forbidden.length) lines.push(`- Forbidden: ${term.forbidden.map(code).join(', ')}`);
-  const translation = term.translations[TRANSLATION];
-  if (translation) lines.push(`- ${TRANSLATION}: ${escape(translation)}`);
-  if (term.source) lines.push(`- Source: ${escape(term.source)}`);
-  if (term.note) lines.push('', escape(term.note));
-  if (term.origin) {
-    const uri = originUri(term.origin.file);
-    const name = decodeURIComponent(uri.replace(/.*\//, ''));
-    lines.push('', `[${escape(name)}, line ${term.origin.line + 1}](${uri}#L${term.origin.line + 1})`);
-  }
-  return lines.join('\n');
+/** A list's source can run to a paragraph (the bundled one names an interview and a press conference): one line of it. */
+export function shortSource(source: string, max = 60): string {
+  const s = source.replace(/\s+/g, ' ').trim();
+  if (s.length <= max) return s;
+  const cut = s.lastIndexOf(' ', max - 1);
+  return `${s.slice(0, cut > max / 3 ? cut : max - 1).replace(/[\s,;:(–-]+$/, '')}…`;
 }
 
-function plainCard(term: Term, finding: Finding | undefined): string {
-  const lines = [`${term.term} (Termlint term)`];
-  if (finding) lines.push(finding.message);
-  if (term.admitted.length) lines.push(`Admitted: ${term.admitted.join(', ')}`);
-  if (term.forbidden.length) lines.push(`Forbidden: ${term.forbidden.join(', ')}`);
-  const translation = term.translations[TRANSLATION];
-  if (translation) lines.push(`${TRANSLATION}: ${translation}`);
-  if (term.source) lines.push(`Source: ${term.source}`);
-  if (term.note) lines.push(term.note);
-  return lines.join('\n');
+/** How a card writes: Markdown (code spans, bold, escaped) or plain text. */
+interface Style {
+  form: (s: string) => string;
+  bold: (s: string) => string;
+  text: (s: string) => string;
+}
+const MARKDOWN: Style = { form: code, bold: (s) => `**${escape(s)}**`, text: escape };
+const PLAIN: Style = { form: (s) => `"${s}"`, bold: (s) => s, text: (s) => s };
+
+/** What the list says of one form, in brackets after it: a superseded name and its note (sources stay in the file). */
+function detail(d: FormDetail | undefined): string {
+  if (!d) return '';
+  const bits = [d.status === 'superseded' ? 'superseded' : '', d.note ?? ''].filter((b) => b !== '');
+  return bits.length ? ` (${bits.join('; ')})` : '';
+}
+
+function formList(forms: readonly string[], f: LanguageForms, st: Style): string {
+  return forms.map((t) => st.form(t) + st.text(detail(f.details?.[t]))).join(', ');
+}
+
+/** The forms in the term's own language, the one this occurrence is written in marked ✓ (when nothing is wrong with it). */
+function formsLine(term: Term, occurrence: Occurrence | undefined, finding: Finding | undefined, st: Style): string {
+  const own = formsIn(term, ownLanguage(term))!;
+  const ok = (form: number) => (!finding && occurrence?.form === form ? ' ✓' : '');
+  const parts = [`${st.bold(term.term)}${ok(0)}${st.text(detail(own.details?.[term.term]))}`];
+  if (term.admitted.length) parts.push(`admitted ${term.admitted.map((a, i) => `${st.form(a)}${ok(i + 1)}${st.text(detail(own.details?.[a]))}`).join(', ')}`);
+  if (term.forbidden.length) parts.push(`forbidden ${formList(term.forbidden, own, st)}`);
+  return parts.join(' · ');
+}
+
+/** The concept in its other languages: `澳门 (zh-Hans) · 澳門 (zh-Hant, admitted 濠江)`. */
+function languagesLine(term: Term, st: Style): string | undefined {
+  const parts = languagesOf(term)
+    .slice(1)
+    .map((lang) => {
+      const f = formsIn(term, lang)!;
+      const more = [lang];
+      if (f.admitted.length) more.push(`admitted ${formList(f.admitted, f, st)}`);
+      if (f.forbidden.length) more.push(`forbidden ${formList(f.forbidden, f, st)}`);
+      return `${st.text(f.approved)} (${more.join(', ')})`;
+    });
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** The card's status line for a spelling an exception covers (findings speak for themselves above the card). */
+function exceptedLine(term: Term, excepted: Excepted, st: Style): string {
+  const note = term.exceptions?.find((e) => e.phrase === excepted.phrase)?.note;
+  return `✓ part of ${st.form(excepted.phrase)}, an exception: not reported${note ? ` (${st.text(note)})` : ''}`;
+}
+
+function fileName(file: string): string {
+  return decodeURIComponent(originUri(file).replace(/.*\//, ''));
+}
+
+function contributionForms(c: Contribution, own: string): string {
+  const forms = c.forms.map((f) => `${f.text}${f.lang !== own ? ` (${f.lang}${f.status === 'approved' ? '' : ` ${f.status}`})` : f.status === 'approved' ? '' : ` (${f.status})`}`);
+  if (c.exceptions.length) forms.push(`exceptions: ${c.exceptions.join('; ')}`);
+  if (c.replaced) forms.push('replaces the lists before it');
+  return forms.join(', ');
+}
+
+/** Where the term comes from: each contributing list when several define it, else its entry, and its source, short. */
+function fromLines(term: Term, st: Style, markdown: boolean): string[] {
+  const link = (file: string, line: number, title = '') =>
+    markdown ? `[${escape(fileName(file))}:${line + 1}](${originUri(file)}#L${line + 1}${title})` : `${fileName(file)}:${line + 1}`;
+  const contributions = contributionsOf(term);
+  if (contributions.length > 1) {
+    return contributions.map((c) => `${c.origin ? link(c.origin.file, c.origin.line) : 'a list'}: ${st.text(contributionForms(c, ownLanguage(term)))}`);
+  }
+  const from: string[] = [];
+  if (term.origin) from.push(link(term.origin.file, term.origin.line, term.source ? ` "${term.source.replace(/["\\]/g, "'")}"` : ''));
+  if (term.source) from.push(st.text(shortSource(term.source)));
+  if (from.length === 0) return [];
+  return [markdown ? `*${from.join(' · ')}*` : from.join(' · ')];
+}
+
+function card(term: Term, occurrence: Occurrence | undefined, finding: Finding | undefined, excepted: Excepted | undefined, markdown: boolean): string {
+  const st = markdown ? MARKDOWN : PLAIN;
+  const lines = [formsLine(term, occurrence, finding, st)];
+  if (excepted) lines.push(exceptedLine(term, excepted, st));
+  const languages = languagesLine(term, st);
+  if (languages) lines.push(languages);
+  if (term.exceptions?.length) lines.push(`exceptions ${term.exceptions.map((e) => st.form(e.phrase)).join(', ')}`);
+  if (term.subject) lines.push(`subject: ${st.text(term.subject)}`);
+  if (term.definition) lines.push(st.text(term.definition));
+  if (term.note) lines.push(st.text(term.note));
+  lines.push(...fromLines(term, st, markdown));
+  // Hard line breaks: one compact paragraph rather than a paragraph (and its margins) per line.
+  return lines.join(markdown ? '  \n' : '\n');
+}
+
+export function hoverCard(term: Term, occurrence: Occurrence | undefined, finding: Finding | undefined, excepted?: Excepted): string {
+  return card(term, occurrence, finding, excepted, true);
+}
+
+export function plainCard(term: Term, occurrence: Occurrence | undefined, finding: Finding | undefined, excepted?: Excepted): string {
+  return card(term, occurrence, finding, excepted, false);
 }
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
-/** The card of a finding against the document itself: a variant's forms with their counts, or an abbreviation's problem. */
+/**
+ * The card of a finding against the document itself, one line each: a variant's forms with their counts (the
+ * preferred first) and what "Add to the term list" would make of them; an abbreviation finding's kind and what
+ * it checks.
+ */
 export function documentCard(finding: Finding, markdown: boolean): string {
+  const st = markdown ? MARKDOWN : PLAIN;
   const kind = KINDS[finding.kind];
   const forms = finding.forms ?? [];
-  if (!markdown) {
-    const lines = [`${finding.termId} (Termlint ${kind.label})`, finding.message];
-    for (const [i, f] of forms.entries()) lines.push(`${f.text}: ${times(f.count)}${i === 0 ? ' (preferred)' : ''}`);
-    return lines.join('\n');
-  }
-  const lines = [`**${escape(finding.termId)}** — Termlint ${escape(kind.label)}`, '', `⚠ ${escape(finding.message)}`];
+  const lines: string[] = [];
   if (forms.length > 0) {
-    lines.push('', '| form | written |', '| --- | ---: |');
-    for (const [i, f] of forms.entries()) lines.push(`| ${code(f.text)}${i === 0 ? ' (preferred)' : ''} | ${times(f.count)} |`);
-    lines.push('', `No term list covers it. "Add to the term list" makes ${code(forms[0]!.text)} a term and forbids the other forms.`);
+    lines.push(forms.map((f, i) => (i === 0 ? `${st.bold(f.text)} ${times(f.count)} (preferred)` : `${st.form(f.text)} ${times(f.count)}`)).join(' · '));
+    lines.push(`${kind.label}: no term list covers it; "Add to the term list" makes ${st.form(forms[0]!.text)} a term and forbids the other forms`);
+  } else {
+    lines.push(`${st.bold(finding.termId)} · ${st.text(kind.label)}`);
+    lines.push(st.text(kind.help));
   }
-  return lines.join('\n');
+  return lines.join(markdown ? '  \n' : '\n');
 }
 
 export function registerHover(deps: HoverDeps): Disposable {
@@ -93,7 +167,8 @@ export function registerHover(deps: HoverDeps): Disposable {
       const outcome = await linter.lint(doc);
       if (outcome.status !== 'linted' || outcome.version !== doc.version) return null;
       const offset = doc.offsetAt(params.position);
-      const finding = outcome.result.findings.find((f) => f.start <= offset && offset <= f.end && f.start < f.end);
+      const { findings, occurrences, excepted: exceptions } = outcome.result;
+      const finding = findings.find((f) => f.start <= offset && offset <= f.end && f.start < f.end);
       if (finding && KINDS[finding.kind].against === 'document') {
         return {
           contents: { kind: deps.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: documentCard(finding, deps.markdown) },
@@ -101,16 +176,19 @@ export function registerHover(deps: HoverDeps): Disposable {
         };
       }
       const occurrence =
-        outcome.result.occurrences.find((o) => o.start <= offset && offset < o.end) ??
-        outcome.result.occurrences.find((o) => o.start <= offset && offset <= o.end) ??
+        occurrences.find((o) => o.start <= offset && offset < o.end) ??
+        occurrences.find((o) => o.start <= offset && offset <= o.end) ??
         (finding ? { termId: finding.termId, start: finding.start, end: finding.end, form: -1 } : undefined);
-      if (!occurrence) return null;
-      const term = outcome.compiled.terms.get(occurrence.termId);
+      // A spelling an exception covers is no occurrence, but its card says why it is not reported.
+      const excepted = occurrence ? undefined : exceptions?.find((e) => e.start <= offset && offset <= e.end);
+      const span = occurrence ?? excepted;
+      if (!span) return null;
+      const term = outcome.compiled.terms.get(span.termId);
       if (!term) return null;
       const f = finding && finding.termId === term.id ? finding : undefined;
       return {
-        contents: deps.markdown ? { kind: MarkupKind.Markdown, value: hoverCard(term, occurrence, f) } : { kind: MarkupKind.PlainText, value: plainCard(term, f) },
-        range: { start: doc.positionAt(occurrence.start), end: doc.positionAt(occurrence.end) },
+        contents: deps.markdown ? { kind: MarkupKind.Markdown, value: hoverCard(term, occurrence, f, excepted) } : { kind: MarkupKind.PlainText, value: plainCard(term, occurrence, f, excepted) },
+        range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) },
       };
     }),
   );

@@ -4,34 +4,19 @@
  * whose `termlint.variants.scope` is `workspace`, its files are linted together: variants are counted across
  * all of them, for the report and for the fixes.
  */
-import {
-  CancellationTokenSource,
-  type CancellationToken,
-  type Connection,
-  type Diagnostic,
-  type Disposable,
-  type TextDocumentEdit,
-  type TextEdit,
-  type TextDocuments,
-  type WorkDoneProgressParams,
-  type WorkDoneProgressReporter,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findFormatByLanguageId, findFormatByPath, fixAllEdits } from '../core';
-import type { Host } from '../host';
-import { tooLargeDiagnostic, type DocumentLinter } from '../linting';
+import type { Connection, Disposable, TextDocumentEdit, TextEdit, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllEdits } from '../core';
+import type { DocumentLinter } from '../linting';
 import { FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type LintWorkspaceResult, type TermFileInfo } from '../protocol';
 import { computeFixAll } from '../fixAll';
 import type { DiagnosticsPublisher } from '../publisher';
 import type { SettingsStore } from '../settings';
 import type { TermStore } from '../termLists';
-import { folderOf, guardRequest, type Logger } from '../util';
+import { guardRequest, type Logger } from '../util';
+import type { WorkspaceFile, WorkspaceFiles } from '../workspaceFiles';
 
-/** The language id a file on disk is linted as: one the settings name, of the format that claims its extension. */
-export function languageOfPath(path: string, languages: readonly string[]): string | undefined {
-  return findFormatByPath(path)?.languageIds.find((l) => languages.includes(l));
-}
+export { languageOfPath } from '../workspaceFiles';
 
 export interface WorkspaceLintDeps {
   connection: Connection;
@@ -39,92 +24,22 @@ export interface WorkspaceLintDeps {
   linter: DocumentLinter;
   terms: TermStore;
   settings: SettingsStore;
-  host: Host;
+  files: WorkspaceFiles;
   logger: Logger;
   publisher: DiagnosticsPublisher;
-  /** The client accepts `window/workDoneProgress/create`. */
-  workDoneProgress: boolean;
   documentChanges: boolean;
-}
-
-interface WorkspaceFile {
-  uri: string;
-  languageId: string;
-  /** The workspace folder it was found in (its settings apply). */
-  folder: string;
 }
 
 /** The files of folders linted together, by folder: each file's document (open, or read from disk). */
 type Together = Map<string, { file: WorkspaceFile; doc: TextDocument; open: boolean }[]>;
 
 export function registerWorkspaceLint(deps: WorkspaceLintDeps): Disposable {
-  const { connection, documents, linter, terms, host, logger, publisher } = deps;
+  const { connection, documents, linter, terms, logger, publisher } = deps;
   /** Unopened files the last workspace lint published diagnostics for. */
   let published = new Set<string>();
-
-  async function workspaceFiles(): Promise<WorkspaceFile[]> {
-    const out: WorkspaceFile[] = [];
-    const seen = new Set<string>();
-    for (const folder of terms.folders()) {
-      const s = await deps.settings.get(folder);
-      if (!s.enable) continue;
-      const extensions = s.languages.flatMap((l) => findFormatByLanguageId(l)?.extensions ?? []);
-      if (extensions.length === 0) continue;
-      const include = [`**/*.{${extensions.join(',')}}`];
-      for (const uri of await host.findFiles(folder, include, s.exclude)) {
-        if (seen.has(uri) || terms.isTermFile(uri)) continue;
-        seen.add(uri);
-        const languageId = documents.get(uri)?.languageId ?? languageOfPath(uri, s.languages);
-        if (languageId) out.push({ uri, languageId, folder });
-      }
-    }
-    // Open documents count even when they are not on disk (yet), in any language the settings name.
-    for (const doc of documents.all()) {
-      if (seen.has(doc.uri) || terms.isTermFile(doc.uri) || !folderOf(terms.folders(), doc.uri)) continue;
-      if (linter.applies(doc, await deps.settings.get(doc.uri))) {
-        seen.add(doc.uri);
-        out.push({ uri: doc.uri, languageId: doc.languageId, folder: folderOf(terms.folders(), doc.uri)! });
-      }
-    }
-    return out;
-  }
-
-  async function progress(params: WorkDoneProgressParams, token: CancellationToken): Promise<{ reporter: WorkDoneProgressReporter; token: CancellationToken; dispose(): void }> {
-    if (params.workDoneToken !== undefined) {
-      return { reporter: connection.window.attachWorkDoneProgress(params.workDoneToken), token, dispose() {} };
-    }
-    if (!deps.workDoneProgress) return { reporter: connection.window.attachWorkDoneProgress(undefined), token, dispose() {} };
-    const reporter = await connection.window.createWorkDoneProgress();
-    // Either the request or the progress UI can cancel.
-    const source = new CancellationTokenSource();
-    const a = token.onCancellationRequested(() => source.cancel());
-    const b = reporter.token.onCancellationRequested(() => source.cancel());
-    return {
-      reporter,
-      token: source.token,
-      dispose() {
-        a.dispose();
-        b.dispose();
-        source.dispose();
-      },
-    };
-  }
-
-  /** Reads an unopened file, or says it is too large to lint. */
-  async function load(file: WorkspaceFile): Promise<{ doc?: TextDocument; tooLarge?: Diagnostic }> {
-    const settings = await deps.settings.get(file.folder);
-    const size = await host.fileSize(file.uri);
-    if (size === undefined) return {};
-    if (size > settings.maxFileSize) return { tooLarge: tooLargeDiagnostic(settings) };
-    const text = await host.readFile(file.uri);
-    if (text === undefined) return {};
-    // Binary, or not UTF-8 (decoded with U+FFFD in place of its bytes): a fix would write those back.
-    if (text.includes('\u0000') || text.includes('\ufffd')) {
-      logger.info(`Workspace lint skips ${file.uri}: not UTF-8 text`);
-      return {};
-    }
-    return { doc: TextDocument.create(file.uri, file.languageId, 0, text) };
-  }
+  const workspaceFiles = () => deps.files.list();
+  const progress = deps.files.progress.bind(deps.files);
+  const load = (file: Parameters<WorkspaceFiles['load']>[0]) => deps.files.load(file, 'Workspace lint');
 
   /** Whether the folder's files are linted together (its settings' variant scope is `workspace`). */
   async function togetherIn(folder: string): Promise<boolean> {

@@ -1,10 +1,10 @@
 /** The Node implementation of the server's `Host`: file system, globbing, the shipped term lists. */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { Host } from '../host';
 import { bundledTermFiles } from './termFiles';
+import { type WalkedFile, walk } from './walk';
 
 function toPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -43,27 +43,18 @@ export function createNodeHost(): Host {
       if (!root || include.length === 0) return [];
       const wanted = picomatch([...include], { dot: true });
       const unwanted = exclude.length ? picomatch([...exclude], { dot: true }) : () => false;
-      const out: string[] = [];
-      // A plain walk (no glob library): prunes node_modules/.git and excluded folders before descending.
-      const walk = async (dir: string, rel: string): Promise<void> => {
-        let entries: import('node:fs').Dirent[];
-        try {
-          entries = await fs.readdir(dir, { withFileTypes: true });
-        } catch {
-          return;
-        }
-        for (const e of entries) {
-          const r = rel ? `${rel}/${e.name}` : e.name;
-          if (e.isDirectory()) {
-            if (SKIPPED_DIRS.has(e.name) || unwanted(r) || unwanted(`${r}/`)) continue;
-            await walk(path.join(dir, e.name), r);
-          } else if (e.isFile() && wanted(r) && !unwanted(r)) {
-            out.push(path.join(dir, e.name));
-          }
-        }
-      };
-      await walk(root, '');
-      return out.sort().map((f) => pathToFileURL(f).href);
+      // Links are followed, each real folder read once (node/walk.ts); node_modules, .git and excluded folders
+      // are pruned before descending. A folder that cannot be read is left out, as a search would.
+      let found: WalkedFile[];
+      try {
+        found = await walk(root, {
+          wanted: (rel) => wanted(rel) && !unwanted(rel),
+          skipFolder: (rel, name) => SKIPPED_DIRS.has(name) || unwanted(rel) || unwanted(`${rel}/`),
+        });
+      } catch {
+        return [];
+      }
+      return found.map((f) => pathToFileURL(f.path).href);
     },
     async bundledTermFiles() {
       // Located the same way as the CLI's (terms/ next to dist/, or above out/).

@@ -1,7 +1,9 @@
 // npm run test:ui: installs the packaged extension (.vsix) into code-server and uses the VS Code
 // workbench in headless Chromium as a writer would: open a draft, see the squiggles and the
-// Problems entries, fix one finding from the Ctrl+. menu, fix the rest with "Fix all" from the
-// command palette, save, and check the file on disk.
+// Problems entries, read a term's hover card, look at its terms in the Termlint view and the term report
+// (termsSteps.ts), fix one finding from the Ctrl+. menu, fix the rest with "Fix all" from the command palette,
+// save, and check the file on disk; then misspell a key of the term list (the status bar shows the error, a
+// quick fix restores it), and create a term list from the draft and save it.
 // Usage: node out/e2e/ui/uiTest.js <termlint.vsix>
 // Screenshots after every step go to artifacts/screenshots/, logs to artifacts/ui/.
 // Prints "ui: N passed, N failed, N skipped" (one per step) last; exits 0 only if every step passed.
@@ -14,9 +16,11 @@ import { launchChromium, type Browser } from '../harness/chromium';
 import { copyServerLogs, installExtension, startCodeServer, type CodeServer, type Profile } from '../harness/codeServer';
 import { describeError, waitUntil } from '../harness/wait';
 import { DRAFT, EXPECTED, applyFix, fixAll } from '../suite/draft';
+import { type DraftUse, termsSteps } from './termsSteps';
 import { Workbench } from './workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+const GLOSSARY = 'glossary.terms.json';
 const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace');
 const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 const LOGS = path.join(ROOT, 'artifacts', 'ui');
@@ -70,8 +74,14 @@ function scenario(page: Page, server: CodeServer, workspace: string): Step[] {
   // The line as it reads before and after its quick fix.
   const lineText = original.split('\n')[line - 1];
   const fixedLineText = applyFix(lineText, joined);
+  /** Line and column (1-based) of the first `found` in the draft. */
+  const useOf = (found: string): DraftUse => {
+    const head = original.slice(0, original.indexOf(found));
+    return { found, line: head.split('\n').length, column: head.length - head.lastIndexOf('\n') };
+  };
   let quickFix: Locator | undefined;
   let fixAllCommand: Locator | undefined;
+  let fixKey: Locator | undefined;
 
   return [
     {
@@ -94,10 +104,28 @@ function scenario(page: Page, server: CodeServer, workspace: string): Step[] {
           .first().waitFor();
       },
     },
+    ...termsSteps(page, workbench, DRAFT, { split: useOf('Guang dong'), caseVariant: useOf('guangdong'), forbidden: useOf('Macau') }),
+    {
+      name: 'hover-card',
+      title: 'hovering "Macau" shows the term\'s card: approved and forbidden forms, translation, note',
+      run: async () => {
+        const forbidden = EXPECTED.find((e) => e.kind === 'forbidden')!;
+        const at = original.indexOf(forbidden.found);
+        const hoverLine = original.slice(0, at).split('\n').length;
+        await workbench.goTo(hoverLine, at - original.lastIndexOf('\n', at - 1) + 1);
+        const card = await workbench.showHover('澳门');
+        for (const part of [forbidden.fixed, forbidden.found, 'Spelling used in central government documents.']) {
+          await card.getByText(part, { exact: false }).first().waitFor();
+        }
+        // The card alone, as the README shows it (images/hover-card.png is a copy).
+        await card.screenshot({ path: path.join(SCREENSHOTS, 'hover-card-alone.png') });
+      },
+    },
     {
       name: 'quick-fix-menu',
       title: `Ctrl+. on "${joined.found}" offers "${joined.fixed}"`,
       run: async () => {
+        await page.keyboard.press('Escape');
         await workbench.goTo(line, column + 1);
         quickFix = await workbench.openQuickFixMenu(`"${joined.fixed}"`);
       },
@@ -139,6 +167,62 @@ function scenario(page: Page, server: CodeServer, workspace: string): Step[] {
             throw new Error(`${error.message}; on disk:\n${fs.readFileSync(file, 'utf8')}`);
           });
         await workbench.problems.getByText('No problems have been detected in the workspace.').waitFor();
+      },
+    },
+    {
+      name: 'term-list-error',
+      title: 'a misspelt key in the term list: an error in the Problems panel and the status bar, and a quick fix',
+      run: async () => {
+        await workbench.openFromExplorer(GLOSSARY, '"terms"');
+        const glossary = fs.readFileSync(path.join(workspace, GLOSSARY), 'utf8');
+        const at = glossary.indexOf('"forbidden"') + '"forbidd'.length;
+        const keyLine = glossary.slice(0, at).split('\n').length;
+        await workbench.goTo(keyLine, at - glossary.lastIndexOf('\n', at - 1));
+        await page.keyboard.press('Backspace');
+        await workbench.waitForEditorText(['"forbiden"']);
+        await workbench.statusBarItem('Termlint: 1 error');
+        await workbench.problems.locator('.monaco-list-row', { hasText: 'Unknown property "forbiden": did you mean "forbidden"?' }).first().waitFor();
+        fixKey = await workbench.openQuickFixMenu('Change "forbiden" to "forbidden"');
+      },
+    },
+    {
+      name: 'term-list-fixed',
+      title: 'the quick fix restores the key, and the status bar says all is well',
+      run: async () => {
+        await workbench.chooseFromMenu(fixKey!);
+        await workbench.waitForEditorText(['"forbidden"'], ['"forbiden"']);
+        await workbench.statusBarItem('Termlint');
+        await page.locator('.statusbar-item', { hasText: 'error' }).filter({ hasText: 'Termlint' }).waitFor({ state: 'detached' });
+        await workbench.save();
+      },
+    },
+    {
+      name: 'term-list-proposed',
+      title: '"Termlint: Create term list from this document" opens draft.terms.json, unsaved, and says what to do next',
+      run: async () => {
+        await workbench.openFromExplorer(DRAFT, 'Greater Bay Area briefing');
+        const command = await workbench.findCommand('Termlint: Create term list from this document');
+        await command.waitFor();
+        await page.keyboard.press('Enter');
+        await workbench.tab('draft.terms.json');
+        await page.locator('.notifications-toasts', { hasText: 'as draft.terms.json it is used as a term list at once' }).waitFor();
+      },
+    },
+    {
+      name: 'term-list-saved',
+      title: 'Ctrl+S saves it as draft.terms.json, without asking for a name',
+      run: async () => {
+        await workbench.save();
+        const saved = path.join(workspace, 'draft.terms.json');
+        const read = () => {
+          try {
+            return JSON.parse(fs.readFileSync(saved, 'utf8')) as { terms: { term: string }[] };
+          } catch {
+            return undefined; // not there yet, or being written
+          }
+        };
+        const list = await waitUntil('draft.terms.json on disk', read);
+        if (!list.terms.some((t) => t.term === 'Greater Bay Area')) throw new Error(`unexpected proposal: ${JSON.stringify(list)}`);
       },
     },
   ];

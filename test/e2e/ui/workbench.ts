@@ -63,6 +63,29 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /** The hover card on the cursor's word (Ctrl+K Ctrl+I, "Show or Focus Hover"), once it shows `text`. */
+  async showHover(text: string): Promise<Locator> {
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-hover', { hasText: text }).first();
+    await hover.waitFor();
+    return hover;
+  }
+
+  /** Termlint's status bar item once it reads `text` (its icon aside). */
+  async statusBarItem(text: string): Promise<Locator> {
+    const item = this.page.locator('.statusbar-item', { hasText: text }).first();
+    await item.waitFor();
+    return item;
+  }
+
+  /** The editor tab titled `title` (the file's name, or an untitled document's). */
+  async tab(title: string): Promise<Locator> {
+    const tab = this.page.locator('.tabs-container .tab', { hasText: title }).first();
+    await tab.waitFor();
+    return tab;
+  }
+
   async showProblems(): Promise<void> {
     await this.page.keyboard.press('Control+Shift+M');
     await this.problems.waitFor();

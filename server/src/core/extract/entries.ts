@@ -99,6 +99,14 @@ export const CATEGORY_LABEL: Record<TermCategory, string> = {
   cluster: 'Spelling cluster',
 };
 
+/**
+ * "once", "twice", "5 times": counts in notes are words, not "5×". The note lands in a JSON file, where VS Code
+ * flags "×" (U+00D7) as an ambiguous character that may be taken for the letter x.
+ */
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
 export function buildEntry(c: Candidate, occurrences: Occurrence[], totalParagraphs: number): ExtractedTerm | undefined {
   if (occurrences.length === 0) return undefined;
   // Forms differ in spaces and hyphens; case is a property of a form's occurrences.
@@ -143,15 +151,15 @@ export function buildEntry(c: Candidate, occurrences: Occurrence[], totalParagra
 
   const count = occurrences.length;
   const spread = new Set(occurrences.map((o) => o.paragraph)).size;
-  const notes = [`${CATEGORY_LABEL[c.category]}, ${count}× in ${spread} of ${totalParagraphs} paragraphs`];
+  const notes = [`${CATEGORY_LABEL[c.category]}, ${times(count)} in ${spread} of ${totalParagraphs} paragraphs`];
   if (c.expansion) notes.push(`abbreviation of "${c.expansion}", defined in the text`);
   if (c.abbreviation) notes.push(`abbreviated "${c.abbreviation}" in the text`);
   if (ranked.length > 1) {
-    const seen = variants.filter((v) => v.kind !== 'case').map((v) => `"${v.form}" ×${v.count}${v.kind === 'approved' ? '' : ` (${v.kind})`}`);
+    const seen = variants.filter((v) => v.kind !== 'case').map((v) => `"${v.form}" ${times(v.count)}${v.kind === 'approved' ? '' : ` (${v.kind})`}`);
     notes.push(`forms seen: ${seen.join(', ')}; the majority form is approved`);
   }
   const caseNoted = caseVariants.filter((v) => forbidden.includes(v.form));
-  if (caseNoted.length > 0) notes.push(`mid-sentence capitalisation seen: ${caseNoted.map((v) => `"${v.form}" ×${v.count}`).join(', ')}`);
+  if (caseNoted.length > 0) notes.push(`mid-sentence capitalisation seen: ${caseNoted.map((v) => `"${v.form}" ${times(v.count)}`).join(', ')}`);
 
   const entry: ProposedTerm = { term, admitted: [], forbidden, note: `${notes.join('; ')}.` };
   if (c.caseSensitive !== hasUpperCase(term)) entry.caseSensitive = c.caseSensitive;

@@ -4,7 +4,10 @@ import type { ExtractionResult } from './types';
 export interface TermFileJsonOptions {
   title?: string;
   source?: string;
-  /** Default "./terms.schema.json" (the schema next to the shipped lists). */
+  /**
+   * The `$schema` to write, relative to where the file is saved; none by default (a relative path resolves only
+   * where it was meant to, and editors with the extension validate every `*.terms.json` anyway).
+   */
   schema?: string;
   /** Default "en". */
   language?: string;
@@ -22,7 +25,8 @@ export function toTermFileJson(result: ExtractionResult, options: TermFileJsonOp
     out.note = e.note;
     return out;
   });
-  const file: Record<string, unknown> = { $schema: options.schema ?? './terms.schema.json' };
+  const file: Record<string, unknown> = {};
+  if (options.schema !== undefined) file.$schema = options.schema;
   if (options.title !== undefined) file.title = options.title;
   const source = options.source ?? result.source;
   if (source !== undefined) file.source = source;

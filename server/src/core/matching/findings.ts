@@ -4,12 +4,11 @@
  * findings whose replacements fix towards that form, in the author's case, as minimal edits.
  */
 import type { CompiledTerm, CompiledTerms } from '../compile';
-import { normalizeIgnored } from '../compile';
 import type { FormShape } from '../forms';
 import { wordwiseEdits } from '../fixes';
 import { KINDS } from '../kinds';
 import { type Language, languageFor } from '../languages';
-import type { Finding, LintOptions, LintResult, Occurrence, Replacement, VariantKind } from '../types';
+import type { Excepted, Finding, LintOptions, LintResult, Occurrence, Replacement, VariantKind } from '../types';
 import type { DocumentView } from '../view';
 import { caseContext } from './casing';
 import type { Match } from './match';
@@ -20,7 +19,8 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   // Which acceptable form each term is written in, counting variants as uses of the form they vary.
   const counts = new Map<number, number[]>();
   for (const m of matches) {
-    if (m.form < 0) continue;
+    // A spelling inside an exception ("Hongkong Post") is no use of the form it spells.
+    if (m.form < 0 || m.exception) continue;
     let c = counts.get(m.term);
     if (!c) counts.set(m.term, (c = []));
     c[m.form] = (c[m.form] ?? 0) + 1;
@@ -39,9 +39,15 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   const kinds = options.kinds ? new Set(options.kinds) : undefined;
   const findings: Finding[] = [];
   const occurrences: Occurrence[] = [];
+  let excepted: Excepted[] | undefined;
   for (const m of matches) {
     const entry = compiled.entry(m.term);
-    occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form }));
+    if (m.exception) {
+      const e = m.exception;
+      (excepted ??= []).push({ termId: entry.term.id, start: m.start, end: m.end, phrase: e.phrase, phraseStart: e.start, phraseEnd: e.end });
+      continue;
+    }
+    occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
     const targetForm = dominant(m.term);
     let kind: VariantKind;
     if (m.kind === 'ok') {
@@ -56,17 +62,16 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
       continue;
     }
     // Only here are the term's forms parsed: a term the document writes correctly never needs them.
-    const finding = buildFinding(view, compiled, entry, m, kind, entry.acceptable[targetForm]!, targetForm, count, lang);
+    const finding = buildFinding(view, entry, m, kind, entry.acceptable[targetForm]!, targetForm, count, lang);
     m.memo = { form: targetForm, count, finding };
     if (finding) findings.push(finding);
   }
-  return { findings, occurrences };
+  return excepted ? { findings, occurrences, excepted } : { findings, occurrences };
 }
 
 /** The finding for one match written as `kind`, fixed towards form `targetForm` (`count` uses of it). */
-function buildFinding(view: DocumentView, compiled: CompiledTerms, entry: CompiledTerm, m: Match, kind: VariantKind, target: FormShape, targetForm: number, count: number, lang: Language): Finding | undefined {
+function buildFinding(view: DocumentView, entry: CompiledTerm, m: Match, kind: VariantKind, target: FormShape, targetForm: number, count: number, lang: Language): Finding | undefined {
   const found = view.text.slice(m.start, m.end);
-  if (compiled.ignore.has(normalizeIgnored(found))) return undefined;
   const ctx = caseContext(view, m.start, lang);
   const replacements: Replacement[] = [];
   const addReplacement = (edits: Replacement['edits']) => {
@@ -85,9 +90,17 @@ function buildFinding(view: DocumentView, compiled: CompiledTerms, entry: Compil
   const expected = replacements[0]!.text;
   const message =
     kind === 'inconsistent'
-      ? `"${found}" should be "${expected}" (inconsistent: this document uses "${target.text}" ${count} times)`
-      : `"${found}" should be "${expected}" (${KINDS[kind].label})`;
+      ? `"${oneLine(found)}" should be "${oneLine(expected)}" (inconsistent: this document uses "${target.text}" ${count} times)`
+      : `"${oneLine(found)}" should be "${oneLine(expected)}" (${KINDS[kind].label})`;
   return { kind, start: m.start, end: m.end, found, termId: entry.term.id, expected, replacements, message };
+}
+
+/**
+ * A term broken over lines, quoted in a message: one space where the break (and its indentation) was, so a
+ * message is one line in the Problems panel, JSON and SARIF alike. `found` itself stays the document's text.
+ */
+export function oneLine(s: string): string {
+  return /[\r\n\t\u2028\u2029]/.test(s) ? s.replace(/\s*[\r\n\u2028\u2029]+\s*|\t+/g, ' ') : s;
 }
 
 /** The span [start, end) of `text` with sorted, non-overlapping `edits` inside it applied. */

@@ -29,6 +29,8 @@ export interface Match {
   memo?: { form: number; count: number; finding: Finding | undefined };
   /** Its entry in LintResult.occurrences, made once. */
   occurrence?: Occurrence;
+  /** The exception phrase around it: such a use is not reported, fixed or counted (exceptions.ts). */
+  exception?: { phrase: string; start: number; end: number };
 }
 
 /** What a matcher reads: the document, its word tokens, the terms, and the token range [from, to) to match. */

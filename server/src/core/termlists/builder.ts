@@ -10,9 +10,10 @@
  *     return b.finish();
  */
 import { LineIndex } from '../lines';
+import { isEnglish } from '../languages/tags';
 import { hasUpperCase } from '../text';
-import type { ProblemSeverity, Term, TermAbbreviation, TermFileProblem, TermFileResult, TermList, TermOrigin } from '../types';
-import { type FormRef, type Report, type Span, checkCollisions, checkForm, checkFormCount } from './validation';
+import type { ForbiddenStatus, FormDetail, LanguageForms, ProblemSeverity, Term, TermAbbreviation, TermException, TermFileProblem, TermFileResult, TermList, TermOrigin } from '../types';
+import { type FormRef, type Report, type Span, checkCollisions, checkForm, checkFormCount, checkPhrase, collisionKey } from './validation';
 
 /**
  * Shared by every term without admitted or forbidden forms, or without translations: a list of 50,000 terms
@@ -57,6 +58,28 @@ export interface EntryForm {
   span: Span;
   /** Names the value in problems, in the reader's own terms (a JSON path, `row 4, column 2`). */
   path: string;
+  note?: string;
+  source?: string;
+  /** A forbidden form's reason: deprecated (the default) or superseded. */
+  status?: ForbiddenStatus;
+}
+
+export type OtherForm = EntryForm & { kind: 'admitted' | 'forbidden' };
+
+/** One language's forms of an entry. */
+export interface LanguageInput {
+  /** Normalized tag (languages/tags.ts). */
+  lang: string;
+  approved: EntryForm;
+  others: readonly OtherForm[];
+}
+
+/** An exception phrase as a reader found it. */
+export interface ExceptionInput {
+  phrase: string;
+  note?: string;
+  span: Span;
+  path: string;
 }
 
 /** One entry as a reader found it; only `approved` is required. */
@@ -66,14 +89,24 @@ export interface EntryInput {
   /** The whole entry: its origin (hover, related information) and where "too many forms" points. */
   span: Span;
   path: string;
+  /** The language of `approved` and `others` (a normalized tag); default `en`. */
+  lang?: string;
   approved: EntryForm;
   /** Admitted and forbidden forms in the order the file lists them (that order decides which one a collision names). */
-  others: readonly (EntryForm & { kind: 'admitted' | 'forbidden' })[];
+  others: readonly OtherForm[];
+  /** Other languages' forms, each checked like the entry's own. */
+  languages?: readonly LanguageInput[];
   caseSensitive?: boolean;
+  /** Other languages' approved forms, unchecked (as term files have always had them). */
   translations?: Record<string, string>;
   note?: string;
   /** Defaults to the list's `source`. */
   source?: string;
+  exceptions?: readonly ExceptionInput[];
+  subject?: string;
+  definition?: string;
+  conceptId?: string;
+  replace?: boolean;
   /** The approved form's abbreviation, and whether the list defines it (documents may then use it undefined). */
   abbreviation?: TermAbbreviation;
 }
@@ -93,34 +126,81 @@ export class TermListBuilder {
   }
 
   /** Records a problem, positioned by line and column. A reader passes this function around as its `Report`. */
-  readonly report: Report = (span, path, message, severity: ProblemSeverity = 'error') => {
+  readonly report: Report = (span, path, message, severity: ProblemSeverity = 'error', extra) => {
     const offset = span?.offset ?? 0;
     const length = span?.length ?? 0;
-    this.problems.push({ severity, message, path, offset, length, ...this.lineIndex().at(offset) });
+    const problem: TermFileProblem = { severity, message, path, offset, length, ...this.lineIndex().at(offset) };
+    if (extra?.related) problem.related = { offset: extra.related.span.offset, length: extra.related.span.length, path: extra.related.path };
+    if (extra?.replacement !== undefined) problem.replacement = extra.replacement;
+    this.problems.push(problem);
   };
 
-  /** Checks each form of an entry and their number; reports every problem and returns whether there was none. */
+  /** Checks each form of an entry, its exceptions and the number of forms; reports every problem and returns whether there was none. */
   checkEntry(entry: EntryInput): boolean {
-    let valid = checkForm(entry.approved.text, entry.approved.span, entry.approved.path, this.report);
-    for (const f of entry.others) valid = checkForm(f.text, f.span, f.path, this.report) && valid;
-    return checkFormCount(entry.others.length + 1, entry.span, entry.path, this.report) && valid;
+    const report = this.report;
+    let valid = checkForm(entry.approved.text, entry.approved.span, entry.approved.path, report, entry.lang);
+    for (const f of entry.others) valid = checkForm(f.text, f.span, f.path, report, entry.lang) && valid;
+    let count = entry.others.length + 1;
+    for (const l of entry.languages ?? []) {
+      valid = checkForm(l.approved.text, l.approved.span, l.approved.path, report, l.lang) && valid;
+      for (const f of l.others) valid = checkForm(f.text, f.span, f.path, report, l.lang) && valid;
+      count += l.others.length + 1;
+    }
+    const phrases = new Set<string>();
+    for (const e of entry.exceptions ?? []) {
+      if (!checkPhrase(e.phrase, e.span, e.path, report)) valid = false;
+      else if (phrases.has(normalizePhrase(e.phrase))) {
+        report(e.span, e.path, `"${e.phrase}" is listed twice in this entry`);
+        valid = false;
+      } else phrases.add(normalizePhrase(e.phrase));
+    }
+    return checkFormCount(count, entry.span, entry.path, report) && valid;
   }
 
   /** Adds an entry that passed `checkEntry`: its forms join the collision check, its Term joins the list. */
   addTerm(entry: EntryInput): Term {
     const { approved } = entry;
-    this.forms.push({ termIndex: entry.index, text: approved.text, kind: 'approved', span: approved.span, path: approved.path });
+    const lang = entry.lang === undefined || isEnglish(entry.lang) ? undefined : entry.lang;
+    this.forms.push({ termIndex: entry.index, text: approved.text, kind: 'approved', span: approved.span, path: approved.path, lang });
     let admitted: string[] | undefined;
     let forbidden: string[] | undefined;
     for (const f of entry.others) {
-      this.forms.push({ termIndex: entry.index, text: f.text, kind: f.kind, span: f.span, path: f.path });
+      this.forms.push({ termIndex: entry.index, text: f.text, kind: f.kind, span: f.span, path: f.path, lang });
       if (f.kind === 'admitted') (admitted ??= []).push(f.text);
       else (forbidden ??= []).push(f.text);
     }
-    const translations = entry.translations && Object.keys(entry.translations).length > 0 ? entry.translations : NO_TRANSLATIONS;
+    let translations = entry.translations && Object.keys(entry.translations).length > 0 ? entry.translations : NO_TRANSLATIONS;
+    let languages: Record<string, LanguageForms> | undefined;
+    for (const l of entry.languages ?? []) {
+      this.forms.push({ termIndex: entry.index, text: l.approved.text, kind: 'approved', span: l.approved.span, path: l.approved.path, lang: l.lang });
+      for (const f of l.others) this.forms.push({ termIndex: entry.index, text: f.text, kind: f.kind, span: f.span, path: f.path, lang: l.lang });
+      if (translations === NO_TRANSLATIONS) translations = {};
+      translations[l.lang] = l.approved.text;
+      const details = detailsOf(l.approved, l.others);
+      if (l.others.length > 0 || details) {
+        const forms: LanguageForms = {
+          approved: l.approved.text,
+          admitted: l.others.filter((f) => f.kind === 'admitted').map((f) => f.text),
+          forbidden: l.others.filter((f) => f.kind === 'forbidden').map((f) => f.text),
+        };
+        if (details) forms.details = details;
+        (languages ??= {})[l.lang] = forms;
+      }
+    }
     // Line and column are filled in by `finish`, once for all entries.
     const origin: TermOrigin = { file: this.list.file, offset: entry.span.offset, line: 0, column: 0 };
     const term = makeTerm(this.list, approved.text, admitted ?? NO_FORMS, forbidden ?? NO_FORMS, entry.caseSensitive, translations, entry.note, entry.source, origin, entry.abbreviation);
+    if (lang !== undefined) term.lang = lang;
+    if (languages) term.languages = languages;
+    const details = detailsOf(approved, entry.others);
+    if (details) term.details = details;
+    if (entry.exceptions && entry.exceptions.length > 0) {
+      term.exceptions = entry.exceptions.map((e): TermException => (e.note === undefined ? { phrase: e.phrase } : { phrase: e.phrase, note: e.note }));
+    }
+    if (entry.subject !== undefined) term.subject = entry.subject;
+    if (entry.definition !== undefined) term.definition = entry.definition;
+    if (entry.conceptId !== undefined) term.conceptId = entry.conceptId;
+    if (entry.replace) term.replace = true;
     this.list.terms.push(term);
     return term;
   }
@@ -146,3 +226,24 @@ export class TermListBuilder {
     return (this.lines ??= new LineIndex(this.text));
   }
 }
+
+/** Notes, sources and statuses of single forms, by form text; undefined when the forms carry none. */
+function detailsOf(approved: EntryForm, others: readonly OtherForm[]): Record<string, FormDetail> | undefined {
+  let details: Record<string, FormDetail> | undefined;
+  for (const f of [approved, ...others]) {
+    if (f.note === undefined && f.source === undefined && f.status === undefined) continue;
+    const d: FormDetail = {};
+    if (f.note !== undefined) d.note = f.note;
+    if (f.source !== undefined) d.source = f.source;
+    if (f.status !== undefined) d.status = f.status;
+    (details ??= {})[f.text] = d;
+  }
+  return details;
+}
+
+/** How exception phrases are compared: case and runs of white space do not count. */
+export function normalizePhrase(phrase: string): string {
+  return phrase.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export { collisionKey };

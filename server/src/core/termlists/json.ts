@@ -6,6 +6,7 @@
 import type { TermFileResult } from '../types';
 import { parseCleanTermFile } from './jsonFast';
 import { parseTermFileInFull } from './jsonFull';
+import { writeJson } from './jsonWrite';
 import type { TermListReader } from './reader';
 
 export function parseTermFile(text: string, file: string): TermFileResult {
@@ -15,6 +16,8 @@ export function parseTermFile(text: string, file: string): TermFileResult {
 export const jsonReader: TermListReader = {
   id: 'json',
   suffixes: ['.terms.json'],
+  extensions: ['.json', '.jsonc'],
   globs: ['**/*.terms.json'],
   read: parseTermFile,
+  write: writeJson,
 };

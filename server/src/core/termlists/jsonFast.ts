@@ -9,7 +9,20 @@
 import type { Term, TermFileResult, TermList, TermOrigin } from '../types';
 import { NO_FORMS, NO_TRANSLATIONS, makeTerm } from './builder';
 import { TOP_KEYS } from './jsonKeys';
-import { type FormRef, type Report, type Span, TERM_LIMITS, checkCollisions, checkForm, isAbbreviation } from './validation';
+import { normalizeLanguageTag } from '../languages/tags';
+import { type FormRef, type Report, type Span, TERM_LIMITS, checkCollisions, checkForm, checkPhrase, isAbbreviation } from './validation';
+
+/** Tags already as the list keeps them, remembered: a list repeats the same few tags thousands of times. */
+const normalTags = new Map<string, boolean>();
+function isNormalTag(tag: string): boolean {
+  let normal = normalTags.get(tag);
+  if (normal === undefined) {
+    const n = normalizeLanguageTag(tag);
+    normal = n === tag || n === undefined;
+    if (normalTags.size < 1000) normalTags.set(tag, normal);
+  }
+  return normal;
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -31,6 +44,8 @@ export function parseCleanTermFile(text: string, file: string): TermFileResult |
   const report: Report = () => {
     failed = true;
   };
+  // Problems here only decide that the full parser takes over: no positions, no paths.
+  const span: Span = { offset: 0, length: 0 };
   const list: TermList = { file, terms: [] };
   let entries: unknown[] | undefined;
   const rootKeys = Object.keys(root);
@@ -42,17 +57,18 @@ export function parseCleanTermFile(text: string, file: string): TermFileResult |
       if (!Array.isArray(value)) return undefined;
       entries = value;
     } else if (key === 'ignore') {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== '')) return undefined;
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && checkPhrase(v, span, '', report))) return undefined;
       list.ignore = value.slice() as string[];
     } else {
       if (typeof value !== 'string') return undefined;
       if (key !== '$schema') list[key as 'title' | 'source' | 'language'] = value;
+      // Only English lists: another language's forms are checked by its own rules (the positioned parser's).
+      if (key === 'language' && normalizeLanguageTag(value) !== 'en') return undefined;
     }
   }
   const count = scan.offsets.length;
   if (!entries || entries.length !== count) return undefined;
-  // Problems here only decide that the full parser takes over: no positions, no paths.
-  const span: Span = { offset: 0, length: 0 };
+
   const forms: FormRef[] = [];
   const terms: Term[] = new Array(count);
   for (let index = 0; index < count; index++) {
@@ -97,7 +113,8 @@ export function parseCleanTermFile(text: string, file: string): TermFileResult |
           if (!isObject(value)) return undefined;
           const langs = Object.keys(value);
           innerKeys = langs.length;
-          for (let i = 0; i < langs.length; i++) if (typeof value[langs[i]!] !== 'string') return undefined;
+          // A tag written otherwise than the list keeps it (zh-CN for zh-Hans) is renamed by the positioned parser.
+          for (let i = 0; i < langs.length; i++) if (typeof value[langs[i]!] !== 'string' || !isNormalTag(langs[i]!)) return undefined;
           if (langs.length > 0) translations = value as Record<string, string>;
           break;
         }

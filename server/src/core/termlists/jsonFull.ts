@@ -3,11 +3,14 @@
  * JSON path and the exact place in the file and editors can underline it. Term files are data: nothing in
  * them is ever compiled as a regular expression or executed.
  */
-import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node as JsonNode, type ParseError, parseTree } from 'jsonc-parser';
+import { normalizeLanguageTag } from '../languages/tags';
 import type { TermFileResult } from '../types';
-import { type EntryInput, TermListBuilder } from './builder';
-import { TERM_KEYS, TOP_KEYS } from './jsonKeys';
-import { type Report, TERM_LIMITS, isAbbreviation } from './validation';
+import { TermListBuilder } from './builder';
+import { jsonErrorMessage } from './jsonErrors';
+import { readExceptions, readJsonEntry } from './jsonEntry';
+import { TOP_KEYS, unknownKey } from './jsonKeys';
+import { TERM_LIMITS, checkPhrase } from './validation';
 
 export function parseTermFileInFull(text: string, file: string): TermFileResult {
   const builder = new TermListBuilder(text, file);
@@ -25,10 +28,14 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
 
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: false });
+  // One message per place: after a slip the parser often reports two errors where one character is wrong.
+  const seen = new Set<number>();
   for (const e of parseErrors) {
     // The parser can point one past the end (an unclosed comment or brace): keep ranges inside the file.
     const offset = Math.min(e.offset, text.length);
-    report({ offset, length: Math.min(e.length, text.length - offset) }, '', `Invalid JSON: ${printParseErrorCode(e.error)}`);
+    if (seen.has(offset)) continue;
+    seen.add(offset);
+    report({ offset, length: Math.min(e.length, text.length - offset) }, '', jsonErrorMessage(e, text));
   }
   if (parseErrors.length > 0 || !root) {
     if (!root && parseErrors.length === 0) report(undefined, '', 'The term file is empty');
@@ -40,23 +47,34 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
   }
 
   let termsNode: JsonNode | undefined;
+  let listLang = 'en';
   for (const prop of root.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
     if (!keyNode || !valueNode) continue;
     const key = String(keyNode.value);
     if (!TOP_KEYS.has(key)) {
-      report(keyNode, key, `Unknown property "${key}" (allowed: ${[...TOP_KEYS].join(', ')})`);
+      unknownKey(keyNode, key, key, TOP_KEYS, report);
       continue;
     }
     if (key === 'terms') {
       if (valueNode.type !== 'array') report(valueNode, 'terms', '"terms" must be an array');
       else termsNode = valueNode;
     } else if (key === 'ignore') {
-      const ignore = readStringArray(valueNode, 'ignore', report);
-      if (ignore) list.ignore = ignore;
+      const phrases = readExceptions(valueNode, 'ignore', report);
+      if (phrases) list.ignore = [];
+      for (const p of phrases ?? []) {
+        if (!checkPhrase(p.phrase, p.span, p.path, report)) continue;
+        list.ignore!.push(p.phrase);
+        if (p.note !== undefined) (list.ignoreNotes ??= {})[p.phrase] = p.note;
+      }
     } else if (key === 'title' || key === 'source' || key === 'language' || key === '$schema') {
       if (valueNode.type !== 'string') report(valueNode, key, `"${key}" must be a string`);
       else if (key !== '$schema') list[key] = valueNode.value as string;
+      if (key === 'language' && valueNode.type === 'string') {
+        const tag = normalizeLanguageTag(valueNode.value as string);
+        if (tag) listLang = tag;
+        else report(valueNode, key, `"${String(valueNode.value)}" is not a language tag (BCP 47, e.g. "en"); the forms are read as English`, 'warning');
+      }
     }
   }
   if (!termsNode) {
@@ -64,7 +82,7 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
     return { problems };
   }
 
-  (termsNode.children ?? []).forEach((entry, index) => readTerm(entry, index, builder));
+  (termsNode.children ?? []).forEach((entry, index) => readJsonEntry(entry, index, builder, listLang));
   return builder.finish();
 }
 
@@ -72,7 +90,7 @@ export function parseTermFileInFull(text: string, file: string): TermFileResult 
  * Offset of the first `[` or `{` nested deeper than `max` (outside strings and comments), or -1. The JSON
  * parser recurses once per level, so 10,000 nested brackets would overflow the stack.
  */
-function nestingPastLimit(text: string, max: number): number {
+export function nestingPastLimit(text: string, max: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -93,124 +111,4 @@ function nestingPastLimit(text: string, max: number): number {
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return -1;
-}
-
-function readStringArray(node: JsonNode, path: string, report: Report): string[] | undefined {
-  if (node.type !== 'array') {
-    report(node, path, `"${path.replace(/.*\./, '')}" must be an array of strings`);
-    return undefined;
-  }
-  const out: string[] = [];
-  (node.children ?? []).forEach((item, i) => {
-    if (item.type !== 'string') report(item, `${path}[${i}]`, 'Expected a string');
-    else if ((item.value as string).trim() === '') report(item, `${path}[${i}]`, 'Empty string');
-    else out.push(item.value as string);
-  });
-  return out;
-}
-
-/** Reads one element of "terms": its types here, its forms through the builder. */
-function readTerm(entry: JsonNode, index: number, builder: TermListBuilder): void {
-  const { report } = builder;
-  const base = `terms[${index}]`;
-  if (entry.type !== 'object') {
-    report(entry, base, 'A term entry must be an object with a "term" property');
-    return;
-  }
-  let approved: string | undefined;
-  let approvedNode: JsonNode | undefined;
-  let caseSensitive: boolean | undefined;
-  let note: string | undefined;
-  let source: string | undefined;
-  let abbreviation: string | undefined;
-  let abbreviationDefined: boolean | undefined;
-  let definedNode: JsonNode | undefined;
-  const translations: Record<string, string> = {};
-  const others: EntryInput['others'][number][] = [];
-  let ok = true;
-
-  for (const prop of entry.children ?? []) {
-    const [keyNode, valueNode] = prop.children ?? [];
-    if (!keyNode || !valueNode) continue;
-    const key = String(keyNode.value);
-    const path = `${base}.${key}`;
-    switch (key) {
-      case 'term':
-        if (valueNode.type !== 'string') {
-          report(valueNode, path, '"term" must be a string');
-          ok = false;
-        } else {
-          approved = valueNode.value as string;
-          approvedNode = valueNode;
-        }
-        break;
-      case 'admitted':
-      case 'forbidden': {
-        if (valueNode.type !== 'array') {
-          report(valueNode, path, `"${key}" must be an array of strings`);
-          ok = false;
-          break;
-        }
-        (valueNode.children ?? []).forEach((item, i) => {
-          if (item.type !== 'string') {
-            report(item, `${path}[${i}]`, 'Expected a string');
-            ok = false;
-          } else others.push({ text: item.value as string, kind: key, span: item, path: `${path}[${i}]` });
-        });
-        break;
-      }
-      case 'caseSensitive':
-        if (valueNode.type !== 'boolean') report(valueNode, path, '"caseSensitive" must be true or false');
-        else caseSensitive = valueNode.value as boolean;
-        break;
-      case 'translations':
-        if (valueNode.type !== 'object') report(valueNode, path, '"translations" must be an object of language tag → text');
-        else
-          for (const t of valueNode.children ?? []) {
-            const [k, v] = t.children ?? [];
-            if (!k || !v) continue;
-            if (v.type !== 'string') report(v, `${path}.${String(k.value)}`, 'A translation must be a string');
-            else translations[String(k.value)] = v.value as string;
-          }
-        break;
-      case 'note':
-      case 'source':
-        if (valueNode.type !== 'string') report(valueNode, path, `"${key}" must be a string`);
-        else if (key === 'note') note = valueNode.value as string;
-        else source = valueNode.value as string;
-        break;
-      case 'abbreviation':
-        if (valueNode.type !== 'string' || !isAbbreviation(valueNode.value as string)) report(valueNode, path, '"abbreviation" must be one word of at most 20 characters with a letter, such as "IPP"');
-        else abbreviation = valueNode.value as string;
-        break;
-      case 'abbreviationDefined':
-        if (valueNode.type !== 'boolean') report(valueNode, path, '"abbreviationDefined" must be true or false');
-        else {
-          abbreviationDefined = valueNode.value as boolean;
-          definedNode = keyNode;
-        }
-        break;
-      default:
-        report(keyNode, path, `Unknown property "${key}" (allowed: ${[...TERM_KEYS].join(', ')})`);
-    }
-  }
-  if (approved === undefined) {
-    if (ok) report(entry, `${base}.term`, 'Missing required property "term"');
-    return;
-  }
-  if (definedNode && abbreviation === undefined) report(definedNode, `${base}.abbreviationDefined`, '"abbreviationDefined" needs an "abbreviation"');
-  const input: EntryInput = {
-    index,
-    span: entry,
-    path: base,
-    approved: { text: approved, span: approvedNode!, path: `${base}.term` },
-    others,
-    caseSensitive,
-    translations,
-    note,
-    source,
-    ...(abbreviation !== undefined ? { abbreviation: { short: abbreviation, defined: abbreviationDefined ?? false } } : {}),
-  };
-  // Forms are checked even in an entry with a wrong type elsewhere, so one pass shows every problem.
-  if (builder.checkEntry(input) && ok) builder.addTerm(input);
 }

@@ -423,7 +423,7 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
           let result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
           // Counted across the workspace by the last workspace lint, while the document reads as it did then.
           const w = settings.variants.scope === 'workspace' ? together.get(doc.uri) : undefined;
-          if (w && w.version === doc.version && w.generation === terms.generation) result = { findings: withVariants(result.findings, w.findings), occurrences: result.occurrences };
+          if (w && w.version === doc.version && w.generation === terms.generation) result = { ...result, findings: withVariants(result.findings, w.findings) };
           const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.

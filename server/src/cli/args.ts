@@ -92,7 +92,7 @@ export function lintArgsFrom(v: LintArgValues): LintArgs {
   if (v['no-consistency']) flags.consistency = false;
   if (v['no-default-terms']) flags.useBundledTerms = false;
   const scope = v['variant-scope'];
-  if (scope !== undefined && !(VARIANT_SCOPES as readonly string[]).includes(scope)) throw new UsageError(`Unknown --variant-scope "${scope}" (${VARIANT_SCOPES.join(', ')})`);
+  if (scope !== undefined && !(VARIANT_SCOPES as readonly string[]).includes(scope)) throw new UsageError(`Unknown --variant-scope "${scope}" (document, workspace or off)`);
   if (v['no-variants']) flags.variants = { scope: 'off' };
   else {
     const variants: NonNullable<SettingFlags['variants']> = {};

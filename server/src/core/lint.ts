@@ -52,7 +52,7 @@ export function settle(
   if (!consistencyOn(options, lang)) return { result };
   const source: ConsistencySource = { view, tokens, covered: matches, ...(words ? { words } : {}) };
   const [own] = consistencyFindings([source], compiled, options, lang, 'this document writes');
-  return { result: { findings: mergeFindings(result.findings, own!), occurrences: result.occurrences }, ...(source.words ? { words: source.words } : {}) };
+  return { result: { ...result, findings: mergeFindings(result.findings, own!) }, ...(source.words ? { words: source.words } : {}) };
 }
 
 /** A document to lint with others (`lintTogether`). */
@@ -92,7 +92,7 @@ export function lintTogether(documents: readonly DocumentInput[], compiled: Comp
     const { result } = settle(a.view, a.tokens, compiled, a.matches, { ...a.opts, variants: false }, lang);
     // Kinds the file's own options leave out stay out.
     const own = a.opts.kinds ? together[i]!.filter((f) => a.opts.kinds!.includes(f.kind)) : together[i]!;
-    return { findings: mergeFindings(result.findings, own), occurrences: result.occurrences };
+    return { ...result, findings: mergeFindings(result.findings, own) };
   });
 }
 

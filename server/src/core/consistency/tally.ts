@@ -51,13 +51,18 @@ export interface TallyContext {
   ignore: ReadonlySet<string>;
   /** Spans other checks fix (per source, sorted): a use overlapping one is not counted. */
   claimed: readonly (readonly { start: number; end: number }[])[];
+  /** Whether [start, end) of a source lies inside an exception phrase (terms' `exceptions`, lists' `ignore`): not counted. */
+  excepted?: (source: number, start: number, end: number) => boolean;
   /** Who writes the forms, and the verb, as messages say it: "this document writes", "the files checked write". */
   where: string;
 }
 
 /** Adds each source's findings for `group` to `out[source]`. */
 export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]): void {
-  const uses = group.uses.filter((u) => !ctx.ignore.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))) && !overlapsAny(ctx.claimed[u.source]!, u.start, u.end));
+  const excepted = ctx.excepted;
+  const uses = group.uses.filter(
+    (u) => !ctx.ignore.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))) && !overlapsAny(ctx.claimed[u.source]!, u.start, u.end) && !excepted?.(u.source, u.start, u.end),
+  );
   const forms = new Map<string, { count: number; first: VariantUse; shown: Map<string, number>; mid: Map<string, number> }>();
   for (const u of uses) {
     let f = forms.get(u.form);

@@ -123,6 +123,65 @@ describe('termlint with no term list', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), 'Cross-border trade and cross-border rules.\n');
   });
 
+  it('the workspace scope from termlint.config.json, with --jobs, an override and a file that cannot be read', () => {
+    const dir = workspace({
+      'termlint.config.json': JSON.stringify({ useBundledTerms: false, variants: { scope: 'workspace' }, overrides: [{ files: ['own/**'], variants: { scope: 'document' } }] }),
+      'a.md': 'Cross-border trade and cross-border rules.\n',
+      'b.md': 'The cross-border data.\n',
+      'notes/c.txt': 'Then cross border flows.\n',
+      'own/d.md': 'A cross border lease.\n',
+      'bad.md': Buffer.from([0x43, 0x72, 0x6f, 0x73, 0x73, 0xff, 0xfe, 0x0a]),
+    });
+    const r = run(['--format', 'json', '--jobs', '2', '.'], dir);
+    assert.equal(r.code, 2, 'bad.md is an error of the run');
+    assert.match(r.stderr, /^bad\.md: cannot check: not UTF-8 text$/m);
+    const records = JSON.parse(r.stdout) as (Record & { file: string })[];
+    // own/d.md is compared with itself (its override), the others together; the report is in file order.
+    assert.deepEqual(records.map((x) => [x.file, x.found]), [['notes/c.txt', 'cross border']]);
+    assert.match(records[0]!.message, /the files checked write "cross-border" 3 times and "cross border" once/);
+    assert.equal(run(['--format', 'json', '--variant-scope', 'document', 'a.md', 'b.md', 'notes/c.txt'], dir).code, 0, 'the flag wins over the configuration');
+    // termlint report counts the same way, with no term list at all.
+    const report = run(['report', '--format', 'json', 'a.md', 'b.md', 'notes/c.txt'], dir);
+    assert.equal(report.code, 0, report.stderr);
+    const json = JSON.parse(report.stdout) as { totals: { findings: number }; terms: unknown[]; unlisted: { kind: string; found: string; fix: string; count: number }[] };
+    assert.equal(json.totals.findings, 1);
+    assert.deepEqual(json.terms, []);
+    assert.deepEqual(json.unlisted.map((u) => [u.kind, u.found, u.fix, u.count]), [['variant', 'cross border', 'cross-border', 1]]);
+  });
+
+  it('honours exceptions and ignore phrases, and the entries\' abbreviations from a CSV or TBX list', () => {
+    const dir = workspace({
+      // Not a name discovery finds: the run without --terms has no list.
+      'list.json': JSON.stringify({
+        ignore: ['Harbour Post'],
+        terms: [
+          { term: 'Macao', forbidden: ['Macau'], exceptions: ['Macau Cross Border Office'] },
+          { term: 'Institute of Public Policy', abbreviation: 'IPP', abbreviationDefined: true },
+        ],
+      }),
+      'a.md': 'The Harbour Post opened. The Macau Cross Border Office and a cross-border rule, cross-border fees, cross-border tolls. IPP wrote it.\n',
+    });
+    const r = run(['--no-default-terms', '--terms', 'list.json', '--format', 'json', 'a.md'], dir);
+    assert.deepEqual(JSON.parse(r.stdout), [], 'no variant inside an exception or an ignore phrase; IPP is defined by the list');
+    const without = run(['--no-default-terms', '--format', 'json', 'a.md'], dir);
+    assert.deepEqual((JSON.parse(without.stdout) as Record[]).map((x) => [x.kind, x.found]), [['variant', 'Cross Border']]);
+    for (const out of ['list.terms.csv', 'list.tbx']) {
+      const c = run(['convert', 'list.json', out], dir);
+      assert.equal(c.code, 0, c.stderr);
+      if (out.endsWith('.tbx')) assert.match(c.stderr, /"abbreviationDefined" \(the list defines the abbreviation\) on: "Institute of Public Policy"/);
+      else assert.match(fs.readFileSync(path.join(dir, out), 'utf8'), /^en,en:forbidden,exceptions,abbreviation,abbreviationDefined\n/);
+      const back = run(['convert', out, `back-${out}.terms.json`], dir);
+      assert.equal(back.code, 0, back.stderr);
+      const entry = (JSON.parse(fs.readFileSync(path.join(dir, `back-${out}.terms.json`), 'utf8')) as { terms: { term: string; abbreviation?: string; abbreviationDefined?: boolean }[] }).terms.find((t) => t.term === 'Institute of Public Policy')!;
+      assert.equal(entry.abbreviation, 'IPP', out);
+      assert.equal(entry.abbreviationDefined, out.endsWith('.tbx') ? undefined : true, out);
+    }
+    const explained = run(['--no-default-terms', '--terms', 'list.json', '--explain', 'IPP'], dir);
+    assert.equal(explained.code, 0, explained.stderr);
+    assert.match(explained.stdout, /^"IPP" is the abbreviation of "Institute of Public Policy"\./);
+    assert.match(explained.stdout, /abbreviation\s+IPP {2}\(defined by the list: documents may use it undefined\)/);
+  });
+
   it('uses the spelling pairs shipped next to the bundle', () => {
     const pairs = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'english-variants.txt'), 'latin1').split('\n');
     const { pairDialects, formatPairs } = require('../../server/src/core/languages/dialects') as typeof import('../../server/src/core/languages/dialects');

@@ -50,7 +50,7 @@ describe('project configuration: mistakes, each positioned and worded for people
     {
       name: 'an unknown key nothing is close to',
       text: '{ "colour": "red" }',
-      expected: ['1:3 colour Unknown key "colour" (known keys: "enable", "languages", "termFiles", "workspaceTermFile", "useBundledTerms", "severity", "fuzzy", "consistency", "exclude", "maxFileSize" or "overrides")'],
+      expected: ['1:3 colour Unknown key "colour" (known keys: "enable", "languages", "termFiles", "workspaceTermFile", "useBundledTerms", "severity", "fuzzy", "consistency", "variants", "abbreviations", "exclude", "maxFileSize" or "overrides")'],
     },
     { name: 'a misspelt kind', text: '{ "severity": { "mispelling": "error" } }', expected: ['1:17 severity.mispelling Unknown key "mispelling" in "severity": did you mean "misspelling"? => "misspelling"'] },
     { name: 'a misspelt severity', text: '{ "severity": { "case": "warn" } }', expected: ['1:25 severity.case "warn" is not a value "severity.case" takes: use "error", "warning", "information", "hint" or "off" (did you mean "warning"?) => "warning"'] },
@@ -72,7 +72,7 @@ describe('project configuration: mistakes, each positioned and worded for people
     {
       name: 'a project key in an override',
       text: '{ "overrides": [ { "files": ["a/**"], "termFiles": [] } ] }',
-      expected: ['1:39 overrides[0].termFiles Unknown key "termFiles" in this override (an override can set "enable", "severity", "fuzzy", "consistency" or "maxFileSize"; the rest is the project\'s)'],
+      expected: ['1:39 overrides[0].termFiles Unknown key "termFiles" in this override (an override can set "enable", "severity", "fuzzy", "consistency", "variants", "abbreviations" or "maxFileSize"; the rest is the project\'s)'],
     },
     { name: 'a misspelt key in an override', text: '{ "overrides": [ { "file": ["a/**"] } ] }', expected: ['1:18 overrides[0] This override needs "files": globs, relative to this file\'s folder, of the files these settings apply to (for example "published/**").', '1:20 overrides[0].file Unknown key "file" in this override: did you mean "files"? => "files"'] },
     { name: 'a misspelt kind in an override', text: '{ "overrides": [ { "files": ["a/**"], "severity": { "splt": "off" } } ] }', expected: ['1:53 overrides[0].severity.splt Unknown key "splt" in "severity": did you mean "split"? => "split"'] },

@@ -140,6 +140,9 @@ describe('termlint with no term list', () => {
     assert.deepEqual(records.map((x) => [x.file, x.found]), [['notes/c.txt', 'cross border']]);
     assert.match(records[0]!.message, /the files checked write "cross-border" 3 times and "cross border" once/);
     assert.equal(run(['--format', 'json', '--variant-scope', 'document', 'a.md', 'b.md', 'notes/c.txt'], dir).code, 0, 'the flag wins over the configuration');
+    const off = workspace({ 'termlint.config.json': JSON.stringify({ useBundledTerms: false, variants: false }), 'a.md': 'Cross-border trade, cross-border rules and cross border data.\n' });
+    assert.equal(run(['a.md'], off).code, 0, 'variants: false');
+    assert.equal(run(['--variants', 'hyphenation', 'a.md'], off).code, 1, '--variants switches it back on');
     // termlint report counts the same way, with no term list at all.
     const report = run(['report', '--format', 'json', 'a.md', 'b.md', 'notes/c.txt'], dir);
     assert.equal(report.code, 0, report.stderr);

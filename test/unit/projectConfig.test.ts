@@ -174,6 +174,26 @@ describe('project configuration: the schema and the settings declared in package
     assert.equal(/PROJECT_CONFIG_FILE = '([^']+)'/.exec(selector)?.[1], CONFIG_FILE_NAME);
   });
 
+  it('variants and abbreviations: a shorthand, an object, and layers over each other', () => {
+    const v = (...layers: unknown[]) => Settings.from(layerSettings(...layers)).variants;
+    const on = { scope: 'document', hyphenation: true, spelling: true, capitalization: true };
+    assert.deepEqual(v(), on);
+    assert.deepEqual(v({ variants: false }), { ...on, scope: 'off' });
+    assert.deepEqual(v({ variants: { scope: 'workspace', spelling: false } }), { ...on, scope: 'workspace', spelling: false });
+    assert.deepEqual(v({ variants: false }, { variants: { hyphenation: false } }), { ...on, scope: 'off', hyphenation: false }, 'a later class switch keeps it off');
+    assert.deepEqual(v({ variants: false }, { variants: { scope: 'document' } }), on, 'a later scope turns it on');
+    assert.deepEqual(v({ variants: { scope: 'workspace' } }, { variants: false }), { ...on, scope: 'off' });
+    assert.deepEqual(v({ variants: { scope: 'folder' } }), on, 'an unknown scope is the default');
+    assert.deepEqual(Settings.variantOptions(Settings.from({ variants: { spelling: false } })), { hyphenation: true, spelling: false, capitalization: true });
+    assert.equal(Settings.variantOptions(Settings.from({ variants: { hyphenation: false, spelling: false, capitalization: false } })), false);
+    assert.deepEqual(Settings.from(layerSettings({ abbreviations: false }, { abbreviations: { enabled: true } })).abbreviations, { enabled: true });
+    const override = config('{ "variants": { "scope": "workspace" }, "overrides": [{ "files": ["own/**"], "variants": false, "abbreviations": false }] }');
+    const own = Settings.from(layerSettings(configLayerFor(override, 'own/a.md').settings));
+    assert.equal(own.variants.scope, 'off');
+    assert.deepEqual(own.abbreviations, { enabled: false });
+    assert.equal(Settings.from(layerSettings(configLayerFor(override, 'b.md').settings)).variants.scope, 'workspace');
+  });
+
   it('the defaults are the settings of an empty configuration', () => {
     assert.deepEqual(Settings.from(layerSettings(configLayerFor(config('{}'), 'a.md').settings)), Settings.from(undefined));
   });

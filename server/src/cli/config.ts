@@ -80,7 +80,8 @@ function flagLayer(flags: SettingFlags): Record<string, unknown> {
   if (flags.consistency !== undefined) layer.consistency = { enabled: flags.consistency };
   if (flags.maxFileSize !== undefined) layer.maxFileSize = flags.maxFileSize;
   if (flags.useBundledTerms !== undefined) layer.useBundledTerms = flags.useBundledTerms;
-  if (flags.variants !== undefined) layer.variants = { ...flags.variants };
+  // `--variants LIST` over a configuration's `variants: false` switches the check back on with those classes.
+  if (flags.variants !== undefined) layer.variants = { ...flags.variants, ...(flags.variants.hyphenation !== undefined ? { enabled: true } : {}) };
   if (flags.abbreviations !== undefined) layer.abbreviations = { enabled: flags.abbreviations };
   return layer;
 }

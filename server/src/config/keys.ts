@@ -13,7 +13,7 @@ export const CONFIG_FILE_NAME = 'termlint.config.json';
  * its `language`). The term lists, the language ids and the excludes are the project's own, so every file is
  * checked against the same lists.
  */
-export const OVERRIDE_KEYS = ['enable', 'severity', 'fuzzy', 'consistency', 'maxFileSize', 'language'] as const;
+export const OVERRIDE_KEYS = ['enable', 'severity', 'fuzzy', 'consistency', 'variants', 'abbreviations', 'maxFileSize', 'language'] as const;
 
 /** Keys whose values are paths or globs relative to the configuration file's folder. */
 export const PATH_KEYS = ['termFiles', 'exclude', 'workspaceTermFile'] as const;

@@ -11,7 +11,7 @@ export { acceptableIn, conceptsIn, contributionsOf, formsIn, languagesOf, ownLan
 export { normalizeLanguageTag } from './languages/tags';
 export { detectLanguage, documentLanguage, languageFromName, type DocumentLanguage, type LanguageSource } from './languages/detect';
 export { termsIn } from './matching/hanTerms';
-export { lintText } from './lint';
+export { lintText, lintTogether, type DocumentInput } from './lint';
 export { DocumentLinter } from './document';
 export {
   DEFAULT_LANGUAGE_IDS,

@@ -10,7 +10,7 @@ import type { Language } from './language';
 
 export { chinese } from './chinese';
 export { english } from './english';
-export { HeadingStyle, type Language, type Script, type SentencePunctuation } from './language';
+export { HeadingStyle, type Language, type Script, type SentencePunctuation, type VariantVocabulary } from './language';
 
 /** Every language, the default (English) first. */
 export const LANGUAGES: readonly Language[] = [english, chinese];

@@ -125,4 +125,22 @@ describe('server: Chinese findings, term-list edits and exceptions', function ()
     await client.diagnosticsOf(uri, (d) => d.length === 0);
     await client.close(uri);
   });
+  it("the bundled list's Chinese abbreviation: 大湾区 before the full name is reported, fixed by naming it in full, and hovered", async () => {
+    const uri = ws.uri('abbr.zh.md');
+    const text = '大湾区的高校受益。\n\n粤港澳大湾区建设提速，大湾区企业受益。\n';
+    await client.open(uri, 'markdown', text);
+    const ds = await client.diagnosticsOf(uri, (d) => d.some((x) => x.code === 'abbreviation'));
+    const d = ds.find((x) => x.code === 'abbreviation')!;
+    assert.deepEqual([d.range.start, d.range.end], [{ line: 0, character: 0 }, { line: 0, character: 3 }]);
+    assert.match(String(d.message), /"大湾区" should be "粤港澳大湾区" \(abbreviation: used before its full name "粤港澳大湾区"\)/);
+    assert.deepEqual(d.relatedInformation?.map((r) => r.location.range.start), [{ line: 2, character: 0 }]);
+    const hover = await client.hover(uri, { line: 0, character: 1 });
+    assert.match((hover?.contents as MarkupContent).value, /\*\*大湾区\*\* · abbreviation[\s\S]*"大湾区" before "粤港澳大湾区"/);
+    const fix = (await client.codeActions(uri, d.range, [d], ['quickfix'])).find((a) => a.isPreferred)!;
+    assert.ok(fix, 'a preferred quick fix');
+    await client.applyEdit(fix.edit!);
+    assert.equal(client.doc(uri).getText(), '粤港澳大湾区的高校受益。\n\n粤港澳大湾区建设提速，大湾区企业受益。\n');
+    await client.diagnosticsOf(uri, (d2) => !d2.some((x) => x.code === 'abbreviation'));
+    await client.close(uri);
+  });
 });

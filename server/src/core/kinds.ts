@@ -109,7 +109,7 @@ export const KINDS = {
   abbreviation: {
     label: 'abbreviation',
     summary: 'An abbreviation used before its definition, defined twice, or defined two ways.',
-    help: 'An abbreviation used before its definition, defined twice or with two expansions ("IPP" before "Institute of Public Policy (IPP)").',
+    help: 'An abbreviation used before its definition, defined twice or with two expansions ("IPP" before "Institute of Public Policy (IPP)"; in Chinese, a short form before its full name: "大湾区" before "粤港澳大湾区").',
     meaning: 'an abbreviation used before its definition, defined twice, or defined with two expansions',
     severity: 'information',
     against: 'document',

@@ -8,6 +8,7 @@ import type { CompiledTerms } from './compile';
 import { type ConsistencySource, type WordTable, consistencyFindings, consistencyOn, mergeFindings, releaseWordTable, variantChecks } from './consistency';
 import { type Language, languageFor } from './languages';
 import { buildFindings } from './matching/findings';
+import { hanAbbreviationFindings } from './matching/hanAbbreviations';
 import { hanTermsOf } from './matching/hanTerms';
 import type { Match, MatchScope } from './matching/match';
 import { matchersFor } from './matching/scripts';
@@ -50,7 +51,12 @@ export function settle(
   lang: Language,
   words?: WordTable,
 ): { result: LintResult; words?: WordTable } {
-  const result = buildFindings(view, compiled, matches, options, lang);
+  let result = buildFindings(view, compiled, matches, options, lang);
+  // A Chinese document's abbreviations are the list's (hanAbbreviations.ts): its full names are term uses.
+  if (lang.scripts.includes('han')) {
+    const han = hanAbbreviationFindings(view, compiled, result.occurrences, options);
+    if (han.length > 0) result = { ...result, findings: mergeFindings(result.findings, han) };
+  }
   if (!consistencyOn(options, lang)) return { result };
   const source: ConsistencySource = { view, tokens, covered: matches, ...(words ? { words } : {}) };
   const [own] = consistencyFindings([source], compiled, options, lang, 'this document writes');

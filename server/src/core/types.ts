@@ -93,6 +93,11 @@ export interface LanguageForms {
   admitted: readonly string[];
   forbidden: readonly string[];
   details?: Readonly<Record<string, FormDetail>>;
+  /**
+   * This language's abbreviation of the approved form (a block's `abbreviation`: 大湾区 for 粤港澳大湾区), where
+   * it differs from the concept's; the Term of the language carries it (concepts.ts `termIn`).
+   */
+  abbreviation?: TermAbbreviation;
 }
 
 /** A phrase right as a whole although it holds a forbidden or variant spelling ("University of Macau"). */

@@ -41,6 +41,23 @@ describe('termlint CLI: Chinese drafts', function () {
     assert.equal(r.stdout, expected);
   });
 
+  it("prints the README's example output for examples/draft.zh-Hant.md, and --fix leaves nothing to report", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Chinese drafts'));
+    const command = /```sh\n(node dist\/cli\.js [^\n]+draft\.zh-Hant\.md)\n```/.exec(section)![1]!;
+    const expected = /```\n(examples\/draft\.zh-Hant\.md \(zh-Hant\)\n[\s\S]*?)```/.exec(section)![1]!;
+    const r = run(command.split(' ').slice(2), REPO_ROOT);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, expected);
+    const dir = workspace({ 'draft.zh-Hant.md': fs.readFileSync(path.join(REPO_ROOT, 'examples', 'draft.zh-Hant.md'), 'utf8') });
+    assert.equal(run(['--fix', 'draft.zh-Hant.md'], dir).code, 0);
+    const fixed = fs.readFileSync(path.join(dir, 'draft.zh-Hant.md'), 'utf8');
+    assert.ok(fixed.includes('粵港澳大灣區的高校'), 'the short form is named in full at its first use');
+    assert.ok(fixed.includes('# 大灣區協同發展簡報'), 'the heading keeps its short form');
+    assert.ok(fixed.includes('堅持互利共贏開放戰略'), 'the fixed wording stands');
+    assert.equal(run(['draft.zh-Hant.md'], dir).code, 0);
+  });
+
   it('reports each Chinese kind in JSON with the fixed form first and the language, and --fix applies them', () => {
     const dir = workspace({ 'zh.terms.json': TERMS, 'brief.zh.md': DRAFT });
     const json = run(['--no-default-terms', '--terms', 'zh.terms.json', 'brief.zh.md', '--format', 'json'], dir);

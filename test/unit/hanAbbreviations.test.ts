@@ -5,6 +5,7 @@
  * linter held to lintText.
  */
 import * as assert from 'node:assert/strict';
+import { compileTerms } from '../../server/src/core/compile';
 import { DocumentLinter } from '../../server/src/core/document';
 import { fixToFixedPoint } from '../../server/src/core/fixPoint';
 import { lintText } from '../../server/src/core/lint';
@@ -97,6 +98,16 @@ describe('Chinese abbreviations', () => {
       text = next;
       assert.deepEqual(linter.lint(text), lintText(text, terms, options({})), text);
     }
+  });
+
+  it('a list merged over the one that declares it keeps its abbreviation, and may replace it', () => {
+    const shipped = { terms: [{ term: 'Guangdong-Hong Kong-Macao Greater Bay Area', languages: { 'zh-Hans': { approved: '粤港澳大湾区', abbreviation: '大湾区' } } }] };
+    const team = { terms: [{ term: 'Guangdong-Hong Kong-Macao Greater Bay Area', languages: { 'zh-Hans': { approved: '粤港澳大湾区', admitted: ['粤港澳大湾区城市群'] } } }] };
+    const merged = compileTerms([parseTermFile(JSON.stringify(shipped), 's.terms.json').list!, parseTermFile(JSON.stringify(team), 't.terms.json').list!]);
+    assert.deepEqual(lintText('大湾区。', merged, options({})).findings.map((f) => [f.kind, f.found]), [['abbreviation', '大湾区']]);
+    const renamed = { terms: [{ term: 'Guangdong-Hong Kong-Macao Greater Bay Area', languages: { 'zh-Hans': { approved: '粤港澳大湾区', abbreviation: '湾区' } } }] };
+    const both = compileTerms([parseTermFile(JSON.stringify(shipped), 's.terms.json').list!, parseTermFile(JSON.stringify(renamed), 'r.terms.json').list!]);
+    assert.deepEqual(lintText('湾区。大湾区。', both, options({})).findings.map((f) => [f.kind, f.found]), [['abbreviation', '湾区']]);
   });
 
   it("a block's abbreviation in a term file: read, positioned errors, and the bundled list's Greater Bay Area", () => {

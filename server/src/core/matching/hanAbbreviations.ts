@@ -13,7 +13,7 @@
 import type { CompiledTerms } from '../compile';
 import { trimmedEdit } from '../fixes';
 import { KINDS } from '../kinds';
-import { foldText } from '../languages/chinese/fold';
+import { foldText, scriptFoldTable } from '../languages/chinese/fold';
 import type { Finding, LintOptions, Occurrence } from '../types';
 import type { DocumentView } from '../view';
 import { type ChineseScript, type HanTerms, hanTermsOf, scriptOfTag } from './hanTerms';
@@ -72,54 +72,83 @@ function shortAt(masked: string, i: number, a: HanAbbreviation): number {
   return j;
 }
 
+const firstMasks = new WeakMap<readonly HanAbbreviation[], Uint8Array>();
+
+/**
+ * Which UTF-16 units may start one of `wanted`'s short forms: those whose fold is a first character, and every
+ * high surrogate (astral characters are folded where met). Made once per list, so the pass reads one byte a unit.
+ */
+function firstMask(wanted: readonly HanAbbreviation[]): Uint8Array {
+  let mask = firstMasks.get(wanted);
+  if (!mask) {
+    mask = new Uint8Array(0x10000);
+    const firsts = new Set(wanted.map((a) => a.folded[0]!));
+    const table = scriptFoldTable();
+    for (let c = 0x2e80; c < 0x10000; c++) if (firsts.has(table[c] || c)) mask[c] = 1;
+    mask.fill(1, 0xd800, 0xdc00);
+    firstMasks.set(wanted, mask);
+  }
+  return mask;
+}
+
+/** The finding on a short form written at [start, end) before any use of its full name (`later`, if any). */
+function abbreviationFinding(view: DocumentView, a: HanAbbreviation, start: number, end: number, later: Occurrence | undefined): Finding {
+  const found = view.text.slice(start, end);
+  const fullText = later ? view.text.slice(later.start, later.end) : undefined;
+  const why = fullText ? `used before its full name "${fullText}"` : `used without its full name "${a.full}" before it`;
+  const f: Finding = {
+    kind: 'abbreviation',
+    start,
+    end,
+    found,
+    termId: a.short,
+    expected: a.full,
+    replacements: [{ text: a.full, edits: trimmedEdit(start, found, a.full) }],
+    message: `"${found}" should be "${a.full}" (${KINDS.abbreviation.label}: ${why})`,
+  };
+  if (later) f.related = [{ start: later.start, end: later.end, message: `The full name "${fullText}"` }];
+  return f;
+}
+
 /** The `abbreviation` findings of a Chinese document, given its term uses (`occurrences`, in offset order). */
 export function hanAbbreviationFindings(view: DocumentView, compiled: CompiledTerms, occurrences: readonly Occurrence[], options: LintOptions): Finding[] {
   if (options.abbreviations === false || (options.kinds && !options.kinds.includes('abbreviation'))) return [];
   const wanted = hanAbbreviations(hanTermsOf(compiled), scriptOfTag(options.lang));
   if (wanted.length === 0) return [];
-  const uses = new Map<string, Occurrence[]>();
-  for (const o of occurrences) {
-    if (!wanted.some((a) => a.termId === o.termId)) continue;
-    let list = uses.get(o.termId);
-    if (!list) uses.set(o.termId, (list = []));
-    list.push(o);
-  }
+  // The first use of each concept (occurrences are in offset order): its full name, in any form.
+  const ids = new Set(wanted.map((a) => a.termId));
+  const firstUse = new Map<string, Occurrence>();
+  for (const o of occurrences) if (ids.has(o.termId) && !firstUse.has(o.termId)) firstUse.set(o.termId, o);
   const masked = view.masked;
   const findings: Finding[] = [];
+  // One pass for all of them, by the folded first character of their short forms. A short form is looked for only
+  // before its concept's first use (one after it is right), so the pass ends at the last of those limits.
+  const limits = new Map<HanAbbreviation, number>();
+  const byFirst = new Map<number, HanAbbreviation[]>();
+  let until = 0;
   for (const a of wanted) {
-    const own = uses.get(a.termId) ?? [];
+    const limit = firstUse.get(a.termId)?.start ?? masked.length;
+    limits.set(a, limit);
+    until = Math.max(until, limit);
     const first = a.folded[0]!;
-    // The first use of the short form outside a use of the full name.
-    let hit = -1;
-    let hitEnd = -1;
-    for (let i = 0; i < masked.length; i++) {
-      const c = masked.charCodeAt(i);
-      if (c < 0x2e80) continue; // no Han character below the CJK radicals
-      if (foldedAt(masked, i) !== first) continue;
+    let list = byFirst.get(first);
+    if (!list) byFirst.set(first, (list = []));
+    list.push(a);
+  }
+  const done = new Set<HanAbbreviation>();
+  const mask = firstMask(wanted);
+  for (let i = 0; i < until && done.size < wanted.length; i++) {
+    if (mask[masked.charCodeAt(i)] === 0) continue;
+    const candidates = byFirst.get(foldedAt(masked, i));
+    if (!candidates) continue;
+    for (const a of candidates) {
+      const limit = limits.get(a)!;
+      if (done.has(a) || i >= limit) continue;
       const end = shortAt(masked, i, a);
-      if (end < 0 || own.some((o) => o.start <= i && end <= o.end) || inHeading(view, i)) continue;
-      hit = i;
-      hitEnd = end;
-      break;
+      if (end < 0 || end > limit || inHeading(view, i)) continue;
+      done.add(a);
+      findings.push(abbreviationFinding(view, a, i, end, firstUse.get(a.termId)));
     }
-    if (hit < 0) continue;
-    const full = own.find((o) => o.start < hit);
-    if (full) continue;
-    const found = view.text.slice(hit, hitEnd);
-    const later = own.find((o) => o.start >= hitEnd);
-    const why = later ? `used before its full name "${view.text.slice(later.start, later.end)}"` : `used without its full name "${a.full}" before it`;
-    const f: Finding = {
-      kind: 'abbreviation',
-      start: hit,
-      end: hitEnd,
-      found,
-      termId: a.short,
-      expected: a.full,
-      replacements: [{ text: a.full, edits: trimmedEdit(hit, found, a.full) }],
-      message: `"${found}" should be "${a.full}" (${KINDS.abbreviation.label}: ${why})`,
-    };
-    if (later) f.related = [{ start: later.start, end: later.end, message: `The full name "${view.text.slice(later.start, later.end)}"` }];
-    findings.push(f);
   }
   return findings.sort((x, y) => x.start - y.start);
 }

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { detectLanguage, documentLanguage, languageFromName } from '../../server/src/core/languages/detect';
 import { dominantScript, foldText } from '../../server/src/core/languages/chinese/fold';
-import { lintText } from '../../server/src/core/lint';
+import { lintText, lintTogether } from '../../server/src/core/lint';
 import { termsIn } from '../../server/src/core/matching/hanTerms';
 import type { FormatId } from '../../server/src/core/types';
 import { bundledTerms, compiledOf } from '../helpers/terms';
@@ -126,6 +126,21 @@ describe('Chinese drafts: kinds and traps', () => {
     assert.deepEqual([...new Set(r.findings.map((f) => f.kind))].sort(), ['forbidden', 'inconsistent', 'misspelling', 'script', 'width']);
     const fixed = applyEdits(text, fixAllEdits(r.findings));
     assert.deepEqual(lintText(fixed, compiled, { format: 'markdown', lang: 'zh-Hans' }).findings, []);
+  });
+});
+
+describe('Chinese drafts: linted together with English ones (the workspace scope)', () => {
+  it('each document is read in its own language: the Chinese one finds what lintText finds, the English variants are counted among the English', () => {
+    const terms = bundledTerms();
+    const zh = { text: '大湾区的企业受益。深圳（Ｓｈｅｎｚｈｅｎ）增长，澳門和香港合作。\n\n粵港澳大灣區建设提速。\n', format: 'markdown' as const, options: { lang: 'zh-Hans' } };
+    const en = { text: 'The cross-border plan. The cross border plan. The cross-border fund.\n', format: 'markdown' as const, options: { lang: 'en' } };
+    const [zhResult, enResult] = lintTogether([zh, en], terms, { lang: 'en' }, 'the files checked write');
+    assert.deepEqual(zhResult!.findings, lintText(zh.text, terms, { format: 'markdown', lang: 'zh-Hans' }).findings);
+    assert.deepEqual(
+      zhResult!.findings.map((f) => f.kind),
+      ['abbreviation', 'width', 'script', 'script'],
+    );
+    assert.ok(enResult!.findings.some((f) => f.kind === 'variant' && f.found === 'cross border'), JSON.stringify(enResult!.findings));
   });
 });
 

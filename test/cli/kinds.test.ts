@@ -61,17 +61,20 @@ describe('the kinds table', () => {
   it("the README's table of kinds says what the table means", () => {
     const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## What Termlint finds'), readme.indexOf('What is **not** a finding'));
-    const rows = [...section.matchAll(/^\| `([a-z]+)` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2]!.trim()]);
+    const rows = [...section.matchAll(/^\| `([a-z-]+)` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2]!.trim()]);
     assert.deepEqual(rows, VARIANT_KINDS.map((k) => [k, KINDS[k].meaning]));
   });
 
   it("the CLI's messages name each kind by its label, and its SARIF rules are the table", () => {
-    const args = ['--no-default-terms', '--terms', 'terms/guangdong.terms.json', 'examples/draft.md'];
+    const args = ['--no-default-terms', '--terms', 'terms/guangdong.terms.json', 'examples/draft.md', 'examples/draft.zh.md'];
     const json = cli(['--format', 'json', ...args]);
     assert.equal(json.status, 1);
-    const records = JSON.parse(json.stdout) as { kind: keyof typeof KINDS; message: string; severity: string }[];
-    // The kinds of a translation pair need two documents: test/cli/pair.test.ts has them.
-    assert.deepEqual([...new Set(records.map((r) => r.kind))].sort(), [...DOCUMENT_KINDS].sort(), 'the example has every kind a document can have');
+    // The term kinds in the term-list example, the kinds that need no list in the consistency example; the kinds
+    // of a translation pair need two documents: test/cli/pair.test.ts has them.
+    const listFree = cli(['--format', 'json', '--no-default-terms', 'examples/consistency.md']);
+    assert.equal(listFree.status, 1);
+    const records = [...JSON.parse(json.stdout), ...JSON.parse(listFree.stdout)] as { kind: keyof typeof KINDS; message: string; severity: string }[];
+    assert.deepEqual([...new Set(records.map((r) => r.kind))].sort(), [...DOCUMENT_KINDS].sort(), 'the examples have every kind a document can have');
     for (const r of records) {
       assert.ok(r.message.includes(`(${KINDS[r.kind].label}`), r.message);
       assert.equal(r.severity, KINDS[r.kind].severity);

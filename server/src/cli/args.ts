@@ -1,7 +1,12 @@
 /** Command-line argument parsing shared by `termlint`, `termlint report` and `termlint extract`. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { VARIANT_KINDS, type VariantKind } from '../core/kinds';
+import { normalizeLanguageTag } from '../core/languages/tags';
+import { VARIANT_SCOPES, type VariantScope } from '../config/settings';
 import type { SettingFlags } from './config';
+
+/** The classes of variant `--variants` names (the `variants` setting's switches). */
+export const VARIANT_CLASSES = ['hyphenation', 'spelling', 'capitalization'] as const;
 
 /** A mistake in the command line: reported with the usage text, exit code 2. */
 export class UsageError extends Error {}
@@ -24,10 +29,15 @@ export const LINT_ARGS = {
   jobs: { type: 'string' },
   'no-fuzzy': { type: 'boolean' },
   'no-consistency': { type: 'boolean' },
+  'no-variants': { type: 'boolean' },
+  variants: { type: 'string' },
+  'variant-scope': { type: 'string' },
+  'no-abbreviations': { type: 'boolean' },
   kinds: { type: 'string' },
   'max-file-size': { type: 'string' },
   'no-pairs': { type: 'boolean' },
   reverse: { type: 'boolean' },
+  lang: { type: 'string' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
   debug: { type: 'boolean' },
 } as const;
@@ -40,10 +50,15 @@ interface LintArgValues {
   jobs?: string;
   'no-fuzzy'?: boolean;
   'no-consistency'?: boolean;
+  'no-variants'?: boolean;
+  variants?: string;
+  'variant-scope'?: string;
+  'no-abbreviations'?: boolean;
   kinds?: string;
   'max-file-size'?: string;
   'no-pairs'?: boolean;
   reverse?: boolean;
+  lang?: string;
   'no-error-on-unmatched-pattern'?: boolean;
   debug?: boolean;
 }
@@ -85,6 +100,25 @@ export function lintArgsFrom(v: LintArgValues): LintArgs {
   if (v['no-default-terms']) flags.useBundledTerms = false;
   if (v['no-pairs']) flags.pairs = false;
   if (v.reverse) flags.reverse = true;
+  if (v.lang !== undefined) {
+    if (v.lang !== 'auto' && !normalizeLanguageTag(v.lang)) throw new UsageError(`--lang takes a language tag (en, zh-Hans, zh-Hant, zh-HK, …) or auto, not "${v.lang}"`);
+    flags.language = v.lang;
+  }
+  const scope = v['variant-scope'];
+  if (scope !== undefined && !(VARIANT_SCOPES as readonly string[]).includes(scope)) throw new UsageError(`Unknown --variant-scope "${scope}" (document, workspace or off)`);
+  if (v['no-variants']) flags.variants = { scope: 'off' };
+  else {
+    const variants: NonNullable<SettingFlags['variants']> = {};
+    if (scope !== undefined) variants.scope = scope as VariantScope;
+    if (v.variants !== undefined) {
+      const named = v.variants.split(',').map((c) => c.trim()).filter(Boolean);
+      const unknown = named.filter((c) => !(VARIANT_CLASSES as readonly string[]).includes(c));
+      if (unknown.length > 0 || named.length === 0) throw new UsageError(`Unknown --variants class(es) ${unknown.join(', ') || '(none named)'} (${VARIANT_CLASSES.join(', ')})`);
+      for (const c of VARIANT_CLASSES) variants[c] = named.includes(c);
+    }
+    if (Object.keys(variants).length > 0) flags.variants = variants;
+  }
+  if (v['no-abbreviations']) flags.abbreviations = false;
   if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
   return {
     terms: v.terms ?? [],

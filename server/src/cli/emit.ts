@@ -32,7 +32,7 @@ export interface EmitIO {
 }
 
 /** Writes the report; false (after saying why) when `--output` could not be written. */
-export async function emitReport(reports: readonly FileFindings[], terms: ReadonlyMap<string, Term>, fileCount: number, counts: SummaryCounts, opts: EmitOptions, io: EmitIO): Promise<boolean> {
+export async function emitReport(reports: readonly FileFindings[], termOf: (id: string, language: string | undefined) => Term | undefined, fileCount: number, counts: SummaryCounts, opts: EmitOptions, io: EmitIO): Promise<boolean> {
   const sink = reportSink(io, opts.output === undefined ? undefined : path.resolve(io.cwd, opts.output));
   try {
     if (opts.format === 'json') {
@@ -44,7 +44,7 @@ export async function emitReport(reports: readonly FileFindings[], terms: Readon
     else if (opts.format === 'github') await writeChunks(sink.write, formatGithub(reports, fileCount, counts));
     else {
       const records = reports.flatMap(toRecords);
-      if (records.length > 0) await writeChunks(sink.write, formatText(records, terms, fileCount, { color: io.color === true && opts.output === undefined }, counts));
+      if (records.length > 0) await writeChunks(sink.write, formatText(records, termOf, fileCount, { color: io.color === true && opts.output === undefined }, counts));
       else await sink.write(`${summaryLine(records, fileCount, counts)}\n`);
       if (opts.fixed !== undefined) await sink.write(`Fixed ${opts.fixed} finding${opts.fixed === 1 ? '' : 's'}.\n`);
     }

@@ -7,8 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../core/compile';
-import { fixToFixedPoint } from '../core/fixPoint';
-import { lintText } from '../core/lint';
+import { applyEdits, fixAllEdits } from '../core/fixes';
+import { MAX_FIX_ROUNDS, fixToFixedPoint } from '../core/fixPoint';
+import { type DocumentLanguage, documentLanguage } from '../core/languages/detect';
+import { lintText, lintTogether } from '../core/lint';
 import type { Excepted, Finding, LintResult, Occurrence, TermList } from '../core/types';
 import type { LintArgs } from './args';
 import { type FileSettings, type ProjectSetup, loadProjectSetup, settingsResolver, termListFiles } from './config';
@@ -25,7 +27,7 @@ export interface LintRun extends LintArgs {
   fix: boolean;
   /** Print "fixed N of M" per file (the text report does). */
   announceFixes: boolean;
-  /** Keep every file's occurrences (the term-usage report reads them). */
+  /** Keep every file's occurrences and excepted spellings (the term-usage report reads them). */
   occurrences: boolean;
   /** The configuration in force (filled in by `loadRun`, for the worker threads). */
   setup?: ProjectSetup;
@@ -113,9 +115,11 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
     return { fixed: 0, skipped: checked.skipped };
   }
   let { text, findings, occurrences, excepted } = checked;
+  const { language } = checked;
+  const lang = language.tag === 'en' ? {} : { language };
   let fixed = 0;
   if (opts.fix && findings.length > 0) {
-    const options = { ...fileSettings.lint, format: formatOf(file) };
+    const options = { ...fileSettings.lint, format: formatOf(file), lang: language.tag };
     // Fixed to a fixed point (core/fixPoint.ts): what the fixes wrote is linted again, so nothing is left.
     const last: { result?: LintResult } = {};
     const fixedText = fixToFixedPoint(text, findings, (t) => (last.result = lintText(t, compiled, options)).findings).text;
@@ -126,7 +130,7 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
       } catch (e) {
         // Not written: the file's findings stand as they are.
         const failed = fail(`cannot fix: ${e instanceof FileError ? e.message : internalError(e, opts)}`, e);
-        return { ...failed, report: { file: shown, text, findings, ...(opts.occurrences ? { occurrences } : {}) } };
+        return { ...failed, report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences, ...(excepted ? { excepted } : {}) } : {}) } };
       }
       const before = findings.length;
       fixed = before - after.findings.length;
@@ -137,8 +141,9 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
       excepted = after.excepted;
     }
   }
-  const uses = opts.occurrences || keepUses ? { occurrences, ...(keepUses && excepted ? { excepted } : {}) } : {};
-  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, lang: fileSettings.lint.lang ?? 'en', ...uses }, fixed };
+  // A file of a translation pair keeps its uses (and the spellings exceptions cover) for the pair's check.
+  const uses = opts.occurrences || keepUses ? { occurrences, ...(excepted ? { excepted } : {}) } : {};
+  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...uses }, fixed };
 }
 
 /** An unexpected exception while checking one file (a bug): said in one line, the stack with --debug. */
@@ -159,6 +164,33 @@ export async function lintFiles(
   onOutcome: (o: LintOutcome, file: string) => void,
   keepUses: ReadonlySet<string> = new Set(),
 ): Promise<void> {
+  // Files whose variant scope is `workspace` are counted together, on this thread; the others as ever.
+  const together = files.filter((f) => f.settings.settings.variants.scope === 'workspace' && f.settings.lint.variants !== false);
+  if (together.length < 2) return lintEach(files, compiled, opts, io, onOutcome, keepUses);
+  const outcomes = new Map<string, { outcome: LintOutcome; stderr: string }>();
+  lintTogetherFiles(together, compiled, opts, io.cwd, keepUses).forEach((o, i) => outcomes.set(together[i]!.file, o));
+  const rest = files.filter((f) => !outcomes.has(f.file));
+  let pending = '';
+  await lintEach(
+    rest,
+    compiled,
+    opts,
+    { ...io, stderr: (s) => (pending += s) },
+    (outcome, file) => {
+      outcomes.set(file, { outcome, stderr: pending });
+      pending = '';
+    },
+    keepUses,
+  );
+  for (const { file } of files) {
+    const o = outcomes.get(file)!;
+    if (o.stderr) io.stderr(o.stderr);
+    onOutcome(o.outcome, file);
+  }
+}
+
+/** Each file on its own: on one thread, or on several once there is enough text. */
+async function lintEach(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, io: RunIO, onOutcome: (o: LintOutcome, file: string) => void, keepUses: ReadonlySet<string>): Promise<void> {
   const threads = threadsFor(files.map((f) => f.file), opts);
   if (threads > 1) {
     const jobs: FileJob[] = files.map(({ file }, index) => ({ index, file, shown: displayPath(file, io.cwd), ...(keepUses.has(file) ? { keepUses: true } : {}) }));
@@ -176,6 +208,84 @@ export async function lintFiles(
   }
 }
 
+/** Who writes the forms, as the messages of the workspace scope say it. */
+const TOGETHER_WHERE = 'the files checked write';
+
+/**
+ * The workspace scope (`--variant-scope workspace`, `variants.scope` in the configuration): the files are read,
+ * then linted together (core `lintTogether`), so a form one file writes is weighed against the others' ("the files
+ * checked write "cross-border" 12 times and "cross border" once"); term findings and abbreviations stay each
+ * file's own, with its own settings. On this thread (the counts need every file's words at once), whatever --jobs
+ * says. With --fix each file is written as it is fixed, and the files are counted again for what is left. A file
+ * that cannot be read or written is an error of its own, as in `lintOne`; the others are counted without it.
+ */
+function lintTogetherFiles(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, cwd: string, keepUses: ReadonlySet<string>): { outcome: LintOutcome; stderr: string }[] {
+  const out = files.map(() => ({ outcome: { fixed: 0 } as LintOutcome, stderr: '' }));
+  const docs: { i: number; shown: string; text: string; original: string; bom: string; read: ReadFile; format: ReturnType<typeof formatOf>; language: DocumentLanguage }[] = [];
+  files.forEach(({ file, settings }, i) => {
+    const shown = displayPath(file, cwd);
+    const say = (s: string) => (out[i]!.stderr += s);
+    try {
+      const r = readFile(file, shown, opts, settings, say);
+      if ('skipped' in r) {
+        say(`${shown}: ${r.skipped}\n`);
+        out[i]!.outcome = { fixed: 0, skipped: r.skipped };
+      } else docs.push({ i, shown, ...r, original: r.text, format: formatOf(file), language: documentLanguage(file, settings.settings.language, r.text) });
+    } catch (e) {
+      const message = e instanceof FileError ? e.message : internalError(e, opts);
+      say(`${shown}: ${message}\n${opts.debug ? `${debugDetail(e)}\n` : ''}`);
+      out[i]!.outcome = { fixed: 0, error: message };
+    }
+  });
+  const shared = settingsResolver(opts.setup!, opts.flags)(undefined).lint;
+  // Each file in the language it was read in (a fix never changes it: it edits only terms' spans).
+  const lintAll = () => lintTogether(docs.map((d) => ({ text: d.text, format: d.format, options: { ...files[d.i]!.settings.lint, lang: d.language.tag } })), compiled, shared, TOGETHER_WHERE);
+  let results = lintAll();
+  const before = results.map((r) => r.findings.length);
+  const failed = new Map<number, string>();
+  if (opts.fix) {
+    // To a fixed point, as lintOne does (core/fixPoint.ts), but over all the files at once: a fix in one file
+    // changes the counts the others are checked against. Written once each, when settled.
+    for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+      let changed = false;
+      docs.forEach((d, k) => {
+        const next = applyEdits(d.text, fixAllEdits(results[k]!.findings));
+        if (next === d.text) return;
+        d.text = next;
+        changed = true;
+      });
+      if (!changed) break;
+      results = lintAll();
+    }
+    docs.forEach((d, k) => {
+      if (d.text === d.original) return;
+      try {
+        writeFixed(d.read, d.bom + d.text);
+      } catch (e) {
+        // Not written: the file's findings stand as they are.
+        const message = `cannot fix: ${e instanceof FileError ? e.message : internalError(e, opts)}`;
+        out[d.i]!.stderr += `${d.shown}: ${message}\n${opts.debug ? `${debugDetail(e)}\n` : ''}`;
+        failed.set(k, message);
+        d.text = d.original;
+      }
+    });
+    if (failed.size > 0) results = lintAll();
+  }
+  docs.forEach((d, k) => {
+    const r = results[k]!;
+    const fixed = d.text !== d.original ? Math.max(0, before[k]! - r.findings.length) : 0;
+    if (opts.announceFixes && d.text !== d.original) out[d.i]!.stderr += `${d.shown}: fixed ${fixed} of ${before[k]} finding${before[k] === 1 ? '' : 's'}\n`;
+    const settings = files[d.i]!.settings;
+    // A file of a translation pair keeps its uses (and the spellings exceptions cover), as lintOne's do.
+    const keep = keepUses.has(files[d.i]!.file);
+    const uses = opts.occurrences || keep ? { occurrences: r.occurrences, ...(r.excepted ? { excepted: r.excepted } : {}) } : {};
+    const lang = d.language.tag === 'en' ? {} : { language: d.language };
+    const report = { file: d.shown, text: d.text, findings: r.findings, severity: settings.settings.severity, ...lang, ...uses };
+    out[d.i]!.outcome = { report, fixed, ...(failed.has(k) ? { error: failed.get(k)! } : {}) };
+  });
+  return out;
+}
+
 /** A lint worker thread: compiles the term lists it was given once, then checks files as they come. */
 export function runLintWorker(port: import('node:worker_threads').MessagePort, data: { lists: TermList[]; options: LintRun }): void {
   const compiled = compileTerms(data.lists);
@@ -188,18 +298,11 @@ export function runLintWorker(port: import('node:worker_threads').MessagePort, d
 }
 
 /**
- * Reads and lints one file, or says why it was skipped (over --max-file-size). Throws a FileError whose
- * message says why it cannot be checked. An in-place fix that a killed run left half done is restored from
- * its backup first (with --fix), or reported (without).
+ * Reads one file to lint, or says why it was skipped (over --max-file-size). Throws a FileError whose message says
+ * why it cannot be checked. An in-place fix that a killed run left half done is restored from its backup first
+ * (with --fix), or reported (without).
  */
-function checkFile(
-  file: string,
-  shown: string,
-  compiled: CompiledTerms,
-  opts: LintRun,
-  fileSettings: FileSettings,
-  stderr: (s: string) => void,
-): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; excepted?: Excepted[]; read: ReadFile } | { skipped: string } {
+function readFile(file: string, shown: string, opts: LintRun, fileSettings: FileSettings, stderr: (s: string) => void): { text: string; bom: string; read: ReadFile } | { skipped: string } {
   let target: string;
   try {
     target = resolveTarget(file);
@@ -217,11 +320,7 @@ function checkFile(
     }
     stderr(`${shown}: restored from ${name}, left by an interrupted --fix\n`);
   }
-  const decoded = decodeTarget(target, fileSettings.settings.maxFileSize);
-  if ('skipped' in decoded) return decoded;
-  const { text, bom, read } = decoded;
-  const { findings, occurrences, excepted } = lintText(text, compiled, { ...fileSettings.lint, format: formatOf(file) });
-  return { text, bom, findings, occurrences, ...(excepted ? { excepted } : {}), read };
+  return decodeTarget(target, fileSettings.settings.maxFileSize);
 }
 
 /**
@@ -263,6 +362,22 @@ function decodeTarget(target: string, maxFileSize: number): { text: string; bom:
     text = text.slice(1);
   }
   return { text, bom, read };
+}
+
+/** Reads and lints one file (in its language: its name, its settings, its text), or says why it was skipped; throws a FileError as `readFile` does. */
+function checkFile(
+  file: string,
+  shown: string,
+  compiled: CompiledTerms,
+  opts: LintRun,
+  fileSettings: FileSettings,
+  stderr: (s: string) => void,
+): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; excepted?: Excepted[]; language: DocumentLanguage; read: ReadFile } | { skipped: string } {
+  const r = readFile(file, shown, opts, fileSettings, stderr);
+  if ('skipped' in r) return r;
+  const language = documentLanguage(file, fileSettings.settings.language, r.text);
+  const { findings, occurrences, excepted } = lintText(r.text, compiled, { ...fileSettings.lint, format: formatOf(file), lang: language.tag });
+  return { ...r, findings, occurrences, ...(excepted ? { excepted } : {}), language };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

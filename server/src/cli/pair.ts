@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../core/lint';
+import { termsIn } from '../core/matching/hanTerms';
 import { LineIndex } from '../core/lines';
 import { normalizeLanguageTag } from '../core/languages/tags';
 import { checkPair } from '../core/translation/check';
@@ -142,7 +143,9 @@ function lintDocument(file: string, lang: string, compiled: CompiledTerms, setti
   const read = readOrSay(file, shown, settings.settings.maxFileSize, io);
   if (!read) return undefined;
   const result = lintText(read.text, compiled, { ...settings.lint, format: formatOf(file), lang });
-  return { file: shown, text: read.text, findings: result.findings, severity: settings.settings.severity, lang, occurrences: result.occurrences, ...(result.excepted ? { excepted: result.excepted } : {}) };
+  // Read in the pair's language (a Chinese source through the Han matcher), and said so beside its name.
+  const language = lang === 'en' ? {} : { language: { tag: lang, source: 'file name' as const } };
+  return { file: shown, text: read.text, findings: result.findings, severity: settings.settings.severity, ...language, occurrences: result.occurrences, ...(result.excepted ? { excepted: result.excepted } : {}) };
 }
 
 export async function runPair(argv: string[], io: PairIO): Promise<number> {
@@ -213,7 +216,7 @@ export async function runPair(argv: string[], io: PairIO): Promise<number> {
     pairs = 1;
   }
   const fileCount = reports.length;
-  const written = await emitReport(reports, compiled.terms, fileCount, { skipped: 0, pairs }, { format: args.format, ...(args.output !== undefined ? { output: args.output } : {}) }, io);
+  const written = await emitReport(reports, (id, language) => termsIn(compiled, language).get(id), fileCount, { skipped: 0, pairs }, { format: args.format, ...(args.output !== undefined ? { output: args.output } : {}) }, io);
   if (!written) return 2;
   return reports.some((r) => r.findings.length > 0) ? 1 : 0;
 }

@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { CompiledTerms } from '../core/compile';
 import { formatForPath } from '../core/formats';
+import { normalizeLanguageTag } from '../core/languages/tags';
 import { Settings } from '../config/settings';
 import { type PairCheck, type PairSide, checkPair } from '../core/translation/check';
 import { type PairRef, declaredPairs, pairsByName } from '../core/translation/names';
@@ -34,7 +35,9 @@ export function runPairs(files: readonly string[], setup: ProjectSetup, settings
 /** A side of a pair from its report: its lint is reused when it was linted in the pair's language. */
 export function sideOf(file: string, report: FileFindings, lang: string): PairSide {
   const side: PairSide = { text: report.text, format: formatForPath(file).id, lang };
-  if ((report.lang ?? 'en') === lang && report.occurrences) {
+  // The language the file was read in (its name, the settings, its text: core/languages/detect.ts).
+  const linted = normalizeLanguageTag(report.language?.tag ?? 'en') ?? 'en';
+  if (linted === lang && report.occurrences) {
     const result: LintResult = { findings: [...report.findings], occurrences: [...report.occurrences] };
     if (report.excepted) result.excepted = [...report.excepted];
     side.result = result;

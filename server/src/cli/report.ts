@@ -1,4 +1,5 @@
 /** CLI reports: the same findings as text for people, JSON for scripts, SARIF for code scanning. */
+import type { DocumentLanguage } from '../core/languages/detect';
 import { DEFAULT_SEVERITY, KINDS, type SeverityName, type SeveritySetting, VARIANT_KINDS, type VariantKind } from '../core/kinds';
 import type { Excepted, Finding, Occurrence, Term } from '../core/types';
 import { LineIndex } from '../core/lines';
@@ -45,6 +46,8 @@ export interface FindingRecord {
   term: string;
   severity: SeverityName;
   message: string;
+  /** The document's language, for a document not read as English ("zh-Hans", "zh-HK"). */
+  language?: string;
   /** A translation finding's aligned block in the source (and the term there, when it has it). */
   source?: SourceRecord;
 }
@@ -74,14 +77,14 @@ export interface FileFindings {
   file: string;
   text: string;
   findings: readonly Finding[];
+  /** How the document was read, when not as English (languages/detect.ts). */
+  language?: DocumentLanguage;
   /** The file's severities (its configuration's); the kinds' defaults when absent. */
   severity?: Readonly<Record<VariantKind, SeveritySetting>>;
   /** Every use of a term, right or wrong (kept for the term-usage report and translation pairs). */
   occurrences?: readonly Occurrence[];
   /** Spellings an exception lets stand (kept for translation pairs). */
   excepted?: readonly Excepted[];
-  /** The language it was linted in (a normalized tag). */
-  lang?: string;
   /** The source of each translation finding (a translation may have several sources: zh-Hans and zh-Hant). */
   sources?: ReadonlyMap<Finding, SourceDocument>;
 }
@@ -135,6 +138,7 @@ export function* recordsOf(report: FileFindings): Generator<FindingRecord> {
       severity: severityOf(report, f.kind),
       message: f.message,
       ...(source ? { source } : {}),
+      ...(report.language ? { language: report.language.tag } : {}),
     };
   }
 }
@@ -153,26 +157,50 @@ function paint(style: TextStyle, code: keyof typeof ANSI, s: string): string {
  * `file:line:col  kind  found → replacement  (note)`, grouped per file, then a summary line. Yields the report
  * line by line: millions of findings (a 50 MB draft) would not fit in one string.
  */
-export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle, counts?: SummaryCounts): Generator<string> {
+export function* formatText(records: readonly FindingRecord[], termOf: (id: string, language: string | undefined) => Term | undefined, fileCount: number, style: TextStyle, counts?: SummaryCounts): Generator<string> {
   let lastFile = '';
   let width = 0;
-  for (const r of records) width = Math.max(width, `${r.file}:${r.line}:${r.column}`.length);
+  // Kinds line up in a column as wide as the widest shown ("inconsistent"), or wider for a longer kind.
+  let kindWidth = 12;
+  for (const r of records) {
+    width = Math.max(width, `${r.file}:${r.line}:${r.column}`.length);
+    kindWidth = Math.max(kindWidth, r.kind.length);
+  }
   for (const r of records) {
     if (r.file !== lastFile) {
       if (lastFile) yield '\n';
-      yield paint(style, 'bold', r.file) + '\n';
+      // A document read as Chinese says so (and in which script) beside its name.
+      yield paint(style, 'bold', r.file) + (r.language ? paint(style, 'dim', ` (${r.language})`) : '') + '\n';
       lastFile = r.file;
     }
-    // A merged concept keeps both lists' notes, one per line: a finding stays on one line.
-    const note = r.source ? `${r.source.file}:${r.source.termLine ?? r.source.line}${r.source.term !== undefined ? ` "${r.source.term}"` : ''}` : terms.get(r.term)?.note;
+    // A translation finding names its source block; a term finding shows its entry's note (a merged concept
+    // keeps both lists' notes, one per line: a finding stays on one line); a finding against the document itself
+    // says why ("this document writes "cross-border" 3 times and "cross border" once"). A Chinese term's concept
+    // note speaks of its English form ("Hyphenated."): a Chinese finding shows the note of the form it found, if
+    // the list gives one.
+    const term = KINDS[r.kind].against === 'document' || r.source ? undefined : termOf(r.term, r.language);
+    const note = r.source
+      ? `${r.source.file}:${r.source.termLine ?? r.source.line}${r.source.term !== undefined ? ` "${r.source.term}"` : ''}`
+      : KINDS[r.kind].against === 'document'
+        ? detailOf(r)
+        : term?.lang?.startsWith('zh')
+          ? term.details?.[r.found]?.note
+          : term?.note;
     const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`.padEnd(width));
-    const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : 'cyan', r.kind.padEnd(12));
+    const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : r.severity === 'information' ? 'cyan' : 'dim', r.kind.padEnd(kindWidth));
     const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';
     const more = r.replacements.length > 1 ? paint(style, 'dim', ` (or ${r.replacements.slice(1).map((x) => `"${oneLine(x)}"`).join(', ')})`) : '';
     yield `  ${where}  ${kind}  "${oneLine(r.found)}"${fix}${more}${note ? paint(style, 'dim', `  (${oneLine(note)})`) : ''}\n`;
   }
   if (records.length > 0) yield '\n';
   yield summaryLine(records, fileCount, counts) + '\n';
+}
+
+/** What a message says after its kind's label: `"x" should be "y" (variant: this document writes …)`. */
+function detailOf(r: FindingRecord): string | undefined {
+  const marker = ` (${KINDS[r.kind].label}: `;
+  const at = r.message.lastIndexOf(marker);
+  return at < 0 || !r.message.endsWith(')') ? undefined : r.message.slice(at + marker.length, -1);
 }
 
 /**

@@ -4,12 +4,14 @@
  * (convert.ts) and `termlint --explain TERM` (explain.ts).
  * Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error or an input that matches
  * nothing (nothing written), or a file that could not be read, decoded or written (each said on its own line;
- * the rest are checked and reported).
+ * the rest are checked and reported). With no term list at all, only the checks that need none run (variants,
+ * abbreviations).
  */
+import { termsIn } from '../core/matching/hanTerms';
 import type { TermList } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
-import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
+import { LINT_ARGS, UsageError, VARIANT_CLASSES, lintArgsFrom, parseArgsOrUsage } from './args';
 import { runConvert } from './convert';
 import { explain } from './explain';
 import { runExtract } from './extract';
@@ -21,7 +23,7 @@ import { EXTENSIONS } from './files';
 import type { FileFindings, FileProblem, SummaryCounts } from './report';
 import { checkRunPairs, runPairs } from './pairs';
 import { runPair } from './pair';
-import { displayPath, loadTerms } from './terms';
+import { displayPath, listFreeChecks, loadTerms } from './terms';
 import { runReport } from './usageReport';
 import { VERSION } from '../version';
 
@@ -47,7 +49,8 @@ const USAGE = `Usage: termlint [paths or globs…] [options]
        termlint convert IN OUT [--tbx-version 2|3]
        termlint pair SOURCE TARGET [options]     termlint pair FILE.xlf… [options]
 
-Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
+Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms,
+and words, phrases and abbreviations a draft writes more than one way (these need no term list).
 Without paths, checks the files under the current folder named *.${EXTENSIONS.join(', *.')}.
 
 Options:
@@ -65,11 +68,18 @@ Options:
                         read-only files are left alone, links are written through
   --no-fuzzy            do not look for misspellings
   --no-consistency      do not flag mixing acceptable forms of one term
+  --no-variants         do not flag words and phrases written two ways (kind variant)
+  --variants LIST       only these classes of variant, comma-separated (${VARIANT_CLASSES.join(', ')})
+  --variant-scope SCOPE document (default: each file on its own), workspace (count forms across every file
+                        checked; those files are linted on one thread), or off
+  --no-abbreviations    do not check abbreviations (kinds abbreviation, expansion, unused-abbreviation)
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
   --max-file-size BYTES skip larger files (default 50000000)
   --no-pairs            check no translation pairs (report.zh.md and report.en.md, or the configuration's
                         translation.pairs: the translation's terms against the source's, block by block)
   --reverse             in translation pairs, also report the translation's terms its source lacks
+  --lang TAG            the language of files whose name names none (draft.zh.md, draft.zh-Hant.md):
+                        en, zh-Hans, zh-Hant, zh-HK, … or auto (default: Chinese when mostly Han)
   --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
                         1 = single-threaded); the report is the same either way
   --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
@@ -166,7 +176,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     await io.stdout(printConfig(opts.printConfig, io.cwd, loaded.setup, loaded.resolve, loaded.termFiles));
     return 0;
   }
-  const compiled = loadTerms(loaded.termFiles, io);
+  // No term list at all is a run of the checks that need none, when they are on.
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint', opts.explain === undefined && listFreeChecks(loaded.project.lint));
   if (!compiled) return 2;
   if (opts.explain !== undefined) return explain(opts.explain, compiled, opts.format === 'json' ? 'json' : 'text', io);
 
@@ -201,7 +212,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (pairCount > 0) summary.pairs = pairCount;
 
   const found = reports.some((r) => r.findings.length > 0);
-  const written = await emitReport(reports, compiled.terms, files.length, summary, { format: opts.format, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.fix ? { fixed: fixedCount } : {}), errors }, io);
+  const written = await emitReport(reports, (id, language) => termsIn(compiled, language).get(id), files.length, summary, { format: opts.format, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.fix ? { fixed: fixedCount } : {}), errors }, io);
   if (!written) return 2;
   if (errors.length > 0) {
     io.stderr(`termlint: ${errors.length} error${errors.length === 1 ? '' : 's'} (see above).\n`);

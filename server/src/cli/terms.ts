@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../core/compile';
-import type { TermFileProblem, TermList } from '../core/types';
+import type { LintOptions, TermFileProblem, TermList, VariantKind } from '../core/types';
 import { readTermFile } from '../node/termFiles';
 
 export interface TermsIO {
@@ -38,18 +38,30 @@ export function readLists(files: readonly string[], io: TermsIO): TermList[] | u
   return failed ? undefined : lists;
 }
 
-/** Loads and compiles the lists; undefined (with a message) when one is invalid or there are no terms at all. */
-export function loadTerms(files: readonly string[], io: TermsIO, command = 'termlint'): CompiledTerms | undefined {
+/**
+ * Loads and compiles the lists; undefined (with a message) when one is invalid, or when there are no terms at all
+ * and `listFree` is false (the checks that need no term list, variants and abbreviations, are off): with them on,
+ * an empty set of lists is a run of those checks alone.
+ */
+export function loadTerms(files: readonly string[], io: TermsIO, command = 'termlint', listFree = false): CompiledTerms | undefined {
   const lists = readLists(files, io);
   if (!lists) {
     io.stderr(`${command}: invalid term list; nothing was checked or written.\n`);
     return undefined;
   }
-  if (lists.length === 0 || lists.every((l) => l.terms.length === 0)) {
-    io.stderr(`${command}: no terms to check against (use --terms FILE, or drop --no-default-terms).\n`);
+  if ((lists.length === 0 || lists.every((l) => l.terms.length === 0)) && !listFree) {
+    io.stderr(`${command}: no terms to check against, and the checks that need none are off (use --terms FILE, drop --no-default-terms, or drop --no-variants / --no-abbreviations).\n`);
     return undefined;
   }
   const compiled = compileTerms(lists);
   for (const w of compiled.warnings) io.stderr(`${command}: note: ${w}\n`);
   return compiled;
+}
+
+/** Whether the checks that need no term list (variants, abbreviations) run with these engine options. */
+export function listFreeChecks(lint: Omit<LintOptions, 'format'>): boolean {
+  const wanted = (k: VariantKind) => !lint.kinds || lint.kinds.includes(k);
+  const variants = lint.variants !== false && wanted('variant');
+  const abbreviations = lint.abbreviations !== false && (['abbreviation', 'expansion', 'unused-abbreviation'] as const).some(wanted);
+  return variants || abbreviations;
 }

@@ -5,6 +5,7 @@
  * the linter's. The page is rendered in full before anything is written, then written atomically.
  * Exit codes: 0 written, 2 usage, term-list or I/O error (nothing written).
  */
+import { termsIn } from '../core/matching/hanTerms';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildUsageReport, type CheckedFile } from '../report/build';
@@ -18,7 +19,7 @@ import type { LintResult } from '../core/types';
 import { type LintRun, lintFiles, loadRun, selectRunFiles } from './lintFiles';
 import { checkRunPairs, runPairs } from './pairs';
 import type { FileFindings } from './report';
-import { displayPath, loadTerms } from './terms';
+import { displayPath, listFreeChecks, loadTerms } from './terms';
 import { writeFileAtomic } from './write';
 
 export interface ReportIO {
@@ -45,6 +46,10 @@ Options:
   --no-default-terms    do not use the bundled term list
   --no-fuzzy            do not look for misspellings
   --no-consistency      do not flag mixing acceptable forms of one term
+  --no-variants         do not flag words and phrases written two ways (kind variant)
+  --variants LIST       only these classes of variant (hyphenation, spelling, capitalization)
+  --variant-scope SCOPE document (default), workspace (count forms across every file checked) or off
+  --no-abbreviations    do not check abbreviations
   --kinds LIST          only these kinds, comma-separated
   --max-file-size BYTES skip larger files (default 50000000)
   --jobs N              lint on N threads
@@ -117,7 +122,7 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   }
   const loaded = await loadRun(args, io);
   if (!loaded) return 2;
-  const compiled = loadTerms(loaded.termFiles, io, 'termlint report');
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint report', listFreeChecks(loaded.project.lint));
   if (!compiled) return 2;
   const selection = await selectRunFiles(args.inputs, loaded, args, io);
   if (!selection) return 2;
@@ -159,8 +164,8 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   // A pair adds its findings to its translation's, so the report's findings stay the lint's.
   const checkedPairs = checkRunPairs(pairs, byFile, compiled, loaded.resolve);
   for (const r of reports) {
-    const result: LintResult = { findings: [...r.findings], occurrences: [...(r.occurrences ?? [])] };
-    checked.push({ file: r.file, text: r.text, result, terms: compiled.terms });
+    const result: LintResult = { findings: [...r.findings], occurrences: [...(r.occurrences ?? [])], ...(r.excepted ? { excepted: [...r.excepted] } : {}) };
+    checked.push({ file: r.file, text: r.text, result, terms: termsIn(compiled, r.language?.tag) });
   }
 
   const report = buildUsageReport(checked, {

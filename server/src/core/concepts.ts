@@ -67,6 +67,8 @@ export function termIn(term: Term, lang: string): Term | undefined {
     translations: Object.keys(translations).length > 0 ? translations : NO_TRANSLATIONS,
   };
   copyConceptFields(term, out);
+  // A language's own abbreviation replaces the concept's (大湾区 in Chinese where English has none, or another).
+  if (forms.abbreviation) out.abbreviation = forms.abbreviation;
   if (lang !== 'en') out.lang = lang;
   if (Object.keys(languages).length > 0) out.languages = languages;
   if (forms.details) out.details = forms.details;
@@ -82,6 +84,8 @@ export function copyConceptFields(from: Term, to: Term): void {
   if (from.subject !== undefined) to.subject = from.subject;
   if (from.definition !== undefined) to.definition = from.definition;
   if (from.conceptId !== undefined) to.conceptId = from.conceptId;
+  // The concept's short name: documents in any language the matcher reads must define it (or may not, if the list does).
+  if (from.abbreviation) to.abbreviation = from.abbreviation;
   if (from.replace) to.replace = true;
   if (from.contributions) to.contributions = from.contributions;
 }

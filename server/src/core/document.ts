@@ -11,9 +11,10 @@
  * findings are then settled over the whole document, which is cheap.
  */
 import type { CompiledTerms } from './compile';
+import { type WordTable, consistencyOn, spliceWordTable } from './consistency';
 import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
 import { type Language, languageFor } from './languages';
-import { type Match, buildFindings, matchTokens, separated } from './lint';
+import { type Match, matchTokens, separated, settle, tokensOf } from './lint';
 import { type Region, applyMask, applyRegion } from './mask';
 import { lowerBound } from './search';
 import type { TokenOffsets } from './text';
@@ -31,6 +32,8 @@ interface State {
   tokens: TokenOffsets;
   matches: Match[];
   result: LintResult;
+  /** The word table of the checks without a list (core/consistency/), when they run. */
+  words: WordTable | undefined;
 }
 
 export class DocumentLinter {
@@ -85,7 +88,9 @@ export class DocumentLinter {
   private rematch(old: State): State {
     const { view, tokens } = old;
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
-    return { text: old.text, scan: old.scan, directives: old.directives, view, tokens, matches, result: buildFindings(view, this.compiled, matches, this.options, this.lang) };
+    // The checks without a list read which words the new lists cover: their word table is made again (one pass).
+    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
+    return { text: old.text, scan: old.scan, directives: old.directives, view, tokens, matches, result, words };
   }
 
   private full(text: string): State {
@@ -102,7 +107,8 @@ export class DocumentLinter {
       structure = format.scan(text, mask);
     }
     for (const r of directives) applyRegion(mask, r);
-    const masked = applyMask(text, mask);
+    let masked = applyMask(text, mask);
+    if (this.lang.foldView) masked = this.lang.foldView(masked, 0, text.length);
     const styleSource = format.headingStyleFrom === 'view' ? masked : text;
     const view: DocumentView = {
       text,
@@ -110,9 +116,10 @@ export class DocumentLinter {
       blockStarts: structure.blockStarts,
       headings: structure.headings.map((h) => styled(styleSource, h)),
     };
-    const tokens = this.lang.tokenOffsets(view.masked);
+    const tokens = tokensOf(view, this.options, this.lang);
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
-    return { text, scan, directives, view, tokens, matches, result: buildFindings(view, this.compiled, matches, this.options, this.lang) };
+    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
+    return { text, scan, directives, view, tokens, matches, result, words };
   }
 
   /** The new state, re-doing only the blocks around the edit; undefined when that is not safe (full re-lint). */
@@ -131,7 +138,8 @@ export class DocumentLinter {
     // Directives go on a copy of the scan's mask (which the next re-scan starts from); most documents have none.
     const mask = scan.mask ? (directives.length > 0 ? scan.mask.slice() : scan.mask) : new Uint8Array(directives.length > 0 ? text.length : 0);
     for (const r of directives) applyRegion(mask, r);
-    const masked = old.view.masked.slice(0, from) + (mask.length > 0 ? applyMask(text, mask, from, to) : text.slice(from, to)) + old.view.masked.slice(oldTo);
+    let masked = old.view.masked.slice(0, from) + (mask.length > 0 ? applyMask(text, mask, from, to) : text.slice(from, to)) + old.view.masked.slice(oldTo);
+    if (this.lang.foldView) masked = this.lang.foldView(masked, from, to);
     const headings = spliceHeadings(old.view.headings, scan.headings, this.format.headingStyleFrom === 'view' ? masked : text, from, oldTo, delta);
     const view: DocumentView = { text, masked, blockStarts, headings };
 
@@ -157,18 +165,22 @@ export class DocumentLinter {
     // The boundaries must separate blocks; if they do not (they always should), re-lint everything.
     if (!separated(masked, tokens, tFrom - 1) || !separated(masked, tokens, tTo - 1)) return undefined;
 
-    // Matches: keep those before the range, match the range, shift those after it.
+    // Matches: keep those before the range, match the range, shift those after it. They are told apart by offset,
+    // which holds for Han uses too (they cover no word tokens).
     const tokenDelta = tTo - tOldTo;
     const matches: Match[] = [];
     const oldMatches = old.matches;
     let m = 0;
-    while (m < oldMatches.length && oldMatches[m]!.last < tFrom) matches.push(oldMatches[m++]!);
-    for (const fresh of matchTokens(view, tokens, this.compiled, this.options, tFrom, tTo, this.lang)) matches.push(fresh);
-    while (m < oldMatches.length && oldMatches[m]!.first < tOldTo) m++;
+    while (m < oldMatches.length && oldMatches[m]!.end <= from) matches.push(oldMatches[m++]!);
+    for (const fresh of matchTokens(view, tokens, this.compiled, this.options, tFrom, tTo, this.lang, from, to)) matches.push(fresh);
+    while (m < oldMatches.length && oldMatches[m]!.start < oldTo) m++;
     for (; m < oldMatches.length; m++) matches.push(shiftMatch(oldMatches[m]!, tokenDelta, delta));
 
-    const result = buildFindings(view, this.compiled, matches, this.options, this.lang);
-    return { text, scan, directives, view, tokens, matches, result };
+    // The word table too: only the words of the re-scanned blocks are read again.
+    const vocab = this.lang.variants;
+    const kept = old.words && vocab && consistencyOn(this.options, this.lang) ? spliceWordTable(old.words, view, tokens, matches, vocab, tFrom, tOldTo, tTo) : undefined;
+    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang, kept);
+    return { text, scan, directives, view, tokens, matches, result, words };
   }
 }
 
@@ -241,6 +253,7 @@ function shiftMatch(m: Match, tokenDelta: number, delta: number): Match {
     kind: m.kind,
     edits: m.edits.length === 0 ? m.edits : m.edits.map((e) => shiftEdit(e, delta)),
   };
+  if (m.han) shifted.han = true;
   if (m.capsForm) shifted.capsForm = true;
   if (m.exception) shifted.exception = { phrase: m.exception.phrase, start: m.exception.start + delta, end: m.exception.end + delta };
   // Its block did not change, so its finding only moves (buildFindings checks the dominant form and count).

@@ -27,6 +27,11 @@ export interface KindInfo {
    * fix-all, fix on save or `--fix`.
    */
   readonly fixAll?: false;
+  /**
+   * What it is checked against: a term list's entry (`termId` names it), or the document itself (`variant` and the
+   * abbreviation kinds, which run with no term list at all; `termId` is then the preferred form or the short form).
+   */
+  readonly against: 'terms' | 'document';
 }
 
 /** In report order: the order of SARIF rules, summaries and `--kinds` help. */
@@ -37,6 +42,7 @@ export const KINDS = {
     help: 'Words of a term written together ("productivityforces").',
     meaning: 'words of a term run together',
     severity: 'warning',
+    against: 'terms',
   },
   split: {
     label: 'split word',
@@ -44,6 +50,7 @@ export const KINDS = {
     help: 'A one-word term written apart ("Guang dong").',
     meaning: 'a one-word term broken apart',
     severity: 'warning',
+    against: 'terms',
   },
   hyphen: {
     label: 'hyphenation',
@@ -51,6 +58,7 @@ export const KINDS = {
     help: 'Hyphenation differs ("high quality development").',
     meaning: 'hyphen, space or nothing where the term has another',
     severity: 'warning',
+    against: 'terms',
   },
   case: {
     label: 'capitalization',
@@ -58,13 +66,31 @@ export const KINDS = {
     help: 'Capitalization differs ("Information office").',
     meaning: 'wrong case of a case-sensitive term',
     severity: 'warning',
+    against: 'terms',
   },
   misspelling: {
     label: 'misspelling',
-    summary: 'A near miss of a term (small edit distance).',
-    help: 'A near miss of a term ("Shenzen").',
-    meaning: 'a near miss of a term, also inside a multi-word name',
+    summary: 'A near miss of a term (small edit distance; in Chinese, one character typed for another of the same sound).',
+    help: 'A near miss of a term ("Shenzen"; in Chinese, a character of the same pinyin: "新知生产力" for "新质生产力").',
+    meaning: 'a near miss of a term, also inside a multi-word name; in Chinese, one character typed for another of the same pinyin',
     severity: 'warning',
+    against: 'terms',
+  },
+  script: {
+    label: 'script',
+    summary: 'A Chinese term is written in the other script than the document\'s (Traditional in Simplified, or the reverse).',
+    help: 'A Chinese term in the other script than the document\'s: "粵港澳大灣區" in a Simplified draft, or one Traditional character in a Simplified name ("广東").',
+    meaning: 'a Chinese term in the other script than the document\'s, whole or one character of it',
+    severity: 'warning',
+    against: 'terms',
+  },
+  width: {
+    label: 'full-width characters',
+    summary: 'A term is written with full-width Latin letters or digits.',
+    help: 'Full-width Latin letters or digits in a term of a Chinese document ("ＧＤＰ", "５Ｇ基站").',
+    meaning: 'full-width Latin letters or digits in a term, in a Chinese document',
+    severity: 'warning',
+    against: 'terms',
   },
   forbidden: {
     label: 'forbidden form',
@@ -72,6 +98,7 @@ export const KINDS = {
     help: 'A form the term list forbids ("Kwangtung").',
     meaning: 'a spelling the list forbids',
     severity: 'warning',
+    against: 'terms',
   },
   inconsistent: {
     label: 'inconsistent',
@@ -79,6 +106,39 @@ export const KINDS = {
     help: 'An admitted form used in a document that mostly uses another acceptable form.',
     meaning: 'the document uses more than one acceptable form of a term',
     severity: 'information',
+    against: 'terms',
+  },
+  variant: {
+    label: 'variant',
+    summary: 'A word or phrase no term list covers, written in more than one way in the same document.',
+    help: 'A word or phrase written two or more ways in one document ("cross-border" / "cross border", "colour" / "color", "Internet" / "internet"); needs no term list.',
+    meaning: 'a word or phrase no term list covers, written two or more ways in one document',
+    severity: 'information',
+    against: 'document',
+  },
+  abbreviation: {
+    label: 'abbreviation',
+    summary: 'An abbreviation used before its definition, defined twice, or defined two ways.',
+    help: 'An abbreviation used before its definition, defined twice or with two expansions ("IPP" before "Institute of Public Policy (IPP)"; in Chinese, a short form before its full name: "大湾区" before "粤港澳大湾区").',
+    meaning: 'an abbreviation used before its definition, defined twice, or defined with two expansions',
+    severity: 'information',
+    against: 'document',
+  },
+  expansion: {
+    label: 'expansion',
+    summary: "An abbreviation's expansion spelled out again after its definition.",
+    help: 'An abbreviation\'s expansion spelled out again after its definition ("Institute of Public Policy" after "(IPP)").',
+    meaning: "an abbreviation's expansion spelled out again after its definition",
+    severity: 'information',
+    against: 'document',
+  },
+  'unused-abbreviation': {
+    label: 'unused abbreviation',
+    summary: 'An abbreviation defined and never used.',
+    help: 'An abbreviation defined and never used.',
+    meaning: 'an abbreviation defined and never used',
+    severity: 'hint',
+    against: 'document',
   },
   translation: {
     label: 'translation',
@@ -86,6 +146,7 @@ export const KINDS = {
     help: 'A term of the source whose aligned block in the translation has none of its acceptable renderings ("澳门" translated "Macau").',
     meaning: 'a term of the source that its aligned block in the translation does not render with an approved or admitted form',
     severity: 'warning',
+    against: 'terms',
     pair: true,
     fixAll: false,
   },
@@ -95,6 +156,7 @@ export const KINDS = {
     help: 'A term of the translation whose aligned block in the source has none of its source forms (only with termlint.translation.reverse).',
     meaning: 'a term of the translation that its aligned source block does not have (reported only when asked for)',
     severity: 'information',
+    against: 'terms',
     pair: true,
   },
 } as const satisfies Record<string, KindInfo>;

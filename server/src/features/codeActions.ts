@@ -1,6 +1,7 @@
 /**
  * Code actions over Termlint's own diagnostics: one quick fix per replacement (the first preferred),
- * "Fix all" as `source.fixAll.termlint` (versioned, from the current text), "Add to the term list",
+ * "Fix all" as `source.fixAll.termlint` (versioned, from the current text), "Add to the term list" (a term's
+ * form as admitted, or a variant as a new entry: the preferred form approved, the others forbidden),
  * "Ignore in this workspace" and "Disable Termlint for this line". Every action carries its edit;
  * nothing is stashed on the server.
  */
@@ -18,7 +19,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit as JsonEdit } from 'jsonc-parser';
-import { formatForLanguageId, readerForName } from '../core';
+import { KINDS, contributionsOf, formatForLanguageId, readerForName } from '../core';
+import { termsIn } from '../core/matching/hanTerms';
 import type { Host } from '../host';
 import { computeFixAll, toTextEdits } from '../fixAll';
 import { SOURCE, isFindingData, type DocumentLinter, type FindingData, type ProblemData } from '../linting';
@@ -124,23 +126,48 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     return editFor(uri, state.version, jsonToTextEdits(doc, edits));
   }
 
-  async function admitAction(doc: TextDocument, d: Diagnostic, data: FindingData): Promise<CodeAction | undefined> {
-    if (data.kind === 'inconsistent') return undefined; // already an acceptable form
+  /** A variant becomes a term: its preferred form approved, the document's other forms forbidden. */
+  async function variantEntryAction(doc: TextDocument, d: Diagnostic, data: FindingData): Promise<CodeAction | undefined> {
+    const forms = data.forms;
+    if (data.kind !== 'variant' || !forms || forms.length < 2) return undefined;
     const settings = await deps.settings.get(doc.uri);
-    const term = terms.termsFor(doc.uri, settings).compiled.terms.get(data.termId);
+    const target = terms.workspaceTermFileFor(doc.uri, settings);
+    if (!target) return undefined;
+    const [approved, ...others] = forms.map((f) => f.text);
+    const entry: Record<string, unknown> = { term: approved, forbidden: others };
+    const edit = await editTermFile(target, (text) => addEntryEdits(text, entry), () => newTermFileText({ terms: [entry] }));
+    const title = `Add "${approved}" to the term list (forbidding ${others.map((o) => `"${o}"`).join(', ')})`;
+    return edit && { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+  }
+
+  async function admitAction(doc: TextDocument, d: Diagnostic, data: FindingData): Promise<CodeAction | undefined> {
+    // Already an acceptable form; and full-width letters are typography, never a form of a term.
+    if (data.kind === 'inconsistent' || data.kind === 'width') return undefined;
+    if (KINDS[data.kind]?.against !== 'terms') return variantEntryAction(doc, d, data);
+    const settings = await deps.settings.get(doc.uri);
+    const { compiled } = terms.termsFor(doc.uri, settings);
+    // A Han finding names its concept as the document's script reads it (core/matching/hanTerms.ts).
+    const outcome = await linter.lint(doc);
+    const term = termsIn(compiled, outcome.status === 'linted' ? outcome.result.lang : undefined).get(data.termId);
     if (!term) return undefined;
+    const lang = term.lang ?? 'en';
     const title = `Add "${data.found}" to the term list as admitted`;
     const originFile = term.origin ? terms.get(term.origin.file) : undefined;
     let edit: WorkspaceEdit | undefined;
     const target = terms.workspaceTermFileFor(doc.uri, settings);
     const ownJson = originFile && !originFile.bundled && readerForName(originFile.uri)?.id === 'json';
-    if (ownJson) edit = await editTermFile(originFile.uri, (text) => admitEdits(text, term.origin!.offset, data.found), () => '');
+    if (ownJson && originFile.uri !== target) edit = await editTermFile(originFile.uri, (text) => admitEdits(text, term.origin!.offset, data.found, lang), () => '');
     // Shipped lists are read-only, a TBX or CSV file belongs to the tool it came from, and a JSON entry may have no
-    // block for English forms (a Chinese list's translations): the workspace term file gets an entry that adds
-    // the form (lists merge, so nothing else of the term is repeated there).
-    if (!edit && target && !(ownJson && originFile.uri === target)) {
-      const entry = overridingEntry(term, data.found);
-      edit = await editTermFile(target, (text) => addEntryEdits(text, entry), () => newTermFileText({ terms: [entry] }));
+    // block for the form's language: the workspace term file gets it, in the entry it already has for the concept
+    // (beside the forms admitted before, in a block for the language if the entry has none), else in an entry of
+    // its own that merges with the rest.
+    if (!edit && target) {
+      const there = contributionsOf(term).find((c) => c.origin?.file === target)?.origin;
+      if (there) edit = await editTermFile(target, (text) => admitEdits(text, there.offset, data.found, lang, term.term), () => '');
+      else {
+        const entry = overridingEntry(term, data.found);
+        edit = await editTermFile(target, (text) => addEntryEdits(text, entry), () => newTermFileText({ terms: [entry] }));
+      }
     }
     return edit && { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
   }
@@ -149,8 +176,10 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     const settings = await deps.settings.get(doc.uri);
     const target = terms.workspaceTermFileFor(doc.uri, settings);
     if (!target) return undefined;
-    const edit = await editTermFile(target, (text) => ignoreEdits(text, data.found), () => newTermFileText({ ignore: [data.found] }));
-    return edit && { title: `Ignore "${data.found}" in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+    // An abbreviation's findings are about the abbreviation (its short form), whatever span they mark.
+    const word = data.kind === 'abbreviation' || data.kind === 'unused-abbreviation' ? data.termId : data.found;
+    const edit = await editTermFile(target, (text) => ignoreEdits(text, word), () => newTermFileText({ ignore: [word] }));
+    return edit && { title: `Ignore "${word}" in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
   }
 
   function disableLineAction(doc: TextDocument, line: number, diagnostics: Diagnostic[]): CodeAction {

@@ -7,7 +7,7 @@ import { KINDS, type KindInfo, VARIANT_KINDS, type VariantKind } from '../core/k
 import { LineIndex } from '../core/lines';
 import type { Finding, LintResult, Term, TermList } from '../core/types';
 import { otherLanguages } from './languages';
-import type { ExceptedUsage, FileUsage, FormUsage, PairUsage, TermUsage, TermUsageReport, UseLocation, VariantUsage } from './model';
+import type { ExceptedUsage, FileUsage, FormUsage, PairUsage, TermUsage, TermUsageReport, UnlistedUsage, UseLocation, VariantUsage } from './model';
 
 /** One checked file and what the linter found in it. */
 export interface CheckedFile {
@@ -78,6 +78,7 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
   const listName = context.listName ?? ((f: string) => f);
   const tallies = new Map<string, TermTally>();
   const fileUsages: FileUsage[] = [];
+  const unlisted = new Map<string, UnlistedUsage>();
   let findingsTotal = 0;
   const byKindTotal = zeroByKind();
 
@@ -92,6 +93,7 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
     const findingAt = new Map<string, Finding>();
     for (const f of result.findings) {
       if ((KINDS[f.kind] as KindInfo).pair) pairFindings.push(f);
+      else if (KINDS[f.kind].against === 'document') addUnlisted(f);
       else findingAt.set(`${f.termId}\u0000${f.start}\u0000${f.end}`, f);
     }
 
@@ -117,6 +119,19 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
       findingsTotal++;
       byKindTotal[finding.kind]++;
     };
+    // A finding against the document itself: no term's use, one of the report's findings all the same.
+    function addUnlisted(f: Finding): void {
+      const found = text.slice(f.start, f.end).replace(/\s+/g, ' ');
+      const key = `${f.kind}\u0000${f.termId}\u0000${found}`;
+      let u = unlisted.get(key);
+      if (!u) unlisted.set(key, (u = { kind: f.kind, name: f.termId, found, ...(f.replacements.length > 0 ? { fix: f.expected.replace(/\s+/g, ' ') } : {}), count: 0, locations: [] }));
+      u.count++;
+      u.locations.push(locate(lines, file, f.start, f.end));
+      fileUsage.findings++;
+      fileUsage.byKind[f.kind]++;
+      findingsTotal++;
+      byKindTotal[f.kind]++;
+    }
     const addVariant = (tally: TermTally, kind: VariantKind, start: number, end: number, finding: Finding | undefined) => {
       const found = text.slice(start, end).replace(/\s+/g, ' ');
       const key = `${kind}\u0000${found}\u0000${finding ? 1 : 0}`;
@@ -185,6 +200,8 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
     termlint: context.version,
     totals: { files: files.length, uses, findings: findingsTotal, terms: terms.length, variants, byKind: byKindTotal },
     terms,
+    // Most frequent first; equally frequent ones in the order the drafts first have them.
+    unlisted: [...unlisted.values()].sort((a, b) => b.count - a.count),
     files: fileUsages,
     skipped: [...(context.skipped ?? [])],
     ...(context.pairs && context.pairs.length > 0 ? { pairs: [...context.pairs] } : {}),

@@ -12,7 +12,7 @@
 import { LineIndex } from '../lines';
 import { isEnglish } from '../languages/tags';
 import { hasUpperCase } from '../text';
-import type { ForbiddenStatus, FormDetail, LanguageForms, ProblemSeverity, Term, TermException, TermFileProblem, TermFileResult, TermList, TermOrigin } from '../types';
+import type { ForbiddenStatus, FormDetail, LanguageForms, ProblemSeverity, Term, TermAbbreviation, TermException, TermFileProblem, TermFileResult, TermList, TermOrigin } from '../types';
 import { type FormRef, type Report, type Span, checkCollisions, checkForm, checkFormCount, checkPhrase, collisionKey } from './validation';
 
 /**
@@ -33,6 +33,7 @@ export function makeTerm(
   note: string | undefined,
   source: string | undefined,
   origin: TermOrigin,
+  abbreviation?: TermAbbreviation,
 ): Term {
   const term: Term = {
     id: approved,
@@ -47,6 +48,7 @@ export function makeTerm(
   if (note !== undefined) term.note = note;
   const src = source ?? list.source;
   if (src !== undefined) term.source = src;
+  if (abbreviation) term.abbreviation = abbreviation;
   return term;
 }
 
@@ -70,6 +72,8 @@ export interface LanguageInput {
   lang: string;
   approved: EntryForm;
   others: readonly OtherForm[];
+  /** The block's own `abbreviation` (and `abbreviationDefined`). */
+  abbreviation?: TermAbbreviation;
 }
 
 /** An exception phrase as a reader found it. */
@@ -109,6 +113,8 @@ export interface EntryInput {
   modifier?: boolean;
   /** Look-alikes that are not variants (Term.notVariants), each with where it stands. */
   notVariants?: readonly EntryForm[];
+  /** The approved form's abbreviation, and whether the list defines it (documents may then use it undefined). */
+  abbreviation?: TermAbbreviation;
 }
 
 export class TermListBuilder {
@@ -187,19 +193,20 @@ export class TermListBuilder {
       if (translations === NO_TRANSLATIONS) translations = {};
       translations[l.lang] = l.approved.text;
       const details = detailsOf(l.approved, l.others);
-      if (l.others.length > 0 || details) {
+      if (l.others.length > 0 || details || l.abbreviation) {
         const forms: LanguageForms = {
           approved: l.approved.text,
           admitted: l.others.filter((f) => f.kind === 'admitted').map((f) => f.text),
           forbidden: l.others.filter((f) => f.kind === 'forbidden').map((f) => f.text),
         };
         if (details) forms.details = details;
+        if (l.abbreviation) forms.abbreviation = l.abbreviation;
         (languages ??= {})[l.lang] = forms;
       }
     }
     // Line and column are filled in by `finish`, once for all entries.
     const origin: TermOrigin = { file: this.list.file, offset: entry.span.offset, line: 0, column: 0 };
-    const term = makeTerm(this.list, approved.text, admitted ?? NO_FORMS, forbidden ?? NO_FORMS, entry.caseSensitive, translations, entry.note, entry.source, origin);
+    const term = makeTerm(this.list, approved.text, admitted ?? NO_FORMS, forbidden ?? NO_FORMS, entry.caseSensitive, translations, entry.note, entry.source, origin, entry.abbreviation);
     if (lang !== undefined) term.lang = lang;
     if (languages) term.languages = languages;
     const details = detailsOf(approved, entry.others);

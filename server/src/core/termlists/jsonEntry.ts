@@ -10,10 +10,10 @@ import { normalizeLanguageTag } from '../languages/tags';
 import type { ForbiddenStatus } from '../types';
 import type { EntryForm, EntryInput, ExceptionInput, LanguageInput, OtherForm, TermListBuilder } from './builder';
 import { TERM_KEYS, unknownKey } from './jsonKeys';
-import type { Report } from './validation';
+import { type Report, isAbbreviation } from './validation';
 
 const FORM_KEYS = ['form', 'note', 'source', 'status'];
-const LANGUAGE_KEYS = ['approved', 'admitted', 'forbidden'];
+const LANGUAGE_KEYS = ['approved', 'admitted', 'forbidden', 'abbreviation', 'abbreviationDefined'];
 const EXCEPTION_KEYS = ['phrase', 'note'];
 const STATUSES: readonly ForbiddenStatus[] = ['deprecated', 'superseded'];
 
@@ -149,12 +149,29 @@ function readLanguages(node: JsonNode, path: string, report: Report): LanguageIn
     }
     let approved: EntryForm | undefined;
     const others: OtherForm[] = [];
+    // A language's own abbreviation ("zh-Hans": { "approved": "粤港澳大湾区", "abbreviation": "大湾区" }).
+    let abbreviation: string | undefined;
+    let abbreviationDefined: boolean | undefined;
+    let definedNode: JsonNode | undefined;
     for (const [k, kNode, v] of properties(value)) {
       if (k === 'approved') {
         approved = readForm(v, `${at}.approved`, report, 'approved');
         if (!approved) ok = false;
       } else if (k === 'admitted' || k === 'forbidden') ok = readForms(v, `${at}.${k}`, k, report, others) && ok;
-      else {
+      else if (k === 'abbreviation') {
+        if (v.type !== 'string' || !isAbbreviation(v.value as string)) {
+          report(v, `${at}.abbreviation`, '"abbreviation" must be one word of at most 20 characters with a letter, such as "IPP" or "大湾区"');
+          ok = false;
+        } else abbreviation = v.value as string;
+      } else if (k === 'abbreviationDefined') {
+        if (v.type !== 'boolean') {
+          report(v, `${at}.abbreviationDefined`, '"abbreviationDefined" must be true or false');
+          ok = false;
+        } else {
+          abbreviationDefined = v.value as boolean;
+          definedNode = kNode;
+        }
+      } else {
         unknownKey(kNode, `${at}.${k}`, k, LANGUAGE_KEYS, report);
         ok = false;
       }
@@ -164,7 +181,12 @@ function readLanguages(node: JsonNode, path: string, report: Report): LanguageIn
       ok = false;
       continue;
     }
-    out.push({ lang, approved, others });
+    if (definedNode && abbreviation === undefined) {
+      report(definedNode, `${at}.abbreviationDefined`, '"abbreviationDefined" needs an "abbreviation"');
+      ok = false;
+      continue;
+    }
+    out.push({ lang, approved, others, ...(abbreviation !== undefined ? { abbreviation: { short: abbreviation, defined: abbreviationDefined ?? false } } : {}) });
   }
   return ok ? out : undefined;
 }
@@ -187,6 +209,9 @@ export function readJsonEntry(entry: JsonNode, index: number, builder: TermListB
   const translationKeys = new Map<string, JsonNode>();
   const others: OtherForm[] = [];
   const input: Omit<EntryInput, 'approved' | 'others'> = { index, span: entry, path: base };
+  let abbreviation: string | undefined;
+  let abbreviationDefined: boolean | undefined;
+  let definedNode: JsonNode | undefined;
   let ok = true;
 
   for (const [key, keyNode, valueNode] of properties(entry)) {
@@ -268,6 +293,17 @@ export function readJsonEntry(entry: JsonNode, index: number, builder: TermListB
         if (valueNode.type !== 'string' || (valueNode.value as string).trim() === '') report(valueNode, path, '"id" must be a non-empty string');
         else input.conceptId = valueNode.value as string;
         break;
+      case 'abbreviation':
+        if (valueNode.type !== 'string' || !isAbbreviation(valueNode.value as string)) report(valueNode, path, '"abbreviation" must be one word of at most 20 characters with a letter, such as "IPP"');
+        else abbreviation = valueNode.value as string;
+        break;
+      case 'abbreviationDefined':
+        if (valueNode.type !== 'boolean') report(valueNode, path, '"abbreviationDefined" must be true or false');
+        else {
+          abbreviationDefined = valueNode.value as boolean;
+          definedNode = keyNode;
+        }
+        break;
       default:
         unknownKey(keyNode, path, key, TERM_KEYS, report);
     }
@@ -300,6 +336,9 @@ export function readJsonEntry(entry: JsonNode, index: number, builder: TermListB
     if (ok) report(entry, `${base}.term`, 'Missing required property "term"');
     return;
   }
+  // The abbreviation is the concept's (concepts.ts carries it to the Term of every language).
+  if (definedNode && abbreviation === undefined) report(definedNode, `${base}.abbreviationDefined`, '"abbreviationDefined" needs an "abbreviation"');
+  if (abbreviation !== undefined) input.abbreviation = { short: abbreviation, defined: abbreviationDefined ?? false };
   const full: EntryInput = {
     ...input,
     lang,

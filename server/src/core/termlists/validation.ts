@@ -58,6 +58,11 @@ export function collisionKey(text: string, lang: string | undefined): string {
 }
 
 
+/** An entry's `abbreviation`: one word of at most 20 characters, with a letter ("IPP", "SMEs", "R&D"). */
+export function isAbbreviation(text: string): boolean {
+  return text.length <= 20 && /^\S+$/u.test(text) && /\p{L}/u.test(text);
+}
+
 /**
  * Checks one form on its own; reports what is wrong with it and returns whether it can be matched. `lang` is
  * the form's language (absent: English): forms of Chinese, Japanese and Korean are held for other languages'
@@ -140,7 +145,10 @@ export function checkCollisions(forms: readonly FormRef[], report: Report): void
   }
 }
 
-/** Checks an exception phrase: like a form, it must have letters; it may be as long as a form. */
+/**
+ * Checks an exception phrase: like a form, it must have letters (or Han characters: a phrase written in Chinese
+ * covers Han uses, core/matching/hanExceptions.ts); it may be as long as a form.
+ */
 export function checkPhrase(text: string, span: Span, path: string, report: Report): boolean {
   if (text.trim() === '') {
     report(span, path, 'Empty phrase');
@@ -150,9 +158,11 @@ export function checkPhrase(text: string, span: Span, path: string, report: Repo
     report(span, path, `Phrase is ${text.length} characters long; the limit is ${TERM_LIMITS.maxFormLength}`);
     return false;
   }
-  if (wordCount(text) === 0) {
-    report(span, path, `"${text.slice(0, 40)}" has no letters or digits, so it can never match`);
+  if (wordCount(text) === 0 && !HAN_CHAR.test(text)) {
+    report(span, path, `"${text.slice(0, 40)}" has no letters, digits or Han characters, so it can never match`);
     return false;
   }
   return true;
 }
+
+const HAN_CHAR = /\p{Script=Han}/u;

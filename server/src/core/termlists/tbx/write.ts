@@ -3,15 +3,16 @@
  * tools that still want it. Every language of every concept becomes a language section, each form a term
  * section with its administrative status (approved → preferredTerm-admn-sts, admitted → admittedTerm-admn-sts,
  * forbidden → deprecatedTerm-admn-sts, or supersededTerm-admn-sts for a superseded name) and its note and
- * source; the concept's subject field, definition, note and source go with it, the list's title and source
- * into the header. TBX-Basic has no place for exceptions: each exception phrase (an official name that keeps
+ * source; the concept's subject field, definition, note and source go with it (its abbreviation as a term typed
+ * `abbreviation`), the list's title and source into the header. TBX-Basic has no place for exceptions: each exception phrase (an official name that keeps
  * a spelling the entry corrects, "University of Macau") is written as a concept of its own with that name as
  * its preferred term, which a linter reading the file matches as a whole (the longest match wins), so the
- * name is let stand as the exception lets it. Nor for an explicit case rule, `replace` or the list's ignore
- * phrases: they are named in `dropped`.
+ * name is let stand as the exception lets it. Nor for an explicit case rule, `replace`, `abbreviationDefined` or
+ * the list's ignore phrases: they are named in `dropped`.
  */
 import { formsIn, languagesOf } from '../../concepts';
 import { formKey } from '../../forms';
+import { dominantScript } from '../../languages/chinese/fold';
 import type { FormDetail, Term, TermList } from '../../types';
 import { Dropped, explicitCase, listOnlyInJson } from '../dropped';
 import type { WrittenList } from '../reader';
@@ -63,6 +64,10 @@ function concept(n: TbxNames, term: Term, id: string, list: TermList): string {
     out.push(termSection(n, forms.approved, 'approved', detail(forms.approved), '          '));
     for (const t of forms.admitted) out.push(termSection(n, t, 'admitted', detail(t), '          '));
     for (const t of forms.forbidden) out.push(termSection(n, t, 'forbidden', detail(t), '          '));
+    // The concept's abbreviation: a term of its own language typed as one (TBX-Basic's termType), never a form.
+    if (lang === own && term.abbreviation) {
+      out.push(`          <${n.termSec}>`, `            <term>${esc(term.abbreviation.short)}</term>`, `            <termNote type="termType">abbreviation</termNote>`, `          </${n.termSec}>`);
+    }
     out.push(`        </${n.langSec}>`);
   }
   out.push(`      </${n.entry}>`);
@@ -74,7 +79,23 @@ export function exceptionNote(term: Term, note: string | undefined): string {
   return note ?? `Written as it stands: an exception of "${term.term}" (a name that keeps a spelling that entry corrects).`;
 }
 
-/** An exception phrase as a concept of its own, in the entry's language. */
+/**
+ * The language an exception phrase is written as a concept in: a phrase written in Chinese goes under the script it
+ * is written in (an English section may hold no CJK, and the Han matcher reads it there), any other under the
+ * entry's language.
+ */
+const HAN_PHRASE = /\p{Script=Han}/u;
+
+/** A form's or phrase's key for collisions: formKey reads words, so Han text is keyed by its characters. */
+function keyOf(text: string): string {
+  return HAN_PHRASE.test(text) ? text.replace(/\s+/g, '') : formKey(text);
+}
+
+function phraseLang(term: Term, phrase: string): string {
+  return HAN_PHRASE.test(phrase) ? dominantScript(phrase) : (term.lang ?? 'en');
+}
+
+/** An exception phrase as a concept of its own, in the language it is written in (phraseLang). */
 function exceptionConcept(n: TbxNames, term: Term, phrase: string, note: string | undefined, id: string, list: TermList): string {
   const said = exceptionNote(term, note);
   // It has its entry's source (only one of the entry's own is written: an entry's source defaults to its list's).
@@ -83,7 +104,7 @@ function exceptionConcept(n: TbxNames, term: Term, phrase: string, note: string 
     `      <${n.entry} id="${esc(id)}">`,
     `        <note>${esc(said)}</note>`,
     ...source,
-    `        <${n.langSec} xml:lang="${esc(term.lang ?? 'en')}">`,
+    `        <${n.langSec} xml:lang="${esc(phraseLang(term, phrase))}">`,
     termSection(n, phrase, 'approved', undefined, '          '),
     `        </${n.langSec}>`,
     `      </${n.entry}>`,
@@ -105,13 +126,13 @@ export function writeTbx(list: TermList, version: 2 | 3 = 3): WrittenList {
   const keys = new Set<string>();
   for (const t of list.terms) for (const lang of languagesOf(t)) {
     const f = formsIn(t, lang)!;
-    for (const form of [f.approved, ...f.admitted, ...f.forbidden]) keys.add(`${lang}\u0000${formKey(form)}`);
+    for (const form of [f.approved, ...f.admitted, ...f.forbidden]) keys.add(`${lang}\u0000${keyOf(form)}`);
   }
   const exceptionEntries: string[] = [];
   const reshaped = new Dropped();
   const entries = list.terms.map((t) => {
     for (const e of t.exceptions ?? []) {
-      const key = `${t.lang ?? 'en'}\u0000${formKey(e.phrase)}`;
+      const key = `${phraseLang(t, e.phrase)}\u0000${keyOf(e.phrase)}`;
       if (keys.has(key)) {
         dropped.add('exceptions that are already forms of an entry, or another exception, of', t.term);
         continue;
@@ -124,6 +145,7 @@ export function writeTbx(list: TermList, version: 2 | 3 = 3): WrittenList {
     if (t.replace) dropped.add('"replace" on', t.term);
     if (t.modifier !== undefined) dropped.add('"modifier" on', t.term);
     if (t.notVariants) dropped.add('look-alikes that are not variants ("notVariants") of', t.term);
+    if (t.abbreviation?.defined) dropped.add('"abbreviationDefined" (the list defines the abbreviation) on', t.term);
     let id = t.conceptId;
     if (id !== undefined && !NCNAME.test(id)) {
       dropped.add('ids that are not XML names (new ids written instead) of', t.term);

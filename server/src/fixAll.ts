@@ -3,8 +3,8 @@
  * requests), and the one conversion of the core's offset edits into LSP text edits.
  */
 import type { TextEdit } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixToFixedPoint, lintText, type Edit } from './core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_FIX_ROUNDS, applyEdits, composeEdits, fixAllEdits, fixToFixedPoint, lintText, type Edit } from './core';
 import type { DocumentLinter, LintOutcome } from './linting';
 
 /** LSP edits of offset edits; `shift` re-anchors them when the text moved (a quick fix placed by its diagnostic). */
@@ -29,4 +29,31 @@ export async function computeFixAll(linter: DocumentLinter, doc: TextDocument): 
 export function fixAllOffsetEdits(outcome: Extract<LintOutcome, { status: 'linted' }>): Edit[] {
   const { compiled, options } = outcome;
   return fixToFixedPoint(outcome.text, outcome.result.findings, (t) => lintText(t, compiled, options).findings).edits;
+}
+
+/**
+ * Fix-all for documents linted together (`termlint.variants.scope` `workspace`), to a fixed point over all of them
+ * at once: a fix in one changes the counts the others are checked against, so each round lints them together
+ * again (as versions that are never cached: `record: false`). The offset edits of each, on its text as given.
+ */
+export async function fixAllTogether(linter: DocumentLinter, docs: readonly TextDocument[], folder: string): Promise<Edit[][]> {
+  const originals = docs.map((d) => d.getText());
+  const texts = [...originals];
+  const total: Edit[][] = docs.map(() => []);
+  let outcomes = await linter.lintTogether(docs, folder);
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    let changed = false;
+    texts.forEach((text, i) => {
+      const edits = fixAllEdits(outcomes[i]!.findings);
+      const next = edits.length === 0 ? text : applyEdits(text, edits);
+      if (next === text) return;
+      total[i] = total[i]!.length === 0 ? edits : composeEdits(originals[i]!, total[i]!, text, edits);
+      texts[i] = next;
+      changed = true;
+    });
+    if (!changed) break;
+    const current = docs.map((d, i) => TextDocument.create(d.uri, d.languageId, d.version, texts[i]!));
+    outcomes = await linter.lintTogether(current, folder, { record: false });
+  }
+  return total;
 }

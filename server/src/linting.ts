@@ -5,7 +5,7 @@
 import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, type CompiledTerms, type Finding, type LintOptions, type LintResult, type Replacement, type TermFileProblem, type VariantKind } from './core';
+import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, lintTogether, type CompiledTerms, type Finding, type FormCount, type LintOptions, type LintResult, type Replacement, type TermFileProblem, type VariantKind } from './core';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
 import type { ProjectConfigStore } from './projectConfigs';
@@ -23,12 +23,22 @@ export interface FindingData {
   found: string;
   offset: number;
   replacements: Replacement[];
+  /** A variant's forms, the preferred one first (what "Add to the term list" turns into an entry). */
+  forms?: FormCount[];
 }
 
 export function isFindingData(v: unknown): v is FindingData {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Partial<FindingData>;
-  return typeof d.termId === 'string' && typeof d.kind === 'string' && typeof d.found === 'string' && typeof d.offset === 'number' && Array.isArray(d.replacements) && d.replacements.every(isReplacement);
+  return (
+    typeof d.termId === 'string' &&
+    typeof d.kind === 'string' &&
+    typeof d.found === 'string' &&
+    typeof d.offset === 'number' &&
+    Array.isArray(d.replacements) &&
+    d.replacements.every(isReplacement) &&
+    (d.forms === undefined || (Array.isArray(d.forms) && d.forms.every((f: unknown) => typeof f === 'object' && f !== null && typeof (f as FormCount).text === 'string' && typeof (f as FormCount).count === 'number')))
+  );
 }
 
 /** Data comes back from the client: a replacement with edits that are not offsets must never become an edit. */
@@ -85,6 +95,7 @@ export function originUri(file: string): string {
 export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Settings): Diagnostic {
   const level = settings.severity[f.kind];
   const data: FindingData = { termId: f.termId, kind: f.kind, found: f.found, offset: f.start, replacements: f.replacements };
+  if (f.forms) data.forms = f.forms;
   const diagnostic: Diagnostic = {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
     severity: level === 'off' ? DiagnosticSeverity.Hint : SEVERITY[level],
@@ -93,6 +104,9 @@ export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Setting
     message: f.message,
     data,
   };
+  // A finding against the document itself links to the places in it it refers to (a variant's preferred form, an
+  // abbreviation's definition): one row each, only for these kinds.
+  if (f.related) diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } }, message: r.message }));
   return diagnostic;
 }
 
@@ -132,6 +146,11 @@ export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string 
       str(data.termId);
       str(data.kind);
       str(data.found);
+      num(data.forms?.length ?? -1);
+      for (const f of data.forms ?? []) {
+        str(f.text);
+        num(f.count);
+      }
       num(data.replacements.length);
       for (const r of data.replacements) {
         str(r.text);
@@ -219,11 +238,38 @@ export interface DocumentLinter {
   applies(doc: Pick<LintTarget, 'uri' | 'languageId'>, settings: Settings): boolean;
   /** Bumped on every settings change (cached outcomes become stale). */
   invalidate(): void;
+  /**
+   * Lints documents of one workspace folder together (`termlint.variants.scope` `workspace`): variants are
+   * counted across all of them. The diagnostics of each, in order; open documents keep these variants until
+   * they are edited (then each is compared with itself again, until the next workspace lint).
+   */
+  lintTogether(docs: readonly LintTarget[], folder: string, options?: { record?: boolean }): Promise<{ diagnostics: Diagnostic[]; findings: readonly Finding[] }[]>;
+}
+
+/** Who writes the forms, as the messages of a workspace-scope lint say it. */
+export const WORKSPACE_WHERE = 'the workspace writes';
+
+function lintOptionsOf(settings: Settings): Omit<LintOptions, 'format'> {
+  return {
+    fuzzy: settings.fuzzy.enabled,
+    consistency: settings.consistency.enabled,
+    variants: Settings.variantOptions(settings),
+    abbreviations: settings.abbreviations.enabled,
+    kinds: Settings.enabledKinds(settings),
+  };
+}
+
+/** `findings` with their variants replaced by `variants` (both in offset order). */
+function withVariants(findings: readonly Finding[], variants: readonly Finding[]): Finding[] {
+  const out = findings.filter((f) => f.kind !== 'variant');
+  out.push(...variants);
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
   const sameKinds = a.kinds === b.kinds || (a.kinds !== undefined && b.kinds !== undefined && a.kinds.join() === b.kinds.join());
-  return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && sameKinds;
+  const sameVariants = a.variants === b.variants || JSON.stringify(a.variants) === JSON.stringify(b.variants);
+  return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && a.abbreviations === b.abbreviations && sameVariants && sameKinds;
 }
 
 /** Documents, and characters in all, that keep their incremental scans (the last edited ones). */
@@ -274,6 +320,9 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
     }
   }
   const excludeMatchers = new Map<string, (path: string) => boolean>();
+  /** Variants of open documents from the last workspace-scope lint, for the version it read. */
+  const together = new Map<string, { version: number; generation: number; findings: Finding[] }>();
+  let togetherStamp = 0;
   let epoch = 0;
   /** `deps.ready`, or the end of FIRST_LOAD_WAIT_MS counted from the first lint, whichever comes first. */
   let firstLoad: Promise<void> | undefined;
@@ -321,15 +370,34 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
       epoch++;
       cache.clear();
       incremental.clear();
+      together.clear();
       editing.clear();
     },
     forget(uri) {
       cache.delete(uri);
       incremental.delete(uri);
       editing.delete(uri);
+      together.delete(uri);
     },
     lastResultId(uri) {
       return cache.get(uri)?.outcome.resultId;
+    },
+    async lintTogether(docs, folder, options) {
+      await deps.ready;
+      // The folder's settings decide the scope and the classes counted; each file keeps its own (overrides).
+      const shared = await settingsStore.get(folder, folder);
+      const each = await Promise.all(docs.map((d) => settingsStore.get(d.uri, folder)));
+      const { compiled } = terms.termsFor(docs[0]?.uri ?? folder, shared);
+      const inputs = docs.map((d, i) => ({ text: d.getText(), format: formatForLanguageId(d.languageId).id, options: lintOptionsOf(each[i]!) }));
+      const results = lintTogether(inputs, compiled, lintOptionsOf(shared), WORKSPACE_WHERE);
+      // `record: false`: texts that are not the documents' (the rounds of a fix-all) never stand for them.
+      if (options?.record !== false) {
+        togetherStamp++;
+        docs.forEach((d, i) => {
+          together.set(d.uri, { version: d.version, generation: terms.generation, findings: results[i]!.findings.filter((f) => f.kind === 'variant') });
+        });
+      }
+      return results.map((r, i) => ({ findings: r.findings, diagnostics: r.findings.map((f) => findingDiagnostic(docs[i]!, f, each[i]!)) }));
     },
     async lint(doc, options) {
       // Before the configurations and term lists have first been read, a lint would use the wrong lists; the
@@ -337,7 +405,7 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
       await (firstLoad ??= Promise.race([deps.ready, new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS).unref())]));
       const settings = await settingsStore.get(doc.uri, options?.settingsUri);
       // From here on everything is synchronous: text, version and positions belong together.
-      const key = `${doc.version}:${terms.generation}:${epoch}`;
+      const key = `${doc.version}:${terms.generation}:${epoch}:${togetherStamp}`;
       const cached = cache.get(doc.uri);
       if (cached && cached.key === key) return cached.outcome;
       const base = { uri: doc.uri, version: doc.version };
@@ -363,14 +431,12 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
           outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'tooLarge', diagnostics };
         } else {
           const { compiled } = terms.termsFor(doc.uri, settings);
-          const lintOptions: LintOptions = {
-            format: formatForLanguageId(doc.languageId).id,
-            fuzzy: settings.fuzzy.enabled,
-            consistency: settings.consistency.enabled,
-            kinds: Settings.enabledKinds(settings),
-          };
+          const lintOptions: LintOptions = { format: formatForLanguageId(doc.languageId).id, ...lintOptionsOf(settings) };
           // Files linted once (workspace lint) do not keep an incremental linter.
-          const result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
+          let result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
+          // Counted across the workspace by the last workspace lint, while the document reads as it did then.
+          const w = settings.variants.scope === 'workspace' ? together.get(doc.uri) : undefined;
+          if (w && w.version === doc.version && w.generation === terms.generation) result = { ...result, findings: withVariants(result.findings, w.findings) };
           const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.

@@ -186,7 +186,19 @@ describe('termlint with a project configuration', () => {
     assert.equal(printed.checked, true);
     assert.equal(printed.format, 'markdown');
     assert.deepEqual(printed.termLists, ['(bundled) guangdong.terms.json', 'terms/team.terms.json']);
-    assert.deepEqual(printed.settings.severity, { joined: 'warning', split: 'hint', hyphen: 'warning', case: 'warning', misspelling: 'error', forbidden: 'error', inconsistent: 'error' });
+    assert.deepEqual(printed.settings.severity, {
+      joined: 'warning',
+      split: 'hint',
+      hyphen: 'warning',
+      case: 'warning',
+      misspelling: 'error',
+      forbidden: 'error',
+      inconsistent: 'error',
+      variant: 'information',
+      abbreviation: 'information',
+      expansion: 'information',
+      'unused-abbreviation': 'hint',
+    });
     assert.deepEqual(printed.settings.languages, ['markdown', 'html']);
     assert.deepEqual(printed.settings.exclude, ['archive/**', 'vendor/**']);
     assert.equal(printed.settings.maxFileSize, 2097152);

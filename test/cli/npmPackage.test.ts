@@ -19,7 +19,7 @@ describe('the npm package (packed from a fresh clone, installed elsewhere)', fun
     packed = sharedPack();
   });
 
-  it('holds the bundles, the word list, the term lists, the schemas and the docs', () => {
+  it('holds the bundles, the word list, the spelling pairs, the term lists, the schemas and the docs', () => {
     for (const f of [
       'package.json',
       'README.md',
@@ -31,6 +31,7 @@ describe('the npm package (packed from a fresh clone, installed elsewhere)', fun
       'dist/parse5.js',
       'dist/config-validator.js',
       'dist/english-words.txt',
+      'dist/english-variants.txt',
       'terms/guangdong.terms.json',
       'terms/terms.schema.json',
       'termlint.config.schema.json',
@@ -63,6 +64,11 @@ describe('the npm package (packed from a fresh clone, installed elsewhere)', fun
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /draft\.md:3:11 +forbidden +"Macau" → "Macao"/);
     assert.match(run.stdout, /draft\.md:3:25 +split +"Guang dong" → "Guangdong"/);
+    // The checks without a list read the spelling pairs the package ships (dist/english-variants.txt).
+    fs.writeFileSync(path.join(project, 'spelling.md'), 'The colour chart, the colour key and the color bar.\n');
+    const spelling = npm(['exec', '--no', '--', 'termlint', '--no-default-terms', 'spelling.md'], project);
+    assert.equal(spelling.status, 1, spelling.stdout + spelling.stderr);
+    assert.match(spelling.stdout, /spelling\.md:1:\d+ +variant +"color" → "colour"/);
     const version = npm(['exec', '--no', '--', 'termlint', '--version'], project);
     assert.equal(version.stdout.trim(), packed.manifest.version);
   });

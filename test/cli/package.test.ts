@@ -43,7 +43,7 @@ describe('the packaged extension (.vsix)', function () {
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('holds the bundles, the word list, the term lists and the docs', () => {
+  it('holds the bundles, the word list, the spelling pairs, the term lists and the docs', () => {
     for (const f of [
       'extension/package.json',
       'extension/dist/client.js',
@@ -51,6 +51,7 @@ describe('the packaged extension (.vsix)', function () {
       'extension/dist/cli.js',
       'extension/dist/english-words.txt',
       'extension/dist/china-names.json',
+      'extension/dist/english-variants.txt',
       'extension/dist/parse5.js',
       'extension/dist/config-validator.js',
       'extension/termlint.config.schema.json',

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { type CompiledTerms, compileTerms } from '../../server/src/core/compile';
 import { isEnglishWord } from '../../server/src/core/languages/englishWords';
 import { formKey } from '../../server/src/core/forms';
+import { isChinaPlace, isPinyinGivenName } from '../../server/src/core/names/chinaNames';
 import { parseTermFile } from '../../server/src/core/termlists/json';
 import type { TermList } from '../../server/src/core/types';
 
@@ -300,6 +301,9 @@ export function plantText(specs: readonly TermSpec[], plan: Plant, vocabulary: {
       const replacement = w[i]!.toLowerCase() === 'q' ? 'z' : 'q';
       const mis = w.slice(0, i) + (w[i] === w[i]!.toUpperCase() ? replacement.toUpperCase() : replacement) + w.slice(i + 1);
       if (vocabulary.has(mis.toLowerCase()) || isEnglishWord(mis)) return undefined;
+      // A place of China ("Qidong" for "Xidong") or another pinyin person ("Wang Zhiqing") is a name of its own.
+      if (isChinaPlace(mis.toLowerCase())) return undefined;
+      if (words.length === 2 && isPinyinGivenName(words[0]![0].toLowerCase(), words[1]![0].toLowerCase())) return undefined;
       const text = f.slice(0, word.index) + mis + f.slice(word.index + w.length);
       // A forbidden form (of any term) inside the name is reported as that, and rightly so.
       const key = formKey(text);

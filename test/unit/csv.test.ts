@@ -91,7 +91,7 @@ const broken: { name: string; text: string; problems: string[] }[] = [
   {
     name: 'an unknown column',
     text: 'en,Comment\nMacao,x\n',
-    problems: ['1:4 header, column 2 Unknown column "Comment": columns are language tags (en, zh-Hans, zh-Hant…), <tag>:admitted, <tag>:forbidden, <tag>:superseded, id, note, source, subject, definition, exceptions, caseSensitive, or memoQ\'s'],
+    problems: ['1:4 header, column 2 Unknown column "Comment": columns are language tags (en, zh-Hans, zh-Hant…), <tag>:admitted, <tag>:forbidden, <tag>:superseded, id, note, source, subject, definition, exceptions, caseSensitive, abbreviation, abbreviationDefined, or memoQ\'s'],
   },
   { name: 'an unknown form column', text: 'en,en:banned\nMacao,Macau\n', problems: ['1:4 header, column 2 Unknown column "en:banned": a forms column is <language tag>:admitted, :forbidden or :superseded (e.g. "en:forbidden")'] },
   { name: 'no language column', text: 'note,source\nx,y\n', problems: ['1:1 header No language column: the header row names the languages of the approved forms (en, zh-Hans, …)'] },

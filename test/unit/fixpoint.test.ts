@@ -12,7 +12,7 @@ import { lintText } from '../../server/src/core/lint';
 import type { Edit } from '../../server/src/core/types';
 import { compileSpecs, fcParams, formsOf, glue, gluedPieces, language, renderGlued, termSpecs } from '../helpers/arbitraries';
 import { bundledTerms } from '../helpers/terms';
-import { checkResult } from './properties.test';
+import { checkResult } from '../helpers/invariants';
 
 const BUNDLED_FORMS = [...bundledTerms().terms.values()].flatMap((t) => [t.term, ...t.admitted, ...t.forbidden]);
 

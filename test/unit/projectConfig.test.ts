@@ -50,7 +50,7 @@ describe('project configuration: mistakes, each positioned and worded for people
     {
       name: 'an unknown key nothing is close to',
       text: '{ "colour": "red" }',
-      expected: ['1:3 colour Unknown key "colour" (known keys: "enable", "languages", "termFiles", "workspaceTermFile", "useBundledTerms", "severity", "fuzzy", "consistency", "exclude", "maxFileSize" or "overrides")'],
+      expected: ['1:3 colour Unknown key "colour" (known keys: "enable", "languages", "termFiles", "workspaceTermFile", "useBundledTerms", "severity", "fuzzy", "consistency", "variants", "abbreviations", "exclude", "maxFileSize" or "overrides")'],
     },
     { name: 'a misspelt kind', text: '{ "severity": { "mispelling": "error" } }', expected: ['1:17 severity.mispelling Unknown key "mispelling" in "severity": did you mean "misspelling"? => "misspelling"'] },
     { name: 'a misspelt severity', text: '{ "severity": { "case": "warn" } }', expected: ['1:25 severity.case "warn" is not a value "severity.case" takes: use "error", "warning", "information", "hint" or "off" (did you mean "warning"?) => "warning"'] },
@@ -72,7 +72,7 @@ describe('project configuration: mistakes, each positioned and worded for people
     {
       name: 'a project key in an override',
       text: '{ "overrides": [ { "files": ["a/**"], "termFiles": [] } ] }',
-      expected: ['1:39 overrides[0].termFiles Unknown key "termFiles" in this override (an override can set "enable", "severity", "fuzzy", "consistency" or "maxFileSize"; the rest is the project\'s)'],
+      expected: ['1:39 overrides[0].termFiles Unknown key "termFiles" in this override (an override can set "enable", "severity", "fuzzy", "consistency", "variants", "abbreviations" or "maxFileSize"; the rest is the project\'s)'],
     },
     { name: 'a misspelt key in an override', text: '{ "overrides": [ { "file": ["a/**"] } ] }', expected: ['1:18 overrides[0] This override needs "files": globs, relative to this file\'s folder, of the files these settings apply to (for example "published/**").', '1:20 overrides[0].file Unknown key "file" in this override: did you mean "files"? => "files"'] },
     { name: 'a misspelt kind in an override', text: '{ "overrides": [ { "files": ["a/**"], "severity": { "splt": "off" } } ] }', expected: ['1:53 overrides[0].severity.splt Unknown key "splt" in "severity": did you mean "split"? => "split"'] },
@@ -172,6 +172,26 @@ describe('project configuration: the schema and the settings declared in package
     // The client cannot import the server's module (its bundle holds only the protocol): it spells the name too.
     const selector = fs.readFileSync(path.join(REPO_ROOT, 'client', 'src', 'selector.ts'), 'utf8');
     assert.equal(/PROJECT_CONFIG_FILE = '([^']+)'/.exec(selector)?.[1], CONFIG_FILE_NAME);
+  });
+
+  it('variants and abbreviations: a shorthand, an object, and layers over each other', () => {
+    const v = (...layers: unknown[]) => Settings.from(layerSettings(...layers)).variants;
+    const on = { scope: 'document', hyphenation: true, spelling: true, capitalization: true };
+    assert.deepEqual(v(), on);
+    assert.deepEqual(v({ variants: false }), { ...on, scope: 'off' });
+    assert.deepEqual(v({ variants: { scope: 'workspace', spelling: false } }), { ...on, scope: 'workspace', spelling: false });
+    assert.deepEqual(v({ variants: false }, { variants: { hyphenation: false } }), { ...on, scope: 'off', hyphenation: false }, 'a later class switch keeps it off');
+    assert.deepEqual(v({ variants: false }, { variants: { scope: 'document' } }), on, 'a later scope turns it on');
+    assert.deepEqual(v({ variants: { scope: 'workspace' } }, { variants: false }), { ...on, scope: 'off' });
+    assert.deepEqual(v({ variants: { scope: 'folder' } }), on, 'an unknown scope is the default');
+    assert.deepEqual(Settings.variantOptions(Settings.from({ variants: { spelling: false } })), { hyphenation: true, spelling: false, capitalization: true });
+    assert.equal(Settings.variantOptions(Settings.from({ variants: { hyphenation: false, spelling: false, capitalization: false } })), false);
+    assert.deepEqual(Settings.from(layerSettings({ abbreviations: false }, { abbreviations: { enabled: true } })).abbreviations, { enabled: true });
+    const override = config('{ "variants": { "scope": "workspace" }, "overrides": [{ "files": ["own/**"], "variants": false, "abbreviations": false }] }');
+    const own = Settings.from(layerSettings(configLayerFor(override, 'own/a.md').settings));
+    assert.equal(own.variants.scope, 'off');
+    assert.deepEqual(own.abbreviations, { enabled: false });
+    assert.equal(Settings.from(layerSettings(configLayerFor(override, 'b.md').settings)).variants.scope, 'workspace');
   });
 
   it('the defaults are the settings of an empty configuration', () => {

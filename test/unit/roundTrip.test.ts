@@ -2,7 +2,7 @@
  * Round trips between the term-list formats keep everything both formats can hold, and a writer names
  * whatever it cannot hold (property-tested on random concept lists: several languages, admitted, deprecated
  * and superseded forms, notes with markup characters and line breaks, sources, subjects, definitions, ids,
- * exceptions, explicit case rules, ignore phrases).
+ * exceptions, explicit case rules, ignore phrases, abbreviations).
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -48,6 +48,8 @@ const entryArb = fc
     id: fc.option(fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/), { nil: undefined }),
     exceptions: fc.option(fc.array(formArb, { minLength: 1, maxLength: 2 }), { nil: undefined }),
     caseSensitive: fc.option(fc.boolean(), { nil: undefined }),
+    // An abbreviation (false: documents must define it; true: the list defines it).
+    abbreviation: fc.option(fc.boolean(), { nil: undefined }),
   })
   .map((e) => {
     const forbidden = e.forbidden.map(([words, d]) => {
@@ -64,6 +66,10 @@ const entryArb = fc
     for (const k of ['note', 'source', 'subject', 'definition', 'caseSensitive'] as const) if (e[k] !== undefined) entry[k] = e[k];
     if (e.id !== undefined) entry.id = `${e.id}${++counter}`;
     if (e.exceptions) entry.exceptions = e.exceptions.map(unique);
+    if (e.abbreviation !== undefined) {
+      entry.abbreviation = `AB${++counter}`;
+      if (e.abbreviation) entry.abbreviationDefined = true;
+    }
     return entry;
   });
 
@@ -94,12 +100,14 @@ interface Holds {
   ignore: boolean;
   /** TBX writes an id for every concept (an XML ID is how it names one). */
   addsIds: boolean;
+  /** "The list defines the abbreviation" (the abbreviation itself every format holds). */
+  abbreviationDefined: boolean;
 }
-const ALL: Holds = { formNotes: true, exceptions: true, caseRule: true, title: true, ignore: true, addsIds: false };
+const ALL: Holds = { formNotes: true, exceptions: true, caseRule: true, title: true, ignore: true, addsIds: false, abbreviationDefined: true };
 const FORMATS: [string, TermListReader, string, Holds][] = [
   ['JSON', jsonReader, 'out.terms.json', ALL],
-  ['TBX', tbxReader, 'out.tbx', { formNotes: true, exceptions: 'concepts', caseRule: false, title: true, ignore: false, addsIds: true }],
-  ['CSV', csvReader, 'out.terms.csv', { formNotes: false, exceptions: true, caseRule: true, title: false, ignore: false, addsIds: false }],
+  ['TBX', tbxReader, 'out.tbx', { formNotes: true, exceptions: 'concepts', caseRule: false, title: true, ignore: false, addsIds: true, abbreviationDefined: false }],
+  ['CSV', csvReader, 'out.terms.csv', { formNotes: false, exceptions: true, caseRule: true, title: false, ignore: false, addsIds: false, abbreviationDefined: true }],
 ];
 
 /** The content of a list as a format can hold it, independent of which language each concept keeps inline. */
@@ -128,6 +136,7 @@ function content(list: TermList, holds: Holds, ids: 'keep' | 'drop'): unknown {
         id: ids === 'keep' ? t.conceptId : undefined,
         exceptions: holds.exceptions === true ? t.exceptions?.map((e) => e.phrase) : undefined,
         caseSensitive: holds.caseRule ? t.caseSensitive : hasUpperCase(t.term),
+        abbreviation: t.abbreviation ? { short: t.abbreviation.short, defined: holds.abbreviationDefined && t.abbreviation.defined } : undefined,
       };
       return [concept];
     }).concat(holds.exceptions === 'concepts' ? exceptionConcepts(list, holds) : []),
@@ -146,6 +155,7 @@ function exceptionConcepts(list: TermList, holds: Holds): unknown[] {
       id: undefined,
       exceptions: undefined,
       caseSensitive: holds.caseRule ? hasUpperCase(e.phrase) : hasUpperCase(e.phrase),
+      abbreviation: undefined,
     })),
   );
 }
@@ -175,7 +185,7 @@ describe('term-list round trips', () => {
   }
 
   it('any format → any other → back again keeps what all of them hold', () => {
-    const common: Holds = { formNotes: false, exceptions: 'concepts', caseRule: false, title: false, ignore: false, addsIds: true };
+    const common: Holds = { formNotes: false, exceptions: 'concepts', caseRule: false, title: false, ignore: false, addsIds: true, abbreviationDefined: false };
     fc.assert(
       fc.property(listArb, fc.constantFrom(...FORMATS), fc.constantFrom(...FORMATS), (spec, [, a, fa], [, b, fb]) => {
         const list = listOf(spec);

@@ -56,7 +56,7 @@ describe('term files: broken and hostile input', () => {
       text: terms([{ term: 'Macao', forbidden: ['Macau'] }, { term: 'Macau' }]),
       expected: ['10:15 terms[1].term Contradiction: "Macau" (terms[0].forbidden[0]) is forbidden, but "Macau" is an approved form at terms[1].term'],
     },
-    { name: 'unknown key in an entry', text: terms([{ term: 'Macao', pattern: 'Maca[ou]' }]), expected: ['5:7 terms[0].pattern Unknown property "pattern" (allowed: term, admitted, forbidden, caseSensitive, translations, note, source, id, languages, exceptions, subject, definition, replace, modifier, notVariants)'] },
+    { name: 'unknown key in an entry', text: terms([{ term: 'Macao', pattern: 'Maca[ou]' }]), expected: ['5:7 terms[0].pattern Unknown property "pattern" (allowed: term, admitted, forbidden, caseSensitive, translations, note, source, id, languages, exceptions, subject, definition, replace, modifier, notVariants, abbreviation, abbreviationDefined)'] },
     { name: 'modifier of the wrong type', text: terms([{ term: 'long-term', modifier: 'yes' }]), expected: ['5:19 terms[0].modifier "modifier" must be true or false'] },
     { name: 'notVariants of the wrong type', text: terms([{ term: 'Nansha', notVariants: 'Nanshan' }]), expected: ['5:22 terms[0].notVariants "notVariants" must be an array of strings'] },
     {
@@ -67,6 +67,9 @@ describe('term files: broken and hostile input', () => {
         '11:9 terms[0].notVariants[2] Empty term',
       ],
     },
+    { name: 'an abbreviation of two words', text: terms([{ term: 'Institute of Public Policy', abbreviation: 'I P' }]), expected: ['5:23 terms[0].abbreviation "abbreviation" must be one word of at most 20 characters with a letter, such as "IPP"'] },
+    { name: 'abbreviationDefined with no abbreviation', text: terms([{ term: 'Institute of Public Policy', abbreviationDefined: true }]), expected: ['5:7 terms[0].abbreviationDefined "abbreviationDefined" needs an "abbreviation"'] },
+    { name: 'abbreviationDefined not a boolean', text: terms([{ term: 'Institute of Public Policy', abbreviation: 'IPP', abbreviationDefined: 'yes' }]), expected: ['6:30 terms[0].abbreviationDefined "abbreviationDefined" must be true or false'] },
     {
       name: 'nesting 100,000 levels deep (the JSON parser would overflow its stack)',
       text: '{ "terms": ' + '['.repeat(100_000) + ']'.repeat(100_000) + ' }',

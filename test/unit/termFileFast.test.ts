@@ -51,6 +51,14 @@ describe('term files: the fast path for clean files', () => {
     assert.deepEqual(parseTermFile(bundled, 'a.terms.json').problems, []);
   });
 
+  it('reads abbreviations as the full parser does', () => {
+    const text = JSON.stringify({ terms: [{ term: 'Institute of Public Policy', abbreviation: 'IPP', abbreviationDefined: true }, { term: 'Port Authority', abbreviation: 'PA' }] }, null, 2);
+    const fast = parseCleanTermFile(text, 'a.terms.json');
+    assert.ok(fast, 'a clean file goes the fast way');
+    assert.equal(JSON.stringify(fast), JSON.stringify(parseTermFileInFull(text, 'a.terms.json')));
+    assert.deepEqual(fast.list!.terms.map((t) => t.abbreviation), [{ short: 'IPP', defined: true }, { short: 'PA', defined: false }]);
+  });
+
   it('gives the result of the full parser for 3,000 mutated files', () => {
     const random = rng(42);
     let clean = 0;

@@ -9,7 +9,10 @@ import type { CompiledTerms } from '../../server/src/core/compile';
 import { lintText } from '../../server/src/core/lint';
 import { VARIANT_KINDS, type FormatId, type LintOptions, type VariantKind } from '../../server/src/core/types';
 import { buildUsageReport, type CheckedFile } from '../../server/src/report/build';
+import { renderHtml } from '../../server/src/report/html';
+import { renderMarkdown } from '../../server/src/report/markdown';
 import type { TermUsageReport } from '../../server/src/report/model';
+import { summarySentence } from '../../server/src/report/text';
 import { compileSpecs, fcParams, listAndDocument } from '../helpers/arbitraries';
 import { compiledOf } from '../helpers/terms';
 
@@ -169,6 +172,31 @@ describe('term-usage report', () => {
     assert.equal(t.list, 'test.terms.json');
   });
 
+  it('lists what no term list is behind (variants, abbreviations) apart from the terms, counted among the findings', () => {
+    const text = 'Cross-border trade grew. Cross-border rules, cross-border fees and cross border tolls.\n\nThe Institute of Public Policy (IPP) wrote it. Macau and Macao.';
+    const { report: r, checked } = report(compiledOf(TERMS), [{ file: 'a.md', text, format: 'markdown' }]);
+    const findings = checked[0]!.result.findings;
+    assert.deepEqual(
+      r.unlisted.map((u) => `${u.kind}:${u.found}×${u.count}${u.fix ? `→${u.fix}` : ''}@${u.locations.map((l) => `${l.line}:${l.column}`).join(',')}`),
+      ['variant:cross border×1→cross-border@1:68', 'unused-abbreviation:Institute of Public Policy (IPP)×1→Institute of Public Policy@3:5'],
+    );
+    assert.deepEqual(Object.keys(rows(r)), ['Macao'], 'a variant is no term');
+    assert.equal(r.totals.findings, findings.length);
+    assert.equal(r.totals.byKind.variant, 1);
+    assert.equal(r.files[0]!.findings, findings.length);
+    assert.equal(r.terms.reduce((n, t) => n + t.findings, 0) + r.unlisted.reduce((n, u) => n + u.count, 0), findings.length);
+    assert.match(summarySentence(r), /, 2 of them without a term list\.$/);
+    const md = renderMarkdown(r);
+    assert.match(md, /## Without a term list\n\n.*\n\n\| written \| kind \| count \| where \|\n\| --- \| --- \| ---: \| --- \|\n\| cross border \| variant → cross-border \| 1 \| a\.md:1 \|\n\| Institute of Public Policy \(IPP\) \| unused-abbreviation → Institute of Public Policy \| 1 \| a\.md:3 \|\n/);
+    const html = renderHtml(r);
+    assert.match(html, /<section id="unlisted"><h2>Without a term list<\/h2>.*<td class="form">cross border<\/td><td class="status-finding">variant → cross-border<\/td><td class="n">1<\/td>/);
+    // A draft with none has no such section.
+    const clean = report(compiledOf(TERMS), [{ file: 'b.txt', text: 'Macao.' }]).report;
+    assert.deepEqual(clean.unlisted, []);
+    assert.doesNotMatch(renderMarkdown(clean), /Without a term list/);
+    assert.doesNotMatch(renderHtml(clean), /id="unlisted"/);
+  });
+
   it('counts every kind there is, zeros included, and says what was checked', () => {
     const { report: r } = report(compiledOf(TERMS), [{ file: 'a.txt', text: 'Macau.' }], { fuzzy: false, kinds: ['forbidden', 'case'] });
     assert.deepEqual(Object.keys(r.totals.byKind), [...VARIANT_KINDS]);
@@ -195,17 +223,27 @@ describe('term-usage report: properties', () => {
         const options: Partial<LintOptions> = { consistency, ...(kinds ? { kinds: kinds as VariantKind[] } : {}) };
         const drafts = docs.map((d, i) => ({ file: `d${i}.${d.language === 'markdown' ? 'md' : 'txt'}`, text: d.text, format: d.language }));
         const { report: r, checked } = report(compiled, drafts, options);
+        const texts = new Map(drafts.map((d) => [d.file, d.text]));
         const findings = checked.flatMap((c) => c.result.findings);
         const occurrences = checked.flatMap((c) => c.result.occurrences);
 
         assert.equal(r.totals.findings, findings.length);
-        assert.equal(r.terms.reduce((n, t) => n + t.findings, 0), findings.length);
+        // Findings no term list is behind (variants, abbreviations) are the report's `unlisted`, not a term's.
+        const unlisted = r.unlisted.reduce((n, u) => n + u.count, 0);
+        assert.equal(unlisted, findings.filter((f) => f.kind === 'variant' || f.kind === 'abbreviation' || f.kind === 'expansion' || f.kind === 'unused-abbreviation').length);
+        assert.equal(r.terms.reduce((n, t) => n + t.findings, 0) + unlisted, findings.length);
+        for (const u of r.unlisted) {
+          assert.equal(u.locations.length, u.count);
+          for (const loc of u.locations) {
+            const text = texts.get(loc.file)!;
+            assert.equal(text.slice(offsetOf(text, loc.line, loc.column), offsetOf(text, loc.endLine, loc.endColumn)).replace(/\s+/g, ' '), u.found);
+          }
+        }
         assert.equal(r.files.reduce((n, f) => n + f.findings, 0), findings.length);
         for (const k of VARIANT_KINDS) assert.equal(r.totals.byKind[k], findings.filter((f) => f.kind === k).length, k);
         assert.equal(r.totals.uses, occurrences.length);
         assert.equal(r.totals.terms, new Set(occurrences.map((o) => o.termId)).size);
 
-        const texts = new Map(drafts.map((d) => [d.file, d.text]));
         for (const t of r.terms) {
           assert.equal(Object.values(t.byKind).reduce((a, b) => a + b, 0), t.findings, t.term);
           assert.equal(t.forms.reduce((n, f) => n + f.uses, 0) + t.variants.reduce((n, v) => n + v.count, 0), t.uses, t.term);

@@ -1,7 +1,11 @@
 /** Command-line argument parsing shared by `termlint`, `termlint report` and `termlint extract`. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { VARIANT_KINDS, type VariantKind } from '../core/kinds';
+import { VARIANT_SCOPES, type VariantScope } from '../config/settings';
 import type { SettingFlags } from './config';
+
+/** The classes of variant `--variants` names (the `variants` setting's switches). */
+export const VARIANT_CLASSES = ['hyphenation', 'spelling', 'capitalization'] as const;
 
 /** A mistake in the command line: reported with the usage text, exit code 2. */
 export class UsageError extends Error {}
@@ -24,6 +28,10 @@ export const LINT_ARGS = {
   jobs: { type: 'string' },
   'no-fuzzy': { type: 'boolean' },
   'no-consistency': { type: 'boolean' },
+  'no-variants': { type: 'boolean' },
+  variants: { type: 'string' },
+  'variant-scope': { type: 'string' },
+  'no-abbreviations': { type: 'boolean' },
   kinds: { type: 'string' },
   'max-file-size': { type: 'string' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
@@ -39,6 +47,10 @@ interface LintArgValues {
   jobs?: string;
   'no-fuzzy'?: boolean;
   'no-consistency'?: boolean;
+  'no-variants'?: boolean;
+  variants?: string;
+  'variant-scope'?: string;
+  'no-abbreviations'?: boolean;
   kinds?: string;
   'max-file-size'?: string;
   'no-error-on-unmatched-pattern'?: boolean;
@@ -83,6 +95,21 @@ export function lintArgsFrom(v: LintArgValues): LintArgs {
   if (v['no-fuzzy']) flags.fuzzy = false;
   if (v['no-consistency']) flags.consistency = false;
   if (v['no-default-terms']) flags.useBundledTerms = false;
+  const scope = v['variant-scope'];
+  if (scope !== undefined && !(VARIANT_SCOPES as readonly string[]).includes(scope)) throw new UsageError(`Unknown --variant-scope "${scope}" (document, workspace or off)`);
+  if (v['no-variants']) flags.variants = { scope: 'off' };
+  else {
+    const variants: NonNullable<SettingFlags['variants']> = {};
+    if (scope !== undefined) variants.scope = scope as VariantScope;
+    if (v.variants !== undefined) {
+      const named = v.variants.split(',').map((c) => c.trim()).filter(Boolean);
+      const unknown = named.filter((c) => !(VARIANT_CLASSES as readonly string[]).includes(c));
+      if (unknown.length > 0 || named.length === 0) throw new UsageError(`Unknown --variants class(es) ${unknown.join(', ') || '(none named)'} (${VARIANT_CLASSES.join(', ')})`);
+      for (const c of VARIANT_CLASSES) variants[c] = named.includes(c);
+    }
+    if (Object.keys(variants).length > 0) flags.variants = variants;
+  }
+  if (v['no-abbreviations']) flags.abbreviations = false;
   if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config exclude each other');
   return {
     terms: v.terms ?? [],

@@ -10,7 +10,7 @@ import type { LintOptions, VariantKind } from '../core/types';
 import { CONFIG_FILE_NAME } from '../config/keys';
 import type { ProjectConfig } from '../config/projectConfig';
 import { configLayerFor } from '../config/resolve';
-import { Settings, layerSettings } from '../config/settings';
+import { Settings, type VariantSettings, layerSettings } from '../config/settings';
 import { findProjectConfig, readProjectConfig } from '../node/projectConfig';
 import { bundledTermFiles } from '../node/termFiles';
 import { walk } from '../node/walk';
@@ -36,6 +36,10 @@ export interface SettingFlags {
   useBundledTerms?: boolean;
   /** `--kinds`: only these, whatever the severities say. */
   kinds?: VariantKind[];
+  /** `--no-variants` (scope `off`), `--variant-scope`, `--variants` (the classes named on, the others off). */
+  variants?: Partial<VariantSettings>;
+  /** `--no-abbreviations`. */
+  abbreviations?: boolean;
 }
 
 /** A file's effective settings, and what decided them. */
@@ -76,6 +80,9 @@ function flagLayer(flags: SettingFlags): Record<string, unknown> {
   if (flags.consistency !== undefined) layer.consistency = { enabled: flags.consistency };
   if (flags.maxFileSize !== undefined) layer.maxFileSize = flags.maxFileSize;
   if (flags.useBundledTerms !== undefined) layer.useBundledTerms = flags.useBundledTerms;
+  // `--variants LIST` over a configuration's `variants: false` switches the check back on with those classes.
+  if (flags.variants !== undefined) layer.variants = { ...flags.variants, ...(flags.variants.hyphenation !== undefined ? { enabled: true } : {}) };
+  if (flags.abbreviations !== undefined) layer.abbreviations = { enabled: flags.abbreviations };
   return layer;
 }
 
@@ -109,7 +116,13 @@ export function settingsResolver(setup: ProjectSetup, flags: SettingFlags): (fil
     }
     let kinds = Settings.enabledKinds(settings);
     if (flags.kinds) kinds = kinds.filter((k) => flags.kinds!.includes(k));
-    const lint: FileSettings['lint'] = { fuzzy: settings.fuzzy.enabled, consistency: settings.consistency.enabled, kinds };
+    const lint: FileSettings['lint'] = {
+      fuzzy: settings.fuzzy.enabled,
+      consistency: settings.consistency.enabled,
+      variants: Settings.variantOptions(settings),
+      abbreviations: settings.abbreviations.enabled,
+      kinds,
+    };
     return { settings, overrides: layer.overrides, lint, ...(skip ? { skip } : {}) };
   };
 }

@@ -2,7 +2,8 @@
  * `termlint --explain TERM`: the concept TERM belongs to, as the lists in force define it after merging: its
  * forms in every language (with their notes and statuses), its exceptions, note and source, and which list
  * contributed what (`file:line` and the forms each entry gave). TERM may be any form in any language
- * ("澳门"), a variant the linter would flag ("Hongkong", said as such), or a concept id.
+ * ("澳门"), a variant the linter would flag ("Hongkong", said as such), an entry's abbreviation ("IPP"), or a
+ * concept id.
  * Exit codes: 0 explained, 1 no concept has such a form.
  */
 import { contributionsOf, formsIn, languagesOf } from '../core/concepts';
@@ -15,8 +16,8 @@ export interface ExplainIO {
   stdout: (s: string) => void | Promise<void>;
 }
 
-/** How a finding of each kind reads the query. */
-const READING: Record<VariantKind, string> = {
+/** How a finding of each kind of a term reads the query (the kinds without a list are switched off here). */
+const READING: Partial<Record<VariantKind, string>> = {
   joined: 'a joined spelling',
   split: 'a split spelling',
   hyphen: 'a hyphenation variant',
@@ -35,12 +36,12 @@ interface Found {
 /** The concepts `query` names: as the linter reads it, else by a form's key in any language, else by id. */
 export function conceptsNamed(query: string, compiled: CompiledTerms): Found[] {
   const text = query.trim();
-  const r = lintText(text, compiled, { format: 'plaintext', consistency: false });
+  const r = lintText(text, compiled, { format: 'plaintext', consistency: false, variants: false, abbreviations: false });
   const whole = (s: { start: number; end: number }) => s.start === 0 && s.end === text.length;
   const finding = r.findings.find(whole);
   if (finding) {
     const term = compiled.terms.get(finding.termId);
-    if (term) return [{ term, reading: READING[finding.kind] }];
+    if (term) return [{ term, ...(READING[finding.kind] ? { reading: READING[finding.kind]! } : {}) }];
   }
   const use = r.occurrences.find(whole) ?? r.excepted?.find(whole);
   if (use) {
@@ -52,6 +53,10 @@ export function conceptsNamed(query: string, compiled: CompiledTerms): Found[] {
   for (const c of compiled.concepts) {
     if (c.conceptId === text) {
       found.push({ term: c });
+      continue;
+    }
+    if (c.abbreviation?.short === text) {
+      found.push({ term: c, reading: 'the abbreviation' });
       continue;
     }
     const exception = c.exceptions?.find((e) => e.phrase.replace(/\s+/g, ' ').toLowerCase() === phrase);
@@ -118,6 +123,7 @@ function textOf(query: string, found: Found[]): string {
       value.split('\n').forEach((line, i) => out.push(`  ${(i === 0 ? name : '').padEnd(w)}  ${line}`));
     };
     for (const [i, e] of (term.exceptions ?? []).entries()) field(i === 0 ? 'exceptions' : '', `${e.phrase}${e.note ? `  (${e.note})` : ''}`);
+    if (term.abbreviation) field('abbreviation', `${term.abbreviation.short}${term.abbreviation.defined ? '  (defined by the list: documents may use it undefined)' : ''}`);
     field('subject', term.subject);
     field('definition', term.definition);
     field('note', term.note);
@@ -142,6 +148,7 @@ function jsonOf(query: string, found: Found[]): string {
       languages,
       exceptions: term.exceptions ?? [],
       caseSensitive: term.caseSensitive,
+      ...(term.abbreviation !== undefined ? { abbreviation: term.abbreviation } : {}),
       ...(term.subject !== undefined ? { subject: term.subject } : {}),
       ...(term.definition !== undefined ? { definition: term.definition } : {}),
       ...(term.note !== undefined ? { note: term.note } : {}),

@@ -7,8 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompiledTerms } from '../core/compile';
-import { fixToFixedPoint } from '../core/fixPoint';
-import { lintText } from '../core/lint';
+import { applyEdits, fixAllEdits } from '../core/fixes';
+import { MAX_FIX_ROUNDS, fixToFixedPoint } from '../core/fixPoint';
+import { lintText, lintTogether } from '../core/lint';
 import type { Finding, LintResult, Occurrence } from '../core/types';
 import { compiledFromPayload, compiledPayload } from '../node/compiledCache';
 import type { LintArgs } from './args';
@@ -147,6 +148,26 @@ function internalError(e: unknown, opts: LintRun): string {
 
 /** Lints `files` (absolute paths, with their settings) as `opts` says; outcomes come in file order, each file's messages first. */
 export async function lintFiles(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, io: RunIO, onOutcome: (o: LintOutcome, file: string) => void): Promise<void> {
+  // Files whose variant scope is `workspace` are counted together, on this thread; the others as ever.
+  const together = files.filter((f) => f.settings.settings.variants.scope === 'workspace' && f.settings.lint.variants !== false);
+  if (together.length < 2) return lintEach(files, compiled, opts, io, onOutcome);
+  const outcomes = new Map<string, { outcome: LintOutcome; stderr: string }>();
+  lintTogetherFiles(together, compiled, opts, io.cwd).forEach((o, i) => outcomes.set(together[i]!.file, o));
+  const rest = files.filter((f) => !outcomes.has(f.file));
+  let pending = '';
+  await lintEach(rest, compiled, opts, { ...io, stderr: (s) => (pending += s) }, (outcome, file) => {
+    outcomes.set(file, { outcome, stderr: pending });
+    pending = '';
+  });
+  for (const { file } of files) {
+    const o = outcomes.get(file)!;
+    if (o.stderr) io.stderr(o.stderr);
+    onOutcome(o.outcome, file);
+  }
+}
+
+/** Each file on its own: on one thread, or on several once there is enough text. */
+async function lintEach(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, io: RunIO, onOutcome: (o: LintOutcome, file: string) => void): Promise<void> {
   const threads = threadsFor(files.map((f) => f.file), opts);
   if (threads > 1) {
     const jobs: FileJob[] = files.map(({ file }, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
@@ -164,6 +185,79 @@ export async function lintFiles(files: readonly SelectedFile[], compiled: Compil
   }
 }
 
+/** Who writes the forms, as the messages of the workspace scope say it. */
+const TOGETHER_WHERE = 'the files checked write';
+
+/**
+ * The workspace scope (`--variant-scope workspace`, `variants.scope` in the configuration): the files are read,
+ * then linted together (core `lintTogether`), so a form one file writes is weighed against the others' ("the files
+ * checked write "cross-border" 12 times and "cross border" once"); term findings and abbreviations stay each
+ * file's own, with its own settings. On this thread (the counts need every file's words at once), whatever --jobs
+ * says. With --fix each file is written as it is fixed, and the files are counted again for what is left. A file
+ * that cannot be read or written is an error of its own, as in `lintOne`; the others are counted without it.
+ */
+function lintTogetherFiles(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, cwd: string): { outcome: LintOutcome; stderr: string }[] {
+  const out = files.map(() => ({ outcome: { fixed: 0 } as LintOutcome, stderr: '' }));
+  const docs: { i: number; shown: string; text: string; original: string; bom: string; read: ReadFile; format: ReturnType<typeof formatOf> }[] = [];
+  files.forEach(({ file, settings }, i) => {
+    const shown = displayPath(file, cwd);
+    const say = (s: string) => (out[i]!.stderr += s);
+    try {
+      const r = readFile(file, shown, opts, settings, say);
+      if ('skipped' in r) {
+        say(`${shown}: ${r.skipped}\n`);
+        out[i]!.outcome = { fixed: 0, skipped: r.skipped };
+      } else docs.push({ i, shown, ...r, original: r.text, format: formatOf(file) });
+    } catch (e) {
+      const message = e instanceof FileError ? e.message : internalError(e, opts);
+      say(`${shown}: ${message}\n${opts.debug ? `${debugDetail(e)}\n` : ''}`);
+      out[i]!.outcome = { fixed: 0, error: message };
+    }
+  });
+  const shared = settingsResolver(opts.setup!, opts.flags)(undefined).lint;
+  const lintAll = () => lintTogether(docs.map((d) => ({ text: d.text, format: d.format, options: files[d.i]!.settings.lint })), compiled, shared, TOGETHER_WHERE);
+  let results = lintAll();
+  const before = results.map((r) => r.findings.length);
+  const failed = new Map<number, string>();
+  if (opts.fix) {
+    // To a fixed point, as lintOne does (core/fixPoint.ts), but over all the files at once: a fix in one file
+    // changes the counts the others are checked against. Written once each, when settled.
+    for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+      let changed = false;
+      docs.forEach((d, k) => {
+        const next = applyEdits(d.text, fixAllEdits(results[k]!.findings));
+        if (next === d.text) return;
+        d.text = next;
+        changed = true;
+      });
+      if (!changed) break;
+      results = lintAll();
+    }
+    docs.forEach((d, k) => {
+      if (d.text === d.original) return;
+      try {
+        writeFixed(d.read, d.bom + d.text);
+      } catch (e) {
+        // Not written: the file's findings stand as they are.
+        const message = `cannot fix: ${e instanceof FileError ? e.message : internalError(e, opts)}`;
+        out[d.i]!.stderr += `${d.shown}: ${message}\n${opts.debug ? `${debugDetail(e)}\n` : ''}`;
+        failed.set(k, message);
+        d.text = d.original;
+      }
+    });
+    if (failed.size > 0) results = lintAll();
+  }
+  docs.forEach((d, k) => {
+    const r = results[k]!;
+    const fixed = d.text !== d.original ? Math.max(0, before[k]! - r.findings.length) : 0;
+    if (opts.announceFixes && d.text !== d.original) out[d.i]!.stderr += `${d.shown}: fixed ${fixed} of ${before[k]} finding${before[k] === 1 ? '' : 's'}\n`;
+    const settings = files[d.i]!.settings;
+    const report = { file: d.shown, text: d.text, findings: r.findings, severity: settings.settings.severity, ...(opts.occurrences ? { occurrences: r.occurrences } : {}) };
+    out[d.i]!.outcome = { report, fixed, ...(failed.has(k) ? { error: failed.get(k)! } : {}) };
+  });
+  return out;
+}
+
 /** A lint worker thread: reads the compiled term lists it was given once, then checks files as they come. */
 export function runLintWorker(port: import('node:worker_threads').MessagePort, data: { compiled: Uint8Array; options: LintRun }): void {
   const compiled = compiledFromPayload(data.compiled);
@@ -176,18 +270,11 @@ export function runLintWorker(port: import('node:worker_threads').MessagePort, d
 }
 
 /**
- * Reads and lints one file, or says why it was skipped (over --max-file-size). Throws a FileError whose
- * message says why it cannot be checked. An in-place fix that a killed run left half done is restored from
- * its backup first (with --fix), or reported (without).
+ * Reads one file to lint, or says why it was skipped (over --max-file-size). Throws a FileError whose message says
+ * why it cannot be checked. An in-place fix that a killed run left half done is restored from its backup first
+ * (with --fix), or reported (without).
  */
-function checkFile(
-  file: string,
-  shown: string,
-  compiled: CompiledTerms,
-  opts: LintRun,
-  fileSettings: FileSettings,
-  stderr: (s: string) => void,
-): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; read: ReadFile } | { skipped: string } {
+function readFile(file: string, shown: string, opts: LintRun, fileSettings: FileSettings, stderr: (s: string) => void): { text: string; bom: string; read: ReadFile } | { skipped: string } {
   let target: string;
   try {
     target = resolveTarget(file);
@@ -226,8 +313,22 @@ function checkFile(
     bom = '\ufeff';
     text = text.slice(1);
   }
-  const { findings, occurrences } = lintText(text, compiled, { ...fileSettings.lint, format: formatOf(file) });
-  return { text, bom, findings, occurrences, read };
+  return { text, bom, read };
+}
+
+/** Reads and lints one file, or says why it was skipped; throws a FileError as `readFile` does. */
+function checkFile(
+  file: string,
+  shown: string,
+  compiled: CompiledTerms,
+  opts: LintRun,
+  fileSettings: FileSettings,
+  stderr: (s: string) => void,
+): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; read: ReadFile } | { skipped: string } {
+  const r = readFile(file, shown, opts, fileSettings, stderr);
+  if ('skipped' in r) return r;
+  const { findings, occurrences } = lintText(r.text, compiled, { ...fileSettings.lint, format: formatOf(file) });
+  return { ...r, findings, occurrences };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -108,23 +108,37 @@ function paint(style: TextStyle, code: keyof typeof ANSI, s: string): string {
 export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle, counts?: SummaryCounts): Generator<string> {
   let lastFile = '';
   let width = 0;
-  for (const r of records) width = Math.max(width, `${r.file}:${r.line}:${r.column}`.length);
+  // Kinds line up in a column as wide as the widest shown ("inconsistent"), or wider for a longer kind.
+  let kindWidth = 12;
+  for (const r of records) {
+    width = Math.max(width, `${r.file}:${r.line}:${r.column}`.length);
+    kindWidth = Math.max(kindWidth, r.kind.length);
+  }
   for (const r of records) {
     if (r.file !== lastFile) {
       if (lastFile) yield '\n';
       yield paint(style, 'bold', r.file) + '\n';
       lastFile = r.file;
     }
-    // A merged concept keeps both lists' notes, one per line: a finding stays on one line.
-    const note = terms.get(r.term)?.note;
+    // A term finding shows its entry's note (a merged concept keeps both lists' notes, one per line: a finding
+    // stays on one line); a finding against the document itself says why ("this document writes "cross-border"
+    // 3 times and "cross border" once").
+    const note = KINDS[r.kind].against === 'document' ? detailOf(r) : terms.get(r.term)?.note;
     const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`.padEnd(width));
-    const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : 'cyan', r.kind.padEnd(12));
+    const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : r.severity === 'information' ? 'cyan' : 'dim', r.kind.padEnd(kindWidth));
     const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';
     const more = r.replacements.length > 1 ? paint(style, 'dim', ` (or ${r.replacements.slice(1).map((x) => `"${oneLine(x)}"`).join(', ')})`) : '';
     yield `  ${where}  ${kind}  "${oneLine(r.found)}"${fix}${more}${note ? paint(style, 'dim', `  (${oneLine(note)})`) : ''}\n`;
   }
   if (records.length > 0) yield '\n';
   yield summaryLine(records, fileCount, counts) + '\n';
+}
+
+/** What a message says after its kind's label: `"x" should be "y" (variant: this document writes …)`. */
+function detailOf(r: FindingRecord): string | undefined {
+  const marker = ` (${KINDS[r.kind].label}: `;
+  const at = r.message.lastIndexOf(marker);
+  return at < 0 || !r.message.endsWith(')') ? undefined : r.message.slice(at + marker.length, -1);
 }
 
 /**

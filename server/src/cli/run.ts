@@ -4,13 +4,14 @@
  * (convert.ts) and `termlint --explain TERM` (explain.ts).
  * Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error or an input that matches
  * nothing (nothing written), or a file that could not be read, decoded or written (each said on its own line;
- * the rest are checked and reported).
+ * the rest are checked and reported). With no term list at all, only the checks that need none run (variants,
+ * abbreviations).
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
-import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
+import { LINT_ARGS, UsageError, VARIANT_CLASSES, lintArgsFrom, parseArgsOrUsage } from './args';
 import { runConvert } from './convert';
 import { explain } from './explain';
 import { runExtract } from './extract';
@@ -21,7 +22,7 @@ import { WORKER_MARK } from './parallel';
 import { printConfig } from './printConfig';
 import { EXTENSIONS } from './files';
 import { type FileFindings, type FileProblem, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
-import { displayPath, loadTerms, termCache } from './terms';
+import { displayPath, listFreeChecks, loadTerms, termCache } from './terms';
 import { runReport } from './usageReport';
 import { VERSION } from '../version';
 
@@ -46,7 +47,8 @@ const USAGE = `Usage: termlint [paths or globs…] [options]
        termlint extract FILE [--out FILE.terms.json] [--min-count N] [--title T] [--terms FILE]… [--no-default-terms]
        termlint convert IN OUT [--tbx-version 2|3]
 
-Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms.
+Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms,
+and words, phrases and abbreviations a draft writes more than one way (these need no term list).
 Without paths, checks the files under the current folder named *.${EXTENSIONS.join(', *.')}.
 
 Options:
@@ -64,6 +66,11 @@ Options:
                         read-only files are left alone, links are written through
   --no-fuzzy            do not look for misspellings
   --no-consistency      do not flag mixing acceptable forms of one term
+  --no-variants         do not flag words and phrases written two ways (kind variant)
+  --variants LIST       only these classes of variant, comma-separated (${VARIANT_CLASSES.join(', ')})
+  --variant-scope SCOPE document (default: each file on its own), workspace (count forms across every file
+                        checked; those files are linted on one thread), or off
+  --no-abbreviations    do not check abbreviations (kinds abbreviation, expansion, unused-abbreviation)
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
   --max-file-size BYTES skip larger files (default 50000000)
   --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
@@ -164,7 +171,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     await io.stdout(printConfig(opts.printConfig, io.cwd, loaded.setup, loaded.resolve, loaded.termFiles));
     return 0;
   }
-  const compiled = loadTerms(loaded.termFiles, io, 'termlint', termCache(opts));
+  // No term list at all is a run of the checks that need none, when they are on.
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint', opts.explain === undefined && listFreeChecks(loaded.project.lint), termCache(opts));
   if (!compiled) return 2;
   if (opts.explain !== undefined) return explain(opts.explain, compiled, opts.format === 'json' ? 'json' : 'text', io);
 

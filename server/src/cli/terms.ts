@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type CompiledTerms, compileTerms } from '../core/compile';
 import { readTermList } from '../core/termlists/registry';
-import type { TermFileProblem, TermFileResult, TermList } from '../core/types';
+import type { LintOptions, TermFileProblem, TermFileResult, TermList, VariantKind } from '../core/types';
 import { type ListSource, cacheKey, defaultCacheDir, readCache, writeCache } from '../node/compiledCache';
 import { readTermFile } from '../node/termFiles';
 import { BUILD } from '../version';
@@ -55,11 +55,13 @@ export function termCache(run: { cache: boolean; debug: boolean }): TermCache {
 }
 
 /**
- * Loads and compiles the lists; undefined (with a message) when one is invalid or there are no terms at all.
- * With a cache, lists compiled before (the same names and bytes, the same build of Termlint) are read back from
- * it instead, their warnings said again; lists compiled here are written to it.
+ * Loads and compiles the lists; undefined (with a message) when one is invalid, or when there are no terms at all
+ * and `listFree` is false (the checks that need no term list, variants and abbreviations, are off): with them on,
+ * an empty set of lists is a run of those checks alone. With a cache, lists compiled before (the same names and
+ * bytes, the same build of Termlint) are read back from it instead, their warnings said again; lists compiled
+ * here are written to it.
  */
-export function loadTerms(files: readonly string[], io: TermsIO, command = 'termlint', cache?: TermCache): CompiledTerms | undefined {
+export function loadTerms(files: readonly string[], io: TermsIO, command = 'termlint', listFree = false, cache?: TermCache): CompiledTerms | undefined {
   const sources = cache?.dir !== undefined && cache.build !== undefined ? readSources(files, io.cwd) : undefined;
   const key = sources && cacheKey(cache!.build!, sources);
   if (key) {
@@ -68,7 +70,7 @@ export function loadTerms(files: readonly string[], io: TermsIO, command = 'term
       cached.problems.forEach((problems, i) => {
         for (const p of problems) io.stderr(formatProblem(sources![i]!.name, p));
       });
-      if (!hasTerms(cached.compiled.lists)) return noTerms(io, command);
+      if (!hasTerms(cached.compiled.lists) && !listFree) return noTerms(io, command);
       for (const w of cached.compiled.warnings) io.stderr(`${command}: note: ${w}\n`);
       return cached.compiled;
     }
@@ -80,7 +82,7 @@ export function loadTerms(files: readonly string[], io: TermsIO, command = 'term
     io.stderr(`${command}: invalid term list; nothing was checked or written.\n`);
     return undefined;
   }
-  if (!hasTerms(lists)) return noTerms(io, command);
+  if (!hasTerms(lists) && !listFree) return noTerms(io, command);
   const compiled = compileTerms(lists);
   for (const w of compiled.warnings) io.stderr(`${command}: note: ${w}\n`);
   if (key) {
@@ -95,7 +97,7 @@ function hasTerms(lists: readonly TermList[]): boolean {
 }
 
 function noTerms(io: TermsIO, command: string): undefined {
-  io.stderr(`${command}: no terms to check against (use --terms FILE, or drop --no-default-terms).\n`);
+  io.stderr(`${command}: no terms to check against, and the checks that need none are off (use --terms FILE, drop --no-default-terms, or drop --no-variants / --no-abbreviations).\n`);
   return undefined;
 }
 
@@ -122,4 +124,12 @@ function listsOf(results: readonly TermFileResult[], names: readonly string[], i
     else failed = true;
   });
   return failed ? undefined : lists;
+}
+
+/** Whether the checks that need no term list (variants, abbreviations) run with these engine options. */
+export function listFreeChecks(lint: Omit<LintOptions, 'format'>): boolean {
+  const wanted = (k: VariantKind) => !lint.kinds || lint.kinds.includes(k);
+  const variants = lint.variants !== false && wanted('variant');
+  const abbreviations = lint.abbreviations !== false && (['abbreviation', 'expansion', 'unused-abbreviation'] as const).some(wanted);
+  return variants || abbreviations;
 }

@@ -15,7 +15,7 @@ import { summarySentence } from '../report/text';
 import { VERSION } from '../version';
 import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
 import { type LintRun, lintFiles, loadRun, selectRunFiles } from './lintFiles';
-import { displayPath, loadTerms, termCache } from './terms';
+import { displayPath, listFreeChecks, loadTerms, termCache } from './terms';
 import { writeFileAtomic } from './write';
 
 export interface ReportIO {
@@ -42,6 +42,10 @@ Options:
   --no-default-terms    do not use the bundled term list
   --no-fuzzy            do not look for misspellings
   --no-consistency      do not flag mixing acceptable forms of one term
+  --no-variants         do not flag words and phrases written two ways (kind variant)
+  --variants LIST       only these classes of variant (hyphenation, spelling, capitalization)
+  --variant-scope SCOPE document (default), workspace (count forms across every file checked) or off
+  --no-abbreviations    do not check abbreviations
   --kinds LIST          only these kinds, comma-separated
   --max-file-size BYTES skip larger files (default 50000000)
   --jobs N              lint on N threads
@@ -114,7 +118,7 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   }
   const loaded = await loadRun(args, io);
   if (!loaded) return 2;
-  const compiled = loadTerms(loaded.termFiles, io, 'termlint report', termCache(args));
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint report', listFreeChecks(loaded.project.lint), termCache(args));
   if (!compiled) return 2;
   const selection = await selectRunFiles(args.inputs, loaded, args, io);
   if (!selection) return 2;

@@ -3,7 +3,7 @@
  * (`server/src/settings.ts` fills it from the client and the project configuration) and the CLI (from the
  * project configuration and its flags). Pure: no LSP library, no file system, so the CLI's bundle stays small.
  */
-import { DEFAULT_LANGUAGE_IDS, DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type SeveritySetting, type VariantKind } from '../core';
+import { DEFAULT_LANGUAGE_IDS, DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type LintOptions, type SeveritySetting, type VariantKind } from '../core';
 
 /** A kind's severity as set: a diagnostic severity, or `off`. */
 export type SeverityName = SeveritySetting;
@@ -20,11 +20,31 @@ export interface Settings {
   severity: Record<VariantKind, SeverityName>;
   fuzzy: { enabled: boolean };
   consistency: { enabled: boolean };
+  /** Consistency without a list (kind `variant`): where forms are counted, and which classes are checked. */
+  variants: VariantSettings;
+  /** The abbreviation checks (kinds `abbreviation`, `expansion`, `unused-abbreviation`). */
+  abbreviations: { enabled: boolean };
   /** Globs (relative to the workspace folder) of files never linted. */
   exclude: string[];
   /** In bytes (UTF-8); bigger documents are not linted. */
   maxFileSize: number;
 }
+
+/**
+ * `document`: each document is compared with itself as it is edited; `workspace`: a run over several files (the
+ * CLI's, "Lint workspace") counts forms across them (open documents are still compared with themselves as you
+ * type); `off`.
+ */
+export type VariantScope = 'document' | 'workspace' | 'off';
+
+export interface VariantSettings {
+  scope: VariantScope;
+  hyphenation: boolean;
+  spelling: boolean;
+  capitalization: boolean;
+}
+
+export const VARIANT_SCOPES: readonly VariantScope[] = ['document', 'workspace', 'off'];
 
 const SEVERITY_NAMES = Object.keys(SEVERITY_CHOICES) as readonly SeverityName[];
 
@@ -37,6 +57,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   severity: { ...DEFAULT_SEVERITY },
   fuzzy: { enabled: true },
   consistency: { enabled: true },
+  variants: { scope: 'document' as VariantScope, hyphenation: true, spelling: true, capitalization: true },
+  abbreviations: { enabled: true },
   exclude: [],
   maxFileSize: 2 * 1024 * 1024,
 });
@@ -61,6 +83,19 @@ function toggle(v: unknown, fallback: boolean): { enabled: boolean } {
   return { enabled: isRecord(v) ? bool(v.enabled, fallback) : fallback };
 }
 
+/**
+ * `variants` as an object, or a plain boolean (false: scope `off`). Layers (`layerSettings`) turn a `false`
+ * followed by an object into `{ enabled: false, … }`: off unless that later object names a scope.
+ */
+function variantSettings(v: unknown): VariantSettings {
+  const d = DEFAULT_SETTINGS.variants;
+  if (typeof v === 'boolean') return { ...d, scope: v ? d.scope : 'off' };
+  if (!isRecord(v)) return { ...d };
+  const named = typeof v.scope === 'string' && (VARIANT_SCOPES as readonly string[]).includes(v.scope) ? (v.scope as VariantScope) : undefined;
+  const scope = named ?? (v.enabled === false ? 'off' : d.scope);
+  return { scope, hyphenation: bool(v.hyphenation, d.hyphenation), spelling: bool(v.spelling, d.spelling), capitalization: bool(v.capitalization, d.capitalization) };
+}
+
 export const Settings = {
   /** Normalizes whatever the client sent (missing, partial or mistyped values fall back to defaults). */
   from(raw: unknown): Settings {
@@ -83,6 +118,8 @@ export const Settings = {
       severity,
       fuzzy: toggle(r.fuzzy, DEFAULT_SETTINGS.fuzzy.enabled),
       consistency: toggle(r.consistency, DEFAULT_SETTINGS.consistency.enabled),
+      variants: variantSettings(r.variants),
+      abbreviations: toggle(r.abbreviations, DEFAULT_SETTINGS.abbreviations.enabled),
       exclude: stringList(r.exclude, DEFAULT_SETTINGS.exclude),
       maxFileSize: typeof size === 'number' && Number.isFinite(size) && size > 0 ? Math.floor(size) : DEFAULT_SETTINGS.maxFileSize,
     };
@@ -90,6 +127,12 @@ export const Settings = {
   /** The kinds whose severity is not `off`. */
   enabledKinds(s: Settings): VariantKind[] {
     return VARIANT_KINDS.filter((k) => s.severity[k] !== 'off');
+  },
+  /** What the settings ask of the variant check, as LintOptions.variants. */
+  variantOptions(s: Settings): LintOptions['variants'] {
+    const v = s.variants;
+    if (v.scope === 'off' || !(v.hyphenation || v.spelling || v.capitalization)) return false;
+    return v.hyphenation && v.spelling && v.capitalization ? true : { hyphenation: v.hyphenation, spelling: v.spelling, capitalization: v.capitalization };
   },
 };
 

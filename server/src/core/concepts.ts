@@ -82,6 +82,8 @@ export function copyConceptFields(from: Term, to: Term): void {
   if (from.subject !== undefined) to.subject = from.subject;
   if (from.definition !== undefined) to.definition = from.definition;
   if (from.conceptId !== undefined) to.conceptId = from.conceptId;
+  // The concept's short name: documents in any language the matcher reads must define it (or may not, if the list does).
+  if (from.abbreviation) to.abbreviation = from.abbreviation;
   if (from.replace) to.replace = true;
   if (from.contributions) to.contributions = from.contributions;
 }

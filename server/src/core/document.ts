@@ -11,9 +11,10 @@
  * findings are then settled over the whole document, which is cheap.
  */
 import type { CompiledTerms } from './compile';
+import { type WordTable, consistencyOn, spliceWordTable } from './consistency';
 import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
 import { type Language, languageFor } from './languages';
-import { type Match, buildFindings, matchTokens, separated } from './lint';
+import { type Match, matchTokens, separated, settle, tokensOf } from './lint';
 import { type Region, applyMask, applyRegion } from './mask';
 import { lowerBound } from './search';
 import type { TokenOffsets } from './text';
@@ -31,6 +32,8 @@ interface State {
   tokens: TokenOffsets;
   matches: Match[];
   result: LintResult;
+  /** The word table of the checks without a list (core/consistency/), when they run. */
+  words: WordTable | undefined;
 }
 
 export class DocumentLinter {
@@ -85,7 +88,9 @@ export class DocumentLinter {
   private rematch(old: State): State {
     const { view, tokens } = old;
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
-    return { text: old.text, scan: old.scan, directives: old.directives, view, tokens, matches, result: buildFindings(view, this.compiled, matches, this.options, this.lang) };
+    // The checks without a list read which words the new lists cover: their word table is made again (one pass).
+    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
+    return { text: old.text, scan: old.scan, directives: old.directives, view, tokens, matches, result, words };
   }
 
   private full(text: string): State {
@@ -110,9 +115,10 @@ export class DocumentLinter {
       blockStarts: structure.blockStarts,
       headings: structure.headings.map((h) => styled(styleSource, h)),
     };
-    const tokens = this.lang.tokenOffsets(view.masked);
+    const tokens = tokensOf(view, this.options, this.lang);
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
-    return { text, scan, directives, view, tokens, matches, result: buildFindings(view, this.compiled, matches, this.options, this.lang) };
+    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
+    return { text, scan, directives, view, tokens, matches, result, words };
   }
 
   /** The new state, re-doing only the blocks around the edit; undefined when that is not safe (full re-lint). */
@@ -167,8 +173,11 @@ export class DocumentLinter {
     while (m < oldMatches.length && oldMatches[m]!.first < tOldTo) m++;
     for (; m < oldMatches.length; m++) matches.push(shiftMatch(oldMatches[m]!, tokenDelta, delta));
 
-    const result = buildFindings(view, this.compiled, matches, this.options, this.lang);
-    return { text, scan, directives, view, tokens, matches, result };
+    // The word table too: only the words of the re-scanned blocks are read again.
+    const vocab = this.lang.variants;
+    const kept = old.words && vocab && consistencyOn(this.options, this.lang) ? spliceWordTable(old.words, view, tokens, matches, vocab, tFrom, tOldTo, tTo) : undefined;
+    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang, kept);
+    return { text, scan, directives, view, tokens, matches, result, words };
   }
 }
 

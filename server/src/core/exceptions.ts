@@ -95,6 +95,8 @@ function tokenIs(masked: string, tokens: TokenOffsets, k: number, word: string):
 export class ExceptionIndex {
   /** Global (ignore) phrases by the hash of each of their words. */
   private readonly byWord = new Map<number, CompiledPhrase[]>();
+  /** Every phrase, terms' own included, by the hash of each of its words: made when the checks without a list first ask. */
+  private anyByWord: Map<number, CompiledPhrase[]> | undefined;
 
   constructor(
     /** Per term index: its own exception phrases. */
@@ -134,6 +136,35 @@ export class ExceptionIndex {
         const hit = this.around(masked, tokens, from, to, first, last, p);
         if (hit) return hit;
       }
+    }
+    return undefined;
+  }
+
+  /**
+   * The occurrence of any exception phrase, a term's own or a list's, that holds tokens [first, last] of `masked`,
+   * or undefined. The checks that need no term list ask this: a variant or an abbreviation belongs to no term,
+   * and a phrase right as a whole ("Hongkong Post") is right whoever asks.
+   */
+  findAny(masked: string, tokens: TokenOffsets, first: number, last: number): ExceptionHit | undefined {
+    if (!this.anyByWord) {
+      const all = new Map<number, CompiledPhrase[]>();
+      const add = (p: CompiledPhrase) => {
+        for (const w of new Set(p.words)) {
+          const h = wordHash(w);
+          let list = all.get(h);
+          if (!list) all.set(h, (list = []));
+          if (!list.includes(p)) list.push(p);
+        }
+      };
+      for (const phrases of this.termPhrases.values()) phrases.forEach(add);
+      for (const phrases of this.byWord.values()) phrases.forEach(add);
+      this.anyByWord = all;
+    }
+    const phrases = this.anyByWord.get(wordHashAt(masked, tokens, first));
+    if (!phrases) return undefined;
+    for (const p of phrases) {
+      const hit = this.around(masked, tokens, 0, tokens.length, first, last, p);
+      if (hit) return hit;
     }
     return undefined;
   }

@@ -9,7 +9,7 @@ export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, 
 export { compileTerms, compileTermsInSteps, type CompiledTerms } from './compile';
 export { acceptableIn, conceptsIn, contributionsOf, formsIn, languagesOf, ownLanguage, termIn } from './concepts';
 export { normalizeLanguageTag } from './languages/tags';
-export { lintText } from './lint';
+export { lintText, lintTogether, type DocumentInput } from './lint';
 export { DocumentLinter } from './document';
 export {
   DEFAULT_LANGUAGE_IDS,

@@ -17,6 +17,11 @@ export interface KindInfo {
   readonly meaning: string;
   /** How loud it is unless the settings say otherwise: wrong spellings warn, mixing two acceptable forms informs. */
   readonly severity: SeverityName;
+  /**
+   * What it is checked against: a term list's entry (`termId` names it), or the document itself (`variant` and the
+   * abbreviation kinds, which run with no term list at all; `termId` is then the preferred form or the short form).
+   */
+  readonly against: 'terms' | 'document';
 }
 
 /** In report order: the order of SARIF rules, summaries and `--kinds` help. */
@@ -27,6 +32,7 @@ export const KINDS = {
     help: 'Words of a term written together ("productivityforces").',
     meaning: 'words of a term run together',
     severity: 'warning',
+    against: 'terms',
   },
   split: {
     label: 'split word',
@@ -34,6 +40,7 @@ export const KINDS = {
     help: 'A one-word term written apart ("Guang dong").',
     meaning: 'a one-word term broken apart',
     severity: 'warning',
+    against: 'terms',
   },
   hyphen: {
     label: 'hyphenation',
@@ -41,6 +48,7 @@ export const KINDS = {
     help: 'Hyphenation differs ("high quality development").',
     meaning: 'hyphen, space or nothing where the term has another',
     severity: 'warning',
+    against: 'terms',
   },
   case: {
     label: 'capitalization',
@@ -48,6 +56,7 @@ export const KINDS = {
     help: 'Capitalization differs ("Information office").',
     meaning: 'wrong case of a case-sensitive term',
     severity: 'warning',
+    against: 'terms',
   },
   misspelling: {
     label: 'misspelling',
@@ -55,6 +64,7 @@ export const KINDS = {
     help: 'A near miss of a term ("Shenzen").',
     meaning: 'a near miss of a term, also inside a multi-word name',
     severity: 'warning',
+    against: 'terms',
   },
   forbidden: {
     label: 'forbidden form',
@@ -62,6 +72,7 @@ export const KINDS = {
     help: 'A form the term list forbids ("Kwangtung").',
     meaning: 'a spelling the list forbids',
     severity: 'warning',
+    against: 'terms',
   },
   inconsistent: {
     label: 'inconsistent',
@@ -69,6 +80,39 @@ export const KINDS = {
     help: 'An admitted form used in a document that mostly uses another acceptable form.',
     meaning: 'the document uses more than one acceptable form of a term',
     severity: 'information',
+    against: 'terms',
+  },
+  variant: {
+    label: 'variant',
+    summary: 'A word or phrase no term list covers, written in more than one way in the same document.',
+    help: 'A word or phrase written two or more ways in one document ("cross-border" / "cross border", "colour" / "color", "Internet" / "internet"); needs no term list.',
+    meaning: 'a word or phrase no term list covers, written two or more ways in one document',
+    severity: 'information',
+    against: 'document',
+  },
+  abbreviation: {
+    label: 'abbreviation',
+    summary: 'An abbreviation used before its definition, defined twice, or defined two ways.',
+    help: 'An abbreviation used before its definition, defined twice or with two expansions ("IPP" before "Institute of Public Policy (IPP)").',
+    meaning: 'an abbreviation used before its definition, defined twice, or defined with two expansions',
+    severity: 'information',
+    against: 'document',
+  },
+  expansion: {
+    label: 'expansion',
+    summary: "An abbreviation's expansion spelled out again after its definition.",
+    help: 'An abbreviation\'s expansion spelled out again after its definition ("Institute of Public Policy" after "(IPP)").',
+    meaning: "an abbreviation's expansion spelled out again after its definition",
+    severity: 'information',
+    against: 'document',
+  },
+  'unused-abbreviation': {
+    label: 'unused abbreviation',
+    summary: 'An abbreviation defined and never used.',
+    help: 'An abbreviation defined and never used.',
+    meaning: 'an abbreviation defined and never used',
+    severity: 'hint',
+    against: 'document',
   },
 } as const satisfies Record<string, KindInfo>;
 

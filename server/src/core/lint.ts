@@ -5,12 +5,13 @@
  * blocks an edit touched and `buildFindings` over the whole document.
  */
 import type { CompiledTerms } from './compile';
+import { type ConsistencySource, type WordTable, consistencyFindings, consistencyOn, mergeFindings, releaseWordTable, variantChecks } from './consistency';
 import { type Language, languageFor } from './languages';
 import { buildFindings } from './matching/findings';
 import type { Match, MatchScope } from './matching/match';
 import { matchersFor } from './matching/scripts';
 import type { TokenOffsets } from './text';
-import type { LintOptions, LintResult } from './types';
+import type { Finding, LintOptions, LintResult } from './types';
 import { type DocumentView, buildView } from './view';
 
 export type { Match } from './matching/match';
@@ -20,9 +21,79 @@ export { buildFindings } from './matching/findings';
 export function lintText(text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
   const lang = languageFor(options.lang);
   const view = buildView(text, options.format);
-  const tokens = lang.tokenOffsets(view.masked);
+  const tokens = tokensOf(view, options, lang);
   const matches = matchTokens(view, tokens, compiled, options, 0, tokens.length, lang);
-  return buildFindings(view, compiled, matches, options, lang);
+  const { result, words } = settle(view, tokens, compiled, matches, options, lang);
+  // Nothing of the word table is in the result: its arrays serve the next lint.
+  if (words) releaseWordTable(words);
+  return result;
+}
+
+/** The word tokens of a view, with what the consistency checks need of each word when they run. */
+export function tokensOf(view: DocumentView, options: LintOptions, lang: Language): TokenOffsets {
+  return lang.tokenWords && consistencyOn(options, lang) ? lang.tokenWords(view.masked) : lang.tokenOffsets(view.masked);
+}
+
+/**
+ * The findings of a document over its matches: the term findings (buildFindings) and the checks that compare
+ * the document with itself (core/consistency/), in one list in offset order. `words` is the document's word
+ * table if the caller kept one across edits; the one used is returned (undefined when the checks are off).
+ */
+export function settle(
+  view: DocumentView,
+  tokens: TokenOffsets,
+  compiled: CompiledTerms,
+  matches: readonly Match[],
+  options: LintOptions,
+  lang: Language,
+  words?: WordTable,
+): { result: LintResult; words?: WordTable } {
+  const result = buildFindings(view, compiled, matches, options, lang);
+  if (!consistencyOn(options, lang)) return { result };
+  const source: ConsistencySource = { view, tokens, covered: matches, ...(words ? { words } : {}) };
+  const [own] = consistencyFindings([source], compiled, options, lang, 'this document writes');
+  return { result: { ...result, findings: mergeFindings(result.findings, own!) }, ...(source.words ? { words: source.words } : {}) };
+}
+
+/** A document to lint with others (`lintTogether`). */
+export interface DocumentInput {
+  text: string;
+  format: LintOptions['format'];
+  /**
+   * Its own options (a project configuration's overrides for the file), else the run's: its term findings and
+   * abbreviations follow them, and a document whose own variant check is off is left out of the count.
+   */
+  options?: Omit<LintOptions, 'format'>;
+}
+
+/**
+ * Lints documents together: each as `lintText` does, except that variants are counted across all of them (the
+ * workspace scope, with the classes `options` switch on), and messages say `where` they were counted, with the
+ * verb ("the files checked write").
+ */
+export function lintTogether(documents: readonly DocumentInput[], compiled: CompiledTerms, options: Omit<LintOptions, 'format'>, where: string): LintResult[] {
+  const lang = languageFor(options.lang);
+  const analysed = documents.map((d) => {
+    const opts: LintOptions = { ...(d.options ?? options), format: d.format };
+    const view = buildView(d.text, d.format);
+    const tokens = tokensOf(view, opts, lang);
+    const matches = matchTokens(view, tokens, compiled, opts, 0, tokens.length, lang);
+    return { opts, view, tokens, matches };
+  });
+  // Abbreviations stay a matter of each document; only variants are compared across them.
+  const shared: LintOptions = { ...options, format: 'plaintext', abbreviations: false };
+  const counted = analysed.map((_, i) => i).filter((i) => variantChecks(analysed[i]!.opts) !== undefined);
+  const together: Finding[][] = analysed.map(() => []);
+  if (consistencyOn(shared, lang) && counted.length > 0) {
+    const found = consistencyFindings(counted.map((i) => ({ view: analysed[i]!.view, tokens: analysed[i]!.tokens, covered: analysed[i]!.matches })), compiled, shared, lang, where);
+    counted.forEach((i, k) => (together[i] = found[k]!));
+  }
+  return analysed.map((a, i) => {
+    const { result } = settle(a.view, a.tokens, compiled, a.matches, { ...a.opts, variants: false }, lang);
+    // Kinds the file's own options leave out stay out.
+    const own = a.opts.kinds ? together[i]!.filter((f) => a.opts.kinds!.includes(f.kind)) : together[i]!;
+    return { ...result, findings: mergeFindings(result.findings, own) };
+  });
 }
 
 /**

@@ -172,6 +172,126 @@ export function tokenOffsets(text: string, from = 0, to = text.length): TokenOff
   return { starts, ends, length: n };
 }
 
+/** Word tokens with what the consistency checks read of each word, made in the same pass (`tokenWords`). */
+export interface WordTokens extends TokenOffsets {
+  /** Case-folded polynomial hash of each word (core/consistency/words.ts), format characters left out. */
+  readonly hash: Int32Array;
+  /** How many code units the hash read (the word's length without format characters). */
+  readonly hashed: Int32Array;
+  /** WordShape bits of each word's letters. */
+  readonly shape: Uint8Array;
+}
+
+/** What a word's letters look like, as `tokenWords` records it. */
+export const enum WordShape {
+  Digits = 1,
+  Upper = 2,
+  Lower = 4,
+  UpperFirst = 8,
+  InnerUpper = 16,
+  /** Two or more capitals. */
+  Uppers = 32,
+}
+
+/** The multiplier of `tokenWords`' hash (core/consistency/words.ts reads it as HASH_BASE). */
+export const WORD_HASH_BASE = 0x01000193;
+
+/**
+ * `tokenOffsets`, and for each word the case-folded hash, its hashed length and the shape of its letters, read
+ * in the same pass over the characters (the consistency checks' word table needs them for every word: a second
+ * pass re-read the whole document). The tokens are `tokenOffsets`' exactly (a test holds them together).
+ */
+export function tokenWords(text: string, from = 0, to = text.length): WordTokens {
+  let cap = Math.max(16, (to - from) >> 2);
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let hash = new Int32Array(cap);
+  let hashed = new Int32Array(cap);
+  let shape = new Uint8Array(cap);
+  let n = 0;
+  const cls = charClassTable();
+  const lower = lowerCaseTable();
+  const upper = upperCaseTable();
+  const BASE = WORD_HASH_BASE;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    const start = i;
+    if (c < 0xd800 || c > 0xdfff) {
+      i++;
+      if (cls[c] !== CharClass.Word) continue;
+    } else if (classAt(text, i) === CharClass.Word) i += charWidthAt(text, i);
+    else {
+      i += c <= 0xdbff ? charWidthAt(text, i) : 1;
+      continue;
+    }
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (d < 0xd800 || d > 0xdfff) {
+        const kd = cls[d];
+        if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) i++;
+        else break;
+      } else {
+        const kd = classAt(text, i);
+        if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) i += charWidthAt(text, i);
+        else break;
+      }
+    }
+    // The word's letters, while they are in the cache: hash, case and digits.
+    let h = 0;
+    let len = 0;
+    let uppers = 0;
+    let lowers = 0;
+    let f = 0;
+    for (let j = start; j < i; j++) {
+      let u = text.charCodeAt(j);
+      if (u < 0x80) {
+        if (u >= 0x61 && u <= 0x7a) lowers++;
+        else if (u >= 0x41 && u <= 0x5a) {
+          uppers++;
+          if (j > start) f |= WordShape.InnerUpper;
+          u += 32;
+        } else if (u >= 0x30 && u <= 0x39) f |= WordShape.Digits;
+      } else {
+        const lu = lower[u]!;
+        if (lu !== u) {
+          uppers++;
+          if (j > start) f |= WordShape.InnerUpper;
+          u = lu;
+        } else if (upper[u] !== u) lowers++;
+        else if (cls[u] === CharClass.Format) continue;
+      }
+      h = (Math.imul(h, BASE) + u) | 0;
+      len++;
+    }
+    if (uppers > 0) f |= WordShape.Upper;
+    if (uppers > 1) f |= WordShape.Uppers;
+    if (lowers > 0) f |= WordShape.Lower;
+    const first = text.charCodeAt(start);
+    if (lower[first] !== first) f |= WordShape.UpperFirst;
+    if (n === cap) {
+      cap *= 2;
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (k: number) => T): T => {
+        const b = make(cap);
+        b.set(a);
+        return b;
+      };
+      starts = grow(starts, (k) => new Int32Array(k));
+      ends = grow(ends, (k) => new Int32Array(k));
+      hash = grow(hash, (k) => new Int32Array(k));
+      hashed = grow(hashed, (k) => new Int32Array(k));
+      shape = grow(shape, (k) => new Uint8Array(k));
+    }
+    starts[n] = start;
+    ends[n] = i;
+    hash[n] = h;
+    hashed[n] = len;
+    shape[n] = f;
+    n++;
+  }
+  return { starts, ends, length: n, hash, hashed, shape };
+}
+
 /** The same tokens as objects. */
 export function tokenize(text: string, from = 0, to = text.length): WordToken[] {
   const { starts, ends, length } = tokenOffsets(text, from, to);

@@ -44,6 +44,8 @@ export interface Term {
   note?: string;
   /** The `source` of the entry, or of its term list. */
   source?: string;
+  /** The abbreviation of the approved form (an entry's `abbreviation`), for the abbreviation checks. */
+  abbreviation?: TermAbbreviation;
   origin?: TermOrigin;
   /** The language of `term`, `admitted` and `forbidden` (normalized tag); absent: `en`. */
   lang?: string;
@@ -109,6 +111,13 @@ export interface Contribution {
   source?: string;
   /** The entry had `"replace": true`: what came before it was dropped on purpose. */
   replaced?: boolean;
+}
+
+/** An abbreviation a term list knows: its short form, and whether documents may use it without defining it. */
+export interface TermAbbreviation {
+  short: string;
+  /** The list defines it: documents may use it undefined (otherwise they must define it before using it). */
+  defined: boolean;
 }
 
 /** A validated term file. */
@@ -184,6 +193,28 @@ export interface Finding {
   replacements: Replacement[];
   /** Human-readable, e.g. `"productivityforces" should be "productivity forces" (joined words)`. */
   message: string;
+  /**
+   * For a `variant` (a spelling the document itself disagrees on, no term list involved): every form the
+   * document writes, the preferred one first, with how often; hovers and "Add to the term list" read it.
+   */
+  forms?: FormCount[];
+  /**
+   * Places in the same document the finding refers to (a variant's preferred form where it is first written, an
+   * abbreviation's definition), for editors to link to.
+   */
+  related?: RelatedSpan[];
+}
+
+export interface RelatedSpan {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** One form of a variant and how many times it is written. */
+export interface FormCount {
+  text: string;
+  count: number;
 }
 
 /** A spelling of a term that lies inside an occurrence of an exception phrase, so nothing is reported. */
@@ -226,6 +257,23 @@ export interface LintOptions {
   consistency?: boolean;
   /** Kinds to report; default all. */
   kinds?: readonly VariantKind[];
+  /**
+   * Consistency without a list (`variant`): words and phrases no term list covers, written more than one way
+   * in the document. `false` switches it off; an object switches off single classes. Default: all on.
+   */
+  variants?: boolean | VariantChecks;
+  /** Abbreviation checks (`abbreviation`, `expansion`, `unused-abbreviation`). Default true. */
+  abbreviations?: boolean;
+}
+
+/** The classes of `variant`, each on unless set to false. */
+export interface VariantChecks {
+  /** Hyphenated, spaced and joined forms of one word ("cross-border" / "cross border" / "crossborder"). */
+  hyphenation?: boolean;
+  /** British and American spellings of one word ("centre" / "center"). */
+  spelling?: boolean;
+  /** A word or name capitalised differently mid-sentence ("Internet" / "internet"). */
+  capitalization?: boolean;
 }
 
 export interface LintResult {

@@ -1,6 +1,7 @@
 /**
  * Code actions over Termlint's own diagnostics: one quick fix per replacement (the first preferred),
- * "Fix all" as `source.fixAll.termlint` (versioned, from the current text), "Add to the term list",
+ * "Fix all" as `source.fixAll.termlint` (versioned, from the current text), "Add to the term list" (a term's
+ * form as admitted, or a variant as a new entry: the preferred form approved, the others forbidden),
  * "Ignore in this workspace" and "Disable Termlint for this line". Every action carries its edit;
  * nothing is stashed on the server.
  */
@@ -18,7 +19,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit as JsonEdit } from 'jsonc-parser';
-import { formatForLanguageId, readerForName } from '../core';
+import { KINDS, formatForLanguageId, readerForName } from '../core';
 import type { Host } from '../host';
 import { computeFixAll, toTextEdits } from '../fixAll';
 import { SOURCE, isFindingData, type DocumentLinter, type FindingData, type ProblemData } from '../linting';
@@ -124,8 +125,23 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     return editFor(uri, state.version, jsonToTextEdits(doc, edits));
   }
 
+  /** A variant becomes a term: its preferred form approved, the document's other forms forbidden. */
+  async function variantEntryAction(doc: TextDocument, d: Diagnostic, data: FindingData): Promise<CodeAction | undefined> {
+    const forms = data.forms;
+    if (data.kind !== 'variant' || !forms || forms.length < 2) return undefined;
+    const settings = await deps.settings.get(doc.uri);
+    const target = terms.workspaceTermFileFor(doc.uri, settings);
+    if (!target) return undefined;
+    const [approved, ...others] = forms.map((f) => f.text);
+    const entry: Record<string, unknown> = { term: approved, forbidden: others };
+    const edit = await editTermFile(target, (text) => addEntryEdits(text, entry), () => newTermFileText({ terms: [entry] }));
+    const title = `Add "${approved}" to the term list (forbidding ${others.map((o) => `"${o}"`).join(', ')})`;
+    return edit && { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+  }
+
   async function admitAction(doc: TextDocument, d: Diagnostic, data: FindingData): Promise<CodeAction | undefined> {
     if (data.kind === 'inconsistent') return undefined; // already an acceptable form
+    if (KINDS[data.kind]?.against !== 'terms') return variantEntryAction(doc, d, data);
     const settings = await deps.settings.get(doc.uri);
     const term = terms.termsFor(doc.uri, settings).compiled.terms.get(data.termId);
     if (!term) return undefined;
@@ -149,8 +165,10 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     const settings = await deps.settings.get(doc.uri);
     const target = terms.workspaceTermFileFor(doc.uri, settings);
     if (!target) return undefined;
-    const edit = await editTermFile(target, (text) => ignoreEdits(text, data.found), () => newTermFileText({ ignore: [data.found] }));
-    return edit && { title: `Ignore "${data.found}" in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
+    // An abbreviation's findings are about the abbreviation (its short form), whatever span they mark.
+    const word = data.kind === 'abbreviation' || data.kind === 'unused-abbreviation' ? data.termId : data.found;
+    const edit = await editTermFile(target, (text) => ignoreEdits(text, word), () => newTermFileText({ ignore: [word] }));
+    return edit && { title: `Ignore "${word}" in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
   }
 
   function disableLineAction(doc: TextDocument, line: number, diagnostics: Diagnostic[]): CodeAction {

@@ -1,11 +1,13 @@
 /**
  * Hover on a term (correct or not, or a spelling an exception covers): a compact card, one line each, with its
  * forms, its other languages, its exceptions, its note, and where it comes from (every list that contributed,
- * when several define it). A finding's message is not repeated: VS Code shows the diagnostic right above it.
+ * when several define it). On a finding no term list is behind (a variant, an abbreviation), a card of the same
+ * kind with what the document does: each form it writes and how often. A finding's message is not repeated: VS
+ * Code shows the diagnostic right above it.
  */
 import { MarkupKind, type Connection, type Disposable, type Hover, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { contributionsOf, formsIn, languagesOf, ownLanguage, type Contribution, type Excepted, type Finding, type FormDetail, type LanguageForms, type Occurrence, type Term } from '../core';
+import { KINDS, contributionsOf, formsIn, languagesOf, ownLanguage, type Contribution, type Excepted, type Finding, type FormDetail, type LanguageForms, type Occurrence, type Term } from '../core';
 import { originUri, type DocumentLinter } from '../linting';
 import { guardRequest, type Logger } from '../util';
 
@@ -134,6 +136,28 @@ export function plainCard(term: Term, occurrence: Occurrence | undefined, findin
   return card(term, occurrence, finding, excepted, false);
 }
 
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/**
+ * The card of a finding against the document itself, one line each: a variant's forms with their counts (the
+ * preferred first) and what "Add to the term list" would make of them; an abbreviation finding's kind and what
+ * it checks.
+ */
+export function documentCard(finding: Finding, markdown: boolean): string {
+  const st = markdown ? MARKDOWN : PLAIN;
+  const kind = KINDS[finding.kind];
+  const forms = finding.forms ?? [];
+  const lines: string[] = [];
+  if (forms.length > 0) {
+    lines.push(forms.map((f, i) => (i === 0 ? `${st.bold(f.text)} ${times(f.count)} (preferred)` : `${st.form(f.text)} ${times(f.count)}`)).join(' · '));
+    lines.push(`${kind.label}: no term list covers it; "Add to the term list" makes ${st.form(forms[0]!.text)} a term and forbids the other forms`);
+  } else {
+    lines.push(`${st.bold(finding.termId)} · ${st.text(kind.label)}`);
+    lines.push(st.text(kind.help));
+  }
+  return lines.join(markdown ? '  \n' : '\n');
+}
+
 export function registerHover(deps: HoverDeps): Disposable {
   const { connection, documents, linter, logger } = deps;
   return connection.onHover(
@@ -145,6 +169,12 @@ export function registerHover(deps: HoverDeps): Disposable {
       const offset = doc.offsetAt(params.position);
       const { findings, occurrences, excepted: exceptions } = outcome.result;
       const finding = findings.find((f) => f.start <= offset && offset <= f.end && f.start < f.end);
+      if (finding && KINDS[finding.kind].against === 'document') {
+        return {
+          contents: { kind: deps.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: documentCard(finding, deps.markdown) },
+          range: { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) },
+        };
+      }
       const occurrence =
         occurrences.find((o) => o.start <= offset && offset < o.end) ??
         occurrences.find((o) => o.start <= offset && offset <= o.end) ??

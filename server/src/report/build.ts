@@ -3,11 +3,11 @@
  * not) say what is used and how it is written, its findings say what is reported. Nothing is matched again,
  * so the report's findings are the linter's findings, one for one.
  */
-import { VARIANT_KINDS, type VariantKind } from '../core/kinds';
+import { KINDS, VARIANT_KINDS, type VariantKind } from '../core/kinds';
 import { LineIndex } from '../core/lines';
 import type { Finding, LintResult, Term, TermList } from '../core/types';
 import { otherLanguages } from './languages';
-import type { ExceptedUsage, FileUsage, FormUsage, TermUsage, TermUsageReport, UseLocation, VariantUsage } from './model';
+import type { ExceptedUsage, FileUsage, FormUsage, TermUsage, TermUsageReport, UnlistedUsage, UseLocation, VariantUsage } from './model';
 
 /** One checked file and what the linter found in it. */
 export interface CheckedFile {
@@ -76,6 +76,7 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
   const listName = context.listName ?? ((f: string) => f);
   const tallies = new Map<string, TermTally>();
   const fileUsages: FileUsage[] = [];
+  const unlisted = new Map<string, UnlistedUsage>();
   let findingsTotal = 0;
   const byKindTotal = zeroByKind();
 
@@ -86,7 +87,10 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
     const inFile = new Map<string, { term: string; uses: number; findings: number }>();
     // Each finding is about one use: the one at its span, of its term.
     const findingAt = new Map<string, Finding>();
-    for (const f of result.findings) findingAt.set(`${f.termId}\u0000${f.start}\u0000${f.end}`, f);
+    for (const f of result.findings) {
+      if (KINDS[f.kind].against === 'document') addUnlisted(f);
+      else findingAt.set(`${f.termId}\u0000${f.start}\u0000${f.end}`, f);
+    }
 
     const count = (tally: TermTally, finding: Finding | undefined) => {
       const u = tally.usage;
@@ -108,6 +112,19 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
       findingsTotal++;
       byKindTotal[finding.kind]++;
     };
+    // A finding against the document itself: no term's use, one of the report's findings all the same.
+    function addUnlisted(f: Finding): void {
+      const found = text.slice(f.start, f.end).replace(/\s+/g, ' ');
+      const key = `${f.kind}\u0000${f.termId}\u0000${found}`;
+      let u = unlisted.get(key);
+      if (!u) unlisted.set(key, (u = { kind: f.kind, name: f.termId, found, ...(f.replacements.length > 0 ? { fix: f.expected.replace(/\s+/g, ' ') } : {}), count: 0, locations: [] }));
+      u.count++;
+      u.locations.push(locate(lines, file, f.start, f.end));
+      fileUsage.findings++;
+      fileUsage.byKind[f.kind]++;
+      findingsTotal++;
+      byKindTotal[f.kind]++;
+    }
     const addVariant = (tally: TermTally, kind: VariantKind, start: number, end: number, finding: Finding | undefined) => {
       const found = text.slice(start, end).replace(/\s+/g, ' ');
       const key = `${kind}\u0000${found}\u0000${finding ? 1 : 0}`;
@@ -171,6 +188,8 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
     termlint: context.version,
     totals: { files: files.length, uses, findings: findingsTotal, terms: terms.length, variants, byKind: byKindTotal },
     terms,
+    // Most frequent first; equally frequent ones in the order the drafts first have them.
+    unlisted: [...unlisted.values()].sort((a, b) => b.count - a.count),
     files: fileUsages,
     skipped: [...(context.skipped ?? [])],
     termLists: context.lists.map((l) => ({ file: listName(l.file), ...(l.title !== undefined ? { title: l.title } : {}), terms: l.terms.length })),

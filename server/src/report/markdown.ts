@@ -5,7 +5,7 @@
  */
 import { KINDS, type VariantKind } from '../core/kinds';
 import type { TermUsage, TermUsageReport, UseLocation } from './model';
-import { checkedLine, exceptedStatus, kindCounts, locationLabel, plural, summarySentence, variantStatus } from './text';
+import { UNLISTED_ABOUT, UNLISTED_TITLE, checkedLine, exceptedStatus, kindCounts, locationLabel, plural, summarySentence, unlistedStatus, variantStatus } from './text';
 
 export const MAX_LOCATIONS = 10;
 
@@ -75,6 +75,12 @@ export function renderMarkdown(report: TermUsageReport, options: MarkdownOptions
     out.push(about.join(' · '), '');
     if (t.note) out.push(`> ${mdEscape(t.note)}`, '');
     out.push(...termTable(t, options), '');
+  }
+
+  if (report.unlisted.length > 0) {
+    out.push(`## ${UNLISTED_TITLE}`, '', mdEscape(UNLISTED_ABOUT), '', '| written | kind | count | where |', '| --- | --- | ---: | --- |');
+    for (const u of report.unlisted) out.push(`| ${mdEscape(u.found)} | ${mdEscape(unlistedStatus(u))} | ${u.count} | ${places(u.locations, options)} |`);
+    out.push('');
   }
 
   out.push('## Files', '');

@@ -91,6 +91,23 @@ export interface TermUsage {
   list?: string;
 }
 
+/**
+ * Findings no term list is behind (`KINDS[kind].against` is `document`): a word or phrase a draft writes more
+ * than one way (`variant`) or an abbreviation's problem. They belong to no term, so they are not among `terms`;
+ * one row per kind, name and spelling, with every place. They count among the findings like any other.
+ */
+export interface UnlistedUsage {
+  kind: VariantKind;
+  /** What the finding is about: a variant's preferred form, an abbreviation's short form. */
+  name: string;
+  /** As written (whitespace runs read as one space). */
+  found: string;
+  /** The preferred fix of the first of them, if there is one. */
+  fix?: string;
+  count: number;
+  locations: UseLocation[];
+}
+
 export interface FileUsage {
   file: string;
   /** The document's URI, when the report comes from the language server (the extension reveals uses by it). */
@@ -122,6 +139,8 @@ export interface TermUsageReport {
   totals: ReportTotals;
   /** The most used first. */
   terms: TermUsage[];
+  /** Findings no term list is behind (variants, abbreviations), the most frequent first. */
+  unlisted: UnlistedUsage[];
   /** Every file checked, in the order checked. */
   files: FileUsage[];
   /** Files that were not checked, and why. */

@@ -1,6 +1,6 @@
 /** Wording shared by the report's pages (HTML and Markdown), so both say the same thing the same way. */
 import { KINDS, type VariantKind } from '../core/kinds';
-import type { ExceptedUsage, TermUsageReport, UseLocation, VariantUsage } from './model';
+import type { ExceptedUsage, TermUsageReport, UnlistedUsage, UseLocation, VariantUsage } from './model';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -18,6 +18,17 @@ export function kindCounts(byKind: Record<VariantKind, number>): string {
 export function variantStatus(v: VariantUsage): string {
   if (!v.reported) return `${v.kind} (not reported)`;
   return v.fix !== undefined ? `${v.kind} → ${v.fix}` : v.kind;
+}
+
+/** The heading of the findings no term list is behind. */
+export const UNLISTED_TITLE = 'Without a term list';
+
+/** What those findings are, in a sentence under their heading. */
+export const UNLISTED_ABOUT = 'Words and phrases the drafts write more than one way, and abbreviations, that no term list covers: each is counted among the findings, and belongs to no term.';
+
+/** What an unlisted row says: "variant → cross-border", "unused-abbreviation". */
+export function unlistedStatus(u: UnlistedUsage): string {
+  return u.fix !== undefined ? `${u.kind} → ${u.fix}` : u.kind;
 }
 
 /** How an excepted spelling is named: the exception that lets it stand. */
@@ -50,8 +61,10 @@ export function checkedLine(report: TermUsageReport): string {
 export function summarySentence(report: TermUsageReport): string {
   const t = report.totals;
   const kinds = kindCounts(t.byKind);
+  const unlisted = report.unlisted.reduce((n, u) => n + u.count, 0);
   return (
     `${plural(t.files, 'file')} checked: ${plural(t.terms, 'term')} used ${plural(t.uses, 'time')}, ` +
-    `${plural(t.findings, 'finding')}${kinds ? ` (${kinds})` : ''} in ${plural(t.variants, 'variant')}.`
+    `${plural(t.findings, 'finding')}${kinds ? ` (${kinds})` : ''} in ${plural(t.variants, 'variant')}` +
+    `${unlisted > 0 ? `, ${unlisted.toLocaleString('en')} of them without a term list` : ''}.`
   );
 }

@@ -17,7 +17,7 @@ export interface AbbreviationDef {
 }
 
 /** Schwartz & Hearst: every letter of the short form, right to left, in the long form; the first at a word start. */
-function abbreviates(short: string, long: string): boolean {
+export function abbreviates(short: string, long: string): boolean {
   const s = short.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const l = long.toLowerCase();
   let li = l.length - 1;

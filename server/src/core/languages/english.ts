@@ -3,7 +3,8 @@
  * Case with its minor words, and the English word list as ordinary vocabulary. The only language today, and
  * the fallback for any other tag (languages/index.ts).
  */
-import { tokenOffsets } from '../text';
+import { tokenOffsets, tokenWords } from '../text';
+import { englishVariants } from './englishVariants';
 import { isEnglishWord } from './englishWords';
 import { HeadingStyle, type Language, type SentencePunctuation } from './language';
 
@@ -86,10 +87,12 @@ export const english: Language = {
   tag: 'en',
   scripts: ['alphabetic'],
   tokenOffsets,
+  tokenWords,
   punctuation,
   isSentenceStart,
   minorWords: MINOR_WORDS,
   headingStyle,
   adaptCase,
   isWord: isEnglishWord,
+  variants: englishVariants,
 };

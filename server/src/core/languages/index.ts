@@ -8,7 +8,7 @@ import { english } from './english';
 import type { Language } from './language';
 
 export { english } from './english';
-export { HeadingStyle, type Language, type Script, type SentencePunctuation } from './language';
+export { HeadingStyle, type Language, type Script, type SentencePunctuation, type VariantVocabulary } from './language';
 
 /** Every language, the default (English) first. */
 export const LANGUAGES: readonly Language[] = [english];

@@ -8,7 +8,8 @@
  * directly by the matchers' inner loops (no call per character); a language chooses which matchers read its
  * text through `scripts` (core/matching/scripts.ts).
  */
-import type { TokenOffsets } from '../text';
+import type { TokenOffsets, WordTokens } from '../text';
+import type { DialectTable } from './dialects';
 
 /** How a heading is capitalised: Title Case and ALL CAPS let the author's capitals stand. */
 export const enum HeadingStyle {
@@ -49,6 +50,12 @@ export interface Language {
    * Called once per lint (or per re-scanned range), never per character.
    */
   tokenOffsets(text: string, from?: number, to?: number): TokenOffsets;
+  /**
+   * The same tokens with each word's case-folded hash and letter shape, read in the same pass: what the
+   * consistency checks' word table needs of every word (core/consistency/words.ts). Optional: without it the
+   * table reads the words again.
+   */
+  tokenWords?(text: string, from?: number, to?: number): WordTokens;
   readonly punctuation: SentencePunctuation;
   /**
    * Whether a sentence starts at `offset` of `text` (the masked view) in the block that starts at `blockStart`:
@@ -66,4 +73,26 @@ export interface Language {
    * when a term's words are written together or apart as such words ("makeup", "on line").
    */
   isWord(word: string): boolean;
+  /** What the variant check needs of the vocabulary (core/consistency/); a language without it has no variant check. */
+  readonly variants?: VariantVocabulary;
+}
+
+/**
+ * The vocabulary behind "consistency without a list" (core/consistency/): which spellings of one word a
+ * document may mix by accident, and which look alike but are different words.
+ */
+export interface VariantVocabulary {
+  /**
+   * Grammar words (lower case): a spaced pair that starts or ends with one is a phrase, not a compound written
+   * apart ("every day" / "everyday", "set up" / "setup").
+   */
+  isFunctionWord(lower: string): boolean;
+  /** Every grammar word, lower case (the check hashes them once). */
+  readonly functionWords: readonly string[];
+  /** Whether the hyphen tells a joined word (lower case) from its hyphenated form ("re-sign" / "resign"). */
+  hyphenKeepsApart(joinedLower: string): boolean;
+  /** Whether a word's capital is always its own ("May", "Monday"): no capitalisation variant. */
+  isAlwaysCapitalised(lower: string): boolean;
+  /** British and American spellings of one word ("colour" / "color"), loaded on first use. */
+  dialects(): DialectTable;
 }

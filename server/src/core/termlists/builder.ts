@@ -12,7 +12,7 @@
 import { LineIndex } from '../lines';
 import { isEnglish } from '../languages/tags';
 import { hasUpperCase } from '../text';
-import type { ForbiddenStatus, FormDetail, LanguageForms, ProblemSeverity, Term, TermException, TermFileProblem, TermFileResult, TermList, TermOrigin } from '../types';
+import type { ForbiddenStatus, FormDetail, LanguageForms, ProblemSeverity, Term, TermAbbreviation, TermException, TermFileProblem, TermFileResult, TermList, TermOrigin } from '../types';
 import { type FormRef, type Report, type Span, checkCollisions, checkForm, checkFormCount, checkPhrase, collisionKey } from './validation';
 
 /**
@@ -33,6 +33,7 @@ export function makeTerm(
   note: string | undefined,
   source: string | undefined,
   origin: TermOrigin,
+  abbreviation?: TermAbbreviation,
 ): Term {
   const term: Term = {
     id: approved,
@@ -47,6 +48,7 @@ export function makeTerm(
   if (note !== undefined) term.note = note;
   const src = source ?? list.source;
   if (src !== undefined) term.source = src;
+  if (abbreviation) term.abbreviation = abbreviation;
   return term;
 }
 
@@ -109,6 +111,8 @@ export interface EntryInput {
   modifier?: boolean;
   /** Look-alikes that are not variants (Term.notVariants), each with where it stands. */
   notVariants?: readonly EntryForm[];
+  /** The approved form's abbreviation, and whether the list defines it (documents may then use it undefined). */
+  abbreviation?: TermAbbreviation;
 }
 
 export class TermListBuilder {
@@ -199,7 +203,7 @@ export class TermListBuilder {
     }
     // Line and column are filled in by `finish`, once for all entries.
     const origin: TermOrigin = { file: this.list.file, offset: entry.span.offset, line: 0, column: 0 };
-    const term = makeTerm(this.list, approved.text, admitted ?? NO_FORMS, forbidden ?? NO_FORMS, entry.caseSensitive, translations, entry.note, entry.source, origin);
+    const term = makeTerm(this.list, approved.text, admitted ?? NO_FORMS, forbidden ?? NO_FORMS, entry.caseSensitive, translations, entry.note, entry.source, origin, entry.abbreviation);
     if (lang !== undefined) term.lang = lang;
     if (languages) term.languages = languages;
     const details = detailsOf(approved, entry.others);

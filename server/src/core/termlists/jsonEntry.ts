@@ -10,7 +10,7 @@ import { normalizeLanguageTag } from '../languages/tags';
 import type { ForbiddenStatus } from '../types';
 import type { EntryForm, EntryInput, ExceptionInput, LanguageInput, OtherForm, TermListBuilder } from './builder';
 import { TERM_KEYS, unknownKey } from './jsonKeys';
-import type { Report } from './validation';
+import { type Report, isAbbreviation } from './validation';
 
 const FORM_KEYS = ['form', 'note', 'source', 'status'];
 const LANGUAGE_KEYS = ['approved', 'admitted', 'forbidden'];
@@ -187,6 +187,9 @@ export function readJsonEntry(entry: JsonNode, index: number, builder: TermListB
   const translationKeys = new Map<string, JsonNode>();
   const others: OtherForm[] = [];
   const input: Omit<EntryInput, 'approved' | 'others'> = { index, span: entry, path: base };
+  let abbreviation: string | undefined;
+  let abbreviationDefined: boolean | undefined;
+  let definedNode: JsonNode | undefined;
   let ok = true;
 
   for (const [key, keyNode, valueNode] of properties(entry)) {
@@ -268,6 +271,17 @@ export function readJsonEntry(entry: JsonNode, index: number, builder: TermListB
         if (valueNode.type !== 'string' || (valueNode.value as string).trim() === '') report(valueNode, path, '"id" must be a non-empty string');
         else input.conceptId = valueNode.value as string;
         break;
+      case 'abbreviation':
+        if (valueNode.type !== 'string' || !isAbbreviation(valueNode.value as string)) report(valueNode, path, '"abbreviation" must be one word of at most 20 characters with a letter, such as "IPP"');
+        else abbreviation = valueNode.value as string;
+        break;
+      case 'abbreviationDefined':
+        if (valueNode.type !== 'boolean') report(valueNode, path, '"abbreviationDefined" must be true or false');
+        else {
+          abbreviationDefined = valueNode.value as boolean;
+          definedNode = keyNode;
+        }
+        break;
       default:
         unknownKey(keyNode, path, key, TERM_KEYS, report);
     }
@@ -300,6 +314,9 @@ export function readJsonEntry(entry: JsonNode, index: number, builder: TermListB
     if (ok) report(entry, `${base}.term`, 'Missing required property "term"');
     return;
   }
+  // The abbreviation is the concept's (concepts.ts carries it to the Term of every language).
+  if (definedNode && abbreviation === undefined) report(definedNode, `${base}.abbreviationDefined`, '"abbreviationDefined" needs an "abbreviation"');
+  if (abbreviation !== undefined) input.abbreviation = { short: abbreviation, defined: abbreviationDefined ?? false };
   const full: EntryInput = {
     ...input,
     lang,

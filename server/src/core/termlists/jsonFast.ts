@@ -10,7 +10,7 @@ import type { Term, TermFileResult, TermList, TermOrigin } from '../types';
 import { NO_FORMS, NO_TRANSLATIONS, makeTerm } from './builder';
 import { TOP_KEYS } from './jsonKeys';
 import { normalizeLanguageTag } from '../languages/tags';
-import { type FormRef, type Report, type Span, TERM_LIMITS, checkCollisions, checkForm, checkPhrase } from './validation';
+import { type FormRef, type Report, type Span, TERM_LIMITS, checkCollisions, checkForm, checkPhrase, isAbbreviation } from './validation';
 
 /** Tags already as the list keeps them, remembered: a list repeats the same few tags thousands of times. */
 const normalTags = new Map<string, boolean>();
@@ -83,6 +83,8 @@ export function parseCleanTermFile(text: string, file: string): TermFileResult |
     let caseSensitive: boolean | undefined;
     let note: string | undefined;
     let source: string | undefined;
+    let abbreviation: string | undefined;
+    let abbreviationDefined: boolean | undefined;
     let translations: Record<string, string> = NO_TRANSLATIONS;
     let innerKeys = 0;
     for (let k = 0; k < keys.length; k++) {
@@ -122,12 +124,22 @@ export function parseCleanTermFile(text: string, file: string): TermFileResult |
           if (key === 'note') note = value;
           else source = value;
           break;
+        case 'abbreviation':
+          // Anything but one word is a problem the full parser positions.
+          if (typeof value !== 'string' || !isAbbreviation(value)) return undefined;
+          abbreviation = value;
+          break;
+        case 'abbreviationDefined':
+          if (typeof value !== 'boolean') return undefined;
+          abbreviationDefined = value;
+          break;
         default:
           return undefined;
       }
     }
     // The only object an accepted entry holds is its translations: a repeated language tag shows here.
     if (approved === undefined || innerKeys !== scan.innerKeys[index]) return undefined;
+    if (abbreviationDefined !== undefined && abbreviation === undefined) return undefined;
     const formCount = 1 + admitted.length + forbidden.length;
     if (formCount > TERM_LIMITS.maxFormsPerTerm) return undefined;
     // Paths only name problems, and any problem sends the file to the full parser: none are built here.
@@ -139,7 +151,7 @@ export function parseCleanTermFile(text: string, file: string): TermFileResult |
     for (let i = 0; i < admitted.length; i++) forms.push({ termIndex: index, text: admitted[i]!, kind: 'admitted', span, path: '' });
     for (let i = 0; i < forbidden.length; i++) forms.push({ termIndex: index, text: forbidden[i]!, kind: 'forbidden', span, path: '' });
     const origin: TermOrigin = { file, offset: scan.offsets[index]!, line: scan.lines[index]!, column: scan.columns[index]! };
-    terms[index] = makeTerm(list, approved, admitted, forbidden, caseSensitive, translations, note, source, origin);
+    terms[index] = makeTerm(list, approved, admitted, forbidden, caseSensitive, translations, note, source, origin, abbreviation === undefined ? undefined : { short: abbreviation, defined: abbreviationDefined ?? false });
   }
   checkCollisions(forms, report);
   if (failed) return undefined;

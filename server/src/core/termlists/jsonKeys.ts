@@ -20,6 +20,8 @@ export const TERM_KEYS: ReadonlySet<string> = new Set([
   'replace',
   'modifier',
   'notVariants',
+  'abbreviation',
+  'abbreviationDefined',
 ]);
 
 

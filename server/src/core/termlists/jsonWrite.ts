@@ -56,6 +56,10 @@ export function jsonEntry(term: Term, listLang: string, listSource: string | und
   if (term.replace) out.replace = true;
   if (term.modifier !== undefined) out.modifier = term.modifier;
   if (term.notVariants) out.notVariants = [...term.notVariants];
+  if (term.abbreviation) {
+    out.abbreviation = term.abbreviation.short;
+    if (term.abbreviation.defined) out.abbreviationDefined = true;
+  }
   return out;
 }
 

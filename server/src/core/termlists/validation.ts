@@ -58,6 +58,11 @@ export function collisionKey(text: string, lang: string | undefined): string {
 }
 
 
+/** An entry's `abbreviation`: one word of at most 20 characters, with a letter ("IPP", "SMEs", "R&D"). */
+export function isAbbreviation(text: string): boolean {
+  return text.length <= 20 && /^\S+$/u.test(text) && /\p{L}/u.test(text);
+}
+
 /**
  * Checks one form on its own; reports what is wrong with it and returns whether it can be matched. `lang` is
  * the form's language (absent: English): forms of Chinese, Japanese and Korean are held for other languages'

@@ -1,7 +1,7 @@
 /** The report page's tables: the summary by kind, the terms at a glance, one table per term, one per file. */
 import { KINDS } from '../../core/kinds';
 import type { FileUsage, TermUsage, TermUsageReport, UseLocation } from '../model';
-import { exceptedStatus, kindCounts, plural, variantStatus } from '../text';
+import { UNLISTED_ABOUT, UNLISTED_TITLE, exceptedStatus, kindCounts, plural, unlistedStatus, variantStatus } from '../text';
 import { escapeHtml as esc } from './escape';
 
 /** Writes the link to a use: the page decides what a link is (a relative file link, a webview message). */
@@ -94,4 +94,16 @@ export function fileSection(f: FileUsage, terms: ReadonlyMap<string, { usage: Te
     ? `<table class="file-terms"><thead><tr><th>term</th><th class="n">uses</th><th class="n">findings</th><th>to fix</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
     : '';
   return `<article class="file"><h3>${esc(f.file)}</h3><p>${about}</p>${table}</article>`;
+}
+
+/** The findings no term list is behind (variants, abbreviations): one row each, with its places; empty when there are none. */
+export function unlistedSection(report: TermUsageReport, link: UseLink): string {
+  if (report.unlisted.length === 0) return '';
+  const rows = report.unlisted.map(
+    (u) => `<tr><td class="form">${esc(u.found)}</td><td class="status-finding">${esc(unlistedStatus(u))}</td><td class="n">${u.count}</td><td class="where">${places(u.locations, link)}</td></tr>`,
+  );
+  return (
+    `<section id="unlisted"><h2>${esc(UNLISTED_TITLE)}</h2><p class="muted">${esc(UNLISTED_ABOUT)}</p>` +
+    `<table class="forms"><thead><tr><th>written</th><th>kind</th><th class="n">count</th><th>where</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`
+  );
 }

@@ -2,7 +2,8 @@
  * The header row of a CSV or TSV term list: what each column holds. A language column is named by its tag
  * (`en`, `zh-Hans`, `zh-CN`) and holds that language's approved form; `<tag>:admitted`, `<tag>:forbidden` and
  * `<tag>:superseded` hold further forms, several separated by `;`; `id`, `note`, `source`, `subject`,
- * `definition`, `exceptions` (`;`-separated phrases) and `caseSensitive` hold the concept's. memoQ's exports
+ * `definition`, `exceptions` (`;`-separated phrases), `caseSensitive`, `abbreviation` and `abbreviationDefined` hold
+ * the concept's. memoQ's exports
  * are read too: its language columns (`English_United_States`, `Chinese_PRC`, repeated for a second term of a
  * language), `<Language>_Def`, `Entry_ID`, `Entry_Subject`, `Entry_Domain`, `Entry_Note`, and `Term_Info` (a
  * `Forbidden` flag there forbids the term before it); its other bookkeeping columns are passed over.
@@ -13,7 +14,7 @@ export type FormStatusColumn = 'approved' | 'admitted' | 'forbidden' | 'supersed
 
 export type Column =
   | { kind: 'forms'; lang: string; status: FormStatusColumn }
-  | { kind: 'field'; field: 'id' | 'note' | 'source' | 'subject' | 'definition' | 'exceptions' | 'caseSensitive' }
+  | { kind: 'field'; field: 'id' | 'note' | 'source' | 'subject' | 'definition' | 'exceptions' | 'caseSensitive' | 'abbreviation' | 'abbreviationDefined' }
   | { kind: 'definition'; lang: string }
   | { kind: 'termInfo' }
   | { kind: 'ignored' };
@@ -27,6 +28,8 @@ const FIELDS: Record<string, Extract<Column, { kind: 'field' }>['field']> = {
   definition: 'definition',
   exceptions: 'exceptions',
   casesensitive: 'caseSensitive',
+  abbreviation: 'abbreviation',
+  abbreviationdefined: 'abbreviationDefined',
   // memoQ's entry-level columns
   entry_id: 'id',
   entry_subject: 'subject',
@@ -67,5 +70,5 @@ export function readColumn(header: string): Column | string {
   }
   const lang = normalizeLanguageTag(name) ?? memoqLanguageTag(name);
   if (lang) return { kind: 'forms', lang, status: 'approved' };
-  return `Unknown column "${name}": columns are language tags (en, zh-Hans, zh-Hant…), <tag>:admitted, <tag>:forbidden, <tag>:superseded, id, note, source, subject, definition, exceptions, caseSensitive, or memoQ's`;
+  return `Unknown column "${name}": columns are language tags (en, zh-Hans, zh-Hant…), <tag>:admitted, <tag>:forbidden, <tag>:superseded, id, note, source, subject, definition, exceptions, caseSensitive, abbreviation, abbreviationDefined, or memoQ's`;
 }

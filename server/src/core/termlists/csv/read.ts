@@ -7,7 +7,7 @@
  */
 import type { ForbiddenStatus, TermFileResult } from '../../types';
 import { type EntryForm, type EntryInput, type ExceptionInput, type LanguageInput, type OtherForm, TermListBuilder } from '../builder';
-import type { Span } from '../validation';
+import { type Span, isAbbreviation } from '../validation';
 import { type Column, readColumn } from './columns';
 
 type CsvParse = typeof import('csv-parse/sync');
@@ -196,6 +196,8 @@ function readRow(row: Cell[], r: number, columns: readonly Column[], builder: Te
   const notes: string[] = [];
   const exceptions: ExceptionInput[] = [];
   let definition: string | undefined;
+  let abbreviation: string | undefined;
+  let abbreviationDefined: { value: boolean; span: Span; path: string } | undefined;
   let last: (EntryForm & { lang: string }) | undefined;
   let ok = true;
   row.forEach((cell, i) => {
@@ -253,6 +255,22 @@ function readRow(row: Cell[], r: number, columns: readonly Column[], builder: Te
           }
           break;
         }
+        case 'abbreviation':
+          if (isAbbreviation(value)) abbreviation = value;
+          else {
+            report(cell.span, path, `An abbreviation is one word of at most 20 characters with a letter, such as "IPP", not "${value}"`);
+            ok = false;
+          }
+          break;
+        case 'abbreviationDefined': {
+          const v = value.toLowerCase();
+          if (v === 'true' || v === 'yes' || v === '1' || v === 'false' || v === 'no' || v === '0') abbreviationDefined = { value: v === 'true' || v === 'yes' || v === '1', span: cell.span, path };
+          else {
+            report(cell.span, path, `abbreviationDefined is true or false, not "${value}"`);
+            ok = false;
+          }
+          break;
+        }
         case 'id':
           input.conceptId = value;
           break;
@@ -273,6 +291,10 @@ function readRow(row: Cell[], r: number, columns: readonly Column[], builder: Te
       continue;
     }
     languages.push({ lang, approved, others: [...more.map((f): OtherForm => ({ ...f, kind: 'admitted' })), ...cells.others] });
+  }
+  if (abbreviationDefined && abbreviation === undefined) {
+    report(abbreviationDefined.span, abbreviationDefined.path, 'abbreviationDefined needs an abbreviation in the same row');
+    ok = false;
   }
   if (!ok) return;
   if (languages.length === 0) {
@@ -295,5 +317,6 @@ function readRow(row: Cell[], r: number, columns: readonly Column[], builder: Te
   if (notes.length > 0) entry.note = notes.join('\n');
   if (definition !== undefined && entry.definition === undefined) entry.definition = definition;
   if (exceptions.length > 0) entry.exceptions = exceptions;
+  if (abbreviation !== undefined) entry.abbreviation = { short: abbreviation, defined: abbreviationDefined?.value ?? false };
   builder.addEntry(entry);
 }

@@ -1,7 +1,8 @@
 /**
  * A term list written as CSV (or TSV), in the columns csv/columns.ts reads: one language column per language
  * (English first), its `:admitted`, `:forbidden` and `:superseded` columns when some concept has such forms,
- * then `id`, `subject`, `definition`, `note`, `source`, `exceptions` and `caseSensitive` when any concept
+ * then `id`, `subject`, `definition`, `note`, `source`, `exceptions`, `caseSensitive`, `abbreviation` and
+ * `abbreviationDefined` when any concept
  * says one. Quoting is csv-stringify's. A spreadsheet has no place for the list's title or ignore phrases,
  * notes on single forms or exceptions, `replace`, or a form with a `;` (the separator of forms in a cell):
  * those are named in `dropped`.
@@ -30,6 +31,8 @@ export function writeCsv(list: TermList, delimiter: ',' | '\t' = ','): WrittenLi
   let source = false;
   let exceptions = false;
   let caseSensitive = false;
+  let abbreviation = false;
+  let abbreviationDefined = false;
   for (const t of list.terms) {
     for (const lang of languagesOf(t)) {
       if (!langs.includes(lang)) langs.push(lang);
@@ -45,6 +48,8 @@ export function writeCsv(list: TermList, delimiter: ',' | '\t' = ','): WrittenLi
     source ||= t.source !== undefined;
     exceptions ||= t.exceptions !== undefined;
     caseSensitive ||= explicitCase(t);
+    abbreviation ||= t.abbreviation !== undefined;
+    abbreviationDefined ||= t.abbreviation?.defined === true;
     if (t.replace) dropped.add('"replace" on', t.term);
     if (t.modifier !== undefined) dropped.add('"modifier" on', t.term);
     if (t.notVariants) dropped.add('look-alikes that are not variants ("notVariants") of', t.term);
@@ -63,6 +68,8 @@ export function writeCsv(list: TermList, delimiter: ',' | '\t' = ','): WrittenLi
   if (source) header.push('source');
   if (exceptions) header.push('exceptions');
   if (caseSensitive) header.push('caseSensitive');
+  if (abbreviation) header.push('abbreviation');
+  if (abbreviationDefined) header.push('abbreviationDefined');
 
   const records: string[][] = [header];
   for (const t of list.terms) {
@@ -92,6 +99,8 @@ export function writeCsv(list: TermList, delimiter: ',' | '\t' = ','): WrittenLi
     if (t.source !== undefined) cells.set('source', t.source);
     if (t.exceptions) cells.set('exceptions', join('exceptions', t.exceptions.map((e) => e.phrase)));
     if (explicitCase(t)) cells.set('caseSensitive', String(t.caseSensitive));
+    if (t.abbreviation) cells.set('abbreviation', t.abbreviation.short);
+    if (t.abbreviation?.defined) cells.set('abbreviationDefined', 'true');
     records.push(header.map((h) => cells.get(h) ?? ''));
   }
   return { text: stringify(records, { delimiter, record_delimiter: 'unix' }), dropped: dropped.lines() };

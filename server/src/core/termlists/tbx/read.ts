@@ -7,6 +7,7 @@
  *   administrativeStatus (or v2's normativeAuthorization)   preferred → approved, admitted → admitted,
  *                                                           deprecated and superseded → forbidden
  *   subjectField, definition, note, source (admin)          kept on the concept, or on a single term
+ *   a term whose termType is abbreviation (acronym, …)      the concept's abbreviation, not one of its forms
  *   the header's title and sourceDesc                       the list's title and source
  *
  * Other data categories (part of speech, context, transactions, cross-references) are passed over. Language
@@ -18,7 +19,7 @@
 import { normalizeLanguageTag } from '../../languages/tags';
 import type { ForbiddenStatus, TermFileResult } from '../../types';
 import { type EntryForm, type EntryInput, type LanguageInput, type OtherForm, TermListBuilder } from '../builder';
-import type { Report, Span } from '../validation';
+import { type Report, type Span, isAbbreviation } from '../validation';
 import { type XmlElement, childNamed, childrenNamed, contentSpan, parseXml, spanOf } from './xml';
 
 /** administrativeStatus values and what they are in a term list (TBX-Basic's four, with and without "-admn-sts"). */
@@ -56,7 +57,12 @@ function category(e: XmlElement): string | undefined {
 
 interface FoundForm extends EntryForm {
   kind?: 'approved' | 'admitted' | 'forbidden';
+  /** `<termNote type="termType">abbreviation</termNote>` (or acronym, initialism): the concept's abbreviation, no form. */
+  abbreviation?: true;
 }
+
+/** TBX-Basic's termType values that make a term the concept's abbreviation (Term.abbreviation) rather than a form. */
+const ABBREVIATION_TYPES = new Set(['abbreviation', 'acronym', 'initialism', 'shortform']);
 
 interface LanguageGroup {
   lang: string;
@@ -71,6 +77,7 @@ function readTermSection(ts: XmlElement, path: string, report: Report): FoundFor
   const holders = ts.name === 'ntig' ? [ts, ...childrenNamed(ts, 'termGrp')] : [ts];
   let term: XmlElement | undefined;
   let status: XmlElement | undefined;
+  let termType: string | undefined;
   const notes: string[] = [];
   let source: string | undefined;
   for (const h of holders) {
@@ -78,10 +85,14 @@ function readTermSection(ts: XmlElement, path: string, report: Report): FoundFor
       if (c.name === 'term') term ??= c;
       else if (c.name === 'note') notes.push(noteText(c));
       else if (c.name === 'termNoteGrp') {
-        for (const n of c.children) if (category(n) === 'administrativeStatus' || category(n) === 'normativeAuthorization') status ??= n;
+        for (const n of c.children) {
+          if (category(n) === 'administrativeStatus' || category(n) === 'normativeAuthorization') status ??= n;
+          else if (category(n) === 'termType') termType ??= n.text.trim();
+        }
       } else {
         const cat = category(c);
         if (cat === 'administrativeStatus' || cat === 'normativeAuthorization') status ??= c;
+        else if (cat === 'termType') termType ??= c.text.trim();
         else if (cat === 'source') source ??= noteText(c);
       }
     }
@@ -91,6 +102,10 @@ function readTermSection(ts: XmlElement, path: string, report: Report): FoundFor
     return undefined;
   }
   const form: FoundForm = { text: termText(term), span: contentSpan(term), path: `${path}/term` };
+  if (termType !== undefined && ABBREVIATION_TYPES.has(termType.replace(/[\s-]+/g, '').toLowerCase()) && isAbbreviation(form.text)) {
+    form.abbreviation = true;
+    return form;
+  }
   if (status) {
     const value = status.text.trim();
     const known = STATUSES[value.toLowerCase()];
@@ -132,6 +147,7 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
   let subject: string | undefined;
   let definition: string | undefined;
   let source: string | undefined;
+  let abbreviation: string | undefined;
   let ok = true;
   const readCategories = (e: XmlElement) => {
     for (const c of e.children) {
@@ -163,7 +179,8 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
     for (const ts of ls.children) {
       if (ts.name !== 'termSec' && ts.name !== 'tig' && ts.name !== 'ntig') continue;
       const form = readTermSection(ts, `${lsPath}/${ts.name}[${++t}]`, report);
-      if (form) group.forms.push(form);
+      if (form?.abbreviation) abbreviation ??= form.text;
+      else if (form) group.forms.push(form);
       else ok = false;
     }
   }
@@ -196,6 +213,8 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
   if (subject !== undefined && subject !== '') input.subject = subject;
   if (definition !== undefined && definition !== '') input.definition = definition;
   if (entry.attrs.id !== undefined && entry.attrs.id.trim() !== '') input.conceptId = entry.attrs.id;
+  // TBX has no place for "the list defines it": an abbreviation read from TBX must be defined by documents.
+  if (abbreviation !== undefined) input.abbreviation = { short: abbreviation, defined: false };
   builder.addEntry(input);
 }
 

@@ -3,12 +3,12 @@
  * tools that still want it. Every language of every concept becomes a language section, each form a term
  * section with its administrative status (approved → preferredTerm-admn-sts, admitted → admittedTerm-admn-sts,
  * forbidden → deprecatedTerm-admn-sts, or supersededTerm-admn-sts for a superseded name) and its note and
- * source; the concept's subject field, definition, note and source go with it, the list's title and source
- * into the header. TBX-Basic has no place for exceptions: each exception phrase (an official name that keeps
+ * source; the concept's subject field, definition, note and source go with it (its abbreviation as a term typed
+ * `abbreviation`), the list's title and source into the header. TBX-Basic has no place for exceptions: each exception phrase (an official name that keeps
  * a spelling the entry corrects, "University of Macau") is written as a concept of its own with that name as
  * its preferred term, which a linter reading the file matches as a whole (the longest match wins), so the
- * name is let stand as the exception lets it. Nor for an explicit case rule, `replace` or the list's ignore
- * phrases: they are named in `dropped`.
+ * name is let stand as the exception lets it. Nor for an explicit case rule, `replace`, `abbreviationDefined` or
+ * the list's ignore phrases: they are named in `dropped`.
  */
 import { formsIn, languagesOf } from '../../concepts';
 import { formKey } from '../../forms';
@@ -63,6 +63,10 @@ function concept(n: TbxNames, term: Term, id: string, list: TermList): string {
     out.push(termSection(n, forms.approved, 'approved', detail(forms.approved), '          '));
     for (const t of forms.admitted) out.push(termSection(n, t, 'admitted', detail(t), '          '));
     for (const t of forms.forbidden) out.push(termSection(n, t, 'forbidden', detail(t), '          '));
+    // The concept's abbreviation: a term of its own language typed as one (TBX-Basic's termType), never a form.
+    if (lang === own && term.abbreviation) {
+      out.push(`          <${n.termSec}>`, `            <term>${esc(term.abbreviation.short)}</term>`, `            <termNote type="termType">abbreviation</termNote>`, `          </${n.termSec}>`);
+    }
     out.push(`        </${n.langSec}>`);
   }
   out.push(`      </${n.entry}>`);
@@ -124,6 +128,7 @@ export function writeTbx(list: TermList, version: 2 | 3 = 3): WrittenList {
     if (t.replace) dropped.add('"replace" on', t.term);
     if (t.modifier !== undefined) dropped.add('"modifier" on', t.term);
     if (t.notVariants) dropped.add('look-alikes that are not variants ("notVariants") of', t.term);
+    if (t.abbreviation?.defined) dropped.add('"abbreviationDefined" (the list defines the abbreviation) on', t.term);
     let id = t.conceptId;
     if (id !== undefined && !NCNAME.test(id)) {
       dropped.add('ids that are not XML names (new ids written instead) of', t.term);

@@ -1,0 +1,303 @@
+/**
+ * A word or a name capitalised differently mid-sentence: "the Internet" and "the internet", "Greater Bay Area"
+ * and "greater bay area". What never counts: a capital at a sentence start, anything in a heading (Title Case
+ * and ALL CAPS are the heading's), words in ALL CAPS or with inner capitals ("IPP", "iPhone"), a capitalised
+ * word next to another (it belongs to a longer name: "Guangdong Province" says nothing about "province") or to
+ * a number ("May 2024", "Phase 2"), grammar words ("May" / "may") and words always capitalised (months, days).
+ */
+import { HeadingStyle, type Language, type VariantVocabulary } from '../languages/language';
+import { IntTable } from './intTable';
+import type { VariantGroup, VariantUse } from './tally';
+import { Gap, HASH_BASE, SEPARATOR, Word, type WordTable, atSentenceStart, endOf, inHeading, lowerText, phraseHash, startOf, wordText } from './words';
+
+/** Names of more words than this are compared only word by word. */
+const MAX_NAME = 5;
+
+/**
+ * The lower-case words that join the words of one name: "of" and "for", and "the" after them ("Institute of
+ * Public Policy", "Bank of the West"). Other minor words join two names ("the Internet and the Web"), and none
+ * joins a run that starts a sentence (where the first capital proves nothing).
+ */
+const CONNECTORS = new Set(['of', 'for']);
+
+function connects(t: WordTable, k: number, afterConnector: boolean): 0 | 1 | 2 {
+  // Connectors are grammar words: the flag answers for nearly every word without a string.
+  if ((t.flags[k]! & (Word.Lower | Word.Function)) !== (Word.Lower | Word.Function)) return 0;
+  const w = lowerText(t, k);
+  if (CONNECTORS.has(w)) return 1;
+  return afterConnector && w === 'the' ? 2 : 0;
+}
+
+/** A plain word the check may compare: letters, no term list's, not part of a hyphenated compound. */
+function plain(t: WordTable, k: number): boolean {
+  const f = t.flags[k]!;
+  if ((f & (Word.Letters | Word.Covered | Word.AllCaps | Word.InnerUpper)) !== Word.Letters) return false;
+  return (k === 0 || t.gap[k - 1] !== Gap.Hyphen) && (k + 1 >= t.length || t.gap[k] !== Gap.Hyphen);
+}
+
+/**
+ * Where a capital may be the author's rather than the word's: a sentence start (the language's rule), or right
+ * after an opening quote (quoted speech, a quoted title).
+ */
+function initial(t: WordTable, k: number): boolean {
+  return atSentenceStart(t, k) || t.lang.punctuation.openingQuotes.has(t.view.masked.charCodeAt(startOf(t, k) - 1));
+}
+
+/** A capital that belongs to a name: the word is capitalised, and not just because a sentence starts there. */
+function nameCapital(t: WordTable, k: number): boolean {
+  return (t.flags[k]! & Word.UpperFirst) !== 0 && !initial(t, k);
+}
+
+/**
+ * A run of capitalised words may start here: any capitalised word but a grammar word at a sentence start ("The
+ * Bay Park" starts at "Bay"; "Pearl River Delta" at a sentence start starts at "Pearl").
+ */
+function startsRun(t: WordTable, k: number): boolean {
+  if ((t.flags[k]! & Word.UpperFirst) === 0 || !plain(t, k)) return false;
+  return (t.flags[k]! & Word.Function) === 0 || !initial(t, k);
+}
+
+/**
+ * A number or a name stands next to words [first, last] (across white space), on a side where the words are
+ * capitalised themselves: they are part of something longer ("Phase 2", "Qianhai Data Centre"). A capitalised
+ * word at a sentence start is a name when it is no ordinary word ("Guangdong Province"). Lower-case words are
+ * never part of a name, whatever stands next to them.
+ */
+function hasNeighbour(t: WordTable, first: number, last: number): boolean {
+  const capital = (k: number) => (t.flags[k]! & Word.UpperFirst) !== 0;
+  const near = (k: number) => {
+    const f = t.flags[k]!;
+    if ((f & Word.Letters) === 0) return true;
+    // A word of a hyphenated compound is the compound's: its capital may be fixed with it ("Cross-border").
+    if ((f & Word.UpperFirst) === 0 || !plain(t, k)) return false;
+    return !initial(t, k) || !t.lang.isWord(lowerText(t, k));
+  };
+  return (
+    (capital(first) && first > 0 && t.gap[first - 1] === Gap.Space && near(first - 1)) ||
+    (capital(last) && last + 1 < t.length && t.gap[last] === Gap.Space && near(last + 1))
+  );
+}
+
+/** Words [first, last] are compared at all: mid-sentence, outside headings. */
+function midSentence(t: WordTable, first: number): boolean {
+  return !initial(t, first) && !inHeading(t, first) && !inTitle(t, first);
+}
+
+/** Opening and closing quotes a quoted title stands between. */
+const OPEN_QUOTES = new Set([0x22, 0x201c, 0x2018, 0x27]);
+const CLOSE_QUOTES = new Set([0x22, 0x201d, 0x2019, 0x27]);
+/** How far a title may reach on either side of a word. */
+const TITLE_REACH = 200;
+
+/**
+ * Capitals of a title that is no heading to the format: a line in Title Case or capitals on its own (a plain-text
+ * title), or a quoted title in Title Case ("the conference on "Promoting High-quality Development"").
+ */
+function inTitle(t: WordTable, k: number): boolean {
+  const text = t.view.masked;
+  const at = startOf(t, k);
+  let lineStart = at;
+  while (lineStart > 0 && at - lineStart < TITLE_REACH && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  let lineEnd = endOf(t, k);
+  while (lineEnd < text.length && lineEnd - at < TITLE_REACH && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+  if (t.lang.headingStyle(text.slice(lineStart, lineEnd)) !== HeadingStyle.None) return true;
+  // The nearest quote before the word on its line, if it opens (a letter follows it) and one after it closes.
+  let open = -1;
+  for (let i = at - 1; i >= lineStart; i--) {
+    const c = text.charCodeAt(i);
+    if (CLOSE_QUOTES.has(c) && !OPEN_QUOTES.has(c)) return false;
+    if (OPEN_QUOTES.has(c) && (c !== 0x27 || i === 0 || /\s/.test(text[i - 1]!))) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let i = endOf(t, k); i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (CLOSE_QUOTES.has(c) && (c !== 0x27 || i + 1 >= text.length || !/\p{L}/u.test(text[i + 1]!))) {
+      close = i;
+      break;
+    }
+  }
+  return close > 0 && titleCase(t.lang, text.slice(open + 1, close));
+}
+
+/** A quoted title: two or more words, each capitalised but minor words (a hyphenated word by its first part). */
+function titleCase(lang: Language, s: string): boolean {
+  const words = s.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  let significant = 0;
+  for (const w of words) {
+    if (w.length < 3 || lang.minorWords.has(w.toLowerCase())) continue;
+    if (!/^\p{Lu}/u.test(w)) return false;
+    significant++;
+  }
+  return significant >= 2;
+}
+
+function shown(t: WordTable, first: number, last: number): string {
+  return t.view.text.slice(startOf(t, first), endOf(t, last)).replace(/\s+/g, ' ');
+}
+
+export function capitalizationGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary): VariantGroup[] {
+  // Words of names (and of the same words written otherwise) are the names' to compare, not each word's.
+  const named = tables.map((t) => new Uint8Array(t.length));
+  const names = nameGroups(tables, lang, named);
+  return [...names, ...wordGroups(tables, lang, vocab, named)];
+}
+
+/** Single words: a capitalised word on its own mid-sentence, against the same word in lower case. */
+function wordGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary, named: readonly Uint8Array[]): VariantGroup[] {
+  const keys = new IntTable(64);
+  const groups: { key: string; uses: VariantUse[] }[] = [];
+  const byKey = new Map<string, number>();
+  const pending: [number, WordTable, number, number][] = [];
+  tables.forEach((t, source) => {
+    const { flags } = t;
+    const isNamed = named[source]!;
+    for (let k = 0, n = t.length; k < n; k++) {
+      // Grammar words are never compared ("May" / "may", "US" / "us").
+      if ((flags[k]! & (Word.UpperFirst | Word.Function)) !== Word.UpperFirst || isNamed[k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
+      if (!midSentence(t, k) || hasNeighbour(t, k, k)) continue;
+      const lower = lowerText(t, k);
+      if (vocab.isAlwaysCapitalised(lower)) continue;
+      let id = byKey.get(lower);
+      if (id === undefined) {
+        byKey.set(lower, (id = groups.length));
+        groups.push({ key: lower, uses: [] });
+        keys.add(t.hash[k]!, id);
+      }
+      pending.push([source, t, k, id]);
+    }
+  });
+  if (groups.length === 0) return [];
+  for (const [source, t, k, id] of pending) groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
+  tables.forEach((t, source) => {
+    const { flags, hash } = t;
+    const isNamed = named[source]!;
+    for (let k = 0, n = t.length; k < n; k++) {
+      if ((flags[k]! & Word.Lower) === 0) continue;
+      const id = keys.get(hash[k]!);
+      if (id < 0 || isNamed[k] || !plain(t, k)) continue;
+      if (lowerText(t, k) !== groups[id]!.key || !midSentence(t, k)) continue;
+      groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
+    }
+  });
+  return groups.filter((g) => g.uses.length > 1).map((g) => caseGroup(g.uses, lang));
+}
+
+/**
+ * Names: runs of capitalised words mid-sentence ("Greater Bay Area", "Institute of Public Policy"), against the
+ * same words capitalised otherwise, where they are not part of a longer name.
+ */
+function nameGroups(tables: readonly WordTable[], lang: Language, named: readonly Uint8Array[]): VariantGroup[] {
+  const keys = new IntTable(64);
+  /** The first words of the names: a use can only start with one. */
+  const heads = new IntTable(64);
+  const groups: { key: string; uses: VariantUse[] }[] = [];
+  const byKey = new Map<string, number>();
+  let longest = 0;
+  tables.forEach((t, source) => {
+    const { flags } = t;
+    for (let k = 0, n = t.length; k < n; k++) {
+      // Only capitalised words start a run: most words are out at the first test.
+      if ((flags[k]! & Word.UpperFirst) === 0 || !startsRun(t, k)) continue;
+      // A maximal run from k: capitalised words, connectors between them.
+      let last = k;
+      let after = false;
+      const joinable = !initial(t, k);
+      for (let j = k + 1; j < t.length && j - k < MAX_NAME && t.gap[j - 1] === Gap.Space && plain(t, j); j++) {
+        if (nameCapital(t, j)) {
+          last = j;
+          after = false;
+        } else {
+          const c: 0 | 1 | 2 = joinable ? connects(t, j, after) : 0;
+          if (c === 0) break;
+          after = c === 1;
+        }
+      }
+      if (last === k || inHeading(t, k)) continue;
+      named[source]!.fill(1, k, last + 1);
+      // A run that starts a sentence may or may not have its first word in the name: it is no name to compare
+      // with, and its words are no use of another ("Pearl River Delta" there says nothing of "River Delta").
+      if (initial(t, k)) {
+        k = last;
+        continue;
+      }
+      const words: string[] = [];
+      for (let j = k; j <= last; j++) words.push(lowerText(t, j));
+      const key = words.join(' ');
+      if (!byKey.has(key)) {
+        byKey.set(key, groups.length);
+        keys.add(phraseHash(t, k, last), groups.length);
+        heads.add(t.hash[k]!, 0);
+        groups.push({ key, uses: [] });
+        longest = Math.max(longest, last - k + 1);
+      }
+      k = last;
+    }
+  });
+  if (groups.length === 0) return [];
+  const base = HASH_BASE;
+  const separator = SEPARATOR;
+  tables.forEach((t, source) => {
+    const hash = t.hash;
+    for (let k = 0, n = t.length; k < n; k++) {
+      if (heads.get(hash[k]!) < 0 || !plain(t, k)) continue;
+      let h = hash[k]!;
+      // The longest name written here: "pearl river delta" is a use of that name, not of "pearl river".
+      let found = -1;
+      let foundLast = -1;
+      for (let last = k + 1; last < k + longest && last < n; last++) {
+        if (t.gap[last - 1] !== Gap.Space || !plain(t, last)) break;
+        h = (Math.imul((Math.imul(h, base) + separator) | 0, t.pow[last]!) + hash[last]!) | 0;
+        const id = keys.get(h);
+        if (id >= 0 && phraseText(t, k, last) === groups[id]!.key) {
+          found = id;
+          foundLast = last;
+        }
+      }
+      if (found < 0) continue;
+      // A use at a sentence start, or inside a longer name, is not counted; its words are the name's all the same.
+      if (!midSentence(t, k) || hasNeighbour(t, k, foundLast)) {
+        k = foundLast;
+        continue;
+      }
+      groups[found]!.uses.push({ source, start: startOf(t, k), end: endOf(t, foundLast), form: caseForm(t, k, foundLast), shown: shown(t, k, foundLast) });
+      named[source]!.fill(1, k, foundLast + 1);
+      k = foundLast;
+    }
+  });
+  return groups.filter((g) => g.uses.length > 1).map((g) => caseGroup(g.uses, lang));
+}
+
+function phraseText(t: WordTable, first: number, last: number): string {
+  const words: string[] = [];
+  for (let k = first; k <= last; k++) words.push(lowerText(t, k));
+  return words.join(' ');
+}
+
+/** The words as written, one space apart: the case pattern is the form. */
+function caseForm(t: WordTable, first: number, last: number): string {
+  const words: string[] = [];
+  for (let k = first; k <= last; k++) words.push(wordText(t, k));
+  return words.join(' ');
+}
+
+function caseGroup(uses: VariantUse[], lang: Language): VariantGroup {
+  return {
+    uses,
+    wordwise: true,
+    // The word list is lower case: it lists the lower-case form.
+    listed: (form) => form === form.toLowerCase() && form.split(' ').every((w) => lang.isWord(w)),
+    rewrite: (_use, found, _view, target) => withCaseOf(found, target),
+  };
+}
+
+/** `found`'s words in `target`'s case, keeping `found`'s line breaks: "greater\nbay area" → "Greater\nBay Area". */
+function withCaseOf(found: string, target: string): string {
+  const words = target.split(' ');
+  let i = 0;
+  const out = found.replace(/[\p{L}\p{M}\p{N}]+/gu, (w) => words[i++] ?? w);
+  return i === words.length ? out : target;
+}

@@ -79,7 +79,12 @@ async function main() {
     report.server = await serverBench(dataDir, { edits: quick ? 200 : 300 });
     const s = report.server;
     console.log('\nLanguage server over JSON-RPC (dist/server.js --stdio, pull diagnostics)\n');
-    console.log(table(['scenario', 'p50 ms', 'p95 ms', 'max ms', 'edits', '"unchanged"', 'RSS MB'], s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), l.edits, l.unchanged ?? '-', f0(l.rssMB)])));
+    console.log(
+      table(
+        ['scenario', 'p50 ms', 'p95 ms', 'max ms', 'edits', '"unchanged"', 'RSS MB', 'full report KB', 'bytes/diagnostic'],
+        s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), l.edits, l.unchanged ?? '-', f0(l.rssMB), f1(l.reportBytes / 1024), f0(l.reportBytes / l.diagnostics)]),
+      ),
+    );
     console.log('');
     console.log(
       table(

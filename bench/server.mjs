@@ -1,7 +1,7 @@
 // Drives the real language server (dist/server.js --stdio) over JSON-RPC the way an editor with pull
 // diagnostics does: didChange for every keystroke, then textDocument/diagnostic for the new version,
-// cancelling the previous pull when the user types on. Measures keystroke-to-diagnostics latency and the
-// server's resident memory.
+// cancelling the previous pull when the user types on. Measures keystroke-to-diagnostics latency, the bytes of
+// a full diagnostic report and the server's resident memory.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -97,7 +97,11 @@ export class Client {
     for (;;) {
       const refreshed = this.nextRefresh();
       const report = await this.pull().catch(() => ({ items: [] }));
-      if (report.items?.length > 0) return report.items;
+      if (report.items?.length > 0) {
+        // What a full report costs on the wire: its JSON, as the server writes it into the response.
+        this.firstReportBytes = Buffer.byteLength(JSON.stringify(report));
+        return report.items;
+      }
       await Promise.race([refreshed, new Promise((r) => setTimeout(r, 200))]);
     }
   }
@@ -278,6 +282,7 @@ export async function serverBench(dataDir, { edits = 200 } = {}) {
         name: `keystroke, 300kb × ${terms}`,
         openMs,
         diagnostics: first.length,
+        reportBytes: client.firstReportBytes,
         edits: times.length,
         warmupEdits: WARMUP_EDITS,
         p50: percentile(times, 50),

@@ -54,6 +54,7 @@ if (bench) {
         s.memory.map((x) => [x.name, `${f0(x.rssMB)} MB`, x.busyMB === undefined ? '' : `${f0(x.busyMB)} MB`, x.peakMB === undefined ? '' : `${f0(x.peakMB)} MB`]),
       ),
     );
+    if (s.firstOpen) out.push('', table(['first diagnostics on opening', 'didOpen → full report ms', 'diagnostics', 'the right ones'], s.firstOpen.map((o) => [o.name, f1(o.ms), o.diagnostics, o.correct ? 'yes' : 'no'])));
     out.push('', table(['typing burst (no waiting, previous pull cancelled)', 'keystrokes', 'pulls answered', 'pulls cancelled', 'last keystroke → diagnostics ms'], s.bursts.map((b) => [b.name, b.edits, b.answered, b.cancelled, f0(b.lastMs)])));
   }
 }

@@ -92,6 +92,8 @@ async function main() {
         s.memory.map((m) => [m.name, f0(m.rssMB), f0(m.busyMB), f0(m.peakMB), f0(m.openMs)]),
       ),
     );
+    console.log('');
+    console.log(table(['first diagnostics', 'didOpen → full report ms', 'diagnostics', 'the right ones'], (s.firstOpen ?? []).map((o) => [o.name, f1(o.ms), o.diagnostics, o.correct ? 'yes' : 'NO'])));
   }
 
   if (!args.has('--skip-server') && !args.has('--skip-sustained')) {

@@ -265,6 +265,35 @@ async function withOpenDraft(dataDir, terms, draft, settings, use) {
   }
 }
 
+/**
+ * First diagnostics on opening a draft once the lists are loaded: a server on a workspace with `terms`, a small
+ * draft opened first (its diagnostics mean the lists are read and compiled), then `draft` opened and timed from
+ * didOpen to its first full report. That report must be the right one: a pull after the server has settled
+ * gives the same result id.
+ */
+export async function firstOpenBench(dataDir, terms, draft, settings) {
+  const dir = workspaceWith(dataDir, terms, '10kb');
+  fs.copyFileSync(path.join(dataDir, `draft-${draft}.md`), path.join(dir, 'opened.md'));
+  const client = await Client.start(dir, settings);
+  try {
+    await client.open(path.join(dir, 'draft.md'), 'markdown');
+    await client.firstDiagnostics();
+    client.resultId = undefined;
+    await client.open(path.join(dir, 'opened.md'), 'markdown');
+    const t = performance.now();
+    const first = await client.firstDiagnostics();
+    const ms = performance.now() - t;
+    const firstId = client.resultId;
+    await new Promise((r) => setTimeout(r, 500));
+    client.resultId = undefined;
+    const again = await client.pull();
+    return { name: `open ${draft} × ${terms} (lists loaded)`, ms, diagnostics: first.length, correct: again.resultId === firstId };
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function serverBench(dataDir, { edits = 200 } = {}) {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build`);
   const settings = { useBundledTerms: false };
@@ -300,5 +329,6 @@ export async function serverBench(dataDir, { edits = 200 } = {}) {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     memory.push({ name: 'RSS, 1mb open × 50000', openMs, diagnostics: first.length, rssMB: client.rss(), busyMB, peakMB: client.peakRss(), settleMs: SETTLE_MS });
   });
-  return { latency, bursts, memory };
+  const firstOpen = [await firstOpenBench(dataDir, 5_000, '1mb', settings)];
+  return { latency, bursts, memory, firstOpen };
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ZH_SEED, generateChineseDraft, generateChineseTerms } from './chinese.mjs';
 import { rng } from './random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -460,10 +461,14 @@ export function generateDraft(bytes, terms, { seed = SEED, variantRate = 0.08 } 
 /* ---------------------------------------------------------------------------------------------- */
 
 /** Writes every input under `dir` (idempotent: files of the right seed are reused). */
+/** Chinese inputs: one list size and the drafts the in-process bench lints in Chinese (`zh-` names). */
+export const ZH_TERM_SIZES = [5_000];
+export const ZH_DRAFT_SIZES = { 'zh-300kb': 300 * 1024, 'zh-1mb': 1024 * 1024 };
+
 export function writeInputs(dir) {
   fs.mkdirSync(dir, { recursive: true });
   const stamp = path.join(dir, 'seed.txt');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === String(SEED)) return dir;
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === `${SEED} ${ZH_SEED}`) return dir;
   const terms = generateTerms(Math.max(...TERM_SIZES));
   for (const n of TERM_SIZES) fs.writeFileSync(path.join(dir, `terms-${n}.terms.json`), termFileText(terms.slice(0, n), `Benchmark terms (${n})`));
   for (const [name, bytes] of Object.entries(DRAFT_SIZES)) {
@@ -471,7 +476,14 @@ export function writeInputs(dir) {
     fs.writeFileSync(path.join(dir, `draft-${name}.md`), text);
     fs.writeFileSync(path.join(dir, `planted-${name}.json`), JSON.stringify(planted));
   }
-  fs.writeFileSync(stamp, String(SEED));
+  const zhTerms = generateChineseTerms(Math.max(...ZH_TERM_SIZES));
+  for (const n of ZH_TERM_SIZES) fs.writeFileSync(path.join(dir, `terms-zh-${n}.terms.json`), termFileText(zhTerms.slice(0, n), `Chinese benchmark terms (${n})`));
+  for (const [name, bytes] of Object.entries(ZH_DRAFT_SIZES)) {
+    const { text, planted } = generateChineseDraft(bytes, zhTerms);
+    fs.writeFileSync(path.join(dir, `draft-${name}.md`), text);
+    fs.writeFileSync(path.join(dir, `planted-${name}.json`), JSON.stringify(planted));
+  }
+  fs.writeFileSync(stamp, `${SEED} ${ZH_SEED}`);
   return dir;
 }
 

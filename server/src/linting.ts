@@ -7,6 +7,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, lintTogether, type CompiledTerms, type Finding, type LintOptions, type LintResult, type TermFileProblem } from './core';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
+import { type DocumentLanguage, documentLanguage } from './core/languages/detect';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
 import type { ProjectConfigStore } from './projectConfigs';
 import type { TermStore } from './termLists';
@@ -71,7 +72,7 @@ export type LintOutcome =
   | (Base & { status: 'tooLarge' })
   | (Base & { status: 'termFile' })
   | (Base & { status: 'configFile' })
-  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; options: LintOptions });
+  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; options: LintOptions; language: DocumentLanguage });
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -248,7 +249,7 @@ function withVariants(findings: readonly Finding[], variants: readonly Finding[]
 function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
   const sameKinds = a.kinds === b.kinds || (a.kinds !== undefined && b.kinds !== undefined && a.kinds.join() === b.kinds.join());
   const sameVariants = a.variants === b.variants || JSON.stringify(a.variants) === JSON.stringify(b.variants);
-  return a.format === b.format && a.fuzzy === b.fuzzy && a.consistency === b.consistency && a.abbreviations === b.abbreviations && sameVariants && sameKinds;
+  return a.format === b.format && a.lang === b.lang && a.fuzzy === b.fuzzy && a.consistency === b.consistency && a.abbreviations === b.abbreviations && sameVariants && sameKinds;
 }
 
 /** Documents, and characters in all, that keep their incremental scans (the last edited ones). */
@@ -367,7 +368,11 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
       const shared = await settingsStore.get(folder, folder);
       const each = await Promise.all(docs.map((d) => settingsStore.get(d.uri, folder)));
       const { compiled } = terms.termsFor(docs[0]?.uri ?? folder, shared);
-      const inputs = docs.map((d, i) => ({ text: d.getText(), format: formatForLanguageId(d.languageId).id, options: lintOptionsOf(each[i]!) }));
+      // Each document in its own language (its name, its settings, its text), as `lint` reads it.
+      const inputs = docs.map((d, i) => {
+        const text = d.getText();
+        return { text, format: formatForLanguageId(d.languageId).id, options: { ...lintOptionsOf(each[i]!), lang: documentLanguage(uriPath(d.uri), each[i]!.language, text).tag } };
+      });
       const results = lintTogether(inputs, compiled, lintOptionsOf(shared), WORKSPACE_WHERE);
       // `record: false`: texts that are not the documents' (the rounds of a fix-all) never stand for them.
       if (options?.record !== false) {
@@ -410,7 +415,8 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
           outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'tooLarge', diagnostics };
         } else {
           const { compiled } = terms.termsFor(doc.uri, settings);
-          const lintOptions: LintOptions = { format: formatForLanguageId(doc.languageId).id, ...lintOptionsOf(settings) };
+          const language = documentLanguage(uriPath(doc.uri), settings.language, text);
+          const lintOptions: LintOptions = { format: formatForLanguageId(doc.languageId).id, lang: language.tag, ...lintOptionsOf(settings) };
           // Files linted once (workspace lint) do not keep an incremental linter.
           let result = options?.cache === false ? lintText(text, compiled, lintOptions) : lintIncrementally(doc.uri, text, compiled, lintOptions);
           // Counted across the workspace by the last workspace lint, while the document reads as it did then.
@@ -419,7 +425,7 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
           const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.
-          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, options: lintOptions };
+          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, options: lintOptions, language };
           afterWork?.();
         }
       }

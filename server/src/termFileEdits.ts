@@ -50,10 +50,11 @@ function entryIndexAt(root: JsonNode, offset: number): number {
 }
 
 /**
- * Makes `found` an admitted form of the entry at `entryOffset` (removing it from `forbidden`).
- * Undefined when the entry is not where the term list says (the file changed since it was read).
+ * Makes `found` an admitted form of the entry at `entryOffset` (removing it from `forbidden`). An entry with no
+ * block for `lang` gets one when `approved` (the language's approved form) is given, else nothing. Undefined when
+ * the entry is not where the term list says (the file changed since it was read).
  */
-export function admitEdits(text: string, entryOffset: number, found: string, lang = 'en'): JsonEdit[] | undefined {
+export function admitEdits(text: string, entryOffset: number, found: string, lang = 'en', approved?: string): JsonEdit[] | undefined {
   const root = parseTree(text);
   if (!root) return undefined;
   const index = entryIndexAt(root, entryOffset);
@@ -62,7 +63,7 @@ export function admitEdits(text: string, entryOffset: number, found: string, lan
   // "term" holds the list's language; any other language's forms are in its block under "languages".
   const listLang = normalizeLanguageTag(String(findNodeAtLocation(root, ['language'])?.value ?? 'en')) ?? 'en';
   const block = findNodeAtLocation(entry, ['term']) && listLang === lang ? [] : languageKey(entry, lang);
-  if (!block) return undefined;
+  if (!block) return approved === undefined ? undefined : modify(text, ['terms', index, 'languages', lang], { approved, admitted: [found] }, FORMAT);
   const at = ['terms', index, ...block];
   const admitted = stringItems(findNodeAtLocation(entry, [...block, 'admitted']));
   const forbidden = stringItems(findNodeAtLocation(entry, [...block, 'forbidden']));
@@ -100,7 +101,13 @@ function wholeDiff(before: string, after: string): JsonEdit {
  * stays where it is.
  */
 export function overridingEntry(term: Term, found: string): Record<string, unknown> {
-  return { term: term.term, admitted: [found] };
+  const lang = term.lang ?? 'en';
+  if (lang === 'en') return { term: term.term, admitted: [found] };
+  // A form of another language (a Chinese script) goes into that language's block, beside the approved form it
+  // varies; the concept's English form, when it has one, names the concept as the other lists do.
+  const block = { [lang]: { approved: term.term, admitted: [found] } };
+  const english = term.translations.en;
+  return english !== undefined ? { term: english, languages: block } : { languages: block };
 }
 
 /** Appends `entry` to `terms` (or replaces the entry with the same approved form). */

@@ -192,6 +192,8 @@ describe('termlint with a project configuration', () => {
       hyphen: 'warning',
       case: 'warning',
       misspelling: 'error',
+      script: 'warning',
+      width: 'warning',
       forbidden: 'error',
       inconsistent: 'error',
       variant: 'information',

@@ -66,7 +66,7 @@ describe('the kinds table', () => {
   });
 
   it("the CLI's messages name each kind by its label, and its SARIF rules are the table", () => {
-    const args = ['--no-default-terms', '--terms', 'terms/guangdong.terms.json', 'examples/draft.md'];
+    const args = ['--no-default-terms', '--terms', 'terms/guangdong.terms.json', 'examples/draft.md', 'examples/draft.zh.md'];
     const json = cli(['--format', 'json', ...args]);
     assert.equal(json.status, 1);
     // The term kinds in the term-list example, the kinds that need no list in the consistency example.

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { npm, npmEnv, sharedPack, type PackedTermlint } from '../helpers/npmPackage';
 
 const DRAFT = '# Brief\n\nVisits to Macau rose in Guang dong.\n';
+const ZH_DRAFT = '推进粵港澳大灣區建设，发展新知生产力。\n';
 
 describe('the npm package (packed from a fresh clone, installed elsewhere)', function () {
   this.timeout(300_000);
@@ -31,6 +32,12 @@ describe('the npm package (packed from a fresh clone, installed elsewhere)', fun
       'dist/parse5.js',
       'dist/config-validator.js',
       'dist/english-words.txt',
+      // Chinese: OpenCC's tables, pinyin-pro, jieba and its WebAssembly module, the place names.
+      'dist/opencc-t2cn.js',
+      'dist/pinyin-pro.js',
+      'dist/jieba.js',
+      'dist/jieba_rs_wasm_bg.wasm',
+      'dist/zh-places.txt',
       'dist/english-variants.txt',
       'terms/guangdong.terms.json',
       'terms/terms.schema.json',
@@ -64,6 +71,12 @@ describe('the npm package (packed from a fresh clone, installed elsewhere)', fun
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /draft\.md:3:11 +forbidden +"Macau" → "Macao"/);
     assert.match(run.stdout, /draft\.md:3:25 +split +"Guang dong" → "Guangdong"/);
+    // A Chinese draft needs the files the bundles load at run time (OpenCC, pinyin-pro, jieba's wasm, place names).
+    fs.writeFileSync(path.join(project, 'draft.zh.md'), ZH_DRAFT);
+    const zh = npm(['exec', '--no', '--', 'termlint', 'draft.zh.md'], project);
+    assert.equal(zh.status, 1, zh.stdout + zh.stderr);
+    assert.match(zh.stdout, /draft\.zh\.md:1:3 +script +"粵港澳大灣區" → "粤港澳大湾区"/);
+    assert.match(zh.stdout, /draft\.zh\.md:1:\d+ +misspelling +"新知生产力" → "新质生产力"/);
     // The checks without a list read the spelling pairs the package ships (dist/english-variants.txt).
     fs.writeFileSync(path.join(project, 'spelling.md'), 'The colour chart, the colour key and the color bar.\n');
     const spelling = npm(['exec', '--no', '--', 'termlint', '--no-default-terms', 'spelling.md'], project);

@@ -55,6 +55,12 @@ describe('the packaged extension (.vsix)', function () {
       'extension/dist/parse5.js',
       'extension/dist/config-validator.js',
       'extension/termlint.config.schema.json',
+      // Chinese: OpenCC's tables, pinyin-pro, jieba and its WebAssembly module, the place names.
+      'extension/dist/opencc-t2cn.js',
+      'extension/dist/pinyin-pro.js',
+      'extension/dist/jieba.js',
+      'extension/dist/jieba_rs_wasm_bg.wasm',
+      'extension/dist/zh-places.txt',
       'extension/terms/guangdong.terms.json',
       'extension/terms/terms.schema.json',
       'extension/readme.md',
@@ -84,10 +90,11 @@ describe('the packaged extension (.vsix)', function () {
     assert.deepEqual(unexpected, []);
   });
 
-  it('points main at a bundle it ships, and stays under 2 MB', () => {
+  // jieba's WebAssembly module (its dictionary inside, 4 MB, about 2 MB compressed) is most of it.
+  it('points main at a bundle it ships, and stays under 5 MB', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { main: string };
     assert.ok(files.has(path.posix.join('extension', manifest.main)));
     const size = fs.statSync(vsix).size;
-    assert.ok(size < 2 * 1024 * 1024, `${size} bytes`);
+    assert.ok(size < 5 * 1024 * 1024, `${size} bytes`);
   });
 });

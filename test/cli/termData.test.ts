@@ -218,7 +218,7 @@ describe('termlint CLI: TBX and CSV term lists, convert, --explain', function ()
     assert.ok(lines.some((l) => /^ {14}forbidden +Macau$/.test(l)), explain.stdout);
     assert.ok(lines.some((l) => /^ {2}zh-Hans +approved +澳门$/.test(l)), explain.stdout);
     assert.ok(lines.some((l) => /^ {2}exceptions +University of Macau {2}\(Official name/.test(l)), explain.stdout);
-    assert.ok(lines.some((l) => /^ {2}lists +\S*guangdong\.terms\.json:\d+ +Macao, Macau \(forbidden\), 澳门 \(zh-Hans\); exceptions: University of Macau/.test(l)), explain.stdout);
+    assert.ok(lines.some((l) => /^ {2}lists +\S*guangdong\.terms\.json:\d+ +Macao, Macau \(forbidden\), 澳门 \(zh-Hans\), 澳門 \(zh-Hant\); exceptions: University of Macau/.test(l)), explain.stdout);
     assert.ok(lines.some((l) => /^ {14}press\.terms\.json:1 +Macao, Macao SAR \(admitted\)$/.test(l)), explain.stdout);
     // Any form in any language names the concept; JSON for scripts; nothing named: exit 1.
     const zh = run(['--explain', '澳门', '--format', 'json'], dir);

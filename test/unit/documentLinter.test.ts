@@ -69,6 +69,36 @@ describe('DocumentLinter', () => {
     });
   }
 
+  // Han uses cover no word tokens: they are kept and shifted by offset, and must survive edits as word matches do.
+  const zhTerms = compiledOf([
+    { term: 'Guangzhou', languages: { 'zh-Hans': { approved: '广州' }, 'zh-Hant': { approved: '廣州' } } },
+    { term: 'Guangdong Province', languages: { 'zh-Hans': { approved: '广东省' }, 'zh-Hant': { approved: '廣東省' } } },
+    { term: 'Greater Bay Area', languages: { 'zh-Hans': { approved: '粤港澳大湾区', admitted: ['大湾区'] }, 'zh-Hant': { approved: '粵港澳大灣區' } } },
+    { term: 'new quality productivity forces', languages: { 'zh-Hans': { approved: '新质生产力', forbidden: ['新质量生产力'] }, 'zh-Hant': { approved: '新質生產力' } } },
+    { term: '5G base station', languages: { 'zh-Hans': { approved: '5G基站' } } },
+    { term: 'Macao', forbidden: ['Macau'], languages: { 'zh-Hans': { approved: '澳门' }, 'zh-Hant': { approved: '澳門' } } },
+    { term: 'GDP' },
+  ]);
+  const ZH_PIECES = [
+    '广州', '廣州', '广州市', '推广州际', '广东省', '广東省', '粤港澳大湾区', '粵港澳大灣區', '大湾区', '粤港澳大弯区', '新质生产力', '新知生产力', '新质量生产力',
+    '5G基站', '５Ｇ基站', 'ＧＤＰ', 'GDP', 'Macau', '澳门', '澳門', '𠀋', '𡘙', '的', '和', '推', '。', '，', '**', '\n', '\n\n', '# ', '- ', '`', '```\n', '　',
+    '<!-- termlint-disable-next-line -->\n',
+  ];
+  for (const [language, lang] of [['markdown', 'zh-Hans'], ['plaintext', 'zh-Hant']] as [FormatId, string][]) {
+    it(`gives lintText's results after every random edit of Chinese text (${language}, ${lang})`, () => {
+      const random = rng(lang === 'zh-Hans' ? 31 : 37);
+      for (let doc = 0; doc < 15; doc++) {
+        let text = randomText(random, 30 + Math.floor(random() * 60), ZH_PIECES);
+        const linter = new DocumentLinter(zhTerms, { format: language, lang });
+        for (let edit = 0; edit < 20; edit++) {
+          text = randomEdit(random, text, ZH_PIECES);
+          const expected = lintText(text, zhTerms, { format: language, lang });
+          assert.deepEqual(linter.lint(text), expected, `document ${doc}, edit ${edit}:\n${JSON.stringify(text)}`);
+        }
+      }
+    });
+  }
+
   it("after a term-list change (withTerms), gives lintText's results with the new list, edited or not", () => {
     const other = compiledOf([
       { term: 'Hong Kong', forbidden: ['Hongkong'] },

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { lintText } from '../../server/src/core/lint';
 import { isInitial } from '../../server/src/core/extract/sentences';
-import { HeadingStyle, LANGUAGES, english, languageFor } from '../../server/src/core/languages';
+import { HeadingStyle, LANGUAGES, chinese, english, languageFor } from '../../server/src/core/languages';
 import { compiledOf } from '../helpers/terms';
 
 describe('languageFor', () => {
@@ -15,15 +15,19 @@ describe('languageFor', () => {
   });
 
   it('falls back to English for a tag it does not know, an empty one, or none', () => {
-    for (const tag of [undefined, '', 'zh', 'zh-Hans', 'fr-CA', 'x-klingon', '-']) assert.equal(languageFor(tag), english, String(tag));
+    for (const tag of [undefined, '', 'fr-CA', 'ja', 'x-klingon', '-']) assert.equal(languageFor(tag), english, String(tag));
     assert.equal(LANGUAGES[0], english);
+  });
+
+  it('finds Chinese by its tag, whatever its script or region', () => {
+    for (const tag of ['zh', 'zh-Hans', 'zh-Hant', 'zh-HK', 'zh_TW', 'ZH-hant-MO', 'zh-CN']) assert.equal(languageFor(tag), chinese, tag);
   });
 
   it('an unknown document language lints exactly as English', () => {
     const compiled = compiledOf([{ term: 'Macao', forbidden: ['Macau'] }, { term: 'Shenzhen' }, { term: 'Hong Kong' }]);
     const text = 'Shenzen, HongKong and Macau. macau is there.';
     const en = lintText(text, compiled, { format: 'plaintext' });
-    for (const lang of ['en', 'en-GB', 'de', 'zh-Hant']) assert.deepEqual(lintText(text, compiled, { format: 'plaintext', lang }), en, lang);
+    for (const lang of ['en', 'en-GB', 'de', 'fr-CA']) assert.deepEqual(lintText(text, compiled, { format: 'plaintext', lang }), en, lang);
     assert.equal(en.findings.length, 4);
   });
 });

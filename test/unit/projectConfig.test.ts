@@ -50,7 +50,7 @@ describe('project configuration: mistakes, each positioned and worded for people
     {
       name: 'an unknown key nothing is close to',
       text: '{ "colour": "red" }',
-      expected: ['1:3 colour Unknown key "colour" (known keys: "enable", "languages", "termFiles", "workspaceTermFile", "useBundledTerms", "severity", "fuzzy", "consistency", "variants", "abbreviations", "exclude", "maxFileSize" or "overrides")'],
+      expected: ['1:3 colour Unknown key "colour" (known keys: "enable", "languages", "termFiles", "workspaceTermFile", "useBundledTerms", "severity", "fuzzy", "consistency", "variants", "abbreviations", "exclude", "maxFileSize", "language" or "overrides")'],
     },
     { name: 'a misspelt kind', text: '{ "severity": { "mispelling": "error" } }', expected: ['1:17 severity.mispelling Unknown key "mispelling" in "severity": did you mean "misspelling"? => "misspelling"'] },
     { name: 'a misspelt severity', text: '{ "severity": { "case": "warn" } }', expected: ['1:25 severity.case "warn" is not a value "severity.case" takes: use "error", "warning", "information", "hint" or "off" (did you mean "warning"?) => "warning"'] },
@@ -62,6 +62,7 @@ describe('project configuration: mistakes, each positioned and worded for people
     { name: 'a language twice', text: '{ "languages": ["html", "markdown", "html"] }', expected: ['1:37 languages[2] "html" is listed twice in "languages"'] },
     { name: 'a size of zero', text: '{ "maxFileSize": 0 }', expected: ['1:18 maxFileSize "maxFileSize" must be at least 1'] },
     { name: 'a fractional size', text: '{ "maxFileSize": 1.5 }', expected: ['1:18 maxFileSize "maxFileSize" must be a whole number'] },
+    { name: 'a language that is no language tag', text: '{ "language": "Chinese (Hong Kong)" }', expected: ['1:15 language "Chinese (Hong Kong)" is not a value "language" takes: use one such as "auto", "en", "zh-Hans", "zh-Hant", "zh-HK" or "zh-TW"'] },
     { name: 'an empty glob', text: '{ "termFiles": [""] }', expected: ['1:17 termFiles[0] Each item of "termFiles" must not be empty'] },
     {
       name: 'an override without files',
@@ -72,7 +73,7 @@ describe('project configuration: mistakes, each positioned and worded for people
     {
       name: 'a project key in an override',
       text: '{ "overrides": [ { "files": ["a/**"], "termFiles": [] } ] }',
-      expected: ['1:39 overrides[0].termFiles Unknown key "termFiles" in this override (an override can set "enable", "severity", "fuzzy", "consistency", "variants", "abbreviations" or "maxFileSize"; the rest is the project\'s)'],
+      expected: ['1:39 overrides[0].termFiles Unknown key "termFiles" in this override (an override can set "enable", "severity", "fuzzy", "consistency", "variants", "abbreviations", "maxFileSize" or "language"; the rest is the project\'s)'],
     },
     { name: 'a misspelt key in an override', text: '{ "overrides": [ { "file": ["a/**"] } ] }', expected: ['1:18 overrides[0] This override needs "files": globs, relative to this file\'s folder, of the files these settings apply to (for example "published/**").', '1:20 overrides[0].file Unknown key "file" in this override: did you mean "files"? => "files"'] },
     { name: 'a misspelt kind in an override', text: '{ "overrides": [ { "files": ["a/**"], "severity": { "splt": "off" } } ] }', expected: ['1:53 overrides[0].severity.splt Unknown key "splt" in "severity": did you mean "split"? => "split"'] },

@@ -4,8 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Edit as JsonEdit } from 'jsonc-parser';
+import { termIn } from '../../server/src/core/concepts';
 import { parseTermFile } from '../../server/src/core/termlists/json';
-import { admitEdits, ignoreEdits, overridingEntry } from '../../server/src/termFileEdits';
+import { addEntryEdits, admitEdits, ignoreEdits, overridingEntry } from '../../server/src/termFileEdits';
 
 function apply(text: string, edits: readonly JsonEdit[]): string {
   let out = text;
@@ -48,6 +49,51 @@ describe('term file edits', () => {
       if (t.lang === 'zh-Hans') assert.deepEqual([t.languages?.en?.admitted, t.languages?.en?.forbidden], [['Chuhai'], []], edited);
     });
   }
+
+  // Han forms (a Chinese finding's "Add to the term list") go into the block of the document's script.
+  const hanCases: { name: string; file: object; lang: string; found: string; approved?: string; expected: object | undefined }[] = [
+    {
+      name: "the script's block, beside what it admits, the other script left alone",
+      file: { terms: [{ term: 'Qianhai Cooperation Zone', languages: { 'zh-Hans': { approved: '前海合作区', admitted: ['前海'] }, 'zh-Hant': { approved: '前海合作區' } } }] },
+      lang: 'zh-Hans',
+      found: '前海合做区',
+      expected: { 'zh-Hans': { approved: '前海合作区', admitted: ['前海', '前海合做区'] }, 'zh-Hant': { approved: '前海合作區' } },
+    },
+    {
+      name: 'a forbidden Traditional form becomes admitted',
+      file: { terms: [{ term: 'Hengqin', languages: { 'zh-Hant': { approved: '橫琴', forbidden: ['橫琴島'] } } }] },
+      lang: 'zh-Hant',
+      found: '橫琴島',
+      expected: { 'zh-Hant': { approved: '橫琴', forbidden: [], admitted: ['橫琴島'] } },
+    },
+    { name: 'no block for the script: nothing, unless its approved form is given', file: { terms: [{ term: 'Hengqin' }] }, lang: 'zh-Hans', found: '横琴岛', expected: undefined },
+    { name: 'no block for the script, its approved form given: a new block', file: { terms: [{ term: 'Hengqin' }] }, lang: 'zh-Hans', found: '横琴岛', approved: '横琴', expected: { 'zh-Hans': { approved: '横琴', admitted: ['横琴岛'] } } },
+  ];
+  for (const c of hanCases) {
+    it(`admits a Han form: ${c.name}`, () => {
+      const text = JSON.stringify(c.file, null, 2);
+      const edits = admitEdits(text, entryOffset(text, (c.file as { terms: { term: string }[] }).terms[0]!.term), c.found, c.lang, c.approved);
+      if (c.expected === undefined) return assert.equal(edits, undefined);
+      const edited = apply(text, edits!);
+      const r = parseTermFile(edited, 't.terms.json');
+      assert.deepEqual(r.problems, [], edited);
+      assert.deepEqual((JSON.parse(edited) as { terms: { languages: object }[] }).terms[0]!.languages, c.expected);
+    });
+  }
+
+  it("a workspace entry for a Chinese form names the concept by its English form and the script's block", () => {
+    const list = parseTermFile(JSON.stringify({ terms: [{ term: 'Hengqin', languages: { 'zh-Hans': { approved: '横琴' }, 'zh-Hant': { approved: '橫琴' } } }] }), 'b.terms.json').list!;
+    const hant = termIn(list.terms[0]!, 'zh-Hant')!;
+    const entry = overridingEntry(hant, '橫琴島');
+    assert.deepEqual(entry, { term: 'Hengqin', languages: { 'zh-Hant': { approved: '橫琴', admitted: ['橫琴島'] } } });
+    // A Chinese list's concept with no English form is named by its forms alone.
+    const zh = parseTermFile(JSON.stringify({ language: 'zh-Hans', terms: [{ term: '横琴' }] }), 'z.terms.json').list!;
+    assert.deepEqual(overridingEntry(termIn(zh.terms[0]!, 'zh-Hans')!, '横琴岛'), { languages: { 'zh-Hans': { approved: '横琴', admitted: ['横琴岛'] } } });
+    // Written into a workspace file, it reads back as a valid list.
+    const file = JSON.stringify({ terms: [] });
+    const written = apply(file, addEntryEdits(file, entry));
+    assert.deepEqual(parseTermFile(written, 'w.terms.json').problems, []);
+  });
 
   it('ignores a phrase once, whether the list writes its phrases as strings or objects', () => {
     const text = JSON.stringify({ terms: [], ignore: [{ phrase: 'Macau Street', note: 'A street name.' }] }, null, 2);

@@ -1,6 +1,7 @@
 /** Command-line argument parsing shared by `termlint`, `termlint report` and `termlint extract`. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { VARIANT_KINDS, type VariantKind } from '../core/kinds';
+import { normalizeLanguageTag } from '../core/languages/tags';
 import { VARIANT_SCOPES, type VariantScope } from '../config/settings';
 import type { SettingFlags } from './config';
 
@@ -34,6 +35,7 @@ export const LINT_ARGS = {
   'no-abbreviations': { type: 'boolean' },
   kinds: { type: 'string' },
   'max-file-size': { type: 'string' },
+  lang: { type: 'string' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
   'no-cache': { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -53,6 +55,7 @@ interface LintArgValues {
   'no-abbreviations'?: boolean;
   kinds?: string;
   'max-file-size'?: string;
+  lang?: string;
   'no-error-on-unmatched-pattern'?: boolean;
   'no-cache'?: boolean;
   debug?: boolean;
@@ -95,6 +98,10 @@ export function lintArgsFrom(v: LintArgValues): LintArgs {
   if (v['no-fuzzy']) flags.fuzzy = false;
   if (v['no-consistency']) flags.consistency = false;
   if (v['no-default-terms']) flags.useBundledTerms = false;
+  if (v.lang !== undefined) {
+    if (v.lang !== 'auto' && !normalizeLanguageTag(v.lang)) throw new UsageError(`--lang takes a language tag (en, zh-Hans, zh-Hant, zh-HK, …) or auto, not "${v.lang}"`);
+    flags.language = v.lang;
+  }
   const scope = v['variant-scope'];
   if (scope !== undefined && !(VARIANT_SCOPES as readonly string[]).includes(scope)) throw new UsageError(`Unknown --variant-scope "${scope}" (document, workspace or off)`);
   if (v['no-variants']) flags.variants = { scope: 'off' };

@@ -36,6 +36,8 @@ export interface SettingFlags {
   useBundledTerms?: boolean;
   /** `--kinds`: only these, whatever the severities say. */
   kinds?: VariantKind[];
+  /** `--lang`: the language of files whose name names none (`auto`: detected from the text). */
+  language?: string;
   /** `--no-variants` (scope `off`), `--variant-scope`, `--variants` (the classes named on, the others off). */
   variants?: Partial<VariantSettings>;
   /** `--no-abbreviations`. */
@@ -80,6 +82,7 @@ function flagLayer(flags: SettingFlags): Record<string, unknown> {
   if (flags.consistency !== undefined) layer.consistency = { enabled: flags.consistency };
   if (flags.maxFileSize !== undefined) layer.maxFileSize = flags.maxFileSize;
   if (flags.useBundledTerms !== undefined) layer.useBundledTerms = flags.useBundledTerms;
+  if (flags.language !== undefined) layer.language = flags.language;
   // `--variants LIST` over a configuration's `variants: false` switches the check back on with those classes.
   if (flags.variants !== undefined) layer.variants = { ...flags.variants, ...(flags.variants.hyphenation !== undefined ? { enabled: true } : {}) };
   if (flags.abbreviations !== undefined) layer.abbreviations = { enabled: flags.abbreviations };

@@ -23,6 +23,8 @@ const READING: Partial<Record<VariantKind, string>> = {
   hyphen: 'a hyphenation variant',
   case: 'a capitalization variant',
   misspelling: 'a misspelling',
+  script: 'a spelling in the other Chinese script',
+  width: 'a full-width spelling',
   forbidden: 'a forbidden form',
   inconsistent: 'an admitted form',
 };

@@ -9,8 +9,9 @@ import * as path from 'node:path';
 import type { CompiledTerms } from '../core/compile';
 import { applyEdits, fixAllEdits } from '../core/fixes';
 import { MAX_FIX_ROUNDS, fixToFixedPoint } from '../core/fixPoint';
+import { type DocumentLanguage, documentLanguage } from '../core/languages/detect';
 import { lintText, lintTogether } from '../core/lint';
-import type { Finding, LintResult, Occurrence } from '../core/types';
+import type { Excepted, Finding, LintResult, Occurrence } from '../core/types';
 import { compiledFromPayload, compiledPayload } from '../node/compiledCache';
 import type { LintArgs } from './args';
 import { type FileSettings, type ProjectSetup, loadProjectSetup, settingsResolver, termListFiles } from './config';
@@ -27,7 +28,7 @@ export interface LintRun extends LintArgs {
   fix: boolean;
   /** Print "fixed N of M" per file (the text report does). */
   announceFixes: boolean;
-  /** Keep every file's occurrences (the term-usage report reads them). */
+  /** Keep every file's occurrences and excepted spellings (the term-usage report reads them). */
   occurrences: boolean;
   /** The configuration in force (filled in by `loadRun`, for the worker threads). */
   setup?: ProjectSetup;
@@ -113,10 +114,12 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
     stderr(`${shown}: ${checked.skipped}\n`);
     return { fixed: 0, skipped: checked.skipped };
   }
-  let { text, findings, occurrences } = checked;
+  let { text, findings, occurrences, excepted } = checked;
+  const { language } = checked;
+  const lang = language.tag === 'en' ? {} : { language };
   let fixed = 0;
   if (opts.fix && findings.length > 0) {
-    const options = { ...fileSettings.lint, format: formatOf(file) };
+    const options = { ...fileSettings.lint, format: formatOf(file), lang: language.tag };
     // Fixed to a fixed point (core/fixPoint.ts): what the fixes wrote is linted again, so nothing is left.
     const last: { result?: LintResult } = {};
     const fixedText = fixToFixedPoint(text, findings, (t) => (last.result = lintText(t, compiled, options)).findings).text;
@@ -127,7 +130,7 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
       } catch (e) {
         // Not written: the file's findings stand as they are.
         const failed = fail(`cannot fix: ${e instanceof FileError ? e.message : internalError(e, opts)}`, e);
-        return { ...failed, report: { file: shown, text, findings, ...(opts.occurrences ? { occurrences } : {}) } };
+        return { ...failed, report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences, ...(excepted ? { excepted } : {}) } : {}) } };
       }
       const before = findings.length;
       fixed = before - after.findings.length;
@@ -135,9 +138,10 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
       text = fixedText;
       findings = after.findings;
       occurrences = after.occurrences;
+      excepted = after.excepted;
     }
   }
-  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...(opts.occurrences ? { occurrences } : {}) }, fixed };
+  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences, ...(excepted ? { excepted } : {}) } : {}) }, fixed };
 }
 
 /** An unexpected exception while checking one file (a bug): said in one line, the stack with --debug. */
@@ -198,7 +202,7 @@ const TOGETHER_WHERE = 'the files checked write';
  */
 function lintTogetherFiles(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, cwd: string): { outcome: LintOutcome; stderr: string }[] {
   const out = files.map(() => ({ outcome: { fixed: 0 } as LintOutcome, stderr: '' }));
-  const docs: { i: number; shown: string; text: string; original: string; bom: string; read: ReadFile; format: ReturnType<typeof formatOf> }[] = [];
+  const docs: { i: number; shown: string; text: string; original: string; bom: string; read: ReadFile; format: ReturnType<typeof formatOf>; language: DocumentLanguage }[] = [];
   files.forEach(({ file, settings }, i) => {
     const shown = displayPath(file, cwd);
     const say = (s: string) => (out[i]!.stderr += s);
@@ -207,7 +211,7 @@ function lintTogetherFiles(files: readonly SelectedFile[], compiled: CompiledTer
       if ('skipped' in r) {
         say(`${shown}: ${r.skipped}\n`);
         out[i]!.outcome = { fixed: 0, skipped: r.skipped };
-      } else docs.push({ i, shown, ...r, original: r.text, format: formatOf(file) });
+      } else docs.push({ i, shown, ...r, original: r.text, format: formatOf(file), language: documentLanguage(file, settings.settings.language, r.text) });
     } catch (e) {
       const message = e instanceof FileError ? e.message : internalError(e, opts);
       say(`${shown}: ${message}\n${opts.debug ? `${debugDetail(e)}\n` : ''}`);
@@ -215,7 +219,8 @@ function lintTogetherFiles(files: readonly SelectedFile[], compiled: CompiledTer
     }
   });
   const shared = settingsResolver(opts.setup!, opts.flags)(undefined).lint;
-  const lintAll = () => lintTogether(docs.map((d) => ({ text: d.text, format: d.format, options: files[d.i]!.settings.lint })), compiled, shared, TOGETHER_WHERE);
+  // Each file in the language it was read in (a fix never changes it: it edits only terms' spans).
+  const lintAll = () => lintTogether(docs.map((d) => ({ text: d.text, format: d.format, options: { ...files[d.i]!.settings.lint, lang: d.language.tag } })), compiled, shared, TOGETHER_WHERE);
   let results = lintAll();
   const before = results.map((r) => r.findings.length);
   const failed = new Map<number, string>();
@@ -252,7 +257,8 @@ function lintTogetherFiles(files: readonly SelectedFile[], compiled: CompiledTer
     const fixed = d.text !== d.original ? Math.max(0, before[k]! - r.findings.length) : 0;
     if (opts.announceFixes && d.text !== d.original) out[d.i]!.stderr += `${d.shown}: fixed ${fixed} of ${before[k]} finding${before[k] === 1 ? '' : 's'}\n`;
     const settings = files[d.i]!.settings;
-    const report = { file: d.shown, text: d.text, findings: r.findings, severity: settings.settings.severity, ...(opts.occurrences ? { occurrences: r.occurrences } : {}) };
+    const lang = d.language.tag === 'en' ? {} : { language: d.language };
+    const report = { file: d.shown, text: d.text, findings: r.findings, severity: settings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences: r.occurrences, ...(r.excepted ? { excepted: r.excepted } : {}) } : {}) };
     out[d.i]!.outcome = { report, fixed, ...(failed.has(k) ? { error: failed.get(k)! } : {}) };
   });
   return out;
@@ -316,7 +322,7 @@ function readFile(file: string, shown: string, opts: LintRun, fileSettings: File
   return { text, bom, read };
 }
 
-/** Reads and lints one file, or says why it was skipped; throws a FileError as `readFile` does. */
+/** Reads and lints one file (in its language: its name, its settings, its text), or says why it was skipped; throws a FileError as `readFile` does. */
 function checkFile(
   file: string,
   shown: string,
@@ -324,11 +330,12 @@ function checkFile(
   opts: LintRun,
   fileSettings: FileSettings,
   stderr: (s: string) => void,
-): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; read: ReadFile } | { skipped: string } {
+): { text: string; bom: string; findings: Finding[]; occurrences: Occurrence[]; excepted?: Excepted[]; language: DocumentLanguage; read: ReadFile } | { skipped: string } {
   const r = readFile(file, shown, opts, fileSettings, stderr);
   if ('skipped' in r) return r;
-  const { findings, occurrences } = lintText(r.text, compiled, { ...fileSettings.lint, format: formatOf(file) });
-  return { ...r, findings, occurrences };
+  const language = documentLanguage(file, fileSettings.settings.language, r.text);
+  const { findings, occurrences, excepted } = lintText(r.text, compiled, { ...fileSettings.lint, format: formatOf(file), lang: language.tag });
+  return { ...r, findings, occurrences, ...(excepted ? { excepted } : {}), language };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

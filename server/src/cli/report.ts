@@ -1,6 +1,7 @@
 /** CLI reports: the same findings as text for people, JSON for scripts, SARIF for code scanning. */
+import type { DocumentLanguage } from '../core/languages/detect';
 import { DEFAULT_SEVERITY, KINDS, type SeverityName, type SeveritySetting, VARIANT_KINDS, type VariantKind } from '../core/kinds';
-import type { Finding, Occurrence, Term } from '../core/types';
+import type { Excepted, Finding, Occurrence, Term } from '../core/types';
 import { LineIndex } from '../core/lines';
 import { oneLine } from '../core/matching/findings';
 import { lastAtMost } from '../core/search';
@@ -45,6 +46,8 @@ export interface FindingRecord {
   term: string;
   severity: SeverityName;
   message: string;
+  /** The document's language, for a document not read as English ("zh-Hans", "zh-HK"). */
+  language?: string;
 }
 
 export interface FileFindings {
@@ -52,10 +55,14 @@ export interface FileFindings {
   file: string;
   text: string;
   findings: readonly Finding[];
+  /** How the document was read, when not as English (languages/detect.ts). */
+  language?: DocumentLanguage;
   /** The file's severities (its configuration's); the kinds' defaults when absent. */
   severity?: Readonly<Record<VariantKind, SeveritySetting>>;
   /** Every use of a term, right or wrong (kept for the term-usage report). */
   occurrences?: readonly Occurrence[];
+  /** Spellings an exception covers (kept for the term-usage report). */
+  excepted?: readonly Excepted[];
 }
 
 /** A finding's severity in its file (a kind set to `off` is never linted, so it never gets here). */
@@ -87,6 +94,7 @@ export function* recordsOf(report: FileFindings): Generator<FindingRecord> {
       term: f.termId,
       severity: severityOf(report, f.kind),
       message: f.message,
+      ...(report.language ? { language: report.language.tag } : {}),
     };
   }
 }
@@ -105,7 +113,7 @@ function paint(style: TextStyle, code: keyof typeof ANSI, s: string): string {
  * `file:line:col  kind  found → replacement  (note)`, grouped per file, then a summary line. Yields the report
  * line by line: millions of findings (a 50 MB draft) would not fit in one string.
  */
-export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMap<string, Term>, fileCount: number, style: TextStyle, counts?: SummaryCounts): Generator<string> {
+export function* formatText(records: readonly FindingRecord[], termOf: (id: string, language: string | undefined) => Term | undefined, fileCount: number, style: TextStyle, counts?: SummaryCounts): Generator<string> {
   let lastFile = '';
   let width = 0;
   // Kinds line up in a column as wide as the widest shown ("inconsistent"), or wider for a longer kind.
@@ -117,13 +125,16 @@ export function* formatText(records: readonly FindingRecord[], terms: ReadonlyMa
   for (const r of records) {
     if (r.file !== lastFile) {
       if (lastFile) yield '\n';
-      yield paint(style, 'bold', r.file) + '\n';
+      // A document read as Chinese says so (and in which script) beside its name.
+      yield paint(style, 'bold', r.file) + (r.language ? paint(style, 'dim', ` (${r.language})`) : '') + '\n';
       lastFile = r.file;
     }
     // A term finding shows its entry's note (a merged concept keeps both lists' notes, one per line: a finding
     // stays on one line); a finding against the document itself says why ("this document writes "cross-border"
-    // 3 times and "cross border" once").
-    const note = KINDS[r.kind].against === 'document' ? detailOf(r) : terms.get(r.term)?.note;
+    // 3 times and "cross border" once"). A Chinese term's concept note speaks of its English form ("Hyphenated."):
+    // a Chinese finding shows the note of the form it found, if the list gives one.
+    const term = KINDS[r.kind].against === 'document' ? undefined : termOf(r.term, r.language);
+    const note = KINDS[r.kind].against === 'document' ? detailOf(r) : term?.lang?.startsWith('zh') ? term.details?.[r.found]?.note : term?.note;
     const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`.padEnd(width));
     const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : r.severity === 'information' ? 'cyan' : 'dim', r.kind.padEnd(kindWidth));
     const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';

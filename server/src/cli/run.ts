@@ -7,6 +7,7 @@
  * the rest are checked and reported). With no term list at all, only the checks that need none run (variants,
  * abbreviations).
  */
+import { termsIn } from '../core/matching/hanTerms';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VARIANT_KINDS } from '../core/types';
@@ -73,6 +74,8 @@ Options:
   --no-abbreviations    do not check abbreviations (kinds abbreviation, expansion, unused-abbreviation)
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
   --max-file-size BYTES skip larger files (default 50000000)
+  --lang TAG            the language of files whose name names none (draft.zh.md, draft.zh-Hant.md):
+                        en, zh-Hans, zh-Hant, zh-HK, … or auto (default: Chinese when mostly Han)
   --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
                         1 = single-threaded); the report is the same either way
   --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
@@ -203,7 +206,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     else if (opts.format === 'github') await writeChunks(sink.write, formatGithub(reports, files.length, summary));
     else {
       const records = reports.flatMap(toRecords);
-      if (records.length > 0) await writeChunks(sink.write, formatText(records, compiled.terms, files.length, { color: io.color === true && opts.output === undefined }, summary));
+      if (records.length > 0) await writeChunks(sink.write, formatText(records, (id, language) => termsIn(compiled, language).get(id), files.length, { color: io.color === true && opts.output === undefined }, summary));
       else await sink.write(`${summaryLine(records, files.length, summary)}\n`);
       if (opts.fix) await sink.write(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
     }

@@ -5,6 +5,7 @@
  * the linter's. The page is rendered in full before anything is written, then written atomically.
  * Exit codes: 0 written, 2 usage, term-list or I/O error (nothing written).
  */
+import { termsIn } from '../core/matching/hanTerms';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildUsageReport, type CheckedFile } from '../report/build';
@@ -144,7 +145,7 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
     if (o.skipped !== undefined) skipped.push({ file: shown, reason: o.skipped });
     if (o.error !== undefined) skipped.push({ file: shown, reason: o.error });
     if (!o.report) return;
-    checked.push({ file: o.report.file, text: o.report.text, result: { findings: [...o.report.findings], occurrences: [...(o.report.occurrences ?? [])] }, terms: compiled.terms });
+    checked.push({ file: o.report.file, text: o.report.text, result: { findings: [...o.report.findings], occurrences: [...(o.report.occurrences ?? [])], ...(o.report.excepted ? { excepted: [...o.report.excepted] } : {}) }, terms: termsIn(compiled, o.report.language?.tag) });
   });
 
   const report = buildUsageReport(checked, {

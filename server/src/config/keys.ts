@@ -9,10 +9,11 @@
 export const CONFIG_FILE_NAME = 'termlint.config.json';
 
 /**
- * The keys an `overrides` entry may set: what can differ from file to file. The term lists, the languages and
- * the excludes are the project's own, so every file is checked against the same lists.
+ * The keys an `overrides` entry may set: what can differ from file to file (a folder of Traditional drafts sets
+ * its `language`). The term lists, the language ids and the excludes are the project's own, so every file is
+ * checked against the same lists.
  */
-export const OVERRIDE_KEYS = ['enable', 'severity', 'fuzzy', 'consistency', 'variants', 'abbreviations', 'maxFileSize'] as const;
+export const OVERRIDE_KEYS = ['enable', 'severity', 'fuzzy', 'consistency', 'variants', 'abbreviations', 'maxFileSize', 'language'] as const;
 
 /** Keys whose values are paths or globs relative to the configuration file's folder. */
 export const PATH_KEYS = ['termFiles', 'exclude', 'workspaceTermFile'] as const;

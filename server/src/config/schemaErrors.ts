@@ -130,6 +130,13 @@ export function describeSchemaError(error: SchemaError, root: unknown): Describe
       const what = capital(name);
       return { location, onKey: false, message: `${what} needs "${missing}"${help ? `: ${lowerFirst(help)}` : ''}` };
     }
+    case 'pattern': {
+      // A pattern says nothing to people: the property's examples do.
+      const examples = ((error.parentSchema as { examples?: unknown[] } | undefined)?.examples ?? []).map(String);
+      const value = valueAt(root, location);
+      const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+      return { location, onKey: false, message: `${shown} is not a value ${name} takes${examples.length ? `: use one such as ${quotedList(examples)}` : ''}` };
+    }
     case 'minimum':
       return { location, onKey: false, message: `${capital(name)} must be at least ${String(p.limit)}` };
     case 'minItems':

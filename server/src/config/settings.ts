@@ -3,6 +3,7 @@
  * (`server/src/settings.ts` fills it from the client and the project configuration) and the CLI (from the
  * project configuration and its flags). Pure: no LSP library, no file system, so the CLI's bundle stays small.
  */
+import { normalizeLanguageTag } from '../core/languages/tags';
 import { DEFAULT_LANGUAGE_IDS, DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type LintOptions, type SeveritySetting, type VariantKind } from '../core';
 
 /** A kind's severity as set: a diagnostic severity, or `off`. */
@@ -28,6 +29,11 @@ export interface Settings {
   exclude: string[];
   /** In bytes (UTF-8); bigger documents are not linted. */
   maxFileSize: number;
+  /**
+   * The natural language of documents whose file name names none (`draft.zh.md` does): a BCP 47 tag, or `auto`
+   * (Chinese when the text is mostly Han characters, else English). core/languages/detect.ts.
+   */
+  language: string;
 }
 
 /**
@@ -61,6 +67,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   abbreviations: { enabled: true },
   exclude: [],
   maxFileSize: 2 * 1024 * 1024,
+  language: 'auto',
 });
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -122,6 +129,7 @@ export const Settings = {
       abbreviations: toggle(r.abbreviations, DEFAULT_SETTINGS.abbreviations.enabled),
       exclude: stringList(r.exclude, DEFAULT_SETTINGS.exclude),
       maxFileSize: typeof size === 'number' && Number.isFinite(size) && size > 0 ? Math.floor(size) : DEFAULT_SETTINGS.maxFileSize,
+      language: typeof r.language === 'string' && (r.language.trim() === 'auto' || normalizeLanguageTag(r.language) !== undefined) ? r.language.trim() : DEFAULT_SETTINGS.language,
     };
   },
   /** The kinds whose severity is not `off`. */

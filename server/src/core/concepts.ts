@@ -67,6 +67,8 @@ export function termIn(term: Term, lang: string): Term | undefined {
     translations: Object.keys(translations).length > 0 ? translations : NO_TRANSLATIONS,
   };
   copyConceptFields(term, out);
+  // A language's own abbreviation replaces the concept's (大湾区 in Chinese where English has none, or another).
+  if (forms.abbreviation) out.abbreviation = forms.abbreviation;
   if (lang !== 'en') out.lang = lang;
   if (Object.keys(languages).length > 0) out.languages = languages;
   if (forms.details) out.details = forms.details;

@@ -107,7 +107,8 @@ export class DocumentLinter {
       structure = format.scan(text, mask);
     }
     for (const r of directives) applyRegion(mask, r);
-    const masked = applyMask(text, mask);
+    let masked = applyMask(text, mask);
+    if (this.lang.foldView) masked = this.lang.foldView(masked, 0, text.length);
     const styleSource = format.headingStyleFrom === 'view' ? masked : text;
     const view: DocumentView = {
       text,
@@ -137,7 +138,8 @@ export class DocumentLinter {
     // Directives go on a copy of the scan's mask (which the next re-scan starts from); most documents have none.
     const mask = scan.mask ? (directives.length > 0 ? scan.mask.slice() : scan.mask) : new Uint8Array(directives.length > 0 ? text.length : 0);
     for (const r of directives) applyRegion(mask, r);
-    const masked = old.view.masked.slice(0, from) + (mask.length > 0 ? applyMask(text, mask, from, to) : text.slice(from, to)) + old.view.masked.slice(oldTo);
+    let masked = old.view.masked.slice(0, from) + (mask.length > 0 ? applyMask(text, mask, from, to) : text.slice(from, to)) + old.view.masked.slice(oldTo);
+    if (this.lang.foldView) masked = this.lang.foldView(masked, from, to);
     const headings = spliceHeadings(old.view.headings, scan.headings, this.format.headingStyleFrom === 'view' ? masked : text, from, oldTo, delta);
     const view: DocumentView = { text, masked, blockStarts, headings };
 
@@ -163,14 +165,15 @@ export class DocumentLinter {
     // The boundaries must separate blocks; if they do not (they always should), re-lint everything.
     if (!separated(masked, tokens, tFrom - 1) || !separated(masked, tokens, tTo - 1)) return undefined;
 
-    // Matches: keep those before the range, match the range, shift those after it.
+    // Matches: keep those before the range, match the range, shift those after it. They are told apart by offset,
+    // which holds for Han uses too (they cover no word tokens).
     const tokenDelta = tTo - tOldTo;
     const matches: Match[] = [];
     const oldMatches = old.matches;
     let m = 0;
-    while (m < oldMatches.length && oldMatches[m]!.last < tFrom) matches.push(oldMatches[m++]!);
-    for (const fresh of matchTokens(view, tokens, this.compiled, this.options, tFrom, tTo, this.lang)) matches.push(fresh);
-    while (m < oldMatches.length && oldMatches[m]!.first < tOldTo) m++;
+    while (m < oldMatches.length && oldMatches[m]!.end <= from) matches.push(oldMatches[m++]!);
+    for (const fresh of matchTokens(view, tokens, this.compiled, this.options, tFrom, tTo, this.lang, from, to)) matches.push(fresh);
+    while (m < oldMatches.length && oldMatches[m]!.start < oldTo) m++;
     for (; m < oldMatches.length; m++) matches.push(shiftMatch(oldMatches[m]!, tokenDelta, delta));
 
     // The word table too: only the words of the re-scanned blocks are read again.
@@ -250,6 +253,7 @@ function shiftMatch(m: Match, tokenDelta: number, delta: number): Match {
     kind: m.kind,
     edits: m.edits.length === 0 ? m.edits : m.edits.map((e) => shiftEdit(e, delta)),
   };
+  if (m.han) shifted.han = true;
   if (m.capsForm) shifted.capsForm = true;
   if (m.exception) shifted.exception = { phrase: m.exception.phrase, start: m.exception.start + delta, end: m.exception.end + delta };
   // Its block did not change, so its finding only moves (buildFindings checks the dominant form and count).

@@ -9,6 +9,8 @@ export { TERM_LIMITS, checkCollisions, checkForm, checkFormCount, type FormRef, 
 export { compileTerms, compileTermsInSteps, type CompiledTerms } from './compile';
 export { acceptableIn, conceptsIn, contributionsOf, formsIn, languagesOf, ownLanguage, termIn } from './concepts';
 export { normalizeLanguageTag } from './languages/tags';
+export { detectLanguage, documentLanguage, languageFromName, type DocumentLanguage, type LanguageSource } from './languages/detect';
+export { termsIn } from './matching/hanTerms';
 export { lintText, lintTogether, type DocumentInput } from './lint';
 export { DocumentLinter } from './document';
 export {
@@ -35,4 +37,4 @@ export { applyEdits, fixAllEdits } from './fixes';
 export { MAX_FIX_ROUNDS, composeEdits, fixToFixedPoint, type FixAllResult } from './fixPoint';
 export { isEnglishWord } from './languages/englishWords';
 export { tokenize, type WordToken } from './text';
-export { LANGUAGES, english, languageFor, HeadingStyle, type Language, type Script, type SentencePunctuation } from './languages';
+export { LANGUAGES, chinese, english, languageFor, HeadingStyle, type Language, type Script, type SentencePunctuation } from './languages';

@@ -8,6 +8,8 @@ import type { CompiledTerms } from './compile';
 import { type ConsistencySource, type WordTable, consistencyFindings, consistencyOn, mergeFindings, releaseWordTable, variantChecks } from './consistency';
 import { type Language, languageFor } from './languages';
 import { buildFindings } from './matching/findings';
+import { hanAbbreviationFindings } from './matching/hanAbbreviations';
+import { hanTermsOf } from './matching/hanTerms';
 import type { Match, MatchScope } from './matching/match';
 import { matchersFor } from './matching/scripts';
 import type { TokenOffsets } from './text';
@@ -21,6 +23,7 @@ export { buildFindings } from './matching/findings';
 export function lintText(text: string, compiled: CompiledTerms, options: LintOptions): LintResult {
   const lang = languageFor(options.lang);
   const view = buildView(text, options.format);
+  if (lang.foldView) view.masked = lang.foldView(view.masked, 0, text.length);
   const tokens = tokensOf(view, options, lang);
   const matches = matchTokens(view, tokens, compiled, options, 0, tokens.length, lang);
   const { result, words } = settle(view, tokens, compiled, matches, options, lang);
@@ -48,7 +51,12 @@ export function settle(
   lang: Language,
   words?: WordTable,
 ): { result: LintResult; words?: WordTable } {
-  const result = buildFindings(view, compiled, matches, options, lang);
+  let result = buildFindings(view, compiled, matches, options, lang);
+  // A Chinese document's abbreviations are the list's (hanAbbreviations.ts): its full names are term uses.
+  if (lang.scripts.includes('han')) {
+    const han = hanAbbreviationFindings(view, compiled, result.occurrences, options);
+    if (han.length > 0) result = { ...result, findings: mergeFindings(result.findings, han) };
+  }
   if (!consistencyOn(options, lang)) return { result };
   const source: ConsistencySource = { view, tokens, covered: matches, ...(words ? { words } : {}) };
   const [own] = consistencyFindings([source], compiled, options, lang, 'this document writes');
@@ -75,21 +83,25 @@ export function lintTogether(documents: readonly DocumentInput[], compiled: Comp
   const lang = languageFor(options.lang);
   const analysed = documents.map((d) => {
     const opts: LintOptions = { ...(d.options ?? options), format: d.format };
+    // Each document is read in its own language (a Chinese draft among English ones).
+    const docLang = languageFor(opts.lang);
     const view = buildView(d.text, d.format);
-    const tokens = tokensOf(view, opts, lang);
-    const matches = matchTokens(view, tokens, compiled, opts, 0, tokens.length, lang);
-    return { opts, view, tokens, matches };
+    if (docLang.foldView) view.masked = docLang.foldView(view.masked, 0, d.text.length);
+    const tokens = tokensOf(view, opts, docLang);
+    const matches = matchTokens(view, tokens, compiled, opts, 0, tokens.length, docLang);
+    return { opts, lang: docLang, view, tokens, matches };
   });
-  // Abbreviations stay a matter of each document; only variants are compared across them.
+  // Abbreviations stay a matter of each document; only variants are compared across them, among the documents in
+  // the run's language (a vocabulary's variants mean nothing to another language's documents).
   const shared: LintOptions = { ...options, format: 'plaintext', abbreviations: false };
-  const counted = analysed.map((_, i) => i).filter((i) => variantChecks(analysed[i]!.opts) !== undefined);
+  const counted = analysed.map((_, i) => i).filter((i) => analysed[i]!.lang === lang && variantChecks(analysed[i]!.opts) !== undefined);
   const together: Finding[][] = analysed.map(() => []);
   if (consistencyOn(shared, lang) && counted.length > 0) {
     const found = consistencyFindings(counted.map((i) => ({ view: analysed[i]!.view, tokens: analysed[i]!.tokens, covered: analysed[i]!.matches })), compiled, shared, lang, where);
     counted.forEach((i, k) => (together[i] = found[k]!));
   }
   return analysed.map((a, i) => {
-    const { result } = settle(a.view, a.tokens, compiled, a.matches, { ...a.opts, variants: false }, lang);
+    const { result } = settle(a.view, a.tokens, compiled, a.matches, { ...a.opts, variants: false }, a.lang);
     // Kinds the file's own options leave out stay out.
     const own = a.opts.kinds ? together[i]!.filter((f) => a.opts.kinds!.includes(f.kind)) : together[i]!;
     return { ...result, findings: mergeFindings(result.findings, own) };
@@ -97,9 +109,10 @@ export function lintTogether(documents: readonly DocumentInput[], compiled: Comp
 }
 
 /**
- * Term uses among tokens [from, to), sorted by offset. No match crosses a block boundary (the view hides the
- * character that ends a block, and a blank line is more than one line break), so a range that starts and ends
- * at block boundaries can be matched on its own: DocumentLinter re-matches only the blocks an edit touched.
+ * Term uses among tokens [from, to), which are the offsets [start, end) (what matchers that read no tokens read),
+ * sorted by offset. No match crosses a block boundary (the view hides the character that ends a block, and a blank
+ * line is more than one line break), so a range that starts and ends at block boundaries can be matched on its own:
+ * DocumentLinter re-matches only the blocks an edit touched.
  */
 export function matchTokens(
   view: DocumentView,
@@ -109,16 +122,20 @@ export function matchTokens(
   from: number,
   to: number,
   lang: Language = languageFor(options.lang),
+  start = 0,
+  end = view.text.length,
 ): Match[] {
-  const scope: MatchScope = { view, tokens, compiled, options, lang, from, to };
+  const scope: MatchScope = { view, tokens, compiled, options, lang, from, to, start, end };
   const matches: Match[] = [];
   for (const matcher of matchersFor(lang)) matcher.find(scope, matches);
   matches.sort((a, b) => a.start - b.start);
   // After every matcher: an excepted use still keeps its words from being read as a misspelling of something else.
+  // Word phrases cover word uses; phrases written in Chinese cover Han uses (hanExceptions.ts).
   const exceptions = compiled.exceptions;
-  if (exceptions) {
+  const hanExceptions = lang.scripts.includes('han') ? hanTermsOf(compiled).exceptions : undefined;
+  if (exceptions || hanExceptions) {
     for (const m of matches) {
-      const hit = exceptions.find(view.masked, tokens, from, to, m.term, m.first, m.last);
+      const hit = m.han ? hanExceptions?.find(view, m, start, end) : exceptions?.find(view.masked, tokens, from, to, m.term, m.first, m.last);
       if (hit) m.exception = { phrase: hit.phrase.text, start: hit.start, end: hit.end };
     }
   }

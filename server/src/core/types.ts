@@ -93,6 +93,11 @@ export interface LanguageForms {
   admitted: readonly string[];
   forbidden: readonly string[];
   details?: Readonly<Record<string, FormDetail>>;
+  /**
+   * This language's abbreviation of the approved form (a block's `abbreviation`: 大湾区 for 粤港澳大湾区), where
+   * it differs from the concept's; the Term of the language carries it (concepts.ts `termIn`).
+   */
+  abbreviation?: TermAbbreviation;
 }
 
 /** A phrase right as a whole although it holds a forbidden or variant spelling ("University of Macau"). */
@@ -281,4 +286,10 @@ export interface LintResult {
   occurrences: Occurrence[];
   /** Spellings not reported because they are part of an exception (term `exceptions`, list `ignore`). */
   excepted?: Excepted[];
+  /**
+   * The script a Chinese document was read in (`zh-Hans` or `zh-Hant`); absent for English. The termIds of its
+   * findings and uses name terms of `termsIn(compiled, lang)` (core/matching/hanTerms.ts): Chinese concepts as
+   * that script reads them, beside the English terms.
+   */
+  lang?: string;
 }

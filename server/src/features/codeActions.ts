@@ -20,7 +20,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit as JsonEdit } from 'jsonc-parser';
-import { KINDS, formatForLanguageId, readerForName, type Finding } from '../core';
+import { KINDS, contributionsOf, formatForLanguageId, readerForName, type Finding } from '../core';
+import { termsIn } from '../core/matching/hanTerms';
 import type { Host } from '../host';
 import { computeFixAll, toTextEdits } from '../fixAll';
 import { SOURCE, findingOf, type DocumentLinter, type ProblemData } from '../linting';
@@ -133,23 +134,33 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
   }
 
   async function admitAction(doc: TextDocument, d: Diagnostic, data: Finding): Promise<CodeAction | undefined> {
-    if (data.kind === 'inconsistent') return undefined; // already an acceptable form
+    // Already an acceptable form; and full-width letters are typography, never a form of a term.
+    if (data.kind === 'inconsistent' || data.kind === 'width') return undefined;
     if (KINDS[data.kind]?.against !== 'terms') return variantEntryAction(doc, d, data);
     const settings = await deps.settings.get(doc.uri);
-    const term = terms.termsFor(doc.uri, settings).compiled.terms.get(data.termId);
+    const { compiled } = terms.termsFor(doc.uri, settings);
+    // A Han finding names its concept as the document's script reads it (core/matching/hanTerms.ts).
+    const outcome = await linter.lint(doc);
+    const term = termsIn(compiled, outcome.status === 'linted' ? outcome.result.lang : undefined).get(data.termId);
     if (!term) return undefined;
+    const lang = term.lang ?? 'en';
     const title = `Add "${data.found}" to the term list as admitted`;
     const originFile = term.origin ? terms.get(term.origin.file) : undefined;
     let edit: WorkspaceEdit | undefined;
     const target = terms.workspaceTermFileFor(doc.uri, settings);
     const ownJson = originFile && !originFile.bundled && readerForName(originFile.uri)?.id === 'json';
-    if (ownJson) edit = await editTermFile(originFile.uri, (text) => admitEdits(text, term.origin!.offset, data.found), () => '');
+    if (ownJson && originFile.uri !== target) edit = await editTermFile(originFile.uri, (text) => admitEdits(text, term.origin!.offset, data.found, lang), () => '');
     // Shipped lists are read-only, a TBX or CSV file belongs to the tool it came from, and a JSON entry may have no
-    // block for English forms (a Chinese list's translations): the workspace term file gets an entry that adds
-    // the form (lists merge, so nothing else of the term is repeated there).
-    if (!edit && target && !(ownJson && originFile.uri === target)) {
-      const entry = overridingEntry(term, data.found);
-      edit = await editTermFile(target, (text) => addEntryEdits(text, entry), () => newTermFileText({ terms: [entry] }));
+    // block for the form's language: the workspace term file gets it, in the entry it already has for the concept
+    // (beside the forms admitted before, in a block for the language if the entry has none), else in an entry of
+    // its own that merges with the rest.
+    if (!edit && target) {
+      const there = contributionsOf(term).find((c) => c.origin?.file === target)?.origin;
+      if (there) edit = await editTermFile(target, (text) => admitEdits(text, there.offset, data.found, lang, term.term), () => '');
+      else {
+        const entry = overridingEntry(term, data.found);
+        edit = await editTermFile(target, (text) => addEntryEdits(text, entry), () => newTermFileText({ terms: [entry] }));
+      }
     }
     return edit && { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
   }

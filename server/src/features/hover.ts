@@ -5,6 +5,7 @@
  * kind with what the document does: each form it writes and how often. A finding's message is not repeated: VS
  * Code shows the diagnostic right above it.
  */
+import { termsIn } from '../core/matching/hanTerms';
 import { MarkupKind, type Connection, type Disposable, type Hover, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { KINDS, contributionsOf, formsIn, languagesOf, ownLanguage, type Contribution, type Excepted, type Finding, type FormDetail, type LanguageForms, type Occurrence, type Term } from '../core';
@@ -183,11 +184,15 @@ export function registerHover(deps: HoverDeps): Disposable {
       const excepted = occurrence ? undefined : exceptions?.find((e) => e.start <= offset && offset <= e.end);
       const span = occurrence ?? excepted;
       if (!span) return null;
-      const term = outcome.compiled.terms.get(span.termId);
+      const term = termsIn(outcome.compiled, outcome.result.lang).get(span.termId);
       if (!term) return null;
       const f = finding && finding.termId === term.id ? finding : undefined;
+      // A document read as Chinese says so, and why (its name, the setting, its text).
+      const lang = outcome.language.tag === 'en' ? '' : `Document language: ${outcome.language.tag} (from the ${outcome.language.source})`;
+      const markdown = hoverCard(term, occurrence, f, excepted) + (lang ? `  \n*${lang}*` : '');
+      const plain = plainCard(term, occurrence, f, excepted) + (lang ? `\n${lang}` : '');
       return {
-        contents: deps.markdown ? { kind: MarkupKind.Markdown, value: hoverCard(term, occurrence, f, excepted) } : { kind: MarkupKind.PlainText, value: plainCard(term, occurrence, f, excepted) },
+        contents: deps.markdown ? { kind: MarkupKind.Markdown, value: markdown } : { kind: MarkupKind.PlainText, value: plain },
         range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) },
       };
     }),

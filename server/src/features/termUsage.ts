@@ -4,6 +4,7 @@
  * workspace lint lints it). The extension's Terms view shows it; `termlint/termReportPage` also renders it as
  * the page of the report webview.
  */
+import { termsIn } from '../core/matching/hanTerms';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Disposable, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TermList } from '../core';
@@ -61,7 +62,7 @@ export function registerTermUsage(deps: TermUsageDeps): Disposable {
         skipped.push({ file: nameOf(o.uri), reason: skipReason(o) });
         continue;
       }
-      checked.push({ file: nameOf(o.uri), uri: o.uri, text: o.text, result: o.result, terms: o.compiled.terms });
+      checked.push({ file: nameOf(o.uri), uri: o.uri, text: o.text, result: o.result, terms: termsIn(o.compiled, o.result.lang) });
       for (const l of o.compiled.lists) if (!lists.has(l.file)) lists.set(l.file, l);
       settings ??= o.settings;
     }

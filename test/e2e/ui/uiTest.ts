@@ -63,6 +63,10 @@ async function runSteps(page: Page, steps: Step[]): Promise<Tally> {
   return tally;
 }
 
+/** A Simplified draft of our own, read as Chinese from its name: one Traditional name in it. */
+const ZH_DRAFT = 'brief.zh.md';
+const ZH_TEXT = '# 湾区简报\n\n广东加快发展新质生产力，香港和澳門的高校参与其中。\n';
+
 function scenario(page: Page, server: CodeServer, workspace: string): Step[] {
   const workbench = new Workbench(page);
   const file = path.join(workspace, DRAFT);
@@ -224,6 +228,23 @@ function scenario(page: Page, server: CodeServer, workspace: string): Step[] {
         const list = await waitUntil('draft.terms.json on disk', read);
         // What the draft adds to the lists in force: "Greater Bay Area", which they have, is left out of it.
         if (list.terms.length === 0 || list.terms.some((t) => t.term === 'Greater Bay Area')) throw new Error(`unexpected proposal: ${JSON.stringify(list)}`);
+      },
+    },
+    {
+      // Last: the draft it adds has findings, and the steps before it expect the workspace to have none left.
+      name: 'hover-card-chinese',
+      title: 'a Chinese draft: hovering "澳門" in a Simplified draft shows 澳门, the concept\'s English form and the document language, in Han characters',
+      run: async () => {
+        await page.keyboard.press('Escape');
+        // Written into the scratch copy of the workspace: the explorer shows it as it appears.
+        fs.writeFileSync(path.join(workspace, ZH_DRAFT), ZH_TEXT);
+        await workbench.openFromExplorer(ZH_DRAFT, '新质生产力');
+        await workbench.editor.locator('.squiggly-warning').first().waitFor();
+        const at = ZH_TEXT.indexOf('澳門');
+        await workbench.goTo(ZH_TEXT.slice(0, at).split('\n').length, at - ZH_TEXT.lastIndexOf('\n', at - 1) + 1);
+        const card = await workbench.showHover('澳门');
+        for (const part of ['Macao', 'Document language: zh-Hans']) await card.getByText(part, { exact: false }).first().waitFor();
+        await card.screenshot({ path: path.join(SCREENSHOTS, 'hover-card-chinese.png') });
       },
     },
   ];

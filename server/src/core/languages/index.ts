@@ -4,14 +4,16 @@
  * matcher did before languages were a choice, so an unknown tag changes nothing. A new language is one file
  * beside english.ts and one entry here.
  */
+import { chinese } from './chinese';
 import { english } from './english';
 import type { Language } from './language';
 
+export { chinese } from './chinese';
 export { english } from './english';
 export { HeadingStyle, type Language, type Script, type SentencePunctuation, type VariantVocabulary } from './language';
 
 /** Every language, the default (English) first. */
-export const LANGUAGES: readonly Language[] = [english];
+export const LANGUAGES: readonly Language[] = [english, chinese];
 
 const byTag = new Map<string, Language>(LANGUAGES.map((l) => [l.tag, l]));
 

@@ -22,9 +22,10 @@ export const enum HeadingStyle {
  * The writing systems a language's prose is matched in, each read by its own matchers
  * (core/matching/scripts.ts). 'alphabetic': runs of letters and digits separated by spaces and punctuation,
  * matched word by word (Latin, and any other script with word spaces). A language whose words are not
- * separated by spaces (Chinese) adds its own script and matcher beside these.
+ * separated by spaces (Chinese) adds its own script and matcher beside these. 'han': Chinese characters, matched
+ * against the lists' zh-Hans and zh-Hant forms with no word spaces (core/matching/hanExact.ts).
  */
-export type Script = 'alphabetic';
+export type Script = 'alphabetic' | 'han';
 
 /** Sentence punctuation by UTF-16 code unit: what ends a sentence, and what may stand around that mark. */
 export interface SentencePunctuation {
@@ -73,6 +74,12 @@ export interface Language {
    * when a term's words are written together or apart as such words ("makeup", "on line").
    */
   isWord(word: string): boolean;
+  /**
+   * Rewrites characters of the view's masked text in [from, to) one for one (same length, so offsets never move),
+   * for what the language's matchers should read alike: Chinese reads full-width Latin letters and digits as
+   * half-width ones. Absent: the view is read as the format made it.
+   */
+  foldView?(masked: string, from: number, to: number): string;
   /** What the variant check needs of the vocabulary (core/consistency/); a language without it has no variant check. */
   readonly variants?: VariantVocabulary;
 }

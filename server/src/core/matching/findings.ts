@@ -11,28 +11,34 @@ import { type Language, languageFor } from '../languages';
 import type { Excepted, Finding, LintOptions, LintResult, Occurrence, Replacement, VariantKind } from '../types';
 import type { DocumentView } from '../view';
 import { caseContext } from './casing';
+import { buildHanFinding } from './hanFindings';
+import { type HanTerms, hanTermsOf, scriptOfTag } from './hanTerms';
 import type { Match } from './match';
 
 /** Settles the dominant form of each term over the whole document and turns matches into findings. */
 export function buildFindings(view: DocumentView, compiled: CompiledTerms, matches: readonly Match[], options: LintOptions, lang: Language = languageFor(options.lang)): LintResult {
   const consistency = options.consistency !== false;
+  const han: HanTerms | undefined = lang.scripts.includes('han') ? hanTermsOf(compiled) : undefined;
+  const script = scriptOfTag(options.lang);
+  // Terms are counted by index, Chinese concepts (Han uses) below zero: the two are numbered apart.
+  const keyOf = (m: Match): number => (m.han ? -1 - m.term : m.term);
   // Which acceptable form each term is written in, counting variants as uses of the form they vary.
   const counts = new Map<number, number[]>();
   for (const m of matches) {
     // A spelling inside an exception ("Hongkong Post") is no use of the form it spells.
     if (m.form < 0 || m.exception) continue;
-    let c = counts.get(m.term);
-    if (!c) counts.set(m.term, (c = []));
+    let c = counts.get(keyOf(m));
+    if (!c) counts.set(keyOf(m), (c = []));
     c[m.form] = (c[m.form] ?? 0) + 1;
   }
   const dominants = new Map<number, number>();
-  const dominant = (term: number): number => {
-    let best = dominants.get(term);
+  const dominant = (key: number): number => {
+    let best = dominants.get(key);
     if (best !== undefined) return best;
     best = 0;
-    const c = counts.get(term);
+    const c = counts.get(key);
     if (consistency && c) for (let f = 0; f < c.length; f++) if ((c[f] ?? 0) > (c[best] ?? 0)) best = f;
-    dominants.set(term, best);
+    dominants.set(key, best);
     return best;
   };
 
@@ -41,6 +47,32 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   const occurrences: Occurrence[] = [];
   let excepted: Excepted[] | undefined;
   for (const m of matches) {
+    if (m.han && han) {
+      const entry = han.entry(m.term, script);
+      if (m.exception) {
+        const e = m.exception;
+        (excepted ??= []).push({ termId: entry.term.id, start: m.start, end: m.end, phrase: e.phrase, phraseStart: e.start, phraseEnd: e.end });
+        continue;
+      }
+      occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
+      const targetForm = dominant(keyOf(m));
+      let kind: VariantKind;
+      if (m.kind === 'ok') {
+        if (!consistency || m.form === targetForm) continue;
+        kind = 'inconsistent';
+      } else kind = m.kind;
+      if (kinds && !kinds.has(kind)) continue;
+      const count = kind === 'inconsistent' ? (counts.get(keyOf(m))?.[targetForm] ?? 0) : -1;
+      const memo = m.memo;
+      if (memo && memo.form === targetForm && memo.count === count) {
+        if (memo.finding) findings.push(memo.finding);
+        continue;
+      }
+      const finding = buildHanFinding(view, entry, m, kind, targetForm, count);
+      m.memo = { form: targetForm, count, finding };
+      if (finding) findings.push(finding);
+      continue;
+    }
     const entry = compiled.entry(m.term);
     if (m.exception) {
       const e = m.exception;
@@ -66,7 +98,9 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
     m.memo = { form: targetForm, count, finding };
     if (finding) findings.push(finding);
   }
-  return excepted ? { findings, occurrences, excepted } : { findings, occurrences };
+  const result: LintResult = excepted ? { findings, occurrences, excepted } : { findings, occurrences };
+  if (han) result.lang = script;
+  return result;
 }
 
 /** The finding for one match written as `kind`, fixed towards form `targetForm` (`count` uses of it). */

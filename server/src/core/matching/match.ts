@@ -30,6 +30,11 @@ export interface Match {
   /** Its entry in LintResult.occurrences, made once. */
   occurrence?: Occurrence;
   /**
+   * A use of a Chinese form (hanExact.ts): `term` is then a concept of the Han terms (hanTerms.ts), and the token
+   * range is empty (`last` = `first` - 1, `first` the first word token after it): Han characters are no tokens.
+   */
+  han?: true;
+  /**
    * It is a forbidden form the list writes in capitals ("HK"): its capitals are the form's, not the author's
    * typography, so the fix is written as the target is, not in capitals.
    */
@@ -48,6 +53,9 @@ export interface MatchScope {
   /** No term use crosses these token boundaries (they are block boundaries, see lint.ts `matchTokens`). */
   readonly from: number;
   readonly to: number;
+  /** The same range in offsets: what matchers that read no tokens (Han) read. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /**

@@ -6,12 +6,18 @@
  */
 import type { Language, Script } from '../languages/language';
 import { exactMatcher } from './exact';
+import { hanMatcher } from './hanExact';
+import { homophoneMatcher } from './hanHomophones';
+import { widthMatcher } from './width';
 import type { Matcher } from './match';
 import { misspellingMatcher } from './misspellings';
 
 const MATCHERS: Readonly<Record<Script, readonly Matcher[]>> = {
   // Misspellings come second: they look only at the words no exact match covered.
   alphabetic: [exactMatcher, misspellingMatcher],
+  // After the word matchers: a Han use may take over a word match it covers ("5G基站" over "5G"); the width
+  // check then reads every use, Latin and Han.
+  han: [hanMatcher, homophoneMatcher, widthMatcher],
 };
 
 const byLanguage = new WeakMap<Language, readonly Matcher[]>();

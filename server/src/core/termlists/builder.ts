@@ -72,6 +72,8 @@ export interface LanguageInput {
   lang: string;
   approved: EntryForm;
   others: readonly OtherForm[];
+  /** The block's own `abbreviation` (and `abbreviationDefined`). */
+  abbreviation?: TermAbbreviation;
 }
 
 /** An exception phrase as a reader found it. */
@@ -191,13 +193,14 @@ export class TermListBuilder {
       if (translations === NO_TRANSLATIONS) translations = {};
       translations[l.lang] = l.approved.text;
       const details = detailsOf(l.approved, l.others);
-      if (l.others.length > 0 || details) {
+      if (l.others.length > 0 || details || l.abbreviation) {
         const forms: LanguageForms = {
           approved: l.approved.text,
           admitted: l.others.filter((f) => f.kind === 'admitted').map((f) => f.text),
           forbidden: l.others.filter((f) => f.kind === 'forbidden').map((f) => f.text),
         };
         if (details) forms.details = details;
+        if (l.abbreviation) forms.abbreviation = l.abbreviation;
         (languages ??= {})[l.lang] = forms;
       }
     }

@@ -13,7 +13,7 @@ import { TERM_KEYS, unknownKey } from './jsonKeys';
 import { type Report, isAbbreviation } from './validation';
 
 const FORM_KEYS = ['form', 'note', 'source', 'status'];
-const LANGUAGE_KEYS = ['approved', 'admitted', 'forbidden'];
+const LANGUAGE_KEYS = ['approved', 'admitted', 'forbidden', 'abbreviation', 'abbreviationDefined'];
 const EXCEPTION_KEYS = ['phrase', 'note'];
 const STATUSES: readonly ForbiddenStatus[] = ['deprecated', 'superseded'];
 
@@ -149,12 +149,29 @@ function readLanguages(node: JsonNode, path: string, report: Report): LanguageIn
     }
     let approved: EntryForm | undefined;
     const others: OtherForm[] = [];
+    // A language's own abbreviation ("zh-Hans": { "approved": "粤港澳大湾区", "abbreviation": "大湾区" }).
+    let abbreviation: string | undefined;
+    let abbreviationDefined: boolean | undefined;
+    let definedNode: JsonNode | undefined;
     for (const [k, kNode, v] of properties(value)) {
       if (k === 'approved') {
         approved = readForm(v, `${at}.approved`, report, 'approved');
         if (!approved) ok = false;
       } else if (k === 'admitted' || k === 'forbidden') ok = readForms(v, `${at}.${k}`, k, report, others) && ok;
-      else {
+      else if (k === 'abbreviation') {
+        if (v.type !== 'string' || !isAbbreviation(v.value as string)) {
+          report(v, `${at}.abbreviation`, '"abbreviation" must be one word of at most 20 characters with a letter, such as "IPP" or "大湾区"');
+          ok = false;
+        } else abbreviation = v.value as string;
+      } else if (k === 'abbreviationDefined') {
+        if (v.type !== 'boolean') {
+          report(v, `${at}.abbreviationDefined`, '"abbreviationDefined" must be true or false');
+          ok = false;
+        } else {
+          abbreviationDefined = v.value as boolean;
+          definedNode = kNode;
+        }
+      } else {
         unknownKey(kNode, `${at}.${k}`, k, LANGUAGE_KEYS, report);
         ok = false;
       }
@@ -164,7 +181,12 @@ function readLanguages(node: JsonNode, path: string, report: Report): LanguageIn
       ok = false;
       continue;
     }
-    out.push({ lang, approved, others });
+    if (definedNode && abbreviation === undefined) {
+      report(definedNode, `${at}.abbreviationDefined`, '"abbreviationDefined" needs an "abbreviation"');
+      ok = false;
+      continue;
+    }
+    out.push({ lang, approved, others, ...(abbreviation !== undefined ? { abbreviation: { short: abbreviation, defined: abbreviationDefined ?? false } } : {}) });
   }
   return ok ? out : undefined;
 }

@@ -165,6 +165,10 @@ function mergeForms(earlier: LanguageForms, later: LanguageForms, lang: string):
   const forms: LanguageForms = { approved: later.approved, admitted: admitted.length ? admitted : NO_FORMS, forbidden: forbidden.length ? forbidden : NO_FORMS };
   const details = mergeDetails(earlier.details, later.details, [later.approved, ...admitted, ...forbidden]);
   if (details) forms.details = details;
+  // The language's short form: the later list's word on it, else the earlier's (a workspace list adding a form
+  // keeps the shipped list's 大湾区).
+  const abbreviation = later.abbreviation ?? earlier.abbreviation;
+  if (abbreviation) forms.abbreviation = abbreviation;
   return forms;
 }
 
@@ -210,7 +214,7 @@ export function mergeTerms(earlier: Term, later: Term): Term {
   for (const [lang, forms] of merged) {
     if (lang === own) continue;
     translations[lang] = forms.approved;
-    if (forms.admitted.length > 0 || forms.forbidden.length > 0 || forms.details) languages[lang] = forms;
+    if (forms.admitted.length > 0 || forms.forbidden.length > 0 || forms.details || forms.abbreviation) languages[lang] = forms;
   }
   if (Object.keys(translations).length > 0) term.translations = translations;
   if (Object.keys(languages).length > 0) term.languages = languages;

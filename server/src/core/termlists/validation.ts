@@ -145,7 +145,10 @@ export function checkCollisions(forms: readonly FormRef[], report: Report): void
   }
 }
 
-/** Checks an exception phrase: like a form, it must have letters; it may be as long as a form. */
+/**
+ * Checks an exception phrase: like a form, it must have letters (or Han characters: a phrase written in Chinese
+ * covers Han uses, core/matching/hanExceptions.ts); it may be as long as a form.
+ */
 export function checkPhrase(text: string, span: Span, path: string, report: Report): boolean {
   if (text.trim() === '') {
     report(span, path, 'Empty phrase');
@@ -155,9 +158,11 @@ export function checkPhrase(text: string, span: Span, path: string, report: Repo
     report(span, path, `Phrase is ${text.length} characters long; the limit is ${TERM_LIMITS.maxFormLength}`);
     return false;
   }
-  if (wordCount(text) === 0) {
-    report(span, path, `"${text.slice(0, 40)}" has no letters or digits, so it can never match`);
+  if (wordCount(text) === 0 && !HAN_CHAR.test(text)) {
+    report(span, path, `"${text.slice(0, 40)}" has no letters, digits or Han characters, so it can never match`);
     return false;
   }
   return true;
 }
+
+const HAN_CHAR = /\p{Script=Han}/u;

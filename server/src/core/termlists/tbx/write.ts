@@ -12,6 +12,7 @@
  */
 import { formsIn, languagesOf } from '../../concepts';
 import { formKey } from '../../forms';
+import { dominantScript } from '../../languages/chinese/fold';
 import type { FormDetail, Term, TermList } from '../../types';
 import { Dropped, explicitCase, listOnlyInJson } from '../dropped';
 import type { WrittenList } from '../reader';
@@ -78,7 +79,23 @@ export function exceptionNote(term: Term, note: string | undefined): string {
   return note ?? `Written as it stands: an exception of "${term.term}" (a name that keeps a spelling that entry corrects).`;
 }
 
-/** An exception phrase as a concept of its own, in the entry's language. */
+/**
+ * The language an exception phrase is written as a concept in: a phrase written in Chinese goes under the script it
+ * is written in (an English section may hold no CJK, and the Han matcher reads it there), any other under the
+ * entry's language.
+ */
+const HAN_PHRASE = /\p{Script=Han}/u;
+
+/** A form's or phrase's key for collisions: formKey reads words, so Han text is keyed by its characters. */
+function keyOf(text: string): string {
+  return HAN_PHRASE.test(text) ? text.replace(/\s+/g, '') : formKey(text);
+}
+
+function phraseLang(term: Term, phrase: string): string {
+  return HAN_PHRASE.test(phrase) ? dominantScript(phrase) : (term.lang ?? 'en');
+}
+
+/** An exception phrase as a concept of its own, in the language it is written in (phraseLang). */
 function exceptionConcept(n: TbxNames, term: Term, phrase: string, note: string | undefined, id: string, list: TermList): string {
   const said = exceptionNote(term, note);
   // It has its entry's source (only one of the entry's own is written: an entry's source defaults to its list's).
@@ -87,7 +104,7 @@ function exceptionConcept(n: TbxNames, term: Term, phrase: string, note: string 
     `      <${n.entry} id="${esc(id)}">`,
     `        <note>${esc(said)}</note>`,
     ...source,
-    `        <${n.langSec} xml:lang="${esc(term.lang ?? 'en')}">`,
+    `        <${n.langSec} xml:lang="${esc(phraseLang(term, phrase))}">`,
     termSection(n, phrase, 'approved', undefined, '          '),
     `        </${n.langSec}>`,
     `      </${n.entry}>`,
@@ -109,13 +126,13 @@ export function writeTbx(list: TermList, version: 2 | 3 = 3): WrittenList {
   const keys = new Set<string>();
   for (const t of list.terms) for (const lang of languagesOf(t)) {
     const f = formsIn(t, lang)!;
-    for (const form of [f.approved, ...f.admitted, ...f.forbidden]) keys.add(`${lang}\u0000${formKey(form)}`);
+    for (const form of [f.approved, ...f.admitted, ...f.forbidden]) keys.add(`${lang}\u0000${keyOf(form)}`);
   }
   const exceptionEntries: string[] = [];
   const reshaped = new Dropped();
   const entries = list.terms.map((t) => {
     for (const e of t.exceptions ?? []) {
-      const key = `${t.lang ?? 'en'}\u0000${formKey(e.phrase)}`;
+      const key = `${phraseLang(t, e.phrase)}\u0000${keyOf(e.phrase)}`;
       if (keys.has(key)) {
         dropped.add('exceptions that are already forms of an entry, or another exception, of', t.term);
         continue;

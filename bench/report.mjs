@@ -33,8 +33,18 @@ if (bench) {
   if (s) {
     out.push(
       table(
-        ['scenario', 'p50 ms', 'p95 ms', 'max ms', 'keystrokes', 'answered "unchanged"', 'server RSS MB'],
-        s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), `${l.edits} (+${l.warmupEdits ?? 0} warm-up)`, l.unchanged ?? '', f0(l.rssMB)]),
+        ['scenario', 'p50 ms', 'p95 ms', 'max ms', 'keystrokes', 'answered "unchanged"', 'server RSS MB', 'full report', 'bytes per diagnostic'],
+        s.latency.map((l) => [
+          l.name,
+          f1(l.p50),
+          f1(l.p95),
+          f1(l.max),
+          `${l.edits} (+${l.warmupEdits ?? 0} warm-up)`,
+          l.unchanged ?? '',
+          f0(l.rssMB),
+          l.reportBytes === undefined ? '' : `${f1(l.reportBytes / 1024)} KB, ${l.diagnostics} diagnostics`,
+          l.reportBytes === undefined ? '' : f0(l.reportBytes / l.diagnostics),
+        ]),
       ),
     );
     out.push(
@@ -44,26 +54,32 @@ if (bench) {
         s.memory.map((x) => [x.name, `${f0(x.rssMB)} MB`, x.busyMB === undefined ? '' : `${f0(x.busyMB)} MB`, x.peakMB === undefined ? '' : `${f0(x.peakMB)} MB`]),
       ),
     );
+    if (s.firstOpen) out.push('', table(['first diagnostics on opening', 'didOpen → full report ms', 'diagnostics', 'the right ones'], s.firstOpen.map((o) => [o.name, f1(o.ms), o.diagnostics, o.correct ? 'yes' : 'no'])));
     out.push('', table(['typing burst (no waiting, previous pull cancelled)', 'keystrokes', 'pulls answered', 'pulls cancelled', 'last keystroke → diagnostics ms'], s.bursts.map((b) => [b.name, b.edits, b.answered, b.cancelled, f0(b.lastMs)])));
   }
 }
 const cmp = read('compare-latest.json');
 if (cmp) {
+  const m = cmp.machine;
   out.push('', `### Side by side (${cmp.draft}, ${(cmp.bytes / 1024 / 1024).toFixed(2)} MB × ${cmp.terms.toLocaleString('en')} terms, whole process, wall clock)`, '');
+  out.push(`Node ${m.node}; load average ${m.loadAverage.join(' / ')} at start${m.loadAverageAtEnd ? `, ${m.loadAverageAtEnd.join(' / ')} at the end` : ''}. Run ${cmp.date}.`, '');
   const base = cmp.tools[0];
+  const floor = cmp.tools.find((t) => t.floor);
+  const dash = (t, v) => (t.floor ? '-' : v);
   out.push(
     table(
-      ['tool', 'runs', 'min s', 'median s', 'vs termlint (median)', 'vs termlint (min)', 'reports', 'planted found', 'joined', 'split', 'hyphen', 'case', 'misspelling', 'forbidden', 'inconsistent'],
+      ['tool', 'runs', 'min s', 'median s', 'vs termlint (median)', 'vs termlint (min)', 'vs floor (median)', 'reports', 'planted found', 'joined', 'split', 'hyphen', 'case', 'misspelling', 'forbidden', 'inconsistent'],
       cmp.tools.map((t) => [
-        `${t.name} ${t.version}`,
+        `${t.name} ${t.version}`.trim(),
         t.runs,
-        (t.minMs / 1000).toFixed(2),
-        (t.medianMs / 1000).toFixed(2),
-        t === base ? '1×' : `${f1(t.medianMs / base.medianMs)}×`,
-        t === base ? '1×' : `${f1(t.minMs / base.minMs)}×`,
-        t.reports,
-        `${t.detected}/${t.planted}`,
-        ...['joined', 'split', 'hyphen', 'case', 'misspelling', 'forbidden', 'inconsistent'].map((k) => t.detectedByKind[k]),
+        (t.minMs / 1000).toFixed(3),
+        (t.medianMs / 1000).toFixed(3),
+        t === base ? '1×' : `${(t.medianMs / base.medianMs).toFixed(2)}×`,
+        t === base ? '1×' : `${(t.minMs / base.minMs).toFixed(2)}×`,
+        floor ? `${(t.medianMs / floor.medianMs).toFixed(2)}×` : '',
+        dash(t, t.reports),
+        dash(t, `${t.detected}/${t.planted}`),
+        ...['joined', 'split', 'hyphen', 'case', 'misspelling', 'forbidden', 'inconsistent'].map((k) => dash(t, t.detectedByKind[k])),
       ]),
     ),
   );

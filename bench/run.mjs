@@ -80,7 +80,12 @@ async function main() {
     report.server = await serverBench(dataDir, { edits: quick ? 200 : 300 });
     const s = report.server;
     console.log('\nLanguage server over JSON-RPC (dist/server.js --stdio, pull diagnostics)\n');
-    console.log(table(['scenario', 'p50 ms', 'p95 ms', 'max ms', 'edits', '"unchanged"', 'RSS MB'], s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), l.edits, l.unchanged ?? '-', f0(l.rssMB)])));
+    console.log(
+      table(
+        ['scenario', 'p50 ms', 'p95 ms', 'max ms', 'edits', '"unchanged"', 'RSS MB', 'full report KB', 'bytes/diagnostic'],
+        s.latency.map((l) => [l.name, f1(l.p50), f1(l.p95), f1(l.max), l.edits, l.unchanged ?? '-', f0(l.rssMB), f1(l.reportBytes / 1024), f0(l.reportBytes / l.diagnostics)]),
+      ),
+    );
     console.log('');
     console.log(
       table(
@@ -88,6 +93,8 @@ async function main() {
         s.memory.map((m) => [m.name, f0(m.rssMB), f0(m.busyMB), f0(m.peakMB), f0(m.openMs)]),
       ),
     );
+    console.log('');
+    console.log(table(['first diagnostics', 'didOpen → full report ms', 'diagnostics', 'the right ones'], (s.firstOpen ?? []).map((o) => [o.name, f1(o.ms), o.diagnostics, o.correct ? 'yes' : 'NO'])));
   }
 
   if (!args.has('--skip-server') && !args.has('--skip-sustained')) {

@@ -1,7 +1,7 @@
 // Drives the real language server (dist/server.js --stdio) over JSON-RPC the way an editor with pull
 // diagnostics does: didChange for every keystroke, then textDocument/diagnostic for the new version,
-// cancelling the previous pull when the user types on. Measures keystroke-to-diagnostics latency and the
-// server's resident memory.
+// cancelling the previous pull when the user types on. Measures keystroke-to-diagnostics latency, the bytes of
+// a full diagnostic report and the server's resident memory.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -97,7 +97,11 @@ export class Client {
     for (;;) {
       const refreshed = this.nextRefresh();
       const report = await this.pull().catch(() => ({ items: [] }));
-      if (report.items?.length > 0) return report.items;
+      if (report.items?.length > 0) {
+        // What a full report costs on the wire: its JSON, as the server writes it into the response.
+        this.firstReportBytes = Buffer.byteLength(JSON.stringify(report));
+        return report.items;
+      }
       await Promise.race([refreshed, new Promise((r) => setTimeout(r, 200))]);
     }
   }
@@ -261,6 +265,35 @@ async function withOpenDraft(dataDir, terms, draft, settings, use) {
   }
 }
 
+/**
+ * First diagnostics on opening a draft once the lists are loaded: a server on a workspace with `terms`, a small
+ * draft opened first (its diagnostics mean the lists are read and compiled), then `draft` opened and timed from
+ * didOpen to its first full report. That report must be the right one: a pull after the server has settled
+ * gives the same result id.
+ */
+export async function firstOpenBench(dataDir, terms, draft, settings) {
+  const dir = workspaceWith(dataDir, terms, '10kb');
+  fs.copyFileSync(path.join(dataDir, `draft-${draft}.md`), path.join(dir, 'opened.md'));
+  const client = await Client.start(dir, settings);
+  try {
+    await client.open(path.join(dir, 'draft.md'), 'markdown');
+    await client.firstDiagnostics();
+    client.resultId = undefined;
+    await client.open(path.join(dir, 'opened.md'), 'markdown');
+    const t = performance.now();
+    const first = await client.firstDiagnostics();
+    const ms = performance.now() - t;
+    const firstId = client.resultId;
+    await new Promise((r) => setTimeout(r, 500));
+    client.resultId = undefined;
+    const again = await client.pull();
+    return { name: `open ${draft} × ${terms} (lists loaded)`, ms, diagnostics: first.length, correct: again.resultId === firstId };
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function serverBench(dataDir, { edits = 200 } = {}) {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build`);
   const settings = { useBundledTerms: false };
@@ -278,6 +311,7 @@ export async function serverBench(dataDir, { edits = 200 } = {}) {
         name: `keystroke, 300kb × ${terms}`,
         openMs,
         diagnostics: first.length,
+        reportBytes: client.firstReportBytes,
         edits: times.length,
         warmupEdits: WARMUP_EDITS,
         p50: percentile(times, 50),
@@ -295,5 +329,6 @@ export async function serverBench(dataDir, { edits = 200 } = {}) {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     memory.push({ name: 'RSS, 1mb open × 50000', openMs, diagnostics: first.length, rssMB: client.rss(), busyMB, peakMB: client.peakRss(), settleMs: SETTLE_MS });
   });
-  return { latency, bursts, memory };
+  const firstOpen = [await firstOpenBench(dataDir, 5_000, '1mb', settings)];
+  return { latency, bursts, memory, firstOpen };
 }

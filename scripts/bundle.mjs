@@ -1,12 +1,25 @@
 // Bundles the extension client, the language server and the CLI into single files under dist/.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+// The build id: a hash of the server's sources and the lockfile. Caches of compiled term lists (server/src/node/compiledCache.ts)
+// are keyed by it, so a build whose code differs never reads what another build wrote, even at the same version.
+function sourceHash(dir, hash = createHash('sha256')) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) sourceHash(file, hash);
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+  }
+  return hash;
+}
+const buildId = sourceHash('server/src', createHash('sha256').update(`${version}\0`).update(readFileSync('package-lock.json'))).digest('hex').slice(0, 16);
 
 // The English word list (3 MB) is shared by the server and the CLI: ship it once, next to the bundles, and
 // load it at run time instead of inlining a copy into each. It is written as plain text, sorted, one word a
@@ -160,7 +173,7 @@ const common = {
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // ESM dependencies (tinyglobby's fdir) read import.meta.url; give the CommonJS bundle a real one. The version
   // comes from package.json, its one source (server/src/cli/run.ts).
-  define: { 'import.meta.url': '__bundleUrl', TERMLINT_VERSION: JSON.stringify(version) },
+  define: { 'import.meta.url': '__bundleUrl', TERMLINT_VERSION: JSON.stringify(version), TERMLINT_BUILD: JSON.stringify(buildId) },
   banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
 };
 

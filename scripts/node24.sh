@@ -27,5 +27,5 @@ fi
 
 echo "[node24] $("$node24" -v): test/cli and test/server"
 # Spawned CLIs and servers use the same Node (process.execPath); `node` on the PATH is Node 24 too, for npm's scripts.
-PATH="$(dirname "$node24"):$PATH" "$node24" node_modules/mocha/bin/mocha.js --no-config --timeout 30000 --reporter spec \
+PATH="$(dirname "$node24"):$PATH" "$node24" node_modules/mocha/bin/mocha.js --no-config --require out/test/helpers/cacheDir.js --timeout 30000 --reporter spec \
   'out/test/cli/**/*.test.js' 'out/test/server/**/*.test.js'

@@ -7,10 +7,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_FIX_ROUNDS, applyEdits, composeEdits, fixAllEdits, fixToFixedPoint, lintText, type Edit } from './core';
 import type { DocumentLinter, LintOutcome } from './linting';
 
-/** LSP edits of offset edits; `shift` re-anchors them when the text moved (a quick fix placed by its diagnostic). */
-export function toTextEdits(doc: Pick<TextDocument, 'positionAt'>, edits: readonly Edit[], shift = 0): TextEdit[] {
+/** LSP edits of offset edits on the document's current text. */
+export function toTextEdits(doc: Pick<TextDocument, 'positionAt'>, edits: readonly Edit[]): TextEdit[] {
   return edits.map((e) => ({
-    range: { start: doc.positionAt(e.start + shift), end: doc.positionAt(e.end + shift) },
+    range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
     newText: e.text,
   }));
 }

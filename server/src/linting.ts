@@ -5,7 +5,7 @@
 import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, lintTogether, type CompiledTerms, type Finding, type FormCount, type LintOptions, type LintResult, type Replacement, type TermFileProblem, type VariantKind } from './core';
+import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, lintTogether, type CompiledTerms, type Finding, type LintOptions, type LintResult, type TermFileProblem } from './core';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
 import { type DocumentLanguage, documentLanguage } from './core/languages/detect';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
@@ -17,45 +17,44 @@ import { folderOf, relativePath, uriPath, utf8Length } from './util';
 
 export const SOURCE = DIAGNOSTIC_SOURCE;
 
-/** What code actions need from a diagnostic, carried in `Diagnostic.data` (never re-linted for one fix). */
+/**
+ * What a diagnostic carries in `Diagnostic.data`: the id of its finding's term, nothing more. Code actions resolve
+ * the finding itself (replacements, a variant's forms) from the document's current lint (`findingOf`), which is
+ * cached per version: a report stays small (no replacement texts and offsets repeated on every diagnostic, a third
+ * of the bytes), and a fix is always computed on the text it will edit.
+ */
 export interface FindingData {
   termId: string;
-  kind: VariantKind;
-  /** The text as written and its offset when linted, to check the document still reads so. */
-  found: string;
-  offset: number;
-  replacements: Replacement[];
-  /** A variant's forms, the preferred one first (what "Add to the term list" turns into an entry). */
-  forms?: FormCount[];
 }
 
 export function isFindingData(v: unknown): v is FindingData {
-  if (typeof v !== 'object' || v === null) return false;
-  const d = v as Partial<FindingData>;
-  return (
-    typeof d.termId === 'string' &&
-    typeof d.kind === 'string' &&
-    typeof d.found === 'string' &&
-    typeof d.offset === 'number' &&
-    Array.isArray(d.replacements) &&
-    d.replacements.every(isReplacement) &&
-    (d.forms === undefined || (Array.isArray(d.forms) && d.forms.every((f: unknown) => typeof f === 'object' && f !== null && typeof (f as FormCount).text === 'string' && typeof (f as FormCount).count === 'number')))
-  );
+  return typeof v === 'object' && v !== null && typeof (v as Partial<FindingData>).termId === 'string';
 }
 
-/** Data comes back from the client: a replacement with edits that are not offsets must never become an edit. */
-function isReplacement(v: unknown): v is Replacement {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Partial<Replacement>;
-  return (
-    typeof r.text === 'string' &&
-    Array.isArray(r.edits) &&
-    r.edits.every((e: unknown) => {
-      if (typeof e !== 'object' || e === null) return false;
-      const { start, end, text } = e as Partial<Replacement['edits'][number]>;
-      return Number.isInteger(start) && Number.isInteger(end) && start! >= 0 && end! >= start! && typeof text === 'string';
-    })
-  );
+/** Findings of a lint result by start offset, made on first lookup (code actions ask on every cursor move). */
+const byStart = new WeakMap<LintResult, Map<number, Finding[]>>();
+
+/**
+ * The finding of `result` (the lint of `doc` as it reads now) that diagnostic `d` stands for: one of ours, of the
+ * same kind and term, over the same span of the current text. Undefined when there is none: the client's copy is
+ * from before an edit that removed or changed it, or it was forged.
+ */
+export function findingOf(result: LintResult, doc: Pick<TextDocument, 'offsetAt'>, d: Diagnostic): Finding | undefined {
+  if (d.source !== SOURCE || !isFindingData(d.data)) return undefined;
+  let index = byStart.get(result);
+  if (!index) {
+    index = new Map();
+    for (const f of result.findings) {
+      const at = index.get(f.start);
+      if (at) at.push(f);
+      else index.set(f.start, [f]);
+    }
+    byStart.set(result, index);
+  }
+  const start = doc.offsetAt(d.range.start);
+  const end = doc.offsetAt(d.range.end);
+  const { termId } = d.data;
+  return index.get(start)?.find((f) => f.end === end && f.kind === d.code && f.termId === termId);
 }
 
 /** Anything lintable: an open document, or a file read from disk for a workspace lint. */
@@ -97,8 +96,7 @@ export function originUri(file: string): string {
  */
 export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Settings, related?: DiagnosticRelatedInformation[]): Diagnostic {
   const level = settings.severity[f.kind];
-  const data: FindingData = { termId: f.termId, kind: f.kind, found: f.found, offset: f.start, replacements: f.replacements };
-  if (f.forms) data.forms = f.forms;
+  const data: FindingData = { termId: f.termId };
   const diagnostic: Diagnostic = {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
     severity: level === 'off' ? DiagnosticSeverity.Hint : SEVERITY[level],
@@ -115,9 +113,8 @@ export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Setting
 }
 
 /**
- * A result id that changes exactly when what the client shows changes: a 64-bit hash of every field of every
- * diagnostic, with the offsets in `data` taken relative to the finding (code actions re-anchor them on the
- * diagnostic's range, so a kept diagnostic whose text moved still fixes the right span).
+ * A result id that changes exactly when what the client holds changes: a 64-bit hash of every field of every
+ * diagnostic (`data` holds no offsets: a kept diagnostic whose text moved is resolved again on the current text).
  */
 export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string {
   let a = FNV_OFFSET;
@@ -146,26 +143,8 @@ export function diagnosticsResultId(diagnostics: readonly Diagnostic[]): string 
     str(d.source ?? '');
     str(typeof d.message === 'string' ? d.message : d.message.value);
     const data = d.data as Partial<FindingData> | undefined;
-    if (isFindingData(data)) {
-      str(data.termId);
-      str(data.kind);
-      str(data.found);
-      num(data.forms?.length ?? -1);
-      for (const f of data.forms ?? []) {
-        str(f.text);
-        num(f.count);
-      }
-      num(data.replacements.length);
-      for (const r of data.replacements) {
-        str(r.text);
-        num(r.edits.length);
-        for (const e of r.edits) {
-          num(e.start - data.offset);
-          num(e.end - data.offset);
-          str(e.text);
-        }
-      }
-    } else str(JSON.stringify(data ?? null));
+    if (isFindingData(data)) str(data.termId);
+    else str(JSON.stringify(data ?? null));
     for (const r of d.relatedInformation ?? []) {
       str(r.location.uri);
       num(r.location.range.start.line);

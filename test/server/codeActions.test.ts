@@ -51,19 +51,32 @@ describe('server code actions', () => {
     await client.close(uri);
   });
 
-  it('reads replacements from diagnostic data even after edits above moved the text', async () => {
+  it('finds the fixes in the current text even after edits above moved it (the diagnostic carries only an id)', async () => {
     const { uri, ds } = await openDraft('moved.md');
     const split = ds.find((d) => d.code === 'split')!;
-    // The user types on the first line; the client shifts the diagnostic range, the data keeps old offsets.
+    assert.deepEqual(split.data, { termId: 'Guangdong' });
+    // The user types on the first line; the client keeps the diagnostic where it was.
     await client.change(uri, [{ range: { start: { line: 0, character: 7 }, end: { line: 0, character: 7 } }, text: ' v2' }]);
     const actions = await client.codeActions(uri, split.range, [split], ['quickfix']);
     const fix = actions.find((a) => a.isPreferred)!;
+    assert.equal(fix.title, 'Replace "Guang dong" with "Guangdong"');
     await client.applyEdit(fix.edit!);
     assert.ok(client.doc(uri).getText().includes('of Guangdong grow'));
-    // A diagnostic whose text is gone gets no fix at all.
-    const stale = { ...ds.find((d) => d.code === 'hyphen')!, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } } };
-    const none = await client.codeActions(uri, stale.range, [stale], ['quickfix']);
-    assert.deepEqual(none, []);
+    // Lines inserted above: the client moves the diagnostic down with its text (VS Code's markers do).
+    await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'A new line.\nAnd another.\n' }]);
+    const hyphen = ds.find((d) => d.code === 'hyphen')!;
+    const movedDown = { ...hyphen, range: { start: { ...hyphen.range.start, line: hyphen.range.start.line + 2 }, end: { ...hyphen.range.end, line: hyphen.range.end.line + 2 } } };
+    const hyphenFix = (await client.codeActions(uri, movedDown.range, [movedDown], ['quickfix'])).find((a) => a.isPreferred)!;
+    await client.applyEdit(hyphenFix.edit!);
+    assert.ok(client.doc(uri).getText().includes('We want high-quality development.'));
+    // A diagnostic whose text is gone, one of another term, and one of another kind over the same span get no fix.
+    const joined = ds.find((d) => d.code === 'joined')!;
+    const stale = [
+      { ...hyphen, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } } },
+      { ...joined, data: { termId: 'Guangdong' } },
+      { ...joined, code: 'split' },
+    ];
+    for (const d of stale) assert.deepEqual(await client.codeActions(uri, d.range, [d], ['quickfix']), [], JSON.stringify(d));
     await client.close(uri);
   });
 

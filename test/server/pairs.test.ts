@@ -11,6 +11,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient, applyTextEdits, makeWorkspace, type Mode } from './lspClient';
 
 const TERMS = JSON.stringify({
@@ -51,7 +52,9 @@ interface Counterpart {
 
 const text = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 const translations = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'translation');
-const summary = (ds: Diagnostic[]) => translations(ds).map((d) => [d.range.start.line, d.range.start.character, d.data && (d.data as { found: string }).found]);
+/** Each translation diagnostic's start and the text of the translation it covers (every test's target reads TARGET). */
+const targetDoc = TextDocument.create('file:///target.md', 'markdown', 1, TARGET);
+const summary = (ds: Diagnostic[]) => translations(ds).map((d) => [d.range.start.line, d.range.start.character, targetDoc.getText(d.range)]);
 
 for (const mode of ['pull', 'push'] as Mode[]) {
   describe(`server: translation pairs (${mode})`, () => {

@@ -91,18 +91,24 @@ for (const mode of ['pull', 'push'] as Mode[]) {
       await stillLints();
     });
 
-    it('offers no quick fix from forged diagnostic data whose edits are not offsets', async () => {
+    it('offers no quick fix from forged diagnostic data: edits it carries are never used, only the current lint\'s', async () => {
       const range = { start: { line: 0, character: 10 }, end: { line: 0, character: 15 } };
-      const forged = (edits: unknown): Diagnostic => ({
-        range,
-        source: 'termlint',
-        code: 'forbidden',
-        message: 'x',
-        data: { termId: 'Macao', kind: 'forbidden', found: 'Macau', offset: 10, replacements: [{ text: 'Macao', edits }] },
-      });
-      for (const edits of ['bogus', [{ start: 'a', end: null, text: 5 }], [{ start: 12, end: 10, text: 'x' }], [null]]) {
-        const actions = await client.codeActions(uri(), range, [forged(edits)], ['quickfix']);
-        assert.ok(!actions.some((a) => a.title.startsWith('Replace')), `no replacement from ${JSON.stringify(edits)}`);
+      const forged = (data: unknown): Diagnostic => ({ range, source: 'termlint', code: 'forbidden', message: 'x', data });
+      const old = (edits: unknown) => ({ termId: 'Macao', kind: 'forbidden', found: 'Macau', offset: 10, replacements: [{ text: 'Macao', edits }] });
+      // Not ours (no term id): no fix at all.
+      for (const data of [{ termId: 5 }, null, 'Macao', { kind: 'forbidden', found: 'Macau', replacements: [{ text: 'Macao', edits: [{ start: 0, end: 16, text: '' }] }] }]) {
+        const actions = await client.codeActions(uri(), range, [forged(data)], ['quickfix']);
+        assert.ok(!actions.some((a) => a.title.startsWith('Replace')), `no replacement from ${JSON.stringify(data)}`);
+      }
+      // Naming the real finding ("Macau" at 0:10): its real fix, whatever edits the data claims.
+      const [real] = await client.diagnosticsOf(uri(), (d) => d.length === 1);
+      const realFix = (await client.codeActions(uri(), real!.range, [real!], ['quickfix'])).find((a) => a.title.startsWith('Replace'));
+      assert.deepEqual(real!.range, range);
+      assert.deepEqual(realFix?.edit?.changes?.[uri()], [{ range: { start: { line: 0, character: 14 }, end: { line: 0, character: 15 } }, newText: 'o' }]);
+      for (const edits of ['bogus', [{ start: 'a', end: null, text: 5 }], [{ start: 12, end: 10, text: 'x' }], [null], [{ start: 0, end: 16, text: '' }]]) {
+        const actions = await client.codeActions(uri(), range, [forged(old(edits))], ['quickfix']);
+        const replaces = actions.filter((a) => a.title.startsWith('Replace'));
+        assert.deepEqual(replaces.map((a) => a.edit), [realFix!.edit], `only the lint's own fix, not ${JSON.stringify(edits)}`);
       }
       await stillLints();
     });

@@ -51,8 +51,11 @@ describe('server: a term-file change while typing (pull)', function () {
     // Typing in the first draft right after the change: answered while the new list is still being compiled.
     await client.change(drafts[0]!, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'New: ' }]);
     const during = await client.pull(drafts[0]!);
-    assert.equal(refreshedYet, false, 'the edit was answered before the new lists were in force');
-    assert.deepEqual(during.kind === 'full' ? during.items.map((d) => d.code) : during.kind, ['forbidden']);
+    // On a loaded machine the background compile may win the race; then the answer must already be the new
+    // list's (never the old list's once the client was told to pull again), else the list still in force.
+    const codes = during.kind === 'full' ? during.items.map((d) => d.code) : during.kind;
+    if (refreshedYet) assert.deepEqual(codes, ['forbidden', 'forbidden'], 'answered with the old list after the refresh');
+    else assert.deepEqual(codes, ['forbidden'], 'the edit was answered with the new list before the refresh');
     await refreshed;
     // Every draft was re-linted before the refresh: each now reports the new forbidden form.
     for (const uri of drafts) {

@@ -39,6 +39,7 @@ export const LINT_ARGS = {
   reverse: { type: 'boolean' },
   lang: { type: 'string' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   debug: { type: 'boolean' },
 } as const;
 
@@ -60,6 +61,7 @@ interface LintArgValues {
   reverse?: boolean;
   lang?: string;
   'no-error-on-unmatched-pattern'?: boolean;
+  'no-cache'?: boolean;
   debug?: boolean;
 }
 
@@ -75,6 +77,8 @@ export interface LintArgs {
   jobs?: number;
   /** An explicit input that matches no file stops the run (exit 2); `--no-error-on-unmatched-pattern` allows it. */
   errorOnUnmatchedPattern: boolean;
+  /** Read and write compiled term lists in the cache (`--no-cache`: neither). */
+  cache: boolean;
   /** Stack traces with error messages (`--debug`). */
   debug: boolean;
 }
@@ -127,6 +131,7 @@ export function lintArgsFrom(v: LintArgValues): LintArgs {
     ...(v.config !== undefined ? { config: v.config } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
+    cache: !v['no-cache'],
     debug: v.debug ?? false,
   };
 }

@@ -119,7 +119,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
   const shownOut = outPath === undefined ? '<stdout>' : displayPath(outPath, io.cwd);
   // The lists in force, as linting finds them (the configuration's included); the output itself (from an
   // earlier run) is not one of them.
-  const run = { terms: args.terms, flags: args.defaultTerms ? {} : { useBundledTerms: false }, useConfig: true, fix: false, announceFixes: false, occurrences: false, errorOnUnmatchedPattern: true, debug: false };
+  const run = { terms: args.terms, flags: args.defaultTerms ? {} : { useBundledTerms: false }, useConfig: true, fix: false, announceFixes: false, occurrences: false, errorOnUnmatchedPattern: true, cache: false, debug: false };
   const loaded = await loadRun(run, io);
   if (!loaded) return 2;
   const lists = readLists(loaded.termFiles.filter((f) => f !== outPath), io);

@@ -6,12 +6,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type CompiledTerms, compileTerms } from '../core/compile';
+import type { CompiledTerms } from '../core/compile';
 import { applyEdits, fixAllEdits } from '../core/fixes';
 import { MAX_FIX_ROUNDS, fixToFixedPoint } from '../core/fixPoint';
 import { type DocumentLanguage, documentLanguage } from '../core/languages/detect';
 import { lintText, lintTogether } from '../core/lint';
-import type { Excepted, Finding, LintResult, Occurrence, TermList } from '../core/types';
+import type { Excepted, Finding, LintResult, Occurrence } from '../core/types';
+import { compiledFromPayload, compiledPayload } from '../node/compiledCache';
 import type { LintArgs } from './args';
 import { type FileSettings, type ProjectSetup, loadProjectSetup, settingsResolver, termListFiles } from './config';
 import { FileError, debugDetail, describeFsError } from './errors';
@@ -199,7 +200,7 @@ async function lintEach(files: readonly SelectedFile[], compiled: CompiledTerms,
       const outcome = lintOne(job.file, job.shown, compiled, opts, files[job.index]!.settings, (s) => (stderr += s), job.keepUses);
       return { index: job.index, stderr, ...outcome };
     };
-    await lintInParallel(jobs, compiled.lists, opts, threads, lintHere, (o) => {
+    await lintInParallel(jobs, compiledPayload(compiled), opts, threads, lintHere, (o) => {
       if (o.stderr) io.stderr(o.stderr);
       onOutcome(o, files[o.index]!.file);
     });
@@ -286,9 +287,9 @@ function lintTogetherFiles(files: readonly SelectedFile[], compiled: CompiledTer
   return out;
 }
 
-/** A lint worker thread: compiles the term lists it was given once, then checks files as they come. */
-export function runLintWorker(port: import('node:worker_threads').MessagePort, data: { lists: TermList[]; options: LintRun }): void {
-  const compiled = compileTerms(data.lists);
+/** A lint worker thread: reads the compiled term lists it was given once, then checks files as they come. */
+export function runLintWorker(port: import('node:worker_threads').MessagePort, data: { compiled: Uint8Array; options: LintRun }): void {
+  const compiled = compiledFromPayload(data.compiled);
   const resolve = settingsResolver(data.options.setup!, data.options.flags);
   port.on('message', (job: FileJob) => {
     let stderr = '';

@@ -23,7 +23,7 @@ import { FileError } from './errors';
 import { type LintRun, loadRun, readDocument } from './lintFiles';
 import { addPairFindings, pairOptions, sideOf } from './pairs';
 import type { FileFindings } from './report';
-import { displayPath, loadTerms } from './terms';
+import { displayPath, loadTerms, termCache } from './terms';
 
 export const PAIR_USAGE = `Usage: termlint pair SOURCE TARGET [options]
        termlint pair FILE.xlf… [options]
@@ -48,7 +48,7 @@ Options:
   --source-lang TAG     the source's language (zh, zh-Hans, zh-Hant, …)
   --target-lang TAG     the translation's language (en, …)
   --reverse             also report the translation's terms that its source block lacks (kind unsourced)
-  --no-fuzzy, --no-consistency, --kinds LIST, --max-file-size BYTES   as for termlint
+  --no-fuzzy, --no-consistency, --kinds LIST, --max-file-size BYTES, --no-cache   as for termlint
   -h, --help            show this help
 
 Exit codes: 0 no findings, 1 findings, 2 usage, file, XLIFF, configuration or term-list error.
@@ -163,7 +163,7 @@ export async function runPair(argv: string[], io: PairIO): Promise<number> {
   }
   const loaded = await loadRun(args, io);
   if (!loaded) return 2;
-  const compiled = loadTerms(loaded.termFiles, io, 'termlint pair');
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint pair', false, termCache(args));
   if (!compiled) return 2;
   const files = args.files.map((f) => path.resolve(io.cwd, f));
   const defaults = loaded.project.settings.translation;

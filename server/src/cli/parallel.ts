@@ -1,13 +1,12 @@
 /**
  * Linting many files on every core: the main thread and one worker thread per other core take files from one
- * queue (each worker compiles the term lists once, while the main thread is already linting). Results are handed
- * on in the order of the file list, whatever order the threads finish in, so the report is byte for byte the
- * single-threaded one.
+ * queue (each worker reads the compiled term lists from the bytes it is given, node/compiledCache.ts, while the
+ * main thread is already linting). Results are handed on in the order of the file list, whatever order the
+ * threads finish in, so the report is byte for byte the single-threaded one.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TermList } from '../core/types';
 import type { FileFindings } from './report';
 
 /** Marks `workerData` of a CLI worker (the bundle's entry runs as a worker when it sees it). */
@@ -34,7 +33,7 @@ export interface FileJob {
   keepUses?: boolean;
 }
 
-/** Below this much text, starting workers (each compiling the term lists) costs more than it saves. */
+/** Below this much text, starting workers (each loading the bundle and warming V8 up again) costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 1024 * 1024;
 
 /** Files sent ahead to each worker, so it never waits for the main thread to finish a file of its own. */
@@ -51,12 +50,12 @@ function workerScript(): string {
 
 /**
  * Lints `jobs` on `threads` threads, this one included: `lintHere` lints a file on this thread; workers get
- * `lists` (compiled again in each) and `options` (the CLI's parsed options, plain data). `onOutcome` sees every
- * file's outcome in file order.
+ * `compiled` (the compiled term lists as bytes, assembled again in each) and `options` (the CLI's parsed
+ * options, plain data). `onOutcome` sees every file's outcome in file order.
  */
 export async function lintInParallel(
   jobs: readonly FileJob[],
-  lists: readonly TermList[],
+  compiled: Uint8Array,
   options: unknown,
   threads: number,
   lintHere: (job: FileJob) => FileOutcome,
@@ -80,7 +79,7 @@ export async function lintInParallel(
 
   const pool: Worker[] = [];
   for (let i = 0; i < threads - 1 && i < jobs.length - 1; i++) {
-    const w = new Worker(workerScript(), { workerData: { [WORKER_MARK]: true, lists, options } });
+    const w = new Worker(workerScript(), { workerData: { [WORKER_MARK]: true, compiled, options } });
     pool.push(w);
     w.on('message', (o: FileOutcome) => {
       if (next < jobs.length) w.postMessage(jobs[next++]);

@@ -8,7 +8,6 @@
  * abbreviations).
  */
 import { termsIn } from '../core/matching/hanTerms';
-import type { TermList } from '../core/types';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
 import { LINT_ARGS, UsageError, VARIANT_CLASSES, lintArgsFrom, parseArgsOrUsage } from './args';
@@ -23,7 +22,7 @@ import { EXTENSIONS } from './files';
 import type { FileFindings, FileProblem, SummaryCounts } from './report';
 import { checkRunPairs, runPairs } from './pairs';
 import { runPair } from './pair';
-import { displayPath, listFreeChecks, loadTerms } from './terms';
+import { displayPath, listFreeChecks, loadTerms, termCache } from './terms';
 import { runReport } from './usageReport';
 import { VERSION } from '../version';
 
@@ -86,6 +85,8 @@ Options:
                         variant of one): its forms in every language and which list contributed what
   --no-error-on-unmatched-pattern
                         a path or pattern that matches no file is not an error
+  --no-cache            neither read nor write compiled term lists in the cache (TERMLINT_CACHE_DIR, default
+                        ~/.cache/termlint)
   --debug               show stack traces with error messages
   -h, --help            show this help
   -v, --version         show the version
@@ -177,7 +178,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   // No term list at all is a run of the checks that need none, when they are on.
-  const compiled = loadTerms(loaded.termFiles, io, 'termlint', opts.explain === undefined && listFreeChecks(loaded.project.lint));
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint', opts.explain === undefined && listFreeChecks(loaded.project.lint), termCache(opts));
   if (!compiled) return 2;
   if (opts.explain !== undefined) return explain(opts.explain, compiled, opts.format === 'json' ? 'json' : 'text', io);
 
@@ -224,6 +225,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 /** A lint worker thread (`termlint` and `termlint report` both start them). */
 export const runCliWorker = runLintWorker;
 
-export function isCliWorker(data: unknown): data is { lists: TermList[]; options: LintRun } {
+export function isCliWorker(data: unknown): data is { compiled: Uint8Array; options: LintRun } {
   return typeof data === 'object' && data !== null && (data as Record<string, unknown>)[WORKER_MARK] === true;
 }

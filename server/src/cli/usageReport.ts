@@ -19,7 +19,7 @@ import type { LintResult } from '../core/types';
 import { type LintRun, lintFiles, loadRun, selectRunFiles } from './lintFiles';
 import { checkRunPairs, runPairs } from './pairs';
 import type { FileFindings } from './report';
-import { displayPath, listFreeChecks, loadTerms } from './terms';
+import { displayPath, listFreeChecks, loadTerms, termCache } from './terms';
 import { writeFileAtomic } from './write';
 
 export interface ReportIO {
@@ -122,7 +122,7 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   }
   const loaded = await loadRun(args, io);
   if (!loaded) return 2;
-  const compiled = loadTerms(loaded.termFiles, io, 'termlint report', listFreeChecks(loaded.project.lint));
+  const compiled = loadTerms(loaded.termFiles, io, 'termlint report', listFreeChecks(loaded.project.lint), termCache(args));
   if (!compiled) return 2;
   const selection = await selectRunFiles(args.inputs, loaded, args, io);
   if (!selection) return 2;

@@ -4,115 +4,19 @@
  * (termlists/merge.ts: a later entry for the same concept adds to the earlier one, or replaces it with
  * `"replace": true`), then read in English, the language documents are matched in; a later concept claiming
  * an earlier one's admitted or forbidden spelling takes it over. Exceptions (terms' `exceptions`, lists'
- * `ignore`) are compiled beside the trie. What matching derives from the terms and keeps across documents
- * (a form's aligned letters, the neighbour index) is made here on first need and owned by the compiled object.
+ * `ignore`) are compiled beside the trie. What compiling builds is plain data (`CompiledParts`); the object
+ * matching reads is assembled over it (compiledTerms.ts), which is also how a cached compilation is read back.
  */
 import { conceptsIn } from './concepts';
-import { type CompiledPhrase, ExceptionIndex, compilePhrase } from './exceptions';
-import { type FormShape, type FormSide, formSide, parseForm } from './forms';
-import { FuzzyIndex, MAX_FUZZY_ENTRIES, type WordUses, fuzzyCapacity, fuzzyEntriesInSteps } from './fuzzy';
-import { NeighbourIndex } from './matching/neighbours';
+import { type CompiledParts, type CompiledTerms, acceptableText, assembleCompiled } from './compiledTerms';
+import { type FormShape, parseForm } from './forms';
+import { MAX_FUZZY_ENTRIES, type WordUses, fuzzyCapacity, fuzzyEntriesInSteps } from './fuzzy';
 import { KeyTrie } from './trie';
-import { type ReadonlyStringSet, StringSetBuilder } from './stringSet';
+import { StringSetBuilder } from './stringSet';
 import { mergeLists } from './termlists/merge';
 import type { Term, TermList } from './types';
 
-export interface CompiledForm {
-  shape: FormShape;
-  /** The form as written in the term list (no parsing needed: matching compares uses with it first). */
-  readonly text: string;
-  term: number;
-  /** 0 = approved, 1.. = admitted (index + 1), -1 = forbidden. */
-  form: number;
-  /** The form's letters and gaps as alignment reads them, made on first alignment. */
-  readonly side: FormSide;
-}
-
-export interface CompiledTerm {
-  term: Term;
-  /** Acceptable forms: [approved, ...admitted]. */
-  acceptable: FormShape[];
-  /** The words of acceptable form `form`, without keeping its shape. */
-  wordsOf(form: number): readonly string[];
-}
-
-export interface CompiledTerms {
-  /** The terms matched (English), by id. */
-  readonly terms: ReadonlyMap<string, Term>;
-  readonly lists: readonly TermList[];
-  /** Every concept of the lists, merged, in every language (concepts.ts reads them in any one). */
-  readonly concepts: readonly Term[];
-  /** Exception phrases (terms' `exceptions`, lists' `ignore`); undefined when the lists have none. */
-  readonly exceptions: ExceptionIndex | undefined;
-  /** How many terms there are: entries are numbered [0, termCount). */
-  readonly termCount: number;
-  /** Entry `index`, made on first use (a document uses few of a long list's terms). */
-  entry(index: number): CompiledTerm;
-  /** The words of acceptable form `form` of term `index`, without making its entry. */
-  wordsOf(index: number, form: number): readonly string[];
-  readonly trie: KeyTrie;
-  /** The forms sharing the key that has trie value `value`. */
-  formsOf(value: number): readonly CompiledForm[];
-  /** Lower-cased found strings never reported. */
-  readonly ignore: ReadonlySet<string>;
-  /** Notes on merges and overrides between lists (not errors). */
-  readonly notes: readonly string[];
-  /** Limits these lists ran into (what is therefore not checked), for the CLI and the server to show. */
-  readonly warnings: readonly string[];
-  /** Every lower-cased word of every form: such a word is never a misspelling. */
-  readonly vocabulary: ReadonlyStringSet;
-  fuzzy(): FuzzyMatcher;
-}
-
-export interface FuzzyMatcher {
-  index: FuzzyIndex;
-  uses: WordUses;
-  /** Per-word cache of lookups. */
-  cache: Map<string, ReturnType<FuzzyIndex['lookup']>>;
-  /** The uses of each fuzzy word by its neighbours, built word by word as documents need them. */
-  neighbours: NeighbourIndex;
-}
-
-/** Acceptable form `form` of `term` as written: 0 the approved form, 1.. its admitted forms. */
-function acceptableText(term: Term, form: number): string {
-  return form === 0 ? term.term : term.admitted[form - 1]!;
-}
-
-/**
- * A compiled term whose acceptable forms are parsed again on first use: a long list keeps only what matching
- * needs up front (keys in the trie, words for misspellings), and the shapes of the few terms a document uses.
- */
-class LazyTerm implements CompiledTerm {
-  private shapes: FormShape[] | undefined;
-  constructor(readonly term: Term) {}
-  get acceptable(): FormShape[] {
-    return (this.shapes ??= [this.term.term, ...this.term.admitted].map(parseForm));
-  }
-  wordsOf(form: number): readonly string[] {
-    return (this.shapes?.[form] ?? parseForm(acceptableText(this.term, form))).words;
-  }
-}
-
-/** A form in the trie; its shape is its term's (or, for a forbidden form, parsed again) on first use. */
-class LazyForm implements CompiledForm {
-  private forbiddenShape: FormShape | undefined;
-  private aligned: FormSide | undefined;
-  constructor(
-    private readonly entry: CompiledTerm,
-    readonly term: number,
-    readonly form: number,
-    private readonly forbiddenText: string,
-  ) {}
-  get text(): string {
-    return this.form < 0 ? this.forbiddenText : acceptableText(this.entry.term, this.form);
-  }
-  get shape(): FormShape {
-    return this.form >= 0 ? this.entry.acceptable[this.form]! : (this.forbiddenShape ??= parseForm(this.forbiddenText));
-  }
-  get side(): FormSide {
-    return (this.aligned ??= formSide(this.shape));
-  }
-}
+export type { CompiledForm, CompiledParts, CompiledTerm, CompiledTerms, FuzzyMatcher } from './compiledTerms';
 
 export function normalizeIgnored(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -231,75 +135,25 @@ export function* compileTermsInSteps(lists: readonly TermList[], options: Compil
         `the misspelling index is limited to ${MAX_FUZZY_ENTRIES.toLocaleString('en')} entries.`,
     );
   }
-
-  const entries = new Map<number, CompiledTerm>();
-  const entry = (index: number): CompiledTerm => {
-    let e = entries.get(index);
-    if (!e) {
-      const term = order[index];
-      if (!term) throw new RangeError(`no term ${index}`);
-      entries.set(index, (e = new LazyTerm(term)));
-    }
-    return e;
-  };
-  const keyForms = new Map<number, CompiledForm[]>();
-  let fuzzy: FuzzyMatcher | undefined;
   const fuzzyEntries = options.fuzzy ? yield* fuzzyEntriesInSteps(words) : undefined;
   yield;
-  const vocabularySet = vocabulary.build();
-  const compiled: CompiledTerms = {
-    terms: byId,
+  const parts: CompiledParts = {
     lists,
     concepts: merged.terms,
-    exceptions: compileExceptions(order, lists),
-    termCount: order.length,
-    entry,
-    wordsOf(index, form) {
-      const e = entries.get(index);
-      return e ? e.wordsOf(form) : parseForm(acceptableText(order[index]!, form)).words;
-    },
-    trie,
-    formsOf(value) {
-      let forms = keyForms.get(value);
-      if (!forms) {
-        forms = [];
-        for (let p = keyStart[value]!; p < keyStart[value + 1]!; p++) {
-          const term = packedTerm[p]!;
-          const code = packedCode[p]!;
-          const e = entry(term);
-          forms.push(new LazyForm(e, term, code >= 0 ? code : -1, code >= 0 ? '' : e.term.forbidden[-1 - code]!));
-        }
-        keyForms.set(value, forms);
-      }
-      return forms;
-    },
-    ignore,
+    order,
+    ignore: [...ignore],
     notes,
     warnings,
-    vocabulary: vocabularySet,
-    fuzzy() {
-      fuzzy ??= { index: new FuzzyIndex(words, fuzzyEntries), uses, cache: new Map(), neighbours: new NeighbourIndex(compiled, uses) };
-      return fuzzy;
-    },
+    trie: trie.toData(),
+    keyStart,
+    packedTerm,
+    packedCode,
+    vocabulary: vocabulary.buildData(),
+    fuzzyWords: words,
+    fuzzyUses: uses,
+    ...(fuzzyEntries ? { fuzzyEntries } : {}),
   };
-  return compiled;
-}
-
-/** The terms' exception phrases (by term index) and the lists' ignore phrases; undefined when there are none. */
-function compileExceptions(order: readonly Term[], lists: readonly TermList[]): ExceptionIndex | undefined {
-  const own = new Map<number, CompiledPhrase[]>();
-  order.forEach((term, index) => {
-    if (!term.exceptions) return;
-    const phrases = term.exceptions.map((e) => compilePhrase(e.phrase, e.note)).filter((p): p is CompiledPhrase => p !== undefined);
-    if (phrases.length > 0) own.set(index, phrases);
-  });
-  const global: CompiledPhrase[] = [];
-  for (const list of lists) for (const w of list.ignore ?? []) {
-    const p = compilePhrase(w, list.ignoreNotes?.[w]);
-    if (p) global.push(p);
-  }
-  if (own.size === 0 && global.length === 0) return undefined;
-  return new ExceptionIndex(own, global);
+  return assembleCompiled(parts);
 }
 
 /** The distinct lower-cased words fuzzy matching can land on, in term order, and where each is used. */

@@ -10,7 +10,14 @@ export interface ReadonlyStringSet {
   readonly size: number;
 }
 
-/** Collects distinct strings, then freezes into a compact set (`build`). */
+/** A CompactStringSet as plain data (`buildData`, `CompactStringSet.fromData`). */
+export interface StringSetData {
+  text: string;
+  slots: Int32Array;
+  starts: Int32Array;
+}
+
+/** Collects distinct strings, then freezes into a compact set (`build`, or its data: `buildData`). */
 export class StringSetBuilder {
   private readonly seen = new Set<string>();
 
@@ -20,6 +27,10 @@ export class StringSetBuilder {
 
   build(): ReadonlyStringSet {
     return new CompactStringSet([...this.seen]);
+  }
+
+  buildData(): StringSetData {
+    return new CompactStringSet([...this.seen]).toData();
   }
 }
 
@@ -31,8 +42,17 @@ export class CompactStringSet implements ReadonlyStringSet {
   private readonly mask: number;
   readonly size: number;
 
-  /** `words` must be distinct. */
-  constructor(words: readonly string[]) {
+  /** `words` must be distinct; or the data of a set (`toData`), used as it is. */
+  constructor(words: readonly string[] | StringSetData) {
+    if (!Array.isArray(words)) {
+      const d = words as StringSetData;
+      this.text = d.text;
+      this.slots = d.slots;
+      this.starts = d.starts;
+      this.mask = d.slots.length - 1;
+      this.size = d.starts.length - 1;
+      return;
+    }
     this.size = words.length;
     let capacity = 8;
     while (capacity < words.length * 2) capacity *= 2;
@@ -49,6 +69,14 @@ export class CompactStringSet implements ReadonlyStringSet {
     }
     this.starts[words.length] = at;
     this.text = words.join('');
+  }
+
+  static fromData(d: StringSetData): CompactStringSet {
+    return new CompactStringSet(d);
+  }
+
+  toData(): StringSetData {
+    return { text: this.text, slots: this.slots, starts: this.starts };
   }
 
   has(word: string): boolean {

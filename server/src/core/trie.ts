@@ -13,12 +13,29 @@ const FAN_MIN = 6;
 /** Ends a tail run; a run never holds this code unit (a key with it keeps regular nodes). */
 const TAIL_END = 0xffff;
 
+/** A compacted trie as plain data (`toData`, `KeyTrie.fromData`): what a cached compilation stores. */
+export interface TrieData {
+  count: number;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+  chars: Uint16Array;
+  values: Int32Array;
+  rootChildren: Int32Array;
+  fanSlot: Int32Array;
+  fanTable: Int32Array;
+  tailStart: Int32Array;
+  tailChars: Uint16Array;
+  /** `tailValues` as parallel arrays of positions and values. */
+  tailValueAt: Int32Array;
+  tailValue: Int32Array;
+}
+
 export class KeyTrie {
   private firstChild: Int32Array;
   private nextSibling: Int32Array;
   private chars: Uint16Array;
   private values: Int32Array;
-  private readonly rootChildren = new Int32Array(0x10000).fill(-1);
+  private rootChildren: Int32Array;
   private count = 1;
   /**
    * After `compact`: for nodes with many children, a direct table of their ASCII children (128 slots at
@@ -26,17 +43,18 @@ export class KeyTrie {
    * a long sibling list. -1 in fanSlot: no table.
    */
   private fanSlot: Int32Array | undefined;
-  private fanTable = new Int32Array(0);
+  private fanTable: Int32Array = new Int32Array(0);
   /** After `compact`: per node, where its tail starts in tailChars, or -1 (it branches or ends). */
   private tailStart: Int32Array | undefined;
   /** Tail runs, each followed by TAIL_END and the value at its last node (low, high 16 bits). */
-  private tailChars = new Uint16Array(0);
+  private tailChars: Uint16Array = new Uint16Array(0);
   /** Values of keys ending inside a tail before its last node, by tail position. */
   private tailValues = new Map<number, number>();
   /** Node ids from here on are tail positions (tailBase + position). */
   private tailBase = 0x7fffffff;
 
   constructor(capacity = 1024) {
+    this.rootChildren = new Int32Array(capacity > 0 ? 0x10000 : 0).fill(-1);
     this.firstChild = new Int32Array(capacity).fill(-1);
     this.nextSibling = new Int32Array(capacity).fill(-1);
     this.chars = new Uint16Array(capacity);
@@ -224,6 +242,44 @@ export class KeyTrie {
     });
     this.fanSlot = fanSlot;
     this.fanTable = table;
+  }
+
+  /** The compacted trie's arrays (shared, not copied). */
+  toData(): TrieData {
+    this.compact();
+    return {
+      count: this.count,
+      firstChild: this.firstChild,
+      nextSibling: this.nextSibling,
+      chars: this.chars,
+      values: this.values,
+      rootChildren: this.rootChildren,
+      fanSlot: this.fanSlot!,
+      fanTable: this.fanTable,
+      tailStart: this.tailStart!,
+      tailChars: this.tailChars,
+      tailValueAt: Int32Array.from(this.tailValues.keys()),
+      tailValue: Int32Array.from(this.tailValues.values()),
+    };
+  }
+
+  /** The compacted trie `toData` gave (its arrays are used as they are). */
+  static fromData(d: TrieData): KeyTrie {
+    const t = new KeyTrie(0);
+    t.count = d.count;
+    t.tailBase = d.count;
+    t.firstChild = d.firstChild;
+    t.nextSibling = d.nextSibling;
+    t.chars = d.chars;
+    t.values = d.values;
+    t.rootChildren = d.rootChildren;
+    t.fanSlot = d.fanSlot;
+    t.fanTable = d.fanTable;
+    t.tailStart = d.tailStart;
+    t.tailChars = d.tailChars;
+    t.tailValues = new Map();
+    for (let i = 0; i < d.tailValueAt.length; i++) t.tailValues.set(d.tailValueAt[i]!, d.tailValue[i]!);
+    return t;
   }
 
   /** Node reached by `key` from the root, or -1. */

@@ -2,8 +2,9 @@
  * Code actions over Termlint's own diagnostics: one quick fix per replacement (the first preferred),
  * "Fix all" as `source.fixAll.termlint` (versioned, from the current text), "Add to the term list" (a term's
  * form as admitted, or a variant as a new entry: the preferred form approved, the others forbidden),
- * "Ignore in this workspace" and "Disable Termlint for this line". Every action carries its edit;
- * nothing is stashed on the server.
+ * "Ignore in this workspace" and "Disable Termlint for this line". Every action carries its edit. A diagnostic
+ * carries only its term's id: the finding it stands for, with its replacements, is looked up in the lint of the
+ * document as it reads now (cached per version), so the fixes are always those of the text they edit.
  */
 import {
   CodeActionKind,
@@ -19,11 +20,11 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit as JsonEdit } from 'jsonc-parser';
-import { KINDS, contributionsOf, formatForLanguageId, readerForName } from '../core';
+import { KINDS, contributionsOf, formatForLanguageId, readerForName, type Finding } from '../core';
 import { termsIn } from '../core/matching/hanTerms';
 import type { Host } from '../host';
 import { computeFixAll, toTextEdits } from '../fixAll';
-import { SOURCE, isFindingData, type DocumentLinter, type FindingData, type ProblemData } from '../linting';
+import { SOURCE, findingOf, type DocumentLinter, type ProblemData } from '../linting';
 import { DiagnosticCodes } from '../protocol';
 import type { SettingsStore } from '../settings';
 import { addEntryEdits, admitEdits, ignoreEdits, newTermFileText, overridingEntry } from '../termFileEdits';
@@ -63,21 +64,13 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     return { changes: { [uri]: edits } };
   }
 
-  /** The diagnostic's finding, if the document still reads as it did when it was linted. */
-  function ownFinding(doc: TextDocument, d: Diagnostic): { data: FindingData; shift: number } | undefined {
-    if (d.source !== SOURCE || !isFindingData(d.data)) return undefined;
-    const start = doc.offsetAt(d.range.start);
-    if (doc.getText().slice(start, start + d.data.found.length) !== d.data.found) return undefined;
-    return { data: d.data, shift: start - d.data.offset };
-  }
-
-  function quickFixes(doc: TextDocument, d: Diagnostic, data: FindingData, shift: number): CodeAction[] {
+  function quickFixes(doc: TextDocument, d: Diagnostic, data: Finding): CodeAction[] {
     return data.replacements.map((r, i) => ({
       title: `Replace "${data.found}" with "${r.text}"`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
       isPreferred: i === 0,
-      edit: { changes: { [doc.uri]: toTextEdits(doc, r.edits, shift) } },
+      edit: { changes: { [doc.uri]: toTextEdits(doc, r.edits) } },
     }));
   }
 
@@ -127,7 +120,7 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
   }
 
   /** A variant becomes a term: its preferred form approved, the document's other forms forbidden. */
-  async function variantEntryAction(doc: TextDocument, d: Diagnostic, data: FindingData): Promise<CodeAction | undefined> {
+  async function variantEntryAction(doc: TextDocument, d: Diagnostic, data: Finding): Promise<CodeAction | undefined> {
     const forms = data.forms;
     if (data.kind !== 'variant' || !forms || forms.length < 2) return undefined;
     const settings = await deps.settings.get(doc.uri);
@@ -140,7 +133,7 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     return edit && { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
   }
 
-  async function admitAction(doc: TextDocument, d: Diagnostic, data: FindingData): Promise<CodeAction | undefined> {
+  async function admitAction(doc: TextDocument, d: Diagnostic, data: Finding): Promise<CodeAction | undefined> {
     // Already an acceptable form; and full-width letters are typography, never a form of a term.
     if (data.kind === 'inconsistent' || data.kind === 'width') return undefined;
     if (KINDS[data.kind]?.against !== 'terms') return variantEntryAction(doc, d, data);
@@ -172,7 +165,7 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
     return edit && { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit };
   }
 
-  async function ignoreAction(doc: TextDocument, d: Diagnostic, data: FindingData): Promise<CodeAction | undefined> {
+  async function ignoreAction(doc: TextDocument, d: Diagnostic, data: Finding): Promise<CodeAction | undefined> {
     const settings = await deps.settings.get(doc.uri);
     const target = terms.workspaceTermFileFor(doc.uri, settings);
     if (!target) return undefined;
@@ -204,20 +197,24 @@ export function registerCodeActions(deps: CodeActionsDeps): Disposable {
       if (!doc) return [];
       const only = params.context.only;
       const actions: CodeAction[] = [];
-      const own = params.context.diagnostics
-        .map((d) => ({ d, f: ownFinding(doc, d) }))
-        .filter((x): x is { d: Diagnostic; f: { data: FindingData; shift: number } } => x.f !== undefined);
+      // The client's diagnostics that are ours, each with its finding in the current text (none for one whose
+      // text an edit changed or removed since: it gets no fix until the next report).
+      const outcome = params.context.diagnostics.length > 0 ? await linter.lint(doc) : undefined;
+      const result = outcome?.status === 'linted' && outcome.version === doc.version ? outcome.result : undefined;
+      const own = result
+        ? params.context.diagnostics.map((d) => ({ d, f: findingOf(result, doc, d) })).filter((x): x is { d: Diagnostic; f: Finding } => x.f !== undefined)
+        : [];
 
       if (kindRequested(only, CodeActionKind.QuickFix)) {
         for (const d of params.context.diagnostics) {
           const fix = problemFix(doc, d);
           if (fix) actions.push(fix);
         }
-        for (const { d, f } of own) actions.push(...quickFixes(doc, d, f.data, f.shift));
+        for (const { d, f } of own) actions.push(...quickFixes(doc, d, f));
         for (const { d, f } of own) {
-          const admit = await admitAction(doc, d, f.data);
+          const admit = await admitAction(doc, d, f);
           if (admit) actions.push(admit);
-          const ignore = await ignoreAction(doc, d, f.data);
+          const ignore = await ignoreAction(doc, d, f);
           if (ignore) actions.push(ignore);
         }
         const lines = new Map<number, Diagnostic[]>();

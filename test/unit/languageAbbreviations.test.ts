@@ -203,6 +203,11 @@ describe('a language block\'s own abbreviation', () => {
         problems: ['2:11 row 2, column 3 zh-Hans:abbreviation "珠三角" differs from the abbreviation "PRD" of this row\'s zh-Hans form; zh-Hans is the row\'s own language, so give it once'],
       },
       {
+        name: 'the own language\'s abbreviationDefined against the plain one',
+        text: 'zh-Hans,abbreviation,abbreviationDefined,zh-Hans:abbreviationDefined,zh-Hans:abbreviation\n珠江三角洲,珠三角,false,true,珠三角\n',
+        problems: ['2:17 row 2, column 4 zh-Hans:abbreviationDefined says true, abbreviationDefined false, of the same abbreviation; give it once'],
+      },
+      {
         name: 'a column twice',
         text: 'en,zh-Hans,zh-Hans:abbreviation,zh-CN:Abbreviation\nPearl River Delta,珠江三角洲,珠三角,珠三角\n',
         problems: ['1:33 header, column 4 "zh-CN:Abbreviation" holds the same as column 3'],

@@ -355,6 +355,10 @@ function readRow(row: Cell[], r: number, columns: readonly Column[], builder: Te
         report(a.short.span, a.short.path, `${lang}:abbreviation "${a.short.text}" differs from the abbreviation "${abbreviation}" of this row's ${lang} form; ${lang} is the row's own language, so give it once`);
         ok = false;
       }
+      if (abbreviationDefined && a.defined && abbreviationDefined.value !== a.defined.value) {
+        report(a.defined.span, a.defined.path, `${lang}:abbreviationDefined says ${a.defined.value}, abbreviationDefined ${abbreviationDefined.value}, of the same abbreviation; give it once`);
+        ok = false;
+      }
       abbreviation = a.short.text;
       abbreviationDefined ??= a.defined;
     } else if (a.short && block) block.abbreviation = { short: a.short.text, defined: a.defined?.value ?? false };

@@ -179,6 +179,25 @@ describe('termlint CLI: TBX and CSV term lists, convert, --explain', function ()
     for (const list of ['g.tbx', 'g2.tbx', 'g.terms.csv']) assert.equal(lint(list), expected, list);
   });
 
+  it('convert keeps each language\'s own abbreviation of the bundled list (大湾区 / 大灣區) through TBX v3 and v2, CSV and TSV', () => {
+    const dir = workspace({});
+    const bundled = path.join(REPO_ROOT, 'terms', 'guangdong.terms.json');
+    type Entry = { term: string; abbreviation?: string; languages?: Record<string, { approved: string; abbreviation?: string }> };
+    const blocks = (file: string) =>
+      (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { terms: Entry[] }).terms
+        .filter((t) => t.abbreviation !== undefined || Object.values(t.languages ?? {}).some((l) => l.abbreviation !== undefined))
+        .map((t) => [t.term, t.abbreviation, Object.fromEntries(Object.entries(t.languages ?? {}).map(([lang, l]) => [lang, l.abbreviation]))]);
+    const expected = [['Guangdong-Hong Kong-Macao Greater Bay Area', undefined, { 'zh-Hans': '大湾区', 'zh-Hant': '大灣區' }]];
+    for (const [out, extra] of [['g.tbx', []], ['g2.tbx', ['--tbx-version', '2']], ['g.csv', []], ['g.tsv', []], ['g.terms.json', []]] as const) {
+      const there = run(['convert', bundled, out, ...extra], dir);
+      assert.equal(there.code, 0, there.stderr);
+      const back = run(['convert', out, `${out}.back.terms.json`], dir);
+      assert.equal(back.code, 0, back.stderr);
+      assert.deepEqual(blocks(`${out}.back.terms.json`), expected, out);
+    }
+    assert.match(fs.readFileSync(path.join(dir, 'g.tsv'), 'utf8'), /^en\t.*\tzh-Hans:abbreviation\t.*\tzh-Hant:abbreviation\t/);
+  });
+
   it('convert refuses what it cannot do, with usage, and writes nothing for a broken input', () => {
     const dir = workspace({ 'delta.terms.json': JSON_LIST, 'bad.tbx': '<tbx><text><body><conceptEntry><langSec xml:lang="en"><termSec><term></term></termSec></langSec></conceptEntry></body></text></tbx>' });
     const cases: [string[], RegExp][] = [

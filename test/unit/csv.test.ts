@@ -91,9 +91,9 @@ const broken: { name: string; text: string; problems: string[] }[] = [
   {
     name: 'an unknown column',
     text: 'en,Comment\nMacao,x\n',
-    problems: ['1:4 header, column 2 Unknown column "Comment": columns are language tags (en, zh-Hans, zh-Hant…), <tag>:admitted, <tag>:forbidden, <tag>:superseded, id, note, source, subject, definition, exceptions, caseSensitive, abbreviation, abbreviationDefined, or memoQ\'s'],
+    problems: ['1:4 header, column 2 Unknown column "Comment": columns are language tags (en, zh-Hans, zh-Hant…), <tag>:admitted, <tag>:forbidden, <tag>:superseded, <tag>:abbreviation, <tag>:abbreviationDefined, id, note, source, subject, definition, exceptions, caseSensitive, abbreviation, abbreviationDefined, or memoQ\'s'],
   },
-  { name: 'an unknown form column', text: 'en,en:banned\nMacao,Macau\n', problems: ['1:4 header, column 2 Unknown column "en:banned": a forms column is <language tag>:admitted, :forbidden or :superseded (e.g. "en:forbidden")'] },
+  { name: 'an unknown form column', text: 'en,en:banned\nMacao,Macau\n', problems: ['1:4 header, column 2 Unknown column "en:banned": a language\'s column is <language tag>:admitted, :forbidden, :superseded, :abbreviation or :abbreviationDefined (e.g. "en:forbidden", "zh-Hans:abbreviation")'] },
   { name: 'no language column', text: 'note,source\nx,y\n', problems: ['1:1 header No language column: the header row names the languages of the approved forms (en, zh-Hans, …)'] },
   { name: 'a column twice', text: 'en,en:forbidden,en:forbidden\nMacao,Macau,Macaw\n', problems: ['1:17 header, column 3 "en:forbidden" holds the same as column 2'] },
   { name: 'a quote never closed', text: 'en,note\nMacao,"Use Macao\nShenzhen,x\n', problems: ['2:7  Malformed CSV: Quote Not Closed: a quoted cell is never closed'] },

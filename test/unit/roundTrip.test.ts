@@ -2,13 +2,14 @@
  * Round trips between the term-list formats keep everything both formats can hold, and a writer names
  * whatever it cannot hold (property-tested on random concept lists: several languages, admitted, deprecated
  * and superseded forms, notes with markup characters and line breaks, sources, subjects, definitions, ids,
- * exceptions, explicit case rules, ignore phrases, abbreviations).
+ * exceptions, explicit case rules, ignore phrases, abbreviations, a language's own abbreviation).
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formsIn, languagesOf } from '../../server/src/core/concepts';
 import { csvReader } from '../../server/src/core/termlists/csv';
 import { jsonReader } from '../../server/src/core/termlists/json';
+import { readBackLosses } from '../../server/src/core/termlists/readBack';
 import type { TermListReader } from '../../server/src/core/termlists/reader';
 import { tbxReader } from '../../server/src/core/termlists/tbx';
 import { exceptionNote } from '../../server/src/core/termlists/tbx/write';
@@ -41,6 +42,9 @@ const entryArb = fc
     approved: formArb,
     zhHans: fc.option(fc.tuple(hanArb, fc.array(hanArb, { maxLength: 2 })), { nil: undefined }),
     zhHant: fc.option(hanArb, { nil: undefined }),
+    // A language's own abbreviation (大湾区 beside 粤港澳大湾区): false, documents must define it; true, the list does.
+    zhHansAbbreviation: fc.option(fc.tuple(hanArb, fc.boolean()), { nil: undefined }),
+    zhHantAbbreviation: fc.option(fc.tuple(hanArb, fc.boolean()), { nil: undefined }),
     note: fc.option(NOTE, { nil: undefined }),
     source: fc.option(NOTE, { nil: undefined }),
     subject: fc.option(NOTE, { nil: undefined }),
@@ -60,8 +64,9 @@ const entryArb = fc
     const languages: Record<string, unknown> = {
       en: { approved: unique(e.approved), ...(e.admitted.length ? { admitted: e.admitted.map(unique) } : {}), ...(forbidden.length ? { forbidden } : {}) },
     };
-    if (e.zhHans) languages['zh-Hans'] = { approved: `${e.zhHans[0]}${++counter}`, ...(e.zhHans[1].length ? { admitted: e.zhHans[1].map((h) => `${h}${++counter}`) } : {}) };
-    if (e.zhHant) languages['zh-Hant'] = { approved: `${e.zhHant}${++counter}` };
+    const own = (a: [string, boolean] | undefined) => (a ? { abbreviation: `${a[0].slice(0, 2)}${++counter}`, ...(a[1] ? { abbreviationDefined: true } : {}) } : {});
+    if (e.zhHans) languages['zh-Hans'] = { approved: `${e.zhHans[0]}${++counter}`, ...(e.zhHans[1].length ? { admitted: e.zhHans[1].map((h) => `${h}${++counter}`) } : {}), ...own(e.zhHansAbbreviation) };
+    if (e.zhHant) languages['zh-Hant'] = { approved: `${e.zhHant}${++counter}`, ...own(e.zhHantAbbreviation) };
     const entry: Record<string, unknown> = { languages };
     for (const k of ['note', 'source', 'subject', 'definition', 'caseSensitive'] as const) if (e[k] !== undefined) entry[k] = e[k];
     if (e.id !== undefined) entry.id = `${e.id}${++counter}`;
@@ -125,7 +130,9 @@ function content(list: TermList, holds: Holds, ids: 'keep' | 'drop'): unknown {
           if (Object.keys(kept).length > 0) details[form] = kept;
         }
         // CSV groups forbidden forms by status (a column each): their order is not content.
-        languages[lang] = { approved: f.approved, admitted: [...f.admitted], forbidden: [...f.forbidden].sort(), details };
+        // A language's own abbreviation (the concept's own language has the concept's, below).
+        const abbreviation = f.abbreviation ? { short: f.abbreviation.short, defined: holds.abbreviationDefined && f.abbreviation.defined } : undefined;
+        languages[lang] = { approved: f.approved, admitted: [...f.admitted], forbidden: [...f.forbidden].sort(), details, abbreviation };
       }
       const concept = {
         languages,
@@ -147,7 +154,7 @@ function content(list: TermList, holds: Holds, ids: 'keep' | 'drop'): unknown {
 function exceptionConcepts(list: TermList, holds: Holds): unknown[] {
   return list.terms.flatMap((t) =>
     (t.exceptions ?? []).map((e) => ({
-      languages: { [t.lang ?? 'en']: { approved: e.phrase, admitted: [], forbidden: [], details: {} } },
+      languages: { [t.lang ?? 'en']: { approved: e.phrase, admitted: [], forbidden: [], details: {}, abbreviation: undefined } },
       note: exceptionNote(t, e.note),
       source: t.source,
       subject: undefined,
@@ -176,6 +183,8 @@ describe('term-list round trips', () => {
           assert.deepEqual(back.problems.filter((p) => p.severity === 'error'), [], written.text);
           const ids = holds.addsIds && list.terms.some((t) => t.conceptId === undefined || t.exceptions !== undefined) ? 'drop' : 'keep';
           assert.deepEqual(content(back.list!, holds, ids), content(list, holds, ids), written.text);
+          // convert's read-back check finds nothing missing in a write that kept everything.
+          assert.deepEqual(readBackLosses(list, back.list!, holds.abbreviationDefined), []);
           if (lost(list, holds)) assert.ok(written.dropped.length + (written.reshaped?.length ?? 0) > 0, `${name} dropped data without saying so:\n${written.text}`);
           else assert.deepEqual(written.dropped, []);
         }),

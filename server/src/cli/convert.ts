@@ -2,13 +2,14 @@
  * `termlint convert IN OUT [--tbx-version 2|3]`: a term list from one format to another, each chosen by its
  * file's extension (`.terms.json`/`.json`, `.tbx`/`.xml`, `.csv`, `.tsv`). IN is read and checked like any
  * term list (a problem stops the command, positioned, and nothing is written); OUT is written atomically and
- * read back before it replaces anything. Whatever OUT's format has no place for is named on stderr.
+ * read back, and compared with what was written (core/termlists/readBack.ts), before it replaces anything. Whatever OUT's format has no place for is named on stderr.
  * Exit codes: 0 written, 1 the output failed to read back (a bug: nothing written), 2 usage, I/O or a
  * problem in IN.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readerForName } from '../core/termlists/registry';
+import { readBackLosses } from '../core/termlists/readBack';
 import type { WriteOptions } from '../core/termlists/reader';
 import { readTermFile } from '../node/termFiles';
 import { UsageError, parseArgsOrUsage } from './args';
@@ -87,8 +88,12 @@ export async function runConvert(argv: string[], io: ConvertIO): Promise<number>
   const written = writer.write(read.list, { ...args.options, delimiter });
   // What is written must read back: a writer's bug never replaces a file.
   const back = writer.read(written.text, shownOut);
-  if (!back.list) {
+  // Read back, every concept keeps its languages, approved forms and abbreviations (a writer's forgotten field
+  // is a bug, never a silent loss); what the format has no place for is in `dropped` instead.
+  const losses = back.list ? readBackLosses(read.list, back.list, writer.id !== 'tbx') : [];
+  if (!back.list || losses.length > 0) {
     for (const p of back.problems) io.stderr(formatProblem(shownOut, p));
+    for (const line of losses) io.stderr(`termlint convert: ${shownOut} read back without what was written: ${line}.\n`);
     io.stderr('termlint convert: the converted list does not read back (a bug in the writer); nothing was written.\n');
     return 1;
   }

@@ -2,7 +2,7 @@
  * A term list written as a JSON term file, in the shape people write by hand: the list's language inline
  * (`term`, `admitted`, `forbidden`), other languages' approved forms under `translations`, and a `languages`
  * block only for a language with more than that. A form that carries a note, a source or a superseded status
- * is written as `{ "form", … }`. JSON holds everything the model has, so nothing is ever dropped.
+ * is written as `{ "form", … }`; a language's own `abbreviation` (大湾区) makes its block a `languages` block. JSON holds everything the model has, so nothing is ever dropped.
  */
 import { formsIn, languagesOf, ownLanguage } from '../concepts';
 import type { LanguageForms, Term, TermList } from '../types';
@@ -23,6 +23,10 @@ function languageBlock(forms: LanguageForms): Record<string, unknown> {
   const out: Record<string, unknown> = { approved: form(forms.approved, forms) };
   if (forms.admitted.length > 0) out.admitted = forms.admitted.map((t) => form(t, forms));
   if (forms.forbidden.length > 0) out.forbidden = forms.forbidden.map((t) => form(t, forms));
+  if (forms.abbreviation) {
+    out.abbreviation = forms.abbreviation.short;
+    if (forms.abbreviation.defined) out.abbreviationDefined = true;
+  }
   return out;
 }
 
@@ -42,7 +46,7 @@ export function jsonEntry(term: Term, listLang: string, listSource: string | und
       out.term = block.approved;
       if (block.admitted) out.admitted = block.admitted;
       if (block.forbidden) out.forbidden = block.forbidden;
-    } else if (inline && forms.admitted.length === 0 && forms.forbidden.length === 0 && !forms.details) translations[lang] = forms.approved;
+    } else if (inline && forms.admitted.length === 0 && forms.forbidden.length === 0 && !forms.details && !forms.abbreviation) translations[lang] = forms.approved;
     else languages[lang] = languageBlock(forms);
   }
   if (explicitCase(term)) out.caseSensitive = term.caseSensitive;

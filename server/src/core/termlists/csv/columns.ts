@@ -1,9 +1,10 @@
 /**
  * The header row of a CSV or TSV term list: what each column holds. A language column is named by its tag
  * (`en`, `zh-Hans`, `zh-CN`) and holds that language's approved form; `<tag>:admitted`, `<tag>:forbidden` and
- * `<tag>:superseded` hold further forms, several separated by `;`; `id`, `note`, `source`, `subject`,
- * `definition`, `exceptions` (`;`-separated phrases), `caseSensitive`, `abbreviation` and `abbreviationDefined` hold
- * the concept's. memoQ's exports
+ * `<tag>:superseded` hold further forms, several separated by `;`; `<tag>:abbreviation` (and
+ * `<tag>:abbreviationDefined`) that language's own abbreviation (`zh-Hans:abbreviation` 大湾区); `id`, `note`,
+ * `source`, `subject`, `definition`, `exceptions` (`;`-separated phrases), `caseSensitive`, `abbreviation` and
+ * `abbreviationDefined` hold the concept's. memoQ's exports
  * are read too: its language columns (`English_United_States`, `Chinese_PRC`, repeated for a second term of a
  * language), `<Language>_Def`, `Entry_ID`, `Entry_Subject`, `Entry_Domain`, `Entry_Note`, and `Term_Info` (a
  * `Forbidden` flag there forbids the term before it); its other bookkeeping columns are passed over.
@@ -16,6 +17,8 @@ export type Column =
   | { kind: 'forms'; lang: string; status: FormStatusColumn }
   | { kind: 'field'; field: 'id' | 'note' | 'source' | 'subject' | 'definition' | 'exceptions' | 'caseSensitive' | 'abbreviation' | 'abbreviationDefined' }
   | { kind: 'definition'; lang: string }
+  /** A language's own abbreviation (`zh-Hans:abbreviation`), or whether the list defines it (`…:abbreviationDefined`). */
+  | { kind: 'languageAbbreviation'; lang: string; defined: boolean }
   | { kind: 'termInfo' }
   | { kind: 'ignored' };
 
@@ -60,9 +63,11 @@ export function readColumn(header: string): Column | string {
   const colon = name.indexOf(':');
   if (colon > 0) {
     const lang = normalizeLanguageTag(name.slice(0, colon));
-    const status = STATUS_SUFFIXES[name.slice(colon + 1).trim().toLowerCase()];
+    const suffix = name.slice(colon + 1).trim().toLowerCase();
+    const status = STATUS_SUFFIXES[suffix];
     if (lang && status) return { kind: 'forms', lang, status };
-    return `Unknown column "${name}": a forms column is <language tag>:admitted, :forbidden or :superseded (e.g. "en:forbidden")`;
+    if (lang && (suffix === 'abbreviation' || suffix === 'abbreviationdefined')) return { kind: 'languageAbbreviation', lang, defined: suffix === 'abbreviationdefined' };
+    return `Unknown column "${name}": a language's column is <language tag>:admitted, :forbidden, :superseded, :abbreviation or :abbreviationDefined (e.g. "en:forbidden", "zh-Hans:abbreviation")`;
   }
   if (/_def$/i.test(name)) {
     const lang = memoqLanguageTag(name.slice(0, -4));
@@ -70,5 +75,5 @@ export function readColumn(header: string): Column | string {
   }
   const lang = normalizeLanguageTag(name) ?? memoqLanguageTag(name);
   if (lang) return { kind: 'forms', lang, status: 'approved' };
-  return `Unknown column "${name}": columns are language tags (en, zh-Hans, zh-Hant…), <tag>:admitted, <tag>:forbidden, <tag>:superseded, id, note, source, subject, definition, exceptions, caseSensitive, abbreviation, abbreviationDefined, or memoQ's`;
+  return `Unknown column "${name}": columns are language tags (en, zh-Hans, zh-Hant…), <tag>:admitted, <tag>:forbidden, <tag>:superseded, <tag>:abbreviation, <tag>:abbreviationDefined, id, note, source, subject, definition, exceptions, caseSensitive, abbreviation, abbreviationDefined, or memoQ's`;
 }

@@ -131,6 +131,21 @@ function split(cell: Cell): Cell[] {
   return out;
 }
 
+/** A yes/no cell's value and where it is. */
+interface Flag {
+  value: boolean;
+  span: Span;
+  path: string;
+}
+
+/** true / yes / 1 or false / no / 0, as spreadsheets write them; undefined for anything else. */
+function readFlag(value: string): boolean | undefined {
+  const v = value.toLowerCase();
+  if (v === 'true' || v === 'yes' || v === '1') return true;
+  if (v === 'false' || v === 'no' || v === '0') return false;
+  return undefined;
+}
+
 /** One language's forms in a row, in column order. */
 interface LanguageCells {
   approved: (EntryForm & { forbidden?: ForbiddenStatus })[];
@@ -167,8 +182,17 @@ export function readCsv(text: string, file: string): TermFileResult {
   }
   const seen = new Map<string, number>();
   columns.forEach((c, i) => {
-    if (c.kind !== 'field' && c.kind !== 'definition' && !(c.kind === 'forms' && c.status !== 'approved')) return;
-    const key = c.kind === 'field' ? (c.field === 'subject' || c.field === 'note' ? '' : c.field) : c.kind === 'definition' ? `def:${c.lang}` : `${c.lang}:${c.status}`;
+    if (c.kind !== 'field' && c.kind !== 'definition' && c.kind !== 'languageAbbreviation' && !(c.kind === 'forms' && c.status !== 'approved')) return;
+    const key =
+      c.kind === 'field'
+        ? c.field === 'subject' || c.field === 'note'
+          ? ''
+          : c.field
+        : c.kind === 'definition'
+          ? `def:${c.lang}`
+          : c.kind === 'languageAbbreviation'
+            ? `${c.lang}:abbreviation${c.defined ? 'Defined' : ''}`
+            : `${c.lang}:${c.status}`;
     if (key === '') return; // memoQ's subject and domain, or its note, may both be there: they are joined
     if (seen.has(key)) {
       report(header![i]!.span, `header, column ${i + 1}`, `"${header![i]!.value.trim()}" holds the same as column ${seen.get(key)! + 1}`);
@@ -197,7 +221,9 @@ function readRow(row: Cell[], r: number, columns: readonly Column[], builder: Te
   const exceptions: ExceptionInput[] = [];
   let definition: string | undefined;
   let abbreviation: string | undefined;
-  let abbreviationDefined: { value: boolean; span: Span; path: string } | undefined;
+  let abbreviationDefined: Flag | undefined;
+  // Each language's own abbreviation (`zh-Hans:abbreviation`) and its `:abbreviationDefined`, by language.
+  const blockAbbreviations = new Map<string, { short?: { text: string; span: Span; path: string }; defined?: Flag }>();
   let last: (EntryForm & { lang: string }) | undefined;
   let ok = true;
   row.forEach((cell, i) => {
@@ -231,6 +257,24 @@ function readRow(row: Cell[], r: number, columns: readonly Column[], builder: Te
         l.approved = l.approved.filter((f) => f.span !== last!.span);
         l.others.push({ text: last.text, span: last.span, path: last.path, kind: 'forbidden' });
       }
+    } else if (column.kind === 'languageAbbreviation') {
+      if (value === '') return;
+      let a = blockAbbreviations.get(column.lang);
+      if (!a) blockAbbreviations.set(column.lang, (a = {}));
+      if (!column.defined) {
+        if (isAbbreviation(value)) a.short = { text: value, span: cell.span, path };
+        else {
+          report(cell.span, path, `An abbreviation is one word of at most 20 characters with a letter, such as "IPP" or "大湾区", not "${value}"`);
+          ok = false;
+        }
+        return;
+      }
+      const flag = readFlag(value);
+      if (flag !== undefined) a.defined = { value: flag, span: cell.span, path };
+      else {
+        report(cell.span, path, `${column.lang}:abbreviationDefined is true or false, not "${value}"`);
+        ok = false;
+      }
     } else if (column.kind === 'definition') {
       if (value !== '') definition ??= value;
     } else if (column.kind === 'field') {
@@ -263,8 +307,8 @@ function readRow(row: Cell[], r: number, columns: readonly Column[], builder: Te
           }
           break;
         case 'abbreviationDefined': {
-          const v = value.toLowerCase();
-          if (v === 'true' || v === 'yes' || v === '1' || v === 'false' || v === 'no' || v === '0') abbreviationDefined = { value: v === 'true' || v === 'yes' || v === '1', span: cell.span, path };
+          const flag = readFlag(value);
+          if (flag !== undefined) abbreviationDefined = { value: flag, span: cell.span, path };
           else {
             report(cell.span, path, `abbreviationDefined is true or false, not "${value}"`);
             ok = false;
@@ -296,12 +340,35 @@ function readRow(row: Cell[], r: number, columns: readonly Column[], builder: Te
     report(abbreviationDefined.span, abbreviationDefined.path, 'abbreviationDefined needs an abbreviation in the same row');
     ok = false;
   }
+  const ownLang = (languages.find((l) => l.lang === 'en') ?? languages[0])?.lang;
+  for (const [lang, a] of blockAbbreviations) {
+    const block = languages.find((l) => l.lang === lang);
+    if (a.defined && !a.short) {
+      report(a.defined.span, a.defined.path, `${lang}:abbreviationDefined needs a ${lang}:abbreviation in the same row`);
+      ok = false;
+    } else if (a.short && !block) {
+      report(a.short.span, a.short.path, `${lang}:abbreviation needs a ${lang} form in the same row: it is the abbreviation of that form`);
+      ok = false;
+    } else if (a.short && lang === ownLang) {
+      // The row's own language: its abbreviation is the concept's, which the plain column may already say.
+      if (abbreviation !== undefined && abbreviation !== a.short.text) {
+        report(a.short.span, a.short.path, `${lang}:abbreviation "${a.short.text}" differs from the abbreviation "${abbreviation}" of this row's ${lang} form; ${lang} is the row's own language, so give it once`);
+        ok = false;
+      }
+      if (abbreviationDefined && a.defined && abbreviationDefined.value !== a.defined.value) {
+        report(a.defined.span, a.defined.path, `${lang}:abbreviationDefined says ${a.defined.value}, abbreviationDefined ${abbreviationDefined.value}, of the same abbreviation; give it once`);
+        ok = false;
+      }
+      abbreviation = a.short.text;
+      abbreviationDefined ??= a.defined;
+    } else if (a.short && block) block.abbreviation = { short: a.short.text, defined: a.defined?.value ?? false };
+  }
   if (!ok) return;
   if (languages.length === 0) {
     report(row[0]!.span, line, 'This row has no approved form in any language column');
     return;
   }
-  const own = languages.find((l) => l.lang === 'en') ?? languages[0]!;
+  const own = languages.find((l) => l.lang === ownLang)!;
   const first = row[0]!.span.offset;
   const entry: EntryInput = {
     ...input,

@@ -1,13 +1,14 @@
 /**
  * A term list written as CSV (or TSV), in the columns csv/columns.ts reads: one language column per language
- * (English first), its `:admitted`, `:forbidden` and `:superseded` columns when some concept has such forms,
+ * (English first), its `:admitted`, `:forbidden` and `:superseded` columns when some concept has such forms and
+ * its `:abbreviation` (and `:abbreviationDefined`) when some concept has an abbreviation of that language's own,
  * then `id`, `subject`, `definition`, `note`, `source`, `exceptions`, `caseSensitive`, `abbreviation` and
  * `abbreviationDefined` when any concept
  * says one. Quoting is csv-stringify's. A spreadsheet has no place for the list's title or ignore phrases,
  * notes on single forms or exceptions, `replace`, or a form with a `;` (the separator of forms in a cell):
  * those are named in `dropped`.
  */
-import { formsIn, languagesOf } from '../../concepts';
+import { formsIn, languagesOf, ownLanguage } from '../../concepts';
 import type { TermList } from '../../types';
 import { Dropped, explicitCase, listOnlyInJson } from '../dropped';
 import type { WrittenList } from '../reader';
@@ -23,6 +24,7 @@ export function writeCsv(list: TermList, delimiter: ',' | '\t' = ','): WrittenLi
   if (list.title !== undefined) dropped.add('the list\'s title', list.title);
   // Which columns are needed, in order of first use (English first).
   const langs: string[] = ['en'];
+  // Further columns of a language: its admitted, forbidden and superseded forms, its own abbreviation.
   const more = new Set<string>();
   let id = false;
   let subject = false;
@@ -39,6 +41,10 @@ export function writeCsv(list: TermList, delimiter: ',' | '\t' = ','): WrittenLi
       const f = formsIn(t, lang)!;
       if (f.admitted.length > 0) more.add(`${lang}:admitted`);
       for (const x of f.forbidden) more.add(`${lang}:${f.details?.[x]?.status === 'superseded' ? 'superseded' : 'forbidden'}`);
+      if (lang !== ownLanguage(t) && f.abbreviation) {
+        more.add(`${lang}:abbreviation`);
+        if (f.abbreviation.defined) more.add(`${lang}:abbreviationDefined`);
+      }
       for (const [form, d] of Object.entries(f.details ?? {})) if (d.note !== undefined || d.source !== undefined) dropped.add('notes and sources of single forms, in', `${t.term}: ${form}`);
     }
     id ||= t.conceptId !== undefined;
@@ -59,7 +65,7 @@ export function writeCsv(list: TermList, delimiter: ',' | '\t' = ','): WrittenLi
   const header: string[] = [];
   for (const lang of langs) {
     header.push(lang);
-    for (const status of ['admitted', 'forbidden', 'superseded']) if (more.has(`${lang}:${status}`)) header.push(`${lang}:${status}`);
+    for (const status of ['admitted', 'forbidden', 'superseded', 'abbreviation', 'abbreviationDefined']) if (more.has(`${lang}:${status}`)) header.push(`${lang}:${status}`);
   }
   if (id) header.push('id');
   if (subject) header.push('subject');
@@ -91,6 +97,11 @@ export function writeCsv(list: TermList, delimiter: ',' | '\t' = ','): WrittenLi
       const deprecated = f.forbidden.filter((x) => f.details?.[x]?.status !== 'superseded');
       if (deprecated.length > 0) cells.set(`${lang}:forbidden`, join('forms', deprecated));
       if (superseded.length > 0) cells.set(`${lang}:superseded`, join('forms', superseded));
+      // The concept's own language's abbreviation is the concept's, in the plain `abbreviation` column.
+      if (lang !== ownLanguage(t) && f.abbreviation) {
+        cells.set(`${lang}:abbreviation`, f.abbreviation.short);
+        if (f.abbreviation.defined) cells.set(`${lang}:abbreviationDefined`, 'true');
+      }
     }
     if (t.conceptId !== undefined) cells.set('id', t.conceptId);
     if (t.subject !== undefined) cells.set('subject', t.subject);

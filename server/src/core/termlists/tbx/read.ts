@@ -7,7 +7,9 @@
  *   administrativeStatus (or v2's normativeAuthorization)   preferred → approved, admitted → admitted,
  *                                                           deprecated and superseded → forbidden
  *   subjectField, definition, note, source (admin)          kept on the concept, or on a single term
- *   a term whose termType is abbreviation (acronym, …)      the concept's abbreviation, not one of its forms
+ *   a term whose termType is abbreviation (acronym, …)      in the concept's own language's section, the concept's
+ *                                                           abbreviation; in another's (大湾区 under zh-Hans), that
+ *                                                           language's own abbreviation; never one of its forms
  *   the header's title and sourceDesc                       the list's title and source
  *
  * Other data categories (part of speech, context, transactions, cross-references) are passed over. Language
@@ -69,6 +71,8 @@ interface LanguageGroup {
   span: Span;
   path: string;
   forms: FoundForm[];
+  /** The section's term typed abbreviation (the first one). */
+  abbreviation?: string;
 }
 
 /** What one termSec (tig, ntig) says: its term, status, notes and source; undefined when it is broken (reported). */
@@ -147,7 +151,6 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
   let subject: string | undefined;
   let definition: string | undefined;
   let source: string | undefined;
-  let abbreviation: string | undefined;
   let ok = true;
   const readCategories = (e: XmlElement) => {
     for (const c of e.children) {
@@ -179,15 +182,22 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
     for (const ts of ls.children) {
       if (ts.name !== 'termSec' && ts.name !== 'tig' && ts.name !== 'ntig') continue;
       const form = readTermSection(ts, `${lsPath}/${ts.name}[${++t}]`, report);
-      if (form?.abbreviation) abbreviation ??= form.text;
+      if (form?.abbreviation) group.abbreviation ??= form.text;
       else if (form) group.forms.push(form);
       else ok = false;
     }
   }
   const languages: LanguageInput[] = [];
+  // An abbreviation in a section with no other terms has no language block to go with: it is the concept's.
+  let loose: string | undefined;
   for (const g of groups.values()) {
-    if (g.forms.length === 0) continue; // a language section with no terms says nothing
+    if (g.forms.length === 0) {
+      loose ??= g.abbreviation;
+      continue; // a language section with no terms says nothing more
+    }
     const l = assign(g, report);
+    // TBX has no place for "the list defines it": an abbreviation read from TBX must be defined by documents.
+    if (l && g.abbreviation !== undefined) l.abbreviation = { short: g.abbreviation, defined: false };
     if (l) languages.push(l);
     else ok = false;
   }
@@ -198,6 +208,9 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
   }
   // The concept's own language: English, which documents are matched in, else the file's, else its first.
   const own = languages.find((l) => l.lang === 'en') ?? languages.find((l) => l.lang === fileLang) ?? languages[0]!;
+  // The own section's abbreviation is the concept's; every other section's stays its language's own.
+  const abbreviation = own.abbreviation?.short ?? loose;
+  delete own.abbreviation;
   const input: EntryInput = {
     index,
     span: { offset: entry.start, length: entry.contentStart - entry.start },
@@ -213,7 +226,6 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
   if (subject !== undefined && subject !== '') input.subject = subject;
   if (definition !== undefined && definition !== '') input.definition = definition;
   if (entry.attrs.id !== undefined && entry.attrs.id.trim() !== '') input.conceptId = entry.attrs.id;
-  // TBX has no place for "the list defines it": an abbreviation read from TBX must be defined by documents.
   if (abbreviation !== undefined) input.abbreviation = { short: abbreviation, defined: false };
   builder.addEntry(input);
 }

@@ -4,7 +4,8 @@
  * section with its administrative status (approved → preferredTerm-admn-sts, admitted → admittedTerm-admn-sts,
  * forbidden → deprecatedTerm-admn-sts, or supersededTerm-admn-sts for a superseded name) and its note and
  * source; the concept's subject field, definition, note and source go with it (its abbreviation as a term typed
- * `abbreviation`), the list's title and source into the header. TBX-Basic has no place for exceptions: each exception phrase (an official name that keeps
+ * `abbreviation` in its own language's section, a language's own abbreviation in that language's), the list's
+ * title and source into the header. TBX-Basic has no place for exceptions: each exception phrase (an official name that keeps
  * a spelling the entry corrects, "University of Macau") is written as a concept of its own with that name as
  * its preferred term, which a linter reading the file matches as a whole (the longest match wins), so the
  * name is let stand as the exception lets it. Nor for an explicit case rule, `replace`, `abbreviationDefined` or
@@ -64,9 +65,11 @@ function concept(n: TbxNames, term: Term, id: string, list: TermList): string {
     out.push(termSection(n, forms.approved, 'approved', detail(forms.approved), '          '));
     for (const t of forms.admitted) out.push(termSection(n, t, 'admitted', detail(t), '          '));
     for (const t of forms.forbidden) out.push(termSection(n, t, 'forbidden', detail(t), '          '));
-    // The concept's abbreviation: a term of its own language typed as one (TBX-Basic's termType), never a form.
-    if (lang === own && term.abbreviation) {
-      out.push(`          <${n.termSec}>`, `            <term>${esc(term.abbreviation.short)}</term>`, `            <termNote type="termType">abbreviation</termNote>`, `          </${n.termSec}>`);
+    // The concept's abbreviation in its own language's section, a language's own (大湾区) in that language's: a
+    // term typed as one (TBX-Basic's termType), never a form.
+    const abbreviation = lang === own ? term.abbreviation : forms.abbreviation;
+    if (abbreviation) {
+      out.push(`          <${n.termSec}>`, `            <term>${esc(abbreviation.short)}</term>`, `            <termNote type="termType">abbreviation</termNote>`, `          </${n.termSec}>`);
     }
     out.push(`        </${n.langSec}>`);
   }
@@ -146,6 +149,9 @@ export function writeTbx(list: TermList, version: 2 | 3 = 3): WrittenList {
     if (t.modifier !== undefined) dropped.add('"modifier" on', t.term);
     if (t.notVariants) dropped.add('look-alikes that are not variants ("notVariants") of', t.term);
     if (t.abbreviation?.defined) dropped.add('"abbreviationDefined" (the list defines the abbreviation) on', t.term);
+    for (const [lang, f] of Object.entries(t.languages ?? {})) {
+      if (f.abbreviation?.defined) dropped.add('"abbreviationDefined" on a language\'s own abbreviation, in', `${t.term} (${lang}: ${f.abbreviation.short})`);
+    }
     let id = t.conceptId;
     if (id !== undefined && !NCNAME.test(id)) {
       dropped.add('ids that are not XML names (new ids written instead) of', t.term);

@@ -7,6 +7,7 @@ import type { LanguageClient, WorkspaceEdit } from 'vscode-languageclient/node';
 import { ExtractTermsRequest, FixAllRequest, FixAllWorkspaceRequest, LintWorkspaceRequest, TermFilesRequest, type TermFilesResult } from '../../server/src/protocol';
 import type { TermReportPanels } from './reportPanel';
 import { REVEAL_COMMAND, isUseLocation, revealUse } from './reveal';
+import { OPEN_SOURCE_COMMAND, OPEN_TRANSLATION_COMMAND, openCounterpart } from './sideBySide';
 import type { TermsView } from './termsView';
 import type { ReportScope } from './usage';
 
@@ -14,6 +15,8 @@ export interface CommandDeps {
   client: () => LanguageClient;
   output: vscode.LogOutputChannel;
   restart: () => Promise<void>;
+  /** Settles when the restarts asked for so far are done (a new client is running). */
+  restarted: () => Promise<void>;
   terms: TermsView;
   reports: TermReportPanels;
 }
@@ -47,11 +50,21 @@ const NEW_TERM_FILE = JSON.stringify({ title: 'Workspace terms', terms: [] }, nu
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const { output } = deps;
 
-  /** Runs a command body, reporting failures to the user and the log instead of throwing into the void. */
+  /**
+   * Runs a command body, reporting failures to the user and the log instead of throwing into the void. A request
+   * the client being replaced had in flight (the project configuration named other languages, so the extension
+   * restarts with a new selector) fails with its connection: the command runs again on the new client, once.
+   */
   const command = <A extends unknown[], R>(id: string, body: (...args: A) => Promise<R>) =>
     vscode.commands.registerCommand(id, async (...args: A): Promise<R | undefined> => {
       try {
-        return await body(...args);
+        try {
+          return await body(...args);
+        } catch (err) {
+          if (!isConnectionGone(err)) throw err;
+          await deps.restarted();
+          return await body(...args);
+        }
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         output.error(`${id} failed: ${message}`);
@@ -147,6 +160,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       deps.terms.invalidate();
     }),
 
+    // Both return the editor's document URI and selection, for the in-editor tests.
+    command(OPEN_SOURCE_COMMAND, async (arg?: unknown) => revealed(await openCounterpart(deps.client(), 'source', arg))),
+    command(OPEN_TRANSLATION_COMMAND, async (arg?: unknown) => revealed(await openCounterpart(deps.client(), 'translation', arg))),
+
     // The Terms view's rows run it: (document URI, 1-based location).
     command(REVEAL_COMMAND, async (uri?: unknown, loc?: unknown) => {
       if (typeof uri !== 'string' || !isUseLocation(loc)) return false;
@@ -154,6 +171,16 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       return true;
     }),
   ];
+}
+
+/** The error of a request whose client was stopped while it waited (vscode-jsonrpc's wording). */
+function isConnectionGone(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /connection got disposed|Client is not running|Connection is closed/i.test(message);
+}
+
+function revealed(editor: vscode.TextEditor | undefined): { uri: string; line: number; endLine: number } | undefined {
+  return editor ? { uri: editor.document.uri.toString(), line: editor.selection.start.line, endLine: editor.selection.end.line } : undefined;
 }
 
 function basename(uri: vscode.Uri): string {

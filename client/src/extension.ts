@@ -88,7 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Termli
     status,
     terms,
     reports,
-    ...registerCommands({ client: () => client!, output, restart, terms, reports }),
+    ...registerCommands({ client: () => client!, output, restart, restarted: () => restarting, terms, reports }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSelector(e)) restart().catch((err: unknown) => output.error(`Restarting Termlint failed: ${String(err)}`));
       // Severities, fuzzy matching and term files change what the report counts.

@@ -9,6 +9,8 @@ export interface Host {
    * (globs relative to the folder; dot folders such as `.vscode` included, `node_modules` never).
    */
   findFiles(folderUri: string, include: readonly string[], exclude: readonly string[]): Promise<string[]>;
+  /** Names of the files in the folder `folderUri` (not its subfolders), or undefined when it cannot be read. */
+  readDirectory(folderUri: string): Promise<string[] | undefined>;
   /** URIs of the term files shipped with Termlint. */
   bundledTermFiles(): Promise<string[]>;
 }

@@ -3,7 +3,7 @@
  * document version), and turns findings into diagnostics. Positions are computed here and nowhere in core.
  */
 import picomatch from 'picomatch';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, lintTogether, type CompiledTerms, type Finding, type LintOptions, type LintResult, type TermFileProblem } from './core';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
@@ -11,6 +11,7 @@ import { type DocumentLanguage, documentLanguage } from './core/languages/detect
 import { Settings, type SeverityName, type SettingsStore } from './settings';
 import type { ProjectConfigStore } from './projectConfigs';
 import type { TermStore } from './termLists';
+import type { PairOutcome, PairService } from './pairs';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes } from './protocol';
 import { folderOf, relativePath, uriPath, utf8Length } from './util';
 
@@ -72,7 +73,7 @@ export type LintOutcome =
   | (Base & { status: 'tooLarge' })
   | (Base & { status: 'termFile' })
   | (Base & { status: 'configFile' })
-  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; options: LintOptions; language: DocumentLanguage });
+  | (Base & { status: 'linted'; text: string; result: LintResult; compiled: CompiledTerms; settings: Settings; options: LintOptions; language: DocumentLanguage; pairs?: PairOutcome[] });
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -90,9 +91,10 @@ export function originUri(file: string): string {
 
 /**
  * A finding as a diagnostic. No related information pointing at the term's entry: VS Code shows it as a child row
- * under every entry of the Problems panel, doubling its length; the hover card links to the entry instead.
+ * under every entry of the Problems panel, doubling its length; the hover card links to the entry instead. A
+ * translation finding's related information is the source block it renders (`related`), which is what to read.
  */
-export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Settings): Diagnostic {
+export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Settings, related?: DiagnosticRelatedInformation[]): Diagnostic {
   const level = settings.severity[f.kind];
   const data: FindingData = { termId: f.termId };
   const diagnostic: Diagnostic = {
@@ -103,9 +105,10 @@ export function findingDiagnostic(doc: LintTarget, f: Finding, settings: Setting
     message: f.message,
     data,
   };
+  if (related) diagnostic.relatedInformation = related;
   // A finding against the document itself links to the places in it it refers to (a variant's preferred form, an
   // abbreviation's definition): one row each, only for these kinds.
-  if (f.related) diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } }, message: r.message }));
+  else if (f.related) diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } }, message: r.message }));
   return diagnostic;
 }
 
@@ -267,6 +270,8 @@ export interface DocumentLinterDeps {
   ready: Promise<void>;
   /** Called after each lint: the Node entry point gives memory back once the server is idle. */
   afterWork?: () => void;
+  /** Translation pairs: a translation's findings against its source (pairs.ts). */
+  pairs?: PairService;
 }
 
 /**
@@ -354,6 +359,7 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
       editing.clear();
     },
     forget(uri) {
+      deps.pairs?.forget(uri);
       cache.delete(uri);
       incremental.delete(uri);
       editing.delete(uri);
@@ -388,8 +394,10 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
       // wait is bounded (a huge term base on a slow drive), and what loads later re-lints as any change does.
       await (firstLoad ??= Promise.race([deps.ready, new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS).unref())]));
       const settings = await settingsStore.get(doc.uri, options?.settingsUri);
+      // A translation's sources are read first: their texts are part of what its diagnostics depend on.
+      const pairKey = deps.pairs && applies(doc, settings) && !terms.isTermFile(doc.uri) && !configs.isConfigFile(doc.uri) ? await deps.pairs.prepare(doc.uri, settings) : '';
       // From here on everything is synchronous: text, version and positions belong together.
-      const key = `${doc.version}:${terms.generation}:${epoch}:${togetherStamp}`;
+      const key = `${doc.version}:${terms.generation}:${epoch}:${togetherStamp}${pairKey}`;
       const cached = cache.get(doc.uri);
       if (cached && cached.key === key) return cached.outcome;
       const base = { uri: doc.uri, version: doc.version };
@@ -422,10 +430,12 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
           // Counted across the workspace by the last workspace lint, while the document reads as it did then.
           const w = settings.variants.scope === 'workspace' ? together.get(doc.uri) : undefined;
           if (w && w.version === doc.version && w.generation === terms.generation) result = { ...result, findings: withVariants(result.findings, w.findings) };
-          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings));
+          const paired = pairKey ? deps.pairs!.check(doc.uri, text, result, compiled, settings, lintOptions) : undefined;
+          if (paired) result = paired.result;
+          const diagnostics = result.findings.map((f) => findingDiagnostic(doc, f, settings, paired?.related.get(f)));
           // Named by content: a keystroke that leaves every diagnostic as it was (typing on a line with none)
           // is answered "unchanged", with no report to encode, send and re-read.
-          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, options: lintOptions, language };
+          outcome = { ...base, resultId: diagnosticsResultId(diagnostics), status: 'linted', diagnostics, text, result, compiled, settings, options: lintOptions, language, ...(paired ? { pairs: paired.pairs } : {}) };
           afterWork?.();
         }
       }

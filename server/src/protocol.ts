@@ -3,7 +3,7 @@
  * VS Code extension sends them (any other client may too). It imports only vscode-languageserver-protocol,
  * which client and server both have, so the client's bundle never pulls in the server library.
  */
-import { ProtocolNotificationType, ProtocolRequestType, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { ProtocolNotificationType, ProtocolRequestType, type Position, type Range, type TextDocumentIdentifier, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { TermUsageReport } from './report/model';
 
 /** `Diagnostic.source` of every diagnostic Termlint publishes. */
@@ -130,3 +130,25 @@ export interface ProjectLanguagesParams {
  * the server documents of a language only the configuration names (the client's selector comes from its settings).
  */
 export const ProjectLanguagesNotification = new ProtocolNotificationType<ProjectLanguagesParams, void>('termlint/projectLanguages');
+
+export interface CounterpartParams {
+  textDocument: TextDocumentIdentifier;
+  position: Position;
+  /** What to find: the source of this translation, or the translations of this source. */
+  want: 'source' | 'translation';
+}
+
+export interface CounterpartLocation {
+  /** The other document of the pair. */
+  uri: string;
+  /** Its language, as term lists write tags (`zh-Hans`, `en`). */
+  lang: string;
+  /** The blocks aligned with the block at the position (the start of the document when none is). */
+  range: Range;
+}
+
+/**
+ * The other side of a translation pair, at the blocks aligned with the position: what "Open the source side by
+ * side" and "Open the translation side by side" reveal. Empty when the document is in no pair.
+ */
+export const CounterpartRequest = new ProtocolRequestType<CounterpartParams, CounterpartLocation[], never, void, void>('termlint/counterpart');

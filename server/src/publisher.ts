@@ -9,4 +9,9 @@ export interface DiagnosticsPublisher extends Disposable {
   publishUnopened(uri: string, diagnostics: Diagnostic[]): void;
   /** Re-lints every open document and re-publishes term-file problems. */
   refreshAll(): void;
+  /**
+   * Re-lints these open documents, whose own text did not change but what their diagnostics depend on did (the
+   * source of a translation was edited), and delivers what changed.
+   */
+  relint(uris: readonly string[]): void;
 }

@@ -15,10 +15,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { guardedDocumentSync } from './documentSync';
 import { createDocumentLinter } from './linting';
+import { createPairService } from './pairs';
 import { FIX_ALL_KIND, registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerExtract } from './features/extract';
 import { registerHover } from './features/hover';
+import { registerPairCommands } from './features/pairs';
 import { registerTermUsage } from './features/termUsage';
 import { registerWorkspaceLint } from './features/workspaceLint';
 import type { ConfigValidator } from './config/projectConfig';
@@ -65,7 +67,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     configs = registerProjectConfigs({ connection, documents, host: deps.host, logger, workspace, validator: deps.configValidator, dynamicWatchers });
     const settings = registerSettings({ connection, logger, configs, pullConfiguration: caps.workspace?.configuration === true });
     terms = registerTermLists({ connection, documents, settings, host: deps.host, logger, workspace, dynamicWatchers, turns });
-    const linter = createDocumentLinter({ settings, terms, configs, ready, ...(deps.afterWork ? { afterWork: deps.afterWork } : {}) });
+    const pairs = createPairService({ documents, host: deps.host, folders: () => workspace.folders(), logger });
+    const linter = createDocumentLinter({ settings, terms, configs, ready, pairs, ...(deps.afterWork ? { afterWork: deps.afterWork } : {}) });
     const publisher = registerDiagnostics({
       connection,
       documents,
@@ -99,8 +102,16 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       settings,
       loadedTerms,
       publisher,
+      pairs,
+      // A translation's diagnostics follow its source: an edit of it (opening is one) re-lints them, and so does
+      // closing it, after which the disk's text is the source.
+      pairs.onDidChangeTargets((uris) => publisher.relint(uris)),
+      documents.onDidOpen((e) => pairs.touched(e.document.uri, 'opened')),
+      documents.onDidChangeContent((e) => pairs.touched(e.document.uri, 'changed')),
+      documents.onDidClose((e) => pairs.touched(e.document.uri, 'closed')),
       registerCodeActions({ connection, documents, linter, terms, settings, host: deps.host, logger, documentChanges, createFiles }),
       registerHover({ connection, documents, linter, logger, markdown }),
+      registerPairCommands({ connection, documents, linter, pairs, settings, host: deps.host, logger }),
       registerWorkspaceLint({ connection, documents, linter, terms, settings, files, logger, publisher, documentChanges }),
       registerTermUsage({ connection, documents, linter, terms, files, logger }),
       registerExtract({ connection, documents, terms, settings, logger }),

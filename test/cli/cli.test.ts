@@ -69,7 +69,7 @@ describe('termlint CLI', () => {
     const sarif = JSON.parse(r.stdout);
     assert.equal(sarif.version, '2.1.0');
     const run0 = sarif.runs[0];
-    assert.deepEqual(run0.tool.driver.rules.map((x: { id: string }) => x.id), ['joined', 'split', 'hyphen', 'case', 'misspelling', 'script', 'width', 'forbidden', 'inconsistent', 'variant', 'abbreviation', 'expansion', 'unused-abbreviation']);
+    assert.deepEqual(run0.tool.driver.rules.map((x: { id: string }) => x.id), ['joined', 'split', 'hyphen', 'case', 'misspelling', 'script', 'width', 'forbidden', 'inconsistent', 'variant', 'abbreviation', 'expansion', 'unused-abbreviation', 'translation', 'unsourced']);
     assert.equal(run0.results.length, 4);
     const macau = run0.results.find((x: { ruleId: string }) => x.ruleId === 'forbidden');
     assert.deepEqual(macau.locations[0].physicalLocation.region, { startLine: 4, startColumn: 11, endLine: 4, endColumn: 16, charOffset: 72, charLength: 5 });

@@ -200,6 +200,8 @@ describe('termlint with a project configuration', () => {
       abbreviation: 'information',
       expansion: 'information',
       'unused-abbreviation': 'hint',
+      translation: 'warning',
+      unsourced: 'information',
     });
     assert.deepEqual(printed.settings.languages, ['markdown', 'html']);
     assert.deepEqual(printed.settings.exclude, ['archive/**', 'vendor/**']);

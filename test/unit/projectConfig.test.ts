@@ -50,7 +50,7 @@ describe('project configuration: mistakes, each positioned and worded for people
     {
       name: 'an unknown key nothing is close to',
       text: '{ "colour": "red" }',
-      expected: ['1:3 colour Unknown key "colour" (known keys: "enable", "languages", "termFiles", "workspaceTermFile", "useBundledTerms", "severity", "fuzzy", "consistency", "variants", "abbreviations", "exclude", "maxFileSize", "language" or "overrides")'],
+      expected: ['1:3 colour Unknown key "colour" (known keys: "enable", "languages", "termFiles", "workspaceTermFile", "useBundledTerms", "severity", "fuzzy", "consistency", "variants", "abbreviations", "exclude", "maxFileSize", "translation", "language" or "overrides")'],
     },
     { name: 'a misspelt kind', text: '{ "severity": { "mispelling": "error" } }', expected: ['1:17 severity.mispelling Unknown key "mispelling" in "severity": did you mean "misspelling"? => "misspelling"'] },
     { name: 'a misspelt severity', text: '{ "severity": { "case": "warn" } }', expected: ['1:25 severity.case "warn" is not a value "severity.case" takes: use "error", "warning", "information", "hint" or "off" (did you mean "warning"?) => "warning"'] },

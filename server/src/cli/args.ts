@@ -35,6 +35,8 @@ export const LINT_ARGS = {
   'no-abbreviations': { type: 'boolean' },
   kinds: { type: 'string' },
   'max-file-size': { type: 'string' },
+  'no-pairs': { type: 'boolean' },
+  reverse: { type: 'boolean' },
   lang: { type: 'string' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
   'no-cache': { type: 'boolean' },
@@ -55,6 +57,8 @@ interface LintArgValues {
   'no-abbreviations'?: boolean;
   kinds?: string;
   'max-file-size'?: string;
+  'no-pairs'?: boolean;
+  reverse?: boolean;
   lang?: string;
   'no-error-on-unmatched-pattern'?: boolean;
   'no-cache'?: boolean;
@@ -98,6 +102,8 @@ export function lintArgsFrom(v: LintArgValues): LintArgs {
   if (v['no-fuzzy']) flags.fuzzy = false;
   if (v['no-consistency']) flags.consistency = false;
   if (v['no-default-terms']) flags.useBundledTerms = false;
+  if (v['no-pairs']) flags.pairs = false;
+  if (v.reverse) flags.reverse = true;
   if (v.lang !== undefined) {
     if (v.lang !== 'auto' && !normalizeLanguageTag(v.lang)) throw new UsageError(`--lang takes a language tag (en, zh-Hans, zh-Hant, zh-HK, …) or auto, not "${v.lang}"`);
     flags.language = v.lang;

@@ -36,6 +36,10 @@ export interface SettingFlags {
   useBundledTerms?: boolean;
   /** `--kinds`: only these, whatever the severities say. */
   kinds?: VariantKind[];
+  /** `--no-pairs`: check no translation pairs. */
+  pairs?: false;
+  /** `--reverse`: also report a translation's terms that its source blocks lack. */
+  reverse?: true;
   /** `--lang`: the language of files whose name names none (`auto`: detected from the text). */
   language?: string;
   /** `--no-variants` (scope `off`), `--variant-scope`, `--variants` (the classes named on, the others off). */
@@ -82,6 +86,7 @@ function flagLayer(flags: SettingFlags): Record<string, unknown> {
   if (flags.consistency !== undefined) layer.consistency = { enabled: flags.consistency };
   if (flags.maxFileSize !== undefined) layer.maxFileSize = flags.maxFileSize;
   if (flags.useBundledTerms !== undefined) layer.useBundledTerms = flags.useBundledTerms;
+  if (flags.pairs === false || flags.reverse) layer.translation = { ...(flags.pairs === false ? { enabled: false } : {}), ...(flags.reverse ? { reverse: true } : {}) };
   if (flags.language !== undefined) layer.language = flags.language;
   // `--variants LIST` over a configuration's `variants: false` switches the check back on with those classes.
   if (flags.variants !== undefined) layer.variants = { ...flags.variants, ...(flags.variants.hyphenation !== undefined ? { enabled: true } : {}) };

@@ -27,6 +27,9 @@ const READING: Partial<Record<VariantKind, string>> = {
   width: 'a full-width spelling',
   forbidden: 'a forbidden form',
   inconsistent: 'an admitted form',
+  // A lone query is no translation pair: these never read one.
+  translation: 'a rendering',
+  unsourced: 'a rendering',
 };
 
 interface Found {

@@ -97,9 +97,10 @@ export type LintOutcome = Pick<FileOutcome, 'report' | 'fixed' | 'skipped' | 'er
 /**
  * Checks (and with --fix, fixes) one file; what it has to say about the file goes to `stderr`. Never throws:
  * a file that cannot be read, decoded or written gets one line naming it (the stack only with --debug), and
- * the run goes on with the next.
+ * the run goes on with the next. Its uses of terms are kept when the run keeps them all (the term-usage
+ * report) or `keepUses` (a file of a translation pair).
  */
-export function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: LintRun, fileSettings: FileSettings, stderr: (s: string) => void): LintOutcome {
+export function lintOne(file: string, shown: string, compiled: CompiledTerms, opts: LintRun, fileSettings: FileSettings, stderr: (s: string) => void, keepUses = false): LintOutcome {
   const fail = (message: string, e: unknown): LintOutcome => {
     stderr(`${shown}: ${message}\n${opts.debug ? `${debugDetail(e)}\n` : ''}`);
     return { fixed: 0, error: message };
@@ -141,7 +142,9 @@ export function lintOne(file: string, shown: string, compiled: CompiledTerms, op
       excepted = after.excepted;
     }
   }
-  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences, ...(excepted ? { excepted } : {}) } : {}) }, fixed };
+  // A file of a translation pair keeps its uses (and the spellings exceptions cover) for the pair's check.
+  const uses = opts.occurrences || keepUses ? { occurrences, ...(excepted ? { excepted } : {}) } : {};
+  return { report: { file: shown, text, findings, severity: fileSettings.settings.severity, ...lang, ...uses }, fixed };
 }
 
 /** An unexpected exception while checking one file (a bug): said in one line, the stack with --debug. */
@@ -150,19 +153,36 @@ function internalError(e: unknown, opts: LintRun): string {
   return `internal error: ${message}${opts.debug ? '' : ' (run with --debug for the stack trace)'}`;
 }
 
-/** Lints `files` (absolute paths, with their settings) as `opts` says; outcomes come in file order, each file's messages first. */
-export async function lintFiles(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, io: RunIO, onOutcome: (o: LintOutcome, file: string) => void): Promise<void> {
+/**
+ * Lints `files` (absolute paths, with their settings) as `opts` says; outcomes come in file order, each file's
+ * messages first. The files `keepUses` names keep their uses of terms (a translation pair's).
+ */
+export async function lintFiles(
+  files: readonly SelectedFile[],
+  compiled: CompiledTerms,
+  opts: LintRun,
+  io: RunIO,
+  onOutcome: (o: LintOutcome, file: string) => void,
+  keepUses: ReadonlySet<string> = new Set(),
+): Promise<void> {
   // Files whose variant scope is `workspace` are counted together, on this thread; the others as ever.
   const together = files.filter((f) => f.settings.settings.variants.scope === 'workspace' && f.settings.lint.variants !== false);
-  if (together.length < 2) return lintEach(files, compiled, opts, io, onOutcome);
+  if (together.length < 2) return lintEach(files, compiled, opts, io, onOutcome, keepUses);
   const outcomes = new Map<string, { outcome: LintOutcome; stderr: string }>();
-  lintTogetherFiles(together, compiled, opts, io.cwd).forEach((o, i) => outcomes.set(together[i]!.file, o));
+  lintTogetherFiles(together, compiled, opts, io.cwd, keepUses).forEach((o, i) => outcomes.set(together[i]!.file, o));
   const rest = files.filter((f) => !outcomes.has(f.file));
   let pending = '';
-  await lintEach(rest, compiled, opts, { ...io, stderr: (s) => (pending += s) }, (outcome, file) => {
-    outcomes.set(file, { outcome, stderr: pending });
-    pending = '';
-  });
+  await lintEach(
+    rest,
+    compiled,
+    opts,
+    { ...io, stderr: (s) => (pending += s) },
+    (outcome, file) => {
+      outcomes.set(file, { outcome, stderr: pending });
+      pending = '';
+    },
+    keepUses,
+  );
   for (const { file } of files) {
     const o = outcomes.get(file)!;
     if (o.stderr) io.stderr(o.stderr);
@@ -171,13 +191,13 @@ export async function lintFiles(files: readonly SelectedFile[], compiled: Compil
 }
 
 /** Each file on its own: on one thread, or on several once there is enough text. */
-async function lintEach(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, io: RunIO, onOutcome: (o: LintOutcome, file: string) => void): Promise<void> {
+async function lintEach(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, io: RunIO, onOutcome: (o: LintOutcome, file: string) => void, keepUses: ReadonlySet<string>): Promise<void> {
   const threads = threadsFor(files.map((f) => f.file), opts);
   if (threads > 1) {
-    const jobs: FileJob[] = files.map(({ file }, index) => ({ index, file, shown: displayPath(file, io.cwd) }));
+    const jobs: FileJob[] = files.map(({ file }, index) => ({ index, file, shown: displayPath(file, io.cwd), ...(keepUses.has(file) ? { keepUses: true } : {}) }));
     const lintHere = (job: FileJob): FileOutcome => {
       let stderr = '';
-      const outcome = lintOne(job.file, job.shown, compiled, opts, files[job.index]!.settings, (s) => (stderr += s));
+      const outcome = lintOne(job.file, job.shown, compiled, opts, files[job.index]!.settings, (s) => (stderr += s), job.keepUses);
       return { index: job.index, stderr, ...outcome };
     };
     await lintInParallel(jobs, compiledPayload(compiled), opts, threads, lintHere, (o) => {
@@ -185,7 +205,7 @@ async function lintEach(files: readonly SelectedFile[], compiled: CompiledTerms,
       onOutcome(o, files[o.index]!.file);
     });
   } else {
-    for (const { file, settings } of files) onOutcome(lintOne(file, displayPath(file, io.cwd), compiled, opts, settings, io.stderr), file);
+    for (const { file, settings } of files) onOutcome(lintOne(file, displayPath(file, io.cwd), compiled, opts, settings, io.stderr, keepUses.has(file)), file);
   }
 }
 
@@ -200,7 +220,7 @@ const TOGETHER_WHERE = 'the files checked write';
  * says. With --fix each file is written as it is fixed, and the files are counted again for what is left. A file
  * that cannot be read or written is an error of its own, as in `lintOne`; the others are counted without it.
  */
-function lintTogetherFiles(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, cwd: string): { outcome: LintOutcome; stderr: string }[] {
+function lintTogetherFiles(files: readonly SelectedFile[], compiled: CompiledTerms, opts: LintRun, cwd: string, keepUses: ReadonlySet<string>): { outcome: LintOutcome; stderr: string }[] {
   const out = files.map(() => ({ outcome: { fixed: 0 } as LintOutcome, stderr: '' }));
   const docs: { i: number; shown: string; text: string; original: string; bom: string; read: ReadFile; format: ReturnType<typeof formatOf>; language: DocumentLanguage }[] = [];
   files.forEach(({ file, settings }, i) => {
@@ -257,8 +277,11 @@ function lintTogetherFiles(files: readonly SelectedFile[], compiled: CompiledTer
     const fixed = d.text !== d.original ? Math.max(0, before[k]! - r.findings.length) : 0;
     if (opts.announceFixes && d.text !== d.original) out[d.i]!.stderr += `${d.shown}: fixed ${fixed} of ${before[k]} finding${before[k] === 1 ? '' : 's'}\n`;
     const settings = files[d.i]!.settings;
+    // A file of a translation pair keeps its uses (and the spellings exceptions cover), as lintOne's do.
+    const keep = keepUses.has(files[d.i]!.file);
+    const uses = opts.occurrences || keep ? { occurrences: r.occurrences, ...(r.excepted ? { excepted: r.excepted } : {}) } : {};
     const lang = d.language.tag === 'en' ? {} : { language: d.language };
-    const report = { file: d.shown, text: d.text, findings: r.findings, severity: settings.settings.severity, ...lang, ...(opts.occurrences ? { occurrences: r.occurrences, ...(r.excepted ? { excepted: r.excepted } : {}) } : {}) };
+    const report = { file: d.shown, text: d.text, findings: r.findings, severity: settings.settings.severity, ...lang, ...uses };
     out[d.i]!.outcome = { report, fixed, ...(failed.has(k) ? { error: failed.get(k)! } : {}) };
   });
   return out;
@@ -270,7 +293,7 @@ export function runLintWorker(port: import('node:worker_threads').MessagePort, d
   const resolve = settingsResolver(data.options.setup!, data.options.flags);
   port.on('message', (job: FileJob) => {
     let stderr = '';
-    const outcome = lintOne(job.file, job.shown, compiled, data.options, resolve(job.file), (s) => (stderr += s));
+    const outcome = lintOne(job.file, job.shown, compiled, data.options, resolve(job.file), (s) => (stderr += s), job.keepUses);
     port.postMessage({ index: job.index, stderr, ...outcome } satisfies FileOutcome);
   });
 }
@@ -298,13 +321,33 @@ function readFile(file: string, shown: string, opts: LintRun, fileSettings: File
     }
     stderr(`${shown}: restored from ${name}, left by an interrupted --fix\n`);
   }
-  let read: ReturnType<typeof readTarget>;
+  return decodeTarget(target, fileSettings.settings.maxFileSize);
+}
+
+/**
+ * A document's text (its BOM apart), read for checking only (`termlint pair`), or why it is skipped (over the
+ * size limit). Throws a FileError that says why it cannot be checked.
+ */
+export function readDocument(file: string, maxFileSize: number): { text: string; bom: string } | { skipped: string } {
+  let target: string;
   try {
-    read = readTarget(target, fileSettings.settings.maxFileSize);
+    target = resolveTarget(file);
   } catch (e) {
     throw new FileError(`cannot read: ${describeFsError(e)}`, e);
   }
-  if ('tooLarge' in read) return { skipped: `skipped, ${read.tooLarge} bytes is over --max-file-size ${fileSettings.settings.maxFileSize}` };
+  const decoded = decodeTarget(target, maxFileSize);
+  return 'skipped' in decoded ? decoded : { text: decoded.text, bom: decoded.bom };
+}
+
+/** Reads and decodes a file as UTF-8 text, or says it is too large; throws a FileError for anything else. */
+function decodeTarget(target: string, maxFileSize: number): { text: string; bom: string; read: ReadFile } | { skipped: string } {
+  let read: ReturnType<typeof readTarget>;
+  try {
+    read = readTarget(target, maxFileSize);
+  } catch (e) {
+    throw new FileError(`cannot read: ${describeFsError(e)}`, e);
+  }
+  if ('tooLarge' in read) return { skipped: `skipped, ${read.tooLarge} bytes is over --max-file-size ${maxFileSize}` };
   const buf = read.bytes;
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     throw new FileError('cannot check: UTF-16 text (Termlint reads UTF-8)');

@@ -29,6 +29,8 @@ export interface FileJob {
   index: number;
   file: string;
   shown: string;
+  /** Keep its uses of terms (a file of a translation pair). */
+  keepUses?: boolean;
 }
 
 /** Below this much text, starting workers (each loading the bundle and warming V8 up again) costs more than it saves. */

@@ -48,6 +48,28 @@ export interface FindingRecord {
   message: string;
   /** The document's language, for a document not read as English ("zh-Hans", "zh-HK"). */
   language?: string;
+  /** A translation finding's aligned block in the source (and the term there, when it has it). */
+  source?: SourceRecord;
+}
+
+/** Where a translation finding points in the pair's source: its aligned block, 1-based like the finding. */
+export interface SourceRecord {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The source's term, as written there, and where. */
+  term?: string;
+  termLine?: number;
+  termColumn?: number;
+}
+
+/** The source document a translation finding's counterpart is in. */
+export interface SourceDocument {
+  /** As shown (relative to the working folder). */
+  file: string;
+  text: string;
 }
 
 export interface FileFindings {
@@ -59,10 +81,30 @@ export interface FileFindings {
   language?: DocumentLanguage;
   /** The file's severities (its configuration's); the kinds' defaults when absent. */
   severity?: Readonly<Record<VariantKind, SeveritySetting>>;
-  /** Every use of a term, right or wrong (kept for the term-usage report). */
+  /** Every use of a term, right or wrong (kept for the term-usage report and translation pairs). */
   occurrences?: readonly Occurrence[];
-  /** Spellings an exception covers (kept for the term-usage report). */
+  /** Spellings an exception lets stand (kept for translation pairs). */
   excepted?: readonly Excepted[];
+  /** The source of each translation finding (a translation may have several sources: zh-Hans and zh-Hant). */
+  sources?: ReadonlyMap<Finding, SourceDocument>;
+}
+
+/** The source record of a translation finding, positioned in its source document. */
+const sourceLines = new WeakMap<SourceDocument, Lines>();
+
+function sourceRecord(f: Finding, doc: SourceDocument | undefined): SourceRecord | undefined {
+  const c = f.counterpart;
+  if (!c || !doc) return undefined;
+  let lines = sourceLines.get(doc);
+  if (!lines) sourceLines.set(doc, (lines = linesOf(doc.text)));
+  const s = position(lines, c.start);
+  const e = position(lines, c.end);
+  const out: SourceRecord = { file: doc.file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  if (c.term !== undefined && c.termStart !== undefined) {
+    const t = position(lines, c.termStart);
+    Object.assign(out, { term: c.term, termLine: t.line, termColumn: t.column });
+  }
+  return out;
 }
 
 /** A finding's severity in its file (a kind set to `off` is never linted, so it never gets here). */
@@ -82,6 +124,7 @@ export function* recordsOf(report: FileFindings): Generator<FindingRecord> {
   for (const f of report.findings) {
     const s = position(lines, f.start);
     const e = position(lines, f.end);
+    const source = sourceRecord(f, report.sources?.get(f));
     yield {
       file: report.file,
       line: s.line,
@@ -94,6 +137,7 @@ export function* recordsOf(report: FileFindings): Generator<FindingRecord> {
       term: f.termId,
       severity: severityOf(report, f.kind),
       message: f.message,
+      ...(source ? { source } : {}),
       ...(report.language ? { language: report.language.tag } : {}),
     };
   }
@@ -129,12 +173,19 @@ export function* formatText(records: readonly FindingRecord[], termOf: (id: stri
       yield paint(style, 'bold', r.file) + (r.language ? paint(style, 'dim', ` (${r.language})`) : '') + '\n';
       lastFile = r.file;
     }
-    // A term finding shows its entry's note (a merged concept keeps both lists' notes, one per line: a finding
-    // stays on one line); a finding against the document itself says why ("this document writes "cross-border"
-    // 3 times and "cross border" once"). A Chinese term's concept note speaks of its English form ("Hyphenated."):
-    // a Chinese finding shows the note of the form it found, if the list gives one.
-    const term = KINDS[r.kind].against === 'document' ? undefined : termOf(r.term, r.language);
-    const note = KINDS[r.kind].against === 'document' ? detailOf(r) : term?.lang?.startsWith('zh') ? term.details?.[r.found]?.note : term?.note;
+    // A translation finding names its source block; a term finding shows its entry's note (a merged concept
+    // keeps both lists' notes, one per line: a finding stays on one line); a finding against the document itself
+    // says why ("this document writes "cross-border" 3 times and "cross border" once"). A Chinese term's concept
+    // note speaks of its English form ("Hyphenated."): a Chinese finding shows the note of the form it found, if
+    // the list gives one.
+    const term = KINDS[r.kind].against === 'document' || r.source ? undefined : termOf(r.term, r.language);
+    const note = r.source
+      ? `${r.source.file}:${r.source.termLine ?? r.source.line}${r.source.term !== undefined ? ` "${r.source.term}"` : ''}`
+      : KINDS[r.kind].against === 'document'
+        ? detailOf(r)
+        : term?.lang?.startsWith('zh')
+          ? term.details?.[r.found]?.note
+          : term?.note;
     const where = paint(style, 'dim', `${r.file}:${r.line}:${r.column}`.padEnd(width));
     const kind = paint(style, r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : r.severity === 'information' ? 'cyan' : 'dim', r.kind.padEnd(kindWidth));
     const fix = r.replacements[0] !== undefined ? ` → ${paint(style, 'green', `"${oneLine(r.replacements[0])}"`)}` : '';
@@ -182,6 +233,8 @@ export function* jsonChunks(value: unknown, placeholder: unknown, big: Iterable<
 export interface SummaryCounts {
   /** Files named on the command line that the project configuration excludes. */
   skipped: number;
+  /** Translation pairs checked (a source and its translation). */
+  pairs?: number;
 }
 
 export function summaryLine(records: readonly FindingRecord[], fileCount: number, counts?: SummaryCounts): string {
@@ -189,7 +242,8 @@ export function summaryLine(records: readonly FindingRecord[], fileCount: number
   for (const r of records) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
   const files = new Set(records.map((r) => r.file)).size;
   const skipped = counts?.skipped ? `, ${counts.skipped} excluded by termlint.config.json` : '';
-  const filesChecked = `${fileCount} file${fileCount === 1 ? '' : 's'} checked${skipped}`;
+  const pairs = counts?.pairs ? `, ${counts.pairs} translation pair${counts.pairs === 1 ? '' : 's'}` : '';
+  const filesChecked = `${fileCount} file${fileCount === 1 ? '' : 's'} checked${pairs}${skipped}`;
   if (records.length === 0) return `No term problems: ${filesChecked}.`;
   const kinds = VARIANT_KINDS.filter((k) => byKind.has(k)).map((k) => `${k} ${byKind.get(k)}`).join(', ');
   return `${records.length} term problem${records.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${kinds}); ${filesChecked}.`;
@@ -252,6 +306,21 @@ export function formatSarif(reports: readonly FileFindings[], version: string, r
   })();
 }
 
+/** A translation finding's source block, as SARIF's related location. */
+function sarifRelated(f: Finding, doc: SourceDocument | undefined): { relatedLocations?: unknown[] } {
+  const r = sourceRecord(f, doc);
+  if (!r) return {};
+  return {
+    relatedLocations: [
+      {
+        id: 1,
+        message: { text: r.term !== undefined ? `the source's "${r.term}"` : 'the aligned block of the source' },
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn } },
+      },
+    ],
+  };
+}
+
 /** SARIF results, one at a time (each finding's is built only when it is written). */
 function* sarifResults(reports: readonly FileFindings[]): Generator<unknown> {
   for (const report of reports) {
@@ -274,6 +343,7 @@ function* sarifResults(reports: readonly FileFindings[]): Generator<unknown> {
             },
           },
         ],
+        ...sarifRelated(f, report.sources?.get(f)),
         partialFingerprints: { termlintFinding: `${f.kind}:${oneLine(f.termId)}:${oneLine(f.found)}` },
         ...(replacement
           ? {

@@ -8,21 +8,20 @@
  * abbreviations).
  */
 import { termsIn } from '../core/matching/hanTerms';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { VARIANT_KINDS } from '../core/types';
 import { TERM_LIST_READERS } from '../core/termlists/registry';
 import { LINT_ARGS, UsageError, VARIANT_CLASSES, lintArgsFrom, parseArgsOrUsage } from './args';
 import { runConvert } from './convert';
 import { explain } from './explain';
 import { runExtract } from './extract';
-import { formatGithub } from './github';
+import { REPORT_FORMATS, type ReportFormat, emitReport } from './emit';
 import { type LintRun, lintFiles, loadRun, runLintWorker, selectRunFiles } from './lintFiles';
-import { reportSink } from './output';
 import { WORKER_MARK } from './parallel';
 import { printConfig } from './printConfig';
 import { EXTENSIONS } from './files';
-import { type FileFindings, type FileProblem, formatSarif, formatText, jsonChunks, recordsOf, summaryLine, toRecords } from './report';
+import type { FileFindings, FileProblem, SummaryCounts } from './report';
+import { checkRunPairs, runPairs } from './pairs';
+import { runPair } from './pair';
 import { displayPath, listFreeChecks, loadTerms, termCache } from './terms';
 import { runReport } from './usageReport';
 import { VERSION } from '../version';
@@ -47,6 +46,7 @@ const USAGE = `Usage: termlint [paths or globs…] [options]
        termlint --print-config FILE
        termlint extract FILE [--out FILE.terms.json] [--min-count N] [--title T] [--terms FILE]… [--no-default-terms]
        termlint convert IN OUT [--tbx-version 2|3]
+       termlint pair SOURCE TARGET [options]     termlint pair FILE.xlf… [options]
 
 Checks Markdown, plain-text and HTML drafts against term lists and reports inconsistent spellings of terms,
 and words, phrases and abbreviations a draft writes more than one way (these need no term list).
@@ -74,6 +74,9 @@ Options:
   --no-abbreviations    do not check abbreviations (kinds abbreviation, expansion, unused-abbreviation)
   --kinds LIST          only these kinds, comma-separated (${VARIANT_KINDS.join(', ')})
   --max-file-size BYTES skip larger files (default 50000000)
+  --no-pairs            check no translation pairs (report.zh.md and report.en.md, or the configuration's
+                        translation.pairs: the translation's terms against the source's, block by block)
+  --reverse             in translation pairs, also report the translation's terms its source lacks
   --lang TAG            the language of files whose name names none (draft.zh.md, draft.zh-Hant.md):
                         en, zh-Hans, zh-Hant, zh-HK, … or auto (default: Chinese when mostly Han)
   --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
@@ -92,11 +95,10 @@ Settings come from the defaults, then termlint.config.json (its overrides for ea
 
 Exit codes: 0 no findings, 1 findings, 2 usage, configuration or term-list error, a path or pattern that
 matches no file, or a file that could not be read, decoded or written.
-termlint report --help, termlint extract --help and termlint convert --help describe those commands.
+termlint report --help, termlint pair --help, termlint extract --help and termlint convert --help describe
+those commands.
 `;
 
-type ReportFormat = 'text' | 'json' | 'sarif' | 'github';
-const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github'];
 
 interface CliOptions extends LintRun {
   inputs: string[];
@@ -127,7 +129,7 @@ function parseOptions(argv: string[]): CliOptions | 'help' | 'version' {
   if (v.help) return 'help';
   if (v.version) return 'version';
   const format = (v.format ?? 'text') as ReportFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format "${format}" (text, json, sarif or github)`);
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`Unknown --format "${format}" (text, json, sarif or github)`);
   if (v.output === '') throw new UsageError('--output needs a file name');
   if (v['print-config'] === '') throw new UsageError('--print-config needs a file name');
   if (v.explain !== undefined) {
@@ -152,6 +154,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (argv[0] === 'extract') return runExtract(argv.slice(1), io);
   if (argv[0] === 'report') return runReport(argv.slice(1), io);
   if (argv[0] === 'convert') return runConvert(argv.slice(1), io);
+  if (argv[0] === 'pair') return runPair(argv.slice(1), io);
   let opts: CliOptions | 'help' | 'version';
   try {
     opts = parseOptions(argv);
@@ -182,41 +185,36 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const selection = await selectRunFiles(opts.inputs, loaded, opts, io);
   if (!selection) return 2;
   const files = selection.files;
-  const summary = { skipped: selection.skippedNamed };
+  const summary: SummaryCounts = { skipped: selection.skippedNamed };
   const errors: FileProblem[] = selection.problems.map((p) => ({ file: displayPath(p.path, io.cwd), message: p.message }));
   for (const p of errors) io.stderr(`${p.file}: ${p.message}\n`);
 
+  const pairs = runPairs(files.map((f) => f.file), loaded.setup, loaded.project.settings);
   const reports: FileFindings[] = [];
+  const byFile = new Map<string, FileFindings>();
   let fixedCount = 0;
-  await lintFiles(files, compiled, opts, io, (o, file) => {
-    if (o.report) reports.push(o.report);
-    fixedCount += o.fixed;
-    if (o.error !== undefined) errors.push({ file: displayPath(file, io.cwd), message: o.error });
-  });
+  await lintFiles(
+    files,
+    compiled,
+    opts,
+    io,
+    (o, file) => {
+      if (o.report) {
+        reports.push(o.report);
+        byFile.set(file, o.report);
+      }
+      fixedCount += o.fixed;
+      if (o.error !== undefined) errors.push({ file: displayPath(file, io.cwd), message: o.error });
+    },
+    new Set(pairs.flatMap((p) => [p.source, p.target])),
+  );
+
+  const pairCount = checkRunPairs(pairs, byFile, compiled, loaded.resolve).length;
+  if (pairCount > 0) summary.pairs = pairCount;
 
   const found = reports.some((r) => r.findings.length > 0);
-  const sink = reportSink(io, opts.output === undefined ? undefined : path.resolve(io.cwd, opts.output));
-  try {
-    if (opts.format === 'json') {
-      const all = (function* () {
-        for (const r of reports) yield* recordsOf(r);
-      })();
-      await writeChunks(sink.write, jsonChunks(all, all, all), '\n');
-    } else if (opts.format === 'sarif') await writeChunks(sink.write, formatSarif(reports.filter((r) => r.findings.length > 0), VERSION, pathToFileURL(io.cwd).href, errors));
-    else if (opts.format === 'github') await writeChunks(sink.write, formatGithub(reports, files.length, summary));
-    else {
-      const records = reports.flatMap(toRecords);
-      if (records.length > 0) await writeChunks(sink.write, formatText(records, (id, language) => termsIn(compiled, language).get(id), files.length, { color: io.color === true && opts.output === undefined }, summary));
-      else await sink.write(`${summaryLine(records, files.length, summary)}\n`);
-      if (opts.fix) await sink.write(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`);
-    }
-    sink.finish();
-  } catch (e) {
-    sink.abort();
-    if (opts.output === undefined) throw e;
-    io.stderr(`termlint: cannot write ${opts.output}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
+  const written = await emitReport(reports, (id, language) => termsIn(compiled, language).get(id), files.length, summary, { format: opts.format, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.fix ? { fixed: fixedCount } : {}), errors }, io);
+  if (!written) return 2;
   if (errors.length > 0) {
     io.stderr(`termlint: ${errors.length} error${errors.length === 1 ? '' : 's'} (see above).\n`);
     return 2;
@@ -229,20 +227,4 @@ export const runCliWorker = runLintWorker;
 
 export function isCliWorker(data: unknown): data is { compiled: Uint8Array; options: LintRun } {
   return typeof data === 'object' && data !== null && (data as Record<string, unknown>)[WORKER_MARK] === true;
-}
-
-/**
- * Writes a report in pieces of about a megabyte, waiting whenever the output is full: one string for millions
- * of findings would be too long, and writing faster than a pipe is read would buffer the whole report.
- */
-async function writeChunks(write: (s: string) => void | Promise<void>, chunks: Iterable<string>, end = ''): Promise<void> {
-  let buffer = '';
-  for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= 1 << 20) {
-      await write(buffer);
-      buffer = '';
-    }
-  }
-  await write(buffer + end);
 }

@@ -15,7 +15,10 @@ import type { UseLocation } from '../report/model';
 import { summarySentence } from '../report/text';
 import { VERSION } from '../version';
 import { LINT_ARGS, UsageError, lintArgsFrom, parseArgsOrUsage } from './args';
+import type { LintResult } from '../core/types';
 import { type LintRun, lintFiles, loadRun, selectRunFiles } from './lintFiles';
+import { checkRunPairs, runPairs } from './pairs';
+import type { FileFindings } from './report';
 import { displayPath, listFreeChecks, loadTerms, termCache } from './terms';
 import { writeFileAtomic } from './write';
 
@@ -139,20 +142,38 @@ export async function runReport(argv: string[], io: ReportIO): Promise<number> {
   const skipped: { file: string; reason: string }[] = selection.problems.map((p) => ({ file: displayPath(p.path, io.cwd), reason: p.message }));
   for (const p of skipped) io.stderr(`${p.file}: ${p.reason}\n`);
   const absolute = new Map<string, string>();
-  await lintFiles(files, compiled, args, io, (o, file) => {
-    const shown = displayPath(file, io.cwd);
-    absolute.set(shown, file);
-    if (o.skipped !== undefined) skipped.push({ file: shown, reason: o.skipped });
-    if (o.error !== undefined) skipped.push({ file: shown, reason: o.error });
-    if (!o.report) return;
-    checked.push({ file: o.report.file, text: o.report.text, result: { findings: [...o.report.findings], occurrences: [...(o.report.occurrences ?? [])], ...(o.report.excepted ? { excepted: [...o.report.excepted] } : {}) }, terms: termsIn(compiled, o.report.language?.tag) });
-  });
+  const reports: FileFindings[] = [];
+  const byFile = new Map<string, FileFindings>();
+  const pairs = runPairs(files.map((f) => f.file), loaded.setup, loaded.project.settings);
+  await lintFiles(
+    files,
+    compiled,
+    args,
+    io,
+    (o, file) => {
+      const shown = displayPath(file, io.cwd);
+      absolute.set(shown, file);
+      if (o.skipped !== undefined) skipped.push({ file: shown, reason: o.skipped });
+      if (o.error !== undefined) skipped.push({ file: shown, reason: o.error });
+      if (!o.report) return;
+      reports.push(o.report);
+      byFile.set(file, o.report);
+    },
+    new Set(pairs.flatMap((p) => [p.source, p.target])),
+  );
+  // A pair adds its findings to its translation's, so the report's findings stay the lint's.
+  const checkedPairs = checkRunPairs(pairs, byFile, compiled, loaded.resolve);
+  for (const r of reports) {
+    const result: LintResult = { findings: [...r.findings], occurrences: [...(r.occurrences ?? [])], ...(r.excepted ? { excepted: [...r.excepted] } : {}) };
+    checked.push({ file: r.file, text: r.text, result, terms: termsIn(compiled, r.language?.tag) });
+  }
 
   const report = buildUsageReport(checked, {
     version: VERSION,
     lists: compiled.lists,
     options: loaded.project.lint,
     skipped,
+    pairs: checkedPairs,
     // A list from outside the working folder (the bundled one, installed elsewhere) is named by its file name.
     listName: (file) => (path.isAbsolute(file) ? path.basename(file) : file),
   });

@@ -5,6 +5,7 @@
  */
 import { normalizeLanguageTag } from '../core/languages/tags';
 import { DEFAULT_LANGUAGE_IDS, DEFAULT_SEVERITY, SEVERITY_CHOICES, VARIANT_KINDS, termListGlobs, type LintOptions, type SeveritySetting, type VariantKind } from '../core';
+import type { DeclaredPair } from '../core/translation/names';
 
 /** A kind's severity as set: a diagnostic severity, or `off`. */
 export type SeverityName = SeveritySetting;
@@ -34,6 +35,19 @@ export interface Settings {
    * (Chinese when the text is mostly Han characters, else English). core/languages/detect.ts.
    */
   language: string;
+  /** Translation pairs: a source and its translation, checked term by term (core/translation/). */
+  translation: TranslationSettings;
+}
+
+export interface TranslationSettings {
+  /** Check pairs at all (found by name, or declared in `pairs`). */
+  enabled: boolean;
+  /** The language translations are in, as a normalized tag: `report.en.md` is the translation of `report.zh.md`. */
+  targetLanguage: string;
+  /** Also report the translation's terms that their source block lacks (`unsourced`). */
+  reverse: boolean;
+  /** Pairs whose names do not say so, relative to the workspace folder (or the configuration's). */
+  pairs: DeclaredPair[];
 }
 
 /**
@@ -68,6 +82,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   exclude: [],
   maxFileSize: 2 * 1024 * 1024,
   language: 'auto',
+  translation: { enabled: true, targetLanguage: 'en', reverse: false, pairs: [] },
 });
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -82,6 +97,28 @@ function stringList(v: unknown, fallback: readonly string[]): string[] {
 
 function bool(v: unknown, fallback: boolean): boolean {
   return typeof v === 'boolean' ? v : fallback;
+}
+
+/** Declared pairs as written: `{ source, target }` with optional languages; anything else is left out. */
+function declared(v: unknown): DeclaredPair[] {
+  if (!Array.isArray(v)) return [];
+  const out: DeclaredPair[] = [];
+  for (const p of v) {
+    if (!isRecord(p) || typeof p.source !== 'string' || typeof p.target !== 'string' || !p.source.trim() || !p.target.trim()) continue;
+    const pair: DeclaredPair = { source: p.source.trim(), target: p.target.trim() };
+    if (typeof p.sourceLanguage === 'string' && normalizeLanguageTag(p.sourceLanguage)) pair.sourceLanguage = p.sourceLanguage;
+    if (typeof p.targetLanguage === 'string' && normalizeLanguageTag(p.targetLanguage)) pair.targetLanguage = p.targetLanguage;
+    out.push(pair);
+  }
+  return out;
+}
+
+function translation(v: unknown): TranslationSettings {
+  const d = DEFAULT_SETTINGS.translation;
+  if (typeof v === 'boolean') return { ...d, enabled: v, pairs: [] };
+  const r = isRecord(v) ? v : {};
+  const target = typeof r.targetLanguage === 'string' ? normalizeLanguageTag(r.targetLanguage) : undefined;
+  return { enabled: bool(r.enabled, d.enabled), targetLanguage: target ?? d.targetLanguage, reverse: bool(r.reverse, d.reverse), pairs: declared(r.pairs) };
 }
 
 /** `{ enabled: boolean }` sections may also be given as a plain boolean. */
@@ -130,6 +167,7 @@ export const Settings = {
       exclude: stringList(r.exclude, DEFAULT_SETTINGS.exclude),
       maxFileSize: typeof size === 'number' && Number.isFinite(size) && size > 0 ? Math.floor(size) : DEFAULT_SETTINGS.maxFileSize,
       language: typeof r.language === 'string' && (r.language.trim() === 'auto' || normalizeLanguageTag(r.language) !== undefined) ? r.language.trim() : DEFAULT_SETTINGS.language,
+      translation: translation(r.translation),
     };
   },
   /** The kinds whose severity is not `off`. */

@@ -1,5 +1,6 @@
 /** Edits as plain data: building minimal ones, merging, and applying them. */
 import { classifyGap } from './forms';
+import { inFixAll } from './kinds';
 import { tokenize } from './text';
 import type { Edit, Finding } from './types';
 
@@ -16,10 +17,14 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return out + text.slice(pos);
 }
 
-/** The preferred edits of every finding, sorted, with any edit that would overlap an earlier one dropped. */
+/**
+ * The preferred edits of every finding, sorted, with any edit that would overlap an earlier one dropped. A kind
+ * whose fix is a likely rendering to confirm (`translation`) is left to its quick fix.
+ */
 export function fixAllEdits(findings: readonly Finding[]): Edit[] {
   const all: Edit[] = [];
   for (const f of findings) {
+    if (!inFixAll(f.kind)) continue;
     const r = f.replacements[0];
     if (r) all.push(...r.edits);
   }

@@ -18,6 +18,16 @@ export interface KindInfo {
   /** How loud it is unless the settings say otherwise: wrong spellings warn, mixing two acceptable forms informs. */
   readonly severity: SeverityName;
   /**
+   * A finding about a translation pair (a source and its translation, core/translation/), never about one
+   * document alone: only a pair check reports it.
+   */
+  readonly pair?: true;
+  /**
+   * False when its fix is a likely rendering the writer confirms one at a time (a quick fix), never applied by
+   * fix-all, fix on save or `--fix`.
+   */
+  readonly fixAll?: false;
+  /**
    * What it is checked against: a term list's entry (`termId` names it), or the document itself (`variant` and the
    * abbreviation kinds, which run with no term list at all; `termId` is then the preferred form or the short form).
    */
@@ -130,12 +140,42 @@ export const KINDS = {
     severity: 'hint',
     against: 'document',
   },
+  translation: {
+    label: 'translation',
+    summary: 'A term of the source is not rendered with one of its approved translations in the aligned block.',
+    help: 'A term of the source whose aligned block in the translation has none of its acceptable renderings ("澳门" translated "Macau").',
+    meaning: 'a term of the source that its aligned block in the translation does not render with an approved or admitted form',
+    severity: 'warning',
+    against: 'terms',
+    pair: true,
+    fixAll: false,
+  },
+  unsourced: {
+    label: 'unsourced term',
+    summary: 'A term of the translation that its aligned source block does not have.',
+    help: 'A term of the translation whose aligned block in the source has none of its source forms (only with termlint.translation.reverse).',
+    meaning: 'a term of the translation that its aligned source block does not have (reported only when asked for)',
+    severity: 'information',
+    against: 'terms',
+    pair: true,
+  },
 } as const satisfies Record<string, KindInfo>;
 
 /** The closed set of finding kinds; used as the diagnostic `code` and the SARIF rule id. */
 export type VariantKind = keyof typeof KINDS;
 
 export const VARIANT_KINDS: readonly VariantKind[] = Object.keys(KINDS) as VariantKind[];
+
+/** The kinds one document can have on its own (the others need a translation pair). */
+export const DOCUMENT_KINDS: readonly VariantKind[] = VARIANT_KINDS.filter((k) => !(KINDS[k] as KindInfo).pair);
+
+/** The kinds a translation pair adds to its target. */
+export const PAIR_KINDS: readonly VariantKind[] = VARIANT_KINDS.filter((k) => (KINDS[k] as KindInfo).pair);
+
+/** Whether fix-all (fix on save, `--fix`) applies a kind's preferred fix. */
+export function inFixAll(kind: VariantKind): boolean {
+  return (KINDS[kind] as KindInfo).fixAll !== false;
+}
 
 export const DEFAULT_SEVERITY: Readonly<Record<VariantKind, SeverityName>> = Object.fromEntries(VARIANT_KINDS.map((k) => [k, KINDS[k].severity])) as Record<VariantKind, SeverityName>;
 

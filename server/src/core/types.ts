@@ -194,10 +194,18 @@ export interface Finding {
   termId: string;
   /** The form the preferred fix writes (the document's dominant acceptable form). */
   expected: string;
-  /** Best first: `replacements[0]` is the preferred fix. Never empty. */
+  /**
+   * Best first: `replacements[0]` is the preferred fix. Never empty, but for a `translation` finding that found
+   * no likely wrong rendering to replace (it marks the block's first line, and the writer decides).
+   */
   replacements: Replacement[];
   /** Human-readable, e.g. `"productivityforces" should be "productivity forces" (joined words)`. */
   message: string;
+  /**
+   * A finding of a translation pair (`translation`, `unsourced`): the aligned block in the pair's other
+   * document (offsets into that text), and the term as it is written there, when it is.
+   */
+  counterpart?: Counterpart;
   /**
    * For a `variant` (a spelling the document itself disagrees on, no term list involved): every form the
    * document writes, the preferred one first, with how often; hovers and "Add to the term list" read it.
@@ -208,6 +216,17 @@ export interface Finding {
    * abbreviation's definition), for editors to link to.
    */
   related?: RelatedSpan[];
+}
+
+/** Where a pair finding's term is, or should be, in the other document of the pair. */
+export interface Counterpart {
+  start: number;
+  end: number;
+  /** The form of the term written there (the source's "澳门"); absent when that block does not have it. */
+  term?: string;
+  /** Where that form is in the other document. */
+  termStart?: number;
+  termEnd?: number;
 }
 
 export interface RelatedSpan {

@@ -144,6 +144,45 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
     runLogged(logger, 're-linting open documents', () => relintOpenDocuments(refresh));
   }
 
+  /** Documents to re-lint for a change elsewhere (`relint`), drained one per background turn. */
+  const stale = new Set<string>();
+  let draining = false;
+
+  /**
+   * In pull mode, the client is asked to pull again only when a re-linted document's diagnostics changed: a
+   * keystroke in a source that leaves its translation's findings as they were costs the client nothing.
+   */
+  async function drainStale(): Promise<void> {
+    if (draining) return;
+    draining = true;
+    let changed = false;
+    try {
+      while (stale.size > 0) {
+        // Behind the pulls of the document being edited (the source itself).
+        await turns.next(false);
+        const uri = stale.values().next().value!;
+        stale.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc) continue;
+        const before = linter.lastResultId(uri);
+        const outcome = await linter.lint(doc);
+        if (before !== outcome.resultId) changed = true;
+      }
+    } finally {
+      draining = false;
+    }
+    if (changed && deps.refreshSupport) await connection.languages.diagnostics.refresh();
+  }
+
+  function relint(uris: readonly string[]): void {
+    if (!deps.pull) {
+      for (const uri of uris) if (documents.get(uri)) schedule(uri, CHANGE_DEBOUNCE_MS);
+      return;
+    }
+    for (const uri of uris) stale.add(uri);
+    runLogged(logger, 're-linting documents that depend on another', () => drainStale());
+  }
+
   const subscriptions: Disposable[] = [];
   if (deps.pull) {
     connection.languages.diagnostics.on(
@@ -211,6 +250,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
   return {
     publishUnopened,
     refreshAll,
+    relint,
     dispose() {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();

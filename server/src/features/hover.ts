@@ -9,7 +9,8 @@ import { termsIn } from '../core/matching/hanTerms';
 import { MarkupKind, type Connection, type Disposable, type Hover, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { KINDS, contributionsOf, formsIn, languagesOf, ownLanguage, type Contribution, type Excepted, type Finding, type FormDetail, type LanguageForms, type Occurrence, type Term } from '../core';
-import { originUri, type DocumentLinter } from '../linting';
+import { originUri, type DocumentLinter, type LintOutcome } from '../linting';
+import { sourceSentence } from '../pairs';
 import { guardRequest, type Logger } from '../util';
 
 export interface HoverDeps {
@@ -137,6 +138,28 @@ export function plainCard(term: Term, occurrence: Occurrence | undefined, findin
   return card(term, occurrence, finding, excepted, false);
 }
 
+/** Longer source sentences are cut: the card is a glance, the side-by-side command shows the whole block. */
+const SENTENCE_MAX = 240;
+
+/**
+ * In a translation, what the term renders: the aligned source sentence of each source of the document, with a
+ * link to it. A paragraph of its own below the card.
+ */
+function sourceLines(outcome: Extract<LintOutcome, { status: 'linted' }>, offset: number, termId: string, finding: Finding | undefined, markdown: boolean): string[] {
+  const out: string[] = [];
+  for (const pair of outcome.pairs ?? []) {
+    const s = sourceSentence(pair, outcome.compiled, offset, termId, finding);
+    if (!s) continue;
+    const doc = pair.source.doc;
+    const line = doc.positionAt(s.start).line + 1;
+    const flat = s.text.replace(/\s+/g, ' ');
+    const text = flat.length > SENTENCE_MAX ? `${flat.slice(0, SENTENCE_MAX - 1)}…` : flat;
+    const name = fileName(s.uri);
+    out.push(markdown ? `Source, [${escape(name)}:${line}](${s.uri}#L${line}): ${escape(text)}` : `Source, ${name}:${line}: ${text}`);
+  }
+  return out;
+}
+
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
 /**
@@ -189,8 +212,16 @@ export function registerHover(deps: HoverDeps): Disposable {
       const f = finding && finding.termId === term.id ? finding : undefined;
       // A document read as Chinese says so, and why (its name, the setting, its text).
       const lang = outcome.language.tag === 'en' ? '' : `Document language: ${outcome.language.tag} (from the ${outcome.language.source})`;
-      const markdown = hoverCard(term, occurrence, f, excepted) + (lang ? `  \n*${lang}*` : '');
-      const plain = plainCard(term, occurrence, f, excepted) + (lang ? `\n${lang}` : '');
+      // In a translation, the source sentence the term renders: a paragraph of its own below the card.
+      const sources = outcome.pairs ? sourceLines(outcome, offset, span.termId, f ?? finding, deps.markdown) : [];
+      const markdown = hoverCard(term, occurrence, f, excepted) + (lang ? `  
+*${lang}*` : '') + sources.map((l) => `
+
+${l}`).join('');
+      const plain = plainCard(term, occurrence, f, excepted) + (lang ? `
+${lang}` : '') + sources.map((l) => `
+
+${l}`).join('');
       return {
         contents: deps.markdown ? { kind: MarkupKind.Markdown, value: markdown } : { kind: MarkupKind.PlainText, value: plain },
         range: { start: doc.positionAt(span.start), end: doc.positionAt(span.end) },

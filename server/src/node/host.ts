@@ -56,6 +56,15 @@ export function createNodeHost(): Host {
       }
       return found.map((f) => pathToFileURL(f.path).href);
     },
+    async readDirectory(folderUri) {
+      const p = toPath(folderUri);
+      if (!p) return undefined;
+      try {
+        return (await fs.readdir(p, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+      } catch {
+        return undefined;
+      }
+    },
     async bundledTermFiles() {
       // Located the same way as the CLI's (terms/ next to dist/, or above out/).
       return bundledTermFiles().map((f) => pathToFileURL(f).href);

@@ -3,11 +3,11 @@
  * not) say what is used and how it is written, its findings say what is reported. Nothing is matched again,
  * so the report's findings are the linter's findings, one for one.
  */
-import { KINDS, VARIANT_KINDS, type VariantKind } from '../core/kinds';
+import { KINDS, type KindInfo, VARIANT_KINDS, type VariantKind } from '../core/kinds';
 import { LineIndex } from '../core/lines';
 import type { Finding, LintResult, Term, TermList } from '../core/types';
 import { otherLanguages } from './languages';
-import type { ExceptedUsage, FileUsage, FormUsage, TermUsage, TermUsageReport, UnlistedUsage, UseLocation, VariantUsage } from './model';
+import type { ExceptedUsage, FileUsage, FormUsage, PairUsage, TermUsage, TermUsageReport, UnlistedUsage, UseLocation, VariantUsage } from './model';
 
 /** One checked file and what the linter found in it. */
 export interface CheckedFile {
@@ -27,6 +27,8 @@ export interface ReportContext {
   skipped?: readonly { file: string; reason: string }[];
   /** How the report names a term file (default: as its list names it). */
   listName?: (file: string) => string;
+  /** The translation pairs checked (their findings are in their targets' results). */
+  pairs?: readonly PairUsage[];
 }
 
 export function zeroByKind(): Record<VariantKind, number> {
@@ -86,22 +88,27 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
     const fileUsage: FileUsage = { file, ...(checked.uri !== undefined ? { uri: checked.uri } : {}), uses: 0, findings: 0, byKind: zeroByKind(), terms: [] };
     const inFile = new Map<string, { term: string; uses: number; findings: number }>();
     // Each finding is about one use: the one at its span, of its term.
+    // A translation pair's findings are about the translation of a use in the source, not about a use here.
+    const pairFindings: Finding[] = [];
     const findingAt = new Map<string, Finding>();
     for (const f of result.findings) {
-      if (KINDS[f.kind].against === 'document') addUnlisted(f);
+      if ((KINDS[f.kind] as KindInfo).pair) pairFindings.push(f);
+      else if (KINDS[f.kind].against === 'document') addUnlisted(f);
       else findingAt.set(`${f.termId}\u0000${f.start}\u0000${f.end}`, f);
     }
 
-    const count = (tally: TermTally, finding: Finding | undefined) => {
+    const count = (tally: TermTally, finding: Finding | undefined, use = true) => {
       const u = tally.usage;
-      u.uses++;
-      fileUsage.uses++;
       let here = inFile.get(u.term);
       if (!here) inFile.set(u.term, (here = { term: u.term, uses: 0, findings: 0 }));
-      here.uses++;
       let perFile = tally.files.get(file);
       if (!perFile) tally.files.set(file, (perFile = { uses: 0, findings: 0 }));
-      perFile.uses++;
+      if (use) {
+        u.uses++;
+        fileUsage.uses++;
+        here.uses++;
+        perFile.uses++;
+      }
       if (!finding) return;
       u.findings++;
       u.byKind[finding.kind]++;
@@ -168,6 +175,11 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
       addVariant(tally, f.kind, f.start, f.end, f);
       count(tally, f);
     }
+    for (const f of pairFindings) {
+      const tally = tallyFor(tallies, f.termId, checked.terms.get(f.termId), listName);
+      addVariant(tally, f.kind, f.start, f.end, f);
+      count(tally, f, false);
+    }
     fileUsage.terms = [...inFile.values()].sort(byUses);
     fileUsages.push(fileUsage);
   }
@@ -192,6 +204,7 @@ export function buildUsageReport(files: readonly CheckedFile[], context: ReportC
     unlisted: [...unlisted.values()].sort((a, b) => b.count - a.count),
     files: fileUsages,
     skipped: [...(context.skipped ?? [])],
+    ...(context.pairs && context.pairs.length > 0 ? { pairs: [...context.pairs] } : {}),
     termLists: context.lists.map((l) => ({ file: listName(l.file), ...(l.title !== undefined ? { title: l.title } : {}), terms: l.terms.length })),
     options: {
       fuzzy: context.options.fuzzy !== false,

@@ -11,7 +11,7 @@ import type { TermUsage, TermUsageReport, UseLocation } from './model';
 import { MAX_CHART_TERMS, renderChart } from './html/chart';
 import { escapeHtml as esc } from './html/escape';
 import { fileStyle, webviewStyle } from './html/style';
-import { type UseLink, fileSection, filesTable, kindsTable, overviewTable, termSection, unlistedSection } from './html/tables';
+import { type UseLink, fileSection, filesTable, kindsTable, overviewTable, pairsTable, termSection, unlistedSection } from './html/tables';
 import { checkedLine, locationLabel, plural, scopeLabel, summarySentence } from './text';
 
 export interface HtmlOptions {
@@ -119,7 +119,7 @@ export function renderHtml(report: TermUsageReport, options: HtmlOptions = {}): 
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n` +
     `<meta name="generator" content="termlint ${esc(report.termlint)}">\n<title>${esc(title)}</title>\n${styleTag}\n</head>\n<body>\n` +
     `<header><h1>Term usage report</h1><p class="muted">${esc(scopeLabel(report))} · ${plural(report.totals.findings, 'finding')} · termlint ${esc(report.termlint)}</p></header>\n` +
-    `<main>\n${summary(report)}\n${chartSection(report)}\n${termsSection(report, link)}\n${unlistedSection(report, link)}\n${filesSection(report, link)}\n</main>\n` +
+    `<main>\n${summary(report)}\n${chartSection(report)}\n${termsSection(report, link)}\n${unlistedSection(report, link)}\n${filesSection(report, link)}\n${pairsTable(report)}</main>\n` +
     `<footer>Made by Termlint ${esc(report.termlint)} from the same lint results as <code>termlint --format json</code>.</footer>\n${script}\n</body>\n</html>\n`
   );
 }

@@ -103,6 +103,13 @@ export function renderMarkdown(report: TermUsageReport, options: MarkdownOptions
     }
     out.push('');
   }
+  if (report.pairs?.length) {
+    out.push('## Translation pairs', '', '| source | translation | blocks | links | findings |', '| --- | --- | ---: | ---: | ---: |');
+    for (const p of report.pairs) {
+      out.push(`| ${mdEscape(p.source)} (${mdEscape(p.sourceLanguage)}) | ${mdEscape(p.target)} (${mdEscape(p.targetLanguage)}) | ${p.sourceBlocks} / ${p.targetBlocks} | ${p.links} | ${p.findings} |`);
+    }
+    out.push('');
+  }
   out.push(`Termlint ${mdEscape(report.termlint)}.`, '');
   return out.join('\n');
 }

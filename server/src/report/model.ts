@@ -133,6 +133,21 @@ export interface ReportTotals {
   byKind: Record<VariantKind, number>;
 }
 
+/** A translation pair checked: a source and its translation (core/translation/). */
+export interface PairUsage {
+  /** As `FileUsage.file` names files. */
+  source: string;
+  target: string;
+  sourceLanguage: string;
+  targetLanguage: string;
+  /** Blocks of each side, and the links the alignment made between them. */
+  sourceBlocks: number;
+  targetBlocks: number;
+  links: number;
+  /** Translation findings in the target (kinds `translation`, `unsourced`). */
+  findings: number;
+}
+
 export interface TermUsageReport {
   /** Termlint's version. */
   termlint: string;
@@ -145,6 +160,8 @@ export interface TermUsageReport {
   files: FileUsage[];
   /** Files that were not checked, and why. */
   skipped: { file: string; reason: string }[];
+  /** The translation pairs checked, when there were any. */
+  pairs?: PairUsage[];
   termLists: { file: string; title?: string; terms: number }[];
   /** What was checked: the same options the linter ran with. */
   options: { fuzzy: boolean; consistency: boolean; kinds: VariantKind[] };

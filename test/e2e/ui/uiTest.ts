@@ -3,7 +3,9 @@
 // Problems entries, read a term's hover card, look at its terms in the Termlint view and the term report
 // (termsSteps.ts), fix one finding from the Ctrl+. menu, fix the rest with "Fix all" from the command palette,
 // save, and check the file on disk; then misspell a key of the term list (the status bar shows the error, a
-// quick fix restores it), and create a term list from the draft and save it.
+// quick fix restores it), and create a term list from the draft and save it; last, a Chinese source and its
+// translation: the source opened side by side at the aligned block, and the hover on a term of the
+// translation with the source sentence it renders.
 // Usage: node out/e2e/ui/uiTest.js <termlint.vsix>
 // Screenshots after every step go to artifacts/screenshots/, logs to artifacts/ui/.
 // Prints "ui: N passed, N failed, N skipped" (one per step) last; exits 0 only if every step passed.
@@ -24,6 +26,21 @@ const GLOSSARY = 'glossary.terms.json';
 const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace');
 const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 const LOGS = path.join(ROOT, 'artifacts', 'ui');
+
+/** A translation pair (pairs.test.ts in the suite has the same kind): Macao rendered "Macau", Shenzhen left out. */
+const PAIR_SOURCE = `# 大湾区合作简报
+
+广东与澳门扩大合作，深圳建设新的实验室。
+
+- 香港推进新质生产力。
+`;
+const PAIR_TARGET = `# Greater Bay Area cooperation brief
+
+Guangdong and Macau widen their cooperation, and the city
+builds new laboratories.
+
+- Hong Kong advances new quality productivity forces.
+`;
 
 interface Step {
   /** File name of the step's screenshot. */
@@ -82,6 +99,15 @@ function scenario(page: Page, server: CodeServer, workspace: string): Step[] {
   const useOf = (found: string): DraftUse => {
     const head = original.slice(0, original.indexOf(found));
     return { found, line: head.split('\n').length, column: head.length - head.lastIndexOf('\n') };
+  };
+  /** Runs a command from the palette (F1) without clicking into the editor first, so the cursor stays put. */
+  const runCommand = async (label: string): Promise<void> => {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type(label);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   };
   let quickFix: Locator | undefined;
   let fixAllCommand: Locator | undefined;
@@ -245,6 +271,41 @@ function scenario(page: Page, server: CodeServer, workspace: string): Step[] {
         const card = await workbench.showHover('澳门');
         for (const part of ['Macao', 'Document language: zh-Hans']) await card.getByText(part, { exact: false }).first().waitFor();
         await card.screenshot({ path: path.join(SCREENSHOTS, 'hover-card-chinese.png') });
+      },
+    },
+    {
+      name: 'translation-pair',
+      title: '"Termlint: Open the source side by side" on a translation opens cooperation.zh.md beside it at the aligned block',
+      run: async () => {
+        await page.keyboard.press('Escape');
+        fs.writeFileSync(path.join(workspace, 'cooperation.zh.md'), PAIR_SOURCE);
+        fs.writeFileSync(path.join(workspace, 'cooperation.en.md'), PAIR_TARGET);
+        await workbench.openFromExplorer('cooperation.en.md', 'Greater Bay Area cooperation brief');
+        await workbench.editor.locator('.squiggly-warning').first().waitFor();
+        // Toasts of the steps before would cover the Problems panel in the picture.
+        await runCommand('Notifications: Clear All Notifications');
+        const lines = PAIR_TARGET.split('\n');
+        const line = lines.findIndex((l) => l.includes('Macau'));
+        await workbench.goTo(line + 1, lines[line]!.indexOf('Macau') + 3);
+        // From the keyboard: a click into the editor (as findCommand does) would move the cursor to another block.
+        await runCommand('Termlint: Open the source side by side');
+        await workbench.tab('cooperation.zh.md');
+        // Two editors side by side, the source's aligned paragraph selected: the status bar counts its characters.
+        await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: '广东与澳门扩大合作' }).waitFor();
+        await page.locator('.editor-instance .monaco-editor .selected-text').first().waitFor();
+        await page.locator('.statusbar-item', { hasText: `Ln 3, Col ${PAIR_SOURCE.split('\n')[2]!.length + 1} (${PAIR_SOURCE.split('\n')[2]!.length} selected)` }).first().waitFor();
+      },
+    },
+    {
+      name: 'translation-hover',
+      title: 'hovering "Hong Kong" in the translation shows its card and the source sentence it renders',
+      run: async () => {
+        const lines = PAIR_TARGET.split('\n');
+        const line = lines.findIndex((l) => l.includes('Hong Kong'));
+        await workbench.goTo(line + 1, lines[line]!.indexOf('Hong Kong') + 3);
+        const card = await workbench.showHover('Source');
+        await card.getByText('香港推进新质生产力。', { exact: false }).first().waitFor();
+        await card.screenshot({ path: path.join(SCREENSHOTS, 'translation-hover-alone.png') });
       },
     },
   ];

@@ -1,6 +1,6 @@
 /**
  * The TBX term-list reader (`*.tbx`): TBX-Basic in ISO 30042:2019 (TBX v3) and TBX v2, read by tbx/read.ts
- * over a safe XML parser (tbx/xml.ts: no DTD, no external entity is ever read), written by tbx/write.ts.
+ * over a safe XML parser (core/xml.ts: no DTD, no external entity is ever read), written by tbx/write.ts.
  */
 import type { TermListReader } from './reader';
 import { readTbx } from './tbx/read';

@@ -12,6 +12,20 @@ export function termAnchor(index: number): string {
   return `term-${index + 1}`;
 }
 
+/** The translation pairs checked: each source and its translation, how their blocks aligned, what was found. */
+export function pairsTable(report: TermUsageReport): string {
+  if (!report.pairs?.length) return '';
+  const rows = report.pairs.map(
+    (p) =>
+      `<tr><td>${esc(p.source)} <span class="muted">(${esc(p.sourceLanguage)})</span></td><td>${esc(p.target)} <span class="muted">(${esc(p.targetLanguage)})</span></td>` +
+      `<td class="n">${p.sourceBlocks} / ${p.targetBlocks}</td><td class="n">${p.links}</td><td class="n">${p.findings}</td></tr>`,
+  );
+  return (
+    `<section id="pairs"><h2>Translation pairs</h2><table class="pairs"><thead><tr><th>source</th><th>translation</th><th class="n">blocks</th>` +
+    `<th class="n">links</th><th class="n">findings</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`
+  );
+}
+
 export function kindsTable(report: TermUsageReport): string {
   const rows = report.options.kinds.map(
     (k) => `<tr><td><code>${k}</code></td><td class="n">${report.totals.byKind[k]}</td><td>${esc(KINDS[k].meaning)}</td></tr>`,

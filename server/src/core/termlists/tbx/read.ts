@@ -22,7 +22,7 @@ import { normalizeLanguageTag } from '../../languages/tags';
 import type { ForbiddenStatus, TermFileResult } from '../../types';
 import { type EntryForm, type EntryInput, type LanguageInput, type OtherForm, TermListBuilder } from '../builder';
 import { type Report, type Span, isAbbreviation } from '../validation';
-import { type XmlElement, childNamed, childrenNamed, contentSpan, parseXml, spanOf } from './xml';
+import { type XmlElement, childNamed, childrenNamed, contentSpan, parseXml, spanOf } from '../../xml';
 
 /** administrativeStatus values and what they are in a term list (TBX-Basic's four, with and without "-admn-sts"). */
 const STATUSES: Record<string, { kind: 'approved' | 'admitted' | 'forbidden'; status?: ForbiddenStatus }> = {

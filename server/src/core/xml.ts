@@ -1,8 +1,8 @@
 /**
- * The XML under a TBX file, as a small tree of elements with their offsets, read by saxes (a conforming,
- * non-validating XML parser that reports positions). Names are local: namespace prefixes are dropped, so TBX
- * files in any namespace spelling (none, `urn:iso:std:iso:30042:ed-2`, LISA's, a `basic:` or `min:` prefix)
- * read alike.
+ * The XML under a TBX termbase or an XLIFF file, as a small tree of elements with their offsets, read by saxes
+ * (a conforming, non-validating XML parser that reports positions). Names are local: namespace prefixes are
+ * dropped, so files in any namespace spelling (TBX: none, `urn:iso:std:iso:30042:ed-2`, LISA's, a `basic:` or
+ * `min:` prefix; XLIFF: `urn:oasis:names:tc:xliff:document:1.2` or `2.0`) read alike.
  *
  * Safe by construction: saxes never reads a DTD, internal or external, and never expands an entity beyond
  * XML's five and character references. A DOCTYPE is passed over unread; a reference to any other entity (an
@@ -10,10 +10,10 @@
  * but the text given.
  */
 import type { SaxesParser as Parser } from 'saxes';
-import type { Span } from '../validation';
+import type { Span } from './termlists/validation';
 
 let saxes: typeof import('saxes') | undefined;
-/** saxes, loaded with the first TBX file: a run with JSON lists only never pays for it. */
+/** saxes, loaded with the first XML file: a run with JSON lists only never pays for it. */
 function newParser(): Parser<{ xmlns: false; position: true }> {
   saxes ??= require('saxes') as typeof import('saxes');
   return new saxes.SaxesParser({ xmlns: false, position: true });
@@ -41,28 +41,40 @@ export interface XmlError {
 }
 
 /**
- * Elements whose text is the text of their content: everything but the structural containers, whose own
- * text is only white space (keeping it would copy a whole file into each level above).
+ * What a reader tells the parser: the structural containers of its format, whose own text is only white space
+ * (every other element's `text` is the text of its content; keeping a container's would copy a whole file into
+ * each level above), and how deep its files nest, to say so when one nests far deeper.
  */
-const CONTAINERS = new Set([
+export interface XmlFormat {
+  containers: ReadonlySet<string>;
+  /** For the message past the nesting limit: "a TBX file needs about 8". */
+  needs: string;
+}
+
+/** TBX's containers (v3 and v2). */
+export const TBX_XML: XmlFormat = {
+  needs: 'a TBX file needs about 8',
+  containers: new Set([
   'tbx', 'martif', 'tbxHeader', 'martifHeader', 'fileDesc', 'titleStmt', 'sourceDesc', 'encodingDesc', 'revisionDesc',
   'text', 'body', 'back', 'conceptEntry', 'termEntry', 'langSec', 'langSet', 'termSec', 'tig', 'ntig', 'termGrp',
   'descripGrp', 'adminGrp', 'termNoteGrp', 'transacGrp', 'refObjectSec', 'refObjectList',
-]);
+  ]),
+};
 
 function localName(qname: string): string {
   const colon = qname.indexOf(':');
   return colon < 0 ? qname : qname.slice(colon + 1);
 }
 
-/** Deeper nesting than any TBX file has is refused, so nothing that walks the tree can run out of stack. */
+/** Deeper nesting than any TBX or XLIFF file has is refused, so nothing that walks the tree can run out of stack. */
 const MAX_DEPTH = 64;
 
 /** Thrown inside saxes' handlers to stop at the first error: what follows an XML error only repeats it. */
 class Stop extends Error {}
 
-/** Parses `text`; the root element, or the first error. */
-export function parseXml(text: string): { root: XmlElement } | { error: XmlError } {
+/** Parses `text` (by default as TBX); the root element, or the first error. */
+export function parseXml(text: string, format: XmlFormat = TBX_XML): { root: XmlElement } | { error: XmlError } {
+  const CONTAINERS = format.containers;
   const parser = newParser();
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
@@ -89,7 +101,7 @@ export function parseXml(text: string): { root: XmlElement } | { error: XmlError
   });
   parser.on('opentag', (tag) => {
     // The readers walk the tree recursively in places; a TBX file nests about eight levels deep.
-    if (stack.length >= MAX_DEPTH) fail(Math.max(0, text.lastIndexOf('<', parser.position - 1)), `Elements nest more than ${MAX_DEPTH} levels deep here; a TBX file needs about 8`);
+    if (stack.length >= MAX_DEPTH) fail(Math.max(0, text.lastIndexOf('<', parser.position - 1)), `Elements nest more than ${MAX_DEPTH} levels deep here; ${format.needs}`);
     const attrs: Record<string, string> = {};
     for (const [k, v] of Object.entries(tag.attributes)) attrs[k === 'xml:lang' ? k : localName(k)] = String(v);
     const contentStart = parser.position;

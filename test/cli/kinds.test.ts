@@ -25,8 +25,8 @@ const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json')
 };
 const settings = manifest.contributes.configuration.properties;
 
-function cli(args: string[]): { status: number | null; stdout: string } {
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+function cli(args: string[], cwd = REPO_ROOT): { status: number | null; stdout: string } {
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout };
 }
 
@@ -71,7 +71,8 @@ describe('the kinds table', () => {
     assert.equal(json.status, 1);
     // The term kinds in the term-list example, the kinds that need no list in the consistency example; the kinds
     // of a translation pair need two documents: test/cli/pair.test.ts has them.
-    const listFree = cli(['--format', 'json', '--no-default-terms', 'examples/consistency.md']);
+    // Run in its own folder, which holds no term file: no list at all is in force.
+    const listFree = cli(['--format', 'json', '--no-default-terms', 'consistency.md'], path.join(REPO_ROOT, 'examples', 'no-list'));
     assert.equal(listFree.status, 1);
     const records = [...JSON.parse(json.stdout), ...JSON.parse(listFree.stdout)] as { kind: keyof typeof KINDS; message: string; severity: string }[];
     assert.deepEqual([...new Set(records.map((r) => r.kind))].sort(), [...DOCUMENT_KINDS].sort(), 'the examples have every kind a document can have');

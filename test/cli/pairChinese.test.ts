@@ -111,9 +111,9 @@ describe('termlint pair with a Chinese source', () => {
 
   it("the README's example runs as the README shows it", () => {
     const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    const m = /\n {4}\$ (termlint pair examples\/pair\/[^\n]+)\n((?: {4}[^\n]*\n|\n)+?)\n(?! {4})/.exec(readme);
+    const m = /\n {4}\$ node dist\/cli\.js (pair examples\/pair\/[^\n]+)\n((?: {4}[^\n]*\n|\n)+?)\n(?! {4})/.exec(readme);
     assert.ok(m, 'the README shows the example with its output');
-    const args = m[1]!.split(/\s+/).slice(1);
+    const args = m[1]!.split(/\s+/);
     const r = run(args, REPO_ROOT);
     assert.equal(r.code, 1, r.stderr);
     const shown = m[2]!.split('\n').map((l) => l.replace(/^ {4}/, '')).join('\n').trimEnd();

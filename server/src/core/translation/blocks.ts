@@ -27,6 +27,32 @@ export interface PairBlock extends Block {
   uses: number[];
 }
 
+/** Sentence-final punctuation of Chinese prose (and its closing quotes and brackets): a line ending in one ends a paragraph. */
+const SENTENCE_END = /[。！？；…」』”’）!?;]\s*$/u;
+
+/**
+ * Chinese prose is not wrapped by hand, so a paragraph block whose lines each end a sentence is a paragraph per
+ * line, written without the blank lines Markdown and plain text want between them: the translation's paragraphs
+ * are then aligned with those lines, not with one block holding them all. A line ending mid-sentence stays joined
+ * to the next one.
+ */
+function splitAtSentenceLines(text: string, b: Block): Block[] {
+  if (b.kind !== 'paragraph') return [b];
+  const out: Block[] = [];
+  let start = b.start;
+  for (let nl = text.indexOf('\n', start); nl !== -1 && nl < b.end; nl = text.indexOf('\n', nl + 1)) {
+    const lineEnd = nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;
+    if (!SENTENCE_END.test(text.slice(start, lineEnd))) continue;
+    let next = nl + 1;
+    while (next < b.end && (text[next] === ' ' || text[next] === '\t' || text[next] === '\u3000')) next++;
+    if (next >= b.end) break;
+    out.push({ ...b, start, end: lineEnd });
+    start = next;
+  }
+  out.push({ ...b, start });
+  return out;
+}
+
 /** The prose size of `masked[start, end)`: word characters and CJK characters. */
 function proseSize(masked: string, start: number, end: number): number {
   const cls = charClassTable();
@@ -43,11 +69,19 @@ function proseSize(masked: string, start: number, end: number): number {
  * a use by its termId: a Chinese lint names its uses by the Chinese forms, an English one by the English, and
  * only the concept behind both makes them an anchor.
  */
-export function pairBlocks(view: DocumentView, format: FormatId, occurrences: readonly Occurrence[], latinAnchors: boolean, conceptKey: (termId: string) => string = (id) => id): PairBlock[] {
+export function pairBlocks(
+  view: DocumentView,
+  format: FormatId,
+  occurrences: readonly Occurrence[],
+  latinAnchors: boolean,
+  conceptKey: (termId: string) => string = (id) => id,
+  lineParagraphs = false,
+): PairBlock[] {
   const { text, masked } = view;
   const out: PairBlock[] = [];
   let o = 0;
-  for (const b of formatById(format).outline(text)) {
+  const outline = formatById(format).outline(text);
+  for (const b of lineParagraphs ? outline.flatMap((x) => splitAtSentenceLines(text, x)) : outline) {
     const size = proseSize(masked, b.start, b.end);
     // A block with no prose (a rule, a table's delimiter row, an image) has nothing to translate.
     if (size === 0) continue;

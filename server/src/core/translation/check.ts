@@ -132,8 +132,9 @@ export function checkPair(source: PairSide, target: PairSide, compiled: Compiled
   const latin = mostlyNonLatin(sourceView.masked) !== mostlyNonLatin(targetView.masked);
   // Terms anchor a link by their concept, whatever language matched them (澳门 in the source, Macao in the target).
   const conceptKey = (id: string) => conceptOf(compiled, id)?.id ?? id;
-  const sourceBlocks = pairBlocks(sourceView, source.format, sourceResult.occurrences, latin, conceptKey);
-  const targetBlocks = pairBlocks(targetView, target.format, targetResult.occurrences, latin, conceptKey);
+  // A Chinese side may write a paragraph per line with no blank line between them (blocks.ts).
+  const sourceBlocks = pairBlocks(sourceView, source.format, sourceResult.occurrences, latin, conceptKey, mostlyNonLatin(sourceView.masked));
+  const targetBlocks = pairBlocks(targetView, target.format, targetResult.occurrences, latin, conceptKey, mostlyNonLatin(targetView.masked));
   const links = alignBlocks(sourceBlocks, targetBlocks);
   const ctx = pairContext(compiled, source.text, source.lang, { view: targetView, lang: target.lang, result: targetResult }, options);
   const findings: Finding[] = [];

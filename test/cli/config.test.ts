@@ -4,19 +4,13 @@
  * report options that CI relies on: --output, --format github, one-line messages.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readmeBlock, readmeCommands } from '../helpers/readme';
-import { REPO_ROOT } from '../helpers/terms';
 import { removeWorkspaces, workspace } from '../helpers/workspace';
+import { runCli as run } from '../helpers/cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
-function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 interface Record {
   file: string;

@@ -3,19 +3,13 @@
  * report leave official names that keep a forbidden spelling as they are, from a workspace list of our own.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../helpers/terms';
 import { removeWorkspaces, workspace } from '../helpers/workspace';
 import { CANTON_TERMS } from '../unit/exceptionPaths.test';
+import { runCli as run } from '../helpers/cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
-function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 const LIST = JSON.stringify({ terms: CANTON_TERMS, ignore: ['Win – Win Trading Company'] }, null, 2);
 const DRAFT =

@@ -4,18 +4,18 @@
  * and a `--fix` run killed half-way leaves every file either as it was or fully fixed, never truncated.
  */
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/terms';
 import { removeWorkspaces, workspace } from '../helpers/workspace';
 import { waitFor } from '../helpers/wait';
+import { type CliRun, runCli } from '../helpers/cli';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
-function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[], cwd: string): CliRun {
+  return runCli(args, cwd, { maxBuffer: 1 << 30 });
 }
 
 const DRAFT = 'Visits to Macau rose in guangdong.\n';

@@ -3,17 +3,14 @@
  * its messages and exit code, and the files --fix writes are exactly the single-threaded run's.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../helpers/terms';
+import { type CliRun, runCli } from '../helpers/cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
-function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[], cwd: string): CliRun {
+  return runCli(args, cwd, { maxBuffer: 1 << 30 });
 }
 
 const TERMS = JSON.stringify({

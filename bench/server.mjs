@@ -28,6 +28,33 @@ const percentile = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
+/** Answers what the server asks of its client: `settings` for the termlint section, no-ops, and each refresh. */
+export function answerServerRequests(connection, settings, onRefresh) {
+  connection.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'termlint' ? settings : null)));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/unregisterCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    onRefresh();
+    return null;
+  });
+}
+
+/** The LSP handshake of a pull client with one workspace folder, as VS Code makes it. */
+export async function initializeServer(connection, workspace, name) {
+  const folder = { uri: pathToFileURL(workspace).href, name };
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: folder.uri,
+    workspaceFolders: [folder],
+    capabilities: {
+      workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true } },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+}
+
 export class Client {
   static async start(workspace, settings) {
     // Started as the extension starts it (client/src/serverLaunch.json: node flags and environment).
@@ -39,28 +66,13 @@ export class Client {
     });
     const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     const client = new Client(child, connection);
-    connection.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'termlint' ? settings : null)));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('client/unregisterCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('workspace/diagnostic/refresh', () => {
+    answerServerRequests(connection, settings, () => {
       client.refreshes++;
       for (const w of client.refreshWaiters.splice(0)) w();
-      return null;
     });
     connection.onNotification(() => undefined);
     connection.listen();
-    const folder = { uri: pathToFileURL(workspace).href, name: path.basename(workspace) };
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: folder.uri,
-      workspaceFolders: [folder],
-      capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true } },
-      },
-    });
-    await connection.sendNotification('initialized', {});
+    await initializeServer(connection, workspace, path.basename(workspace));
     return client;
   }
 

@@ -23,6 +23,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SEED, generateDraft, generateTerms, termFileText } from './generate.mjs';
+import { answerServerRequests, initializeServer } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
@@ -97,14 +98,9 @@ class Server {
       : rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     const server = new Server(child, connection);
     server.stderr = () => stderr;
-    connection.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'termlint' ? { useBundledTerms: false } : null)));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('client/unregisterCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('workspace/diagnostic/refresh', () => {
+    answerServerRequests(connection, { useBundledTerms: false }, () => {
       server.refreshes++;
       onRefresh?.();
-      return null;
     });
     // Problems published for the term file (the broken rewrite).
     connection.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -115,17 +111,7 @@ class Server {
     });
     connection.onNotification(() => undefined);
     connection.listen();
-    const folder = { uri: pathToFileURL(workspace).href, name: 'sustained' };
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: folder.uri,
-      workspaceFolders: [folder],
-      capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true } },
-      },
-    });
-    await connection.sendNotification('initialized', {});
+    await initializeServer(connection, workspace, 'sustained');
     return server;
   }
 

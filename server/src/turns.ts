@@ -42,7 +42,13 @@ export function createTurns(now: () => number = () => performance.now()): Turns 
       timer = undefined;
       immediate ??= setImmediate(pump);
     } else if (background.length > 0 && !immediate) {
-      timer ??= setTimeout(pump, now() - activeAt < TYPING_MS ? TYPING_GAP_MS : IDLE_GAP_MS);
+      // The gap's timer fires in the loop's timers phase, right after the check phase an urgent turn may have
+      // had, with no polling for messages between: the turn itself comes in the next check phase, as urgent
+      // ones do, so every turn has had a poll of its own before it.
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        immediate ??= setImmediate(pump);
+      }, now() - activeAt < TYPING_MS ? TYPING_GAP_MS : IDLE_GAP_MS);
     }
   }
 

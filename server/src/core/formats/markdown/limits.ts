@@ -11,7 +11,9 @@ import type { InlineContext, MarkdownConfig } from '@lezer/markdown';
 export const MAX_MARKDOWN_NESTING = 100;
 export const MAX_INLINE_DELIMITERS = 2000;
 
-const delimitersSeen = new WeakMap<InlineContext, number>();
+/** Delimiters seen so far in the section lezer is parsing (one at a time; a WeakMap per section cost more). */
+let delimiterSection: InlineContext | undefined;
+let delimitersSeen = 0;
 
 /** Counts a leaf's delimiters; once over the limit, consumes them as plain text before lezer pairs them. */
 export const DelimiterLimit: MarkdownConfig = {
@@ -27,9 +29,12 @@ export const DelimiterLimit: MarkdownConfig = {
         } else if (next === 91 || next === 93) n = 1;
         else if (next === 33 && cx.char(pos + 1) === 91) n = 2;
         else return -1;
-        const seen = (delimitersSeen.get(cx) ?? 0) + n;
-        delimitersSeen.set(cx, seen);
-        return seen > MAX_INLINE_DELIMITERS ? pos + n : -1;
+        if (cx !== delimiterSection) {
+          delimiterSection = cx;
+          delimitersSeen = 0;
+        }
+        delimitersSeen += n;
+        return delimitersSeen > MAX_INLINE_DELIMITERS ? pos + n : -1;
       },
     },
   ],

@@ -19,6 +19,12 @@ for (let c = 65; c <= 90; c++) START[c] = 2;
 for (let c = 97; c <= 122; c++) START[c] = 2;
 for (const c of '_.+-') if (START[c.charCodeAt(0)] === 0) START[c.charCodeAt(0)] = 2;
 
+/**
+ * Where something may start, but for e-mail addresses: a character of START 1, or an autolink prefix at a word
+ * start (an ASCII \w before it is no word start, as for lezer's autolink).
+ */
+const STOP = /[\\&`<*_~[\]!]|(?<![0-9A-Za-z_])(?:www\.|http|mailto:|xmpp:)/g;
+
 /** ASCII `\w` (what lezer's autolink tests the preceding character with). */
 const WORD = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) WORD[c] = 1;
@@ -42,17 +48,22 @@ function autolinkPrefixAt(text: string, c: number, i: number): boolean {
   }
 }
 
-/** Per inline section: the offset (in its text) of the next '@' at or after the last position asked about. */
-const nextAt = new WeakMap<InlineContext, number>();
+/**
+ * The next '@' of one inline section at or after a position, remembered for the section being parsed (lezer
+ * parses one section at a time, from left to right; a WeakMap per section cost more than the scan it saved).
+ */
+let atSection: InlineContext | undefined;
+let atFrom = 0;
+let atPos = -1;
 
-/** The offset of the next '@' at or after `i` in the section's text (-1: none), remembered per section. */
+/** The offset of the next '@' at or after `i` in the section's text (-1: none). */
 function nextAtSign(cx: InlineContext, text: string, i: number): number {
-  let at = nextAt.get(cx);
-  if (at === undefined || (at >= 0 && at < i)) {
-    at = text.indexOf('@', i);
-    nextAt.set(cx, at);
+  if (cx !== atSection || i < atFrom || (atPos >= 0 && atPos < i)) {
+    atSection = cx;
+    atFrom = i;
+    atPos = text.indexOf('@', i);
   }
-  return at;
+  return atPos;
 }
 
 /**
@@ -85,24 +96,23 @@ export const SkipProse: MarkdownConfig = {
       parse(cx, next, pos) {
         const text = cx.text;
         const len = text.length;
-        let i = pos - cx.offset;
+        const i = pos - cx.offset;
         if (mayStart(cx, text, next, i)) return -1;
-        // The loop is mayStart inlined: most characters are letters inside a word, which decide at once. The
-        // next '@' is looked up once and kept while the scan is short of it (every word start asks).
-        let at = -2;
-        for (i++; i < len; i++) {
-          const c = text.charCodeAt(i);
-          if (c >= 128) continue;
-          const k = START[c];
-          if (k === 0) continue;
-          if (k === 1) break;
-          const p = text.charCodeAt(i - 1);
-          if (p < 128 && WORD[p] === 1) continue;
-          if (autolinkPrefixAt(text, c, i)) break;
-          if (at === -2 || (at >= 0 && at < i)) at = nextAtSign(cx, text, i);
-          if (at >= 0 && at - i <= 100) break;
+        // The next delimiter or autolink prefix, by a regular expression; then the word starts close enough
+        // before an '@' (at most 100 characters) for an e-mail address, up to that stop.
+        STOP.lastIndex = i + 1;
+        const stop = STOP.exec(text)?.index ?? len;
+        for (let at = nextAtSign(cx, text, i + 1); at >= 0 && at - 100 < stop; at = nextAtSign(cx, text, at + 1)) {
+          const to = Math.min(stop, at);
+          for (let j = Math.max(i + 1, at - 100); j < to; j++) {
+            const c = text.charCodeAt(j);
+            if (c < 128 && START[c] === 2) {
+              const p = text.charCodeAt(j - 1);
+              if (p >= 128 || WORD[p] !== 1) return j + cx.offset;
+            }
+          }
         }
-        return i + cx.offset;
+        return stop + cx.offset;
       },
     },
   ],

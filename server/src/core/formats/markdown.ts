@@ -1,18 +1,19 @@
 /**
  * Markdown (CommonMark + GFM tables, task lists, strikethrough and autolinks), read with @lezer/markdown, which
  * gives exact source offsets. Its stages are in markdown/: limits (guards against pathological input), parser,
- * front matter, masking (tree → mask), rescan (lezer's incremental re-parse after an edit), outline.
+ * front matter, masking (tree → mask), pieces (the same scan with plain paragraphs
+ * through lezer's inline parser only), rescan (lezer's incremental re-parse after an edit), outline.
  */
 import type { DocumentFormat, FormatStructure, LineDirective } from './format';
 import { DISABLE_NEXT_LINE, directiveRegions } from './directives';
 import { type MarkdownScan, scanMarkdownDocument } from './markdown/masking';
 import { markdownOutline } from './markdown/outline';
+import { scanMarkdownPieces } from './markdown/pieces';
 import { rescanMarkdown } from './markdown/rescan';
 
+/** A scan that keeps no tree (nothing will re-scan it): plain paragraphs skip lezer's block parser. */
 function scan(text: string, mask: Uint8Array): FormatStructure {
-  const s = scanMarkdownDocument(text);
-  mask.set(s.mask);
-  return { blockStarts: s.blockStarts, headings: s.headings };
+  return scanMarkdownPieces(text, mask);
 }
 
 export const markdown = {

@@ -25,7 +25,8 @@ export interface MarkdownScan extends FormatScan {
   guarded: boolean;
 }
 
-const enum Act {
+/** What a node type does to the mask (`ACTIONS`). */
+export const enum Act {
   Descend = 0,
   Hide,
   Blank,
@@ -38,7 +39,7 @@ const enum Act {
 }
 
 /** What each node type does to the mask, by type id. */
-const ACTIONS: Act[] = (() => {
+export const ACTIONS: Act[] = (() => {
   const byName: Record<string, Act> = {};
   for (const name of [
     'FencedCode', 'CodeBlock', 'InlineCode', 'URL', 'Autolink', 'HTMLBlock', 'HTMLTag', 'Comment', 'CommentBlock',

@@ -25,7 +25,10 @@ interface State {
   /** The matches and result were found with another term list (`withTerms`): match again before use. */
   stale?: true;
   text: string;
-  /** The format's incremental scan of `text` (undefined for a format scanned whole after every edit). */
+  /**
+   * The format's incremental scan of `text`: made at the first edit (undefined before it, after `compact`, and
+   * for a format scanned whole after every edit).
+   */
   scan: FormatScan | undefined;
   directives: Region[];
   view: DocumentView;
@@ -66,7 +69,8 @@ export class DocumentLinter {
   /**
    * Drops what only the next incremental re-scan needs: the format's scan (for Markdown, lezer's tree and the
    * block list), the largest part of a document's state, several times its text. A document nobody is editing
-   * keeps its results and what re-matching needs; its next edit scans it whole, once.
+   * keeps its results and what re-matching needs; its next edit scans the old text again, once, and re-scans
+   * from there.
    */
   compact(): void {
     if (this.state?.scan) this.state = { ...this.state, scan: undefined };
@@ -95,17 +99,12 @@ export class DocumentLinter {
 
   private full(text: string): State {
     const format = this.format;
-    const scan = format.incremental?.scan(text);
+    // The scan an edit re-scans from (for Markdown, lezer's tree of the whole text) is made at the first edit:
+    // the first answer comes from the format's plain scan, which is the same mask and structure, sooner (in
+    // Markdown, plain paragraphs skip lezer's block parser), and a document only read never holds a tree.
     const directives = format.directives(text);
-    let mask: Uint8Array;
-    let structure: { blockStarts: number[]; headings: Span[] };
-    if (scan) {
-      mask = scan.mask ? scan.mask.slice() : new Uint8Array(text.length);
-      structure = scan;
-    } else {
-      mask = new Uint8Array(text.length);
-      structure = format.scan(text, mask);
-    }
+    const mask = new Uint8Array(text.length);
+    const structure = format.scan(text, mask);
     for (const r of directives) applyRegion(mask, r);
     let masked = applyMask(text, mask);
     if (this.lang.foldView) masked = this.lang.foldView(masked, 0, text.length);
@@ -119,20 +118,22 @@ export class DocumentLinter {
     const tokens = tokensOf(view, this.options, this.lang);
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
     const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
-    return { text, scan, directives, view, tokens, matches, result, words };
+    return { text, scan: undefined, directives, view, tokens, matches, result, words };
   }
 
   /** The new state, re-doing only the blocks around the edit; undefined when that is not safe (full re-lint). */
   private relint(old: State, text: string): State | undefined {
     const incremental = this.format.incremental;
-    if (!incremental || !old.scan) return undefined;
+    if (!incremental) return undefined;
+    // The first edit since a full lint (or `compact`) scans the old text for re-scanning, once.
+    const oldScan = old.scan ?? incremental.scan(old.text);
     const change = diff(old.text, text);
     const delta = change.newEnd - change.oldEnd;
     const directives = this.format.directives(text);
     if (!sameRegions(old.directives, directives, change)) return undefined;
 
     // The range [from, to) of the new text to redo; it was [from, oldTo) in the old text.
-    const { scan, from, to, oldTo } = incremental.rescan(old.scan, old.text, text, change);
+    const { scan, from, to, oldTo } = incremental.rescan(oldScan, old.text, text, change);
     const blockStarts = scan.blockStarts;
 
     // Directives go on a copy of the scan's mask (which the next re-scan starts from); most documents have none.

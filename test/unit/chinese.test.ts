@@ -224,3 +224,23 @@ describe('Chinese drafts: properties over mixed text', () => {
     }
   });
 });
+
+describe('language detection remembers a text\'s start', () => {
+  it('gives the same answer for texts that share their start, and a new one when the start changes', () => {
+    const han = '粤港澳大湾区建设'.repeat(20_000);
+    const latin = 'Greater Bay Area '.repeat(10_000);
+    // Long texts: detection reads their first 100,000 characters.
+    assert.equal(detectLanguage(han + latin), 'zh-Hans');
+    assert.equal(detectLanguage(han + latin + 'more'), 'zh-Hans');
+    assert.equal(detectLanguage(latin + han), 'en');
+    assert.equal(detectLanguage(latin + han.slice(1)), 'en');
+    // A text sharing half its start with one read before is read again.
+    assert.equal(detectLanguage(latin.slice(0, 50_000) + han), 'zh-Hans');
+    // An edit inside the start is read again.
+    const edited = latin.slice(0, 10) + '國'.repeat(60_000) + latin.slice(10);
+    assert.equal(detectLanguage(edited), 'zh-Hant');
+    assert.equal(detectLanguage('Short English text.'), 'en');
+    assert.equal(detectLanguage('短的中文文本，广州。'), 'zh-Hans');
+    assert.equal(detectLanguage('Short English text.'), 'en');
+  });
+});

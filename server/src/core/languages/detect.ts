@@ -35,8 +35,43 @@ export function languageFromName(name: string): string | undefined {
 /** How much of a text detection reads: the start of a long document says what it is written in. */
 const SAMPLE = 100_000;
 
+/**
+ * What the last few texts' starts were read as (`detectLanguage`, and a bare "zh"'s script): an editor asks
+ * again after every keystroke, and a keystroke past the first SAMPLE characters, or anywhere in a text another
+ * text shares its start with, changes nothing detection reads. A cached start is compared natively.
+ */
+const recent: { sample: string; language?: string; script?: 'zh-Hans' | 'zh-Hant' }[] = [];
+
+function remembered(text: string): { sample: string; language?: string; script?: 'zh-Hans' | 'zh-Hant' } {
+  const n = Math.min(text.length, SAMPLE);
+  for (let i = 0; i < recent.length; i++) {
+    const r = recent[i]!;
+    if (r.sample.length === n && text.startsWith(r.sample)) {
+      if (i > 0) recent.unshift(...recent.splice(i, 1));
+      return r;
+    }
+  }
+  // A slice of a longer text would keep all of it alive: the start is copied (a concatenation, flattened by the
+  // slice taken of it).
+  const r = { sample: n < text.length ? (text.slice(0, n) + ' ').slice(0, n) : text };
+  recent.unshift(r);
+  if (recent.length > 4) recent.pop();
+  return r;
+}
+
 /** Chinese when Han characters outnumber Latin letters in the text's start, in its dominant script; else English. */
 export function detectLanguage(text: string): string {
+  const r = remembered(text);
+  return (r.language ??= detectIn(text));
+}
+
+/** The dominant script of the text's start (a document named or set to a bare "zh"). */
+function scriptOfStart(text: string): 'zh-Hans' | 'zh-Hant' {
+  const r = remembered(text);
+  return (r.script ??= dominantScript(text, 0, Math.min(text.length, SAMPLE)));
+}
+
+function detectIn(text: string): string {
   const to = Math.min(text.length, SAMPLE);
   let han = 0;
   let latin = 0;
@@ -55,9 +90,9 @@ export function detectLanguage(text: string): string {
 export function documentLanguage(name: string | undefined, setting: string | undefined, text: string): DocumentLanguage {
   const named = name ? languageFromName(name) : undefined;
   // A bare "zh" names the language, not the script: the text tells which.
-  if (named) return { tag: named.toLowerCase() === 'zh' ? dominantScript(text, 0, Math.min(text.length, SAMPLE)) : named, source: 'file name' };
+  if (named) return { tag: named.toLowerCase() === 'zh' ? scriptOfStart(text) : named, source: 'file name' };
   if (setting && setting !== 'auto' && normalizeLanguageTag(setting)) {
-    return { tag: setting.toLowerCase() === 'zh' ? dominantScript(text, 0, Math.min(text.length, SAMPLE)) : setting, source: 'setting' };
+    return { tag: setting.toLowerCase() === 'zh' ? scriptOfStart(text) : setting, source: 'setting' };
   }
   const detected = detectLanguage(text);
   return { tag: detected, source: detected === 'en' ? 'default' : 'text' };

@@ -81,7 +81,7 @@ describe('a language block\'s own abbreviation', () => {
     const tbx = (body: string, lang = 'en') => `<?xml version="1.0"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="${lang}" xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc/></tbxHeader><text><body>${body}</body></text></tbx>`;
     const t = (text: string, type?: string) => `<termSec><term>${text}</term>${type ? `<termNote type="termType">${type}</termNote>` : ''}</termSec>`;
     const sec = (lang: string, ...terms: string[]) => `<langSec xml:lang="${lang}">${terms.join('')}</langSec>`;
-    const cases: { name: string; text: string; terms: string[]; abbreviations: Record<string, string>[] }[] = [
+    const cases: { name: string; text: string; terms: string[]; abbreviations: Record<string, string>[]; problems?: string[] }[] = [
       {
         name: 'in the English section the concept\'s, in a Chinese one that language\'s (tags as tools write them)',
         text: tbx(`<conceptEntry id="prd">${sec('zh-CN', t('珠江三角洲'), t('珠三角', 'abbreviation'))}${sec('en-GB', t('Pearl River Delta'), t('PRD', 'acronym'))}</conceptEntry>`),
@@ -101,16 +101,34 @@ describe('a language block\'s own abbreviation', () => {
         abbreviations: [{ '*': '珠三角' }],
       },
       {
-        name: 'the first abbreviation of a section counts; a phrase typed abbreviation is a form',
-        text: tbx(`<conceptEntry>${sec('en', t('Nansha'))}${sec('zh-Hans', t('南沙新区'), t('南沙', 'abbreviation'), t('南区', 'abbreviation'), t('南沙 新区', 'abbreviation'))}</conceptEntry>`),
+        name: 'the first abbreviation of a section counts, a different second one is a warning at it; a phrase typed abbreviation is a form',
+        text: tbx(`<conceptEntry>${sec('en', t('Nansha'))}${sec('zh-Hans', t('南沙新区'), t('南沙', 'abbreviation'), t('南区', 'abbreviation'), t('南沙', 'abbreviation'), t('南沙 新区', 'abbreviation'))}</conceptEntry>`),
         terms: ['Nansha'],
         abbreviations: [{ 'zh-Hans': '南沙' }],
+        problems: ['2:377 conceptEntry[1]/langSec[zh-Hans]/termSec[3]/term A second abbreviation for zh-Hans in this concept, "南区": Termlint keeps one abbreviation per language, the first ("南沙"); this one is not read'],
+      },
+      {
+        name: 'two English abbreviations: the second is a warning',
+        text: tbx(`<conceptEntry>${sec('en', t('Pearl River Delta'), t('PRD', 'acronym'), t('PRDR', 'abbreviation'))}</conceptEntry>`),
+        terms: ['Pearl River Delta'],
+        abbreviations: [{ '*': 'PRD' }],
+        problems: ['2:310 conceptEntry[1]/langSec[en]/termSec[3]/term A second abbreviation for en in this concept, "PRDR": Termlint keeps one abbreviation per language, the first ("PRD"); this one is not read'],
+      },
+      {
+        name: 'abbreviations alone in two sections, different, or beside the own section\'s: each one not read is a warning',
+        text: tbx(`<conceptEntry>${sec('en', t('Pearl River Delta'))}${sec('zh-Hans', t('珠三角', 'abbreviation'))}${sec('zh-Hant', t('珠三角區', 'abbreviation'))}</conceptEntry><conceptEntry>${sec('en', t('Greater Bay Area'), t('GBA', 'abbreviation'))}${sec('zh-Hans', t('大湾区', 'abbreviation'))}</conceptEntry>`),
+        terms: ['Pearl River Delta', 'Greater Bay Area'],
+        abbreviations: [{ '*': '珠三角' }, { '*': 'GBA' }],
+        problems: [
+          '2:391 conceptEntry[1]/langSec[zh-Hant]/termSec[1]/term Another abbreviation of the concept, "珠三角區": Termlint keeps one abbreviation per language, the first ("珠三角"); this one is not read',
+          '2:708 conceptEntry[2]/langSec[zh-Hans]/termSec[1]/term Another abbreviation of the concept, "大湾区": Termlint keeps one abbreviation per language, the first ("GBA"); this one is not read',
+        ],
       },
     ];
     for (const c of cases) {
       it(c.name, () => {
         const r = tbxReader.read(c.text, 'x.tbx');
-        assert.deepEqual(shown(r), []);
+        assert.deepEqual(shown(r), c.problems ?? []);
         assert.deepEqual(r.list!.terms.map((x) => x.term), c.terms);
         assert.deepEqual(r.list!.terms.map(abbreviations), c.abbreviations);
       });

@@ -71,8 +71,16 @@ interface LanguageGroup {
   span: Span;
   path: string;
   forms: FoundForm[];
-  /** The section's term typed abbreviation (the first one). */
+  /** The section's term typed abbreviation (the first one; another is reported, not read). */
   abbreviation?: string;
+  /** Where that abbreviation is written, for a problem about another. */
+  abbreviationAt?: { span: Span; path: string };
+}
+
+/** Termlint keeps one abbreviation per language of a concept: a different second one is reported as not read. */
+function secondAbbreviation(report: Report, at: { span: Span; path: string }, second: string, lang: string | undefined, kept: string): void {
+  const which = lang === undefined ? `Another abbreviation of the concept, "${second}"` : `A second abbreviation for ${lang} in this concept, "${second}"`;
+  report(at.span, at.path, `${which}: Termlint keeps one abbreviation per language, the first ("${kept}"); this one is not read`, 'warning');
 }
 
 /** What one termSec (tig, ntig) says: its term, status, notes and source; undefined when it is broken (reported). */
@@ -182,17 +190,26 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
     for (const ts of ls.children) {
       if (ts.name !== 'termSec' && ts.name !== 'tig' && ts.name !== 'ntig') continue;
       const form = readTermSection(ts, `${lsPath}/${ts.name}[${++t}]`, report);
-      if (form?.abbreviation) group.abbreviation ??= form.text;
-      else if (form) group.forms.push(form);
+      if (form?.abbreviation) {
+        if (group.abbreviation === undefined) {
+          group.abbreviation = form.text;
+          group.abbreviationAt = { span: form.span, path: form.path };
+        } else if (group.abbreviation !== form.text) secondAbbreviation(report, form, form.text, lang, group.abbreviation);
+      } else if (form) group.forms.push(form);
       else ok = false;
     }
   }
   const languages: LanguageInput[] = [];
   // An abbreviation in a section with no other terms has no language block to go with: it is the concept's.
   let loose: string | undefined;
+  const looseAt: { span: Span; path: string; text: string }[] = [];
   for (const g of groups.values()) {
     if (g.forms.length === 0) {
-      loose ??= g.abbreviation;
+      if (g.abbreviation !== undefined && g.abbreviationAt) {
+        if (loose === undefined) loose = g.abbreviation;
+        else if (loose !== g.abbreviation) secondAbbreviation(report, g.abbreviationAt, g.abbreviation, undefined, loose);
+        looseAt.push({ ...g.abbreviationAt, text: g.abbreviation });
+      }
       continue; // a language section with no terms says nothing more
     }
     const l = assign(g, report);
@@ -210,6 +227,9 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
   const own = languages.find((l) => l.lang === 'en') ?? languages.find((l) => l.lang === fileLang) ?? languages[0]!;
   // The own section's abbreviation is the concept's; every other section's stays its language's own.
   const abbreviation = own.abbreviation?.short ?? loose;
+  if (own.abbreviation && loose !== undefined && loose !== own.abbreviation.short) {
+    for (const at of looseAt) if (at.text === loose) secondAbbreviation(report, at, loose, undefined, own.abbreviation.short);
+  }
   delete own.abbreviation;
   const input: EntryInput = {
     index,

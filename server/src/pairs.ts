@@ -8,9 +8,10 @@
  * Which targets follow a source is remembered from the targets' lints, so an edit of the source re-lints them
  * (`onDidChangeTargets`).
  */
-import { Emitter, type DiagnosticRelatedInformation, type Disposable, type Event, type TextDocuments } from 'vscode-languageserver';
+import { Emitter, FileChangeType, type DiagnosticRelatedInformation, type Disposable, type Event, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLinter as IncrementalLinter, formatForPath, type CompiledTerms, type Finding, type LintOptions, type LintResult } from './core';
+import { FORMATS } from './core/formats';
 import { FNV_OFFSET, fnv1aStep } from './core/hash';
 import { type PairCheck, checkPair, counterpartSpan, linkAt } from './core/translation/check';
 import { conceptOf } from './core/translation/concepts';
@@ -19,6 +20,7 @@ import { type PairRef, declaredPairs, normalizeRelative, pairsByName, taggedName
 import type { Host } from './host';
 import { Settings } from './settings';
 import { folderOf, joinUri, relativePath, type Logger } from './util';
+import type { WorkspaceEvents } from './workspace';
 
 /** A source of a document, as it reads now. */
 interface Source {
@@ -72,7 +74,14 @@ export interface PairDeps {
   host: Host;
   folders: () => readonly string[];
   logger: Logger;
+  /** The file watchers' events: a source on disk that changes, appears or goes re-lints its open translations. */
+  workspace?: Pick<WorkspaceEvents, 'onDidChangeWatchedFiles'>;
+  /** Asks the client to watch files matching a glob (dynamic registration), once a source is read from disk. */
+  watchFiles?: (globPattern: string) => Promise<Disposable>;
 }
+
+/** Every file a pair's side can be: the registered formats' extensions. */
+export const SOURCE_GLOB = `**/*.{${[...new Set(FORMATS.flatMap((f) => f.extensions))].join(',')}}`;
 
 function hashOf(text: string): string {
   let h = FNV_OFFSET;
@@ -126,6 +135,13 @@ export function createPairService(deps: PairDeps): PairService & Disposable {
   const listings = new DiskReads((dir) => host.readDirectory(dir));
   const folderFiles = new DiskReads((folder) => host.findFiles(folder, ['**/*'], []));
   const diskTexts = new DiskReads((uri) => host.readFile(uri));
+  /** The watcher of sources on disk, registered when the first source is read from it. */
+  let watcher: Promise<Disposable> | undefined;
+  function watchDisk(): void {
+    if (watcher || !deps.watchFiles) return;
+    watcher = deps.watchFiles(SOURCE_GLOB);
+    watcher.catch((err: unknown) => deps.logger.error('registering the translation-source watcher', err));
+  }
 
   /** The file URIs in the folder of `uri` whose names are tagged (a language) and share its stem. */
   async function siblings(uri: string): Promise<string[]> {
@@ -183,6 +199,7 @@ export function createPairService(deps: PairDeps): PairService & Disposable {
   async function load(uri: string): Promise<{ doc: TextDocument; stamp: string } | undefined> {
     const open = documents.get(uri);
     if (open) return { doc: open, stamp: `o${open.version}` };
+    watchDisk();
     const text = await diskTexts.get(uri);
     // Not there (any more), or not text: no source to compare with.
     if (text === undefined || text.includes('\u0000') || text.includes('\ufffd')) return undefined;
@@ -211,7 +228,7 @@ export function createPairService(deps: PairDeps): PairService & Disposable {
     return linter.lint(source.doc.getText());
   }
 
-  return {
+  const service: PairService & Disposable = {
     onDidChangeTargets: changed.event,
 
     async prepare(uri, settings) {
@@ -283,6 +300,8 @@ export function createPairService(deps: PairDeps): PairService & Disposable {
     },
 
     dispose() {
+      onFiles?.dispose();
+      void watcher?.then((w) => w.dispose(), () => undefined);
       listings.clear();
       folderFiles.clear();
       diskTexts.clear();
@@ -292,6 +311,19 @@ export function createPairService(deps: PairDeps): PairService & Disposable {
       sourceLinters.clear();
     },
   };
+
+  // A file changed on disk that no editor has open: a source some translation follows (changed or deleted), or a
+  // new file that may be one (created: named like an open document, or in a folder a declared pair lists).
+  const onFiles = deps.workspace?.onDidChangeWatchedFiles((changes) => {
+    for (const c of changes) {
+      if (documents.get(c.uri)) continue; // the editor's text is the source while it is open
+      if (c.type !== FileChangeType.Changed) folderFiles.clear();
+      if (c.type === FileChangeType.Changed && !followers.has(c.uri)) continue;
+      service.touched(c.uri, 'opened');
+    }
+    return Promise.resolve();
+  });
+  return service;
 }
 
 /** The block of the other document aligned with the block at `offset` of one side of a checked pair. */

@@ -6,6 +6,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -67,7 +68,14 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     configs = registerProjectConfigs({ connection, documents, host: deps.host, logger, workspace, validator: deps.configValidator, dynamicWatchers });
     const settings = registerSettings({ connection, logger, configs, pullConfiguration: caps.workspace?.configuration === true });
     terms = registerTermLists({ connection, documents, settings, host: deps.host, logger, workspace, dynamicWatchers, turns });
-    const pairs = createPairService({ documents, host: deps.host, folders: () => workspace.folders(), logger });
+    const pairs = createPairService({
+      documents,
+      host: deps.host,
+      folders: () => workspace.folders(),
+      logger,
+      workspace,
+      ...(dynamicWatchers ? { watchFiles: (globPattern: string) => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }) } : {}),
+    });
     const linter = createDocumentLinter({ settings, terms, configs, ready, pairs, ...(deps.afterWork ? { afterWork: deps.afterWork } : {}) });
     const publisher = registerDiagnostics({
       connection,

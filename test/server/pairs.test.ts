@@ -10,9 +10,11 @@
  * with the matchers it has, so which concept a source uses comes from the linter as it is.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestClient, applyTextEdits, makeWorkspace, type Mode } from './lspClient';
+import { FileChangeType, TestClient, applyTextEdits, makeWorkspace, type Mode } from './lspClient';
 
 const TERMS = JSON.stringify({
   terms: [
@@ -176,6 +178,30 @@ for (const mode of ['pull', 'push'] as Mode[]) {
       await followed(() => client.close(ws.uri('memo.de.md')));
       await client.diagnosticsOf(lone, (d) => translations(d).length === 0);
       await client.close(lone);
+    });
+
+    it('a source no editor has open, changed, deleted or created on disk, re-lints its open translation', async () => {
+      // The server asks the client to watch the files a source can be, once it reads one from disk.
+      const globsOf = (r: { registerOptions?: unknown }) => (r.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
+      const isSourceWatcher = (r: { method: string; registerOptions?: unknown }) => r.method === 'workspace/didChangeWatchedFiles' && globsOf(r).some((g) => g.includes(',md,') || g.includes('{md,'));
+      const reg = client.registrations.all.find(isSourceWatcher) ?? (await client.registrations.next(isSourceWatcher));
+      assert.match(globsOf(reg)[0]!, /^\*\*\/\*\.\{.*\bmd\b.*\btxt\b.*\bhtml\b.*\}$/);
+      ws.write('brief.de.md', 'Shenzhen baut.\n');
+      const brief = ws.uri('brief.en.md');
+      ws.write('brief.en.md', 'The city builds.\n');
+      await client.open(brief, 'markdown', 'The city builds.\n');
+      await client.diagnosticsOf(brief, (d) => translations(d).length === 1 && text(translations(d)[0]!).includes('Shenzhen'));
+      // Another tool (a pull, a checkout) rewrites the source: the file watcher says so.
+      ws.write('brief.de.md', 'Zhuhai baut.\n');
+      await followed(() => client.watchedFileChanged(ws.uri('brief.de.md'), FileChangeType.Changed));
+      await client.diagnosticsOf(brief, (d) => translations(d).length === 1 && text(translations(d)[0]!).includes('Zhuhai'));
+      fs.rmSync(path.join(ws.root, 'brief.de.md'));
+      await followed(() => client.watchedFileChanged(ws.uri('brief.de.md'), FileChangeType.Deleted));
+      await client.diagnosticsOf(brief, (d) => translations(d).length === 0);
+      ws.write('brief.de.md', 'Nansha baut.\n');
+      await followed(() => client.watchedFileChanged(ws.uri('brief.de.md'), FileChangeType.Created));
+      await client.diagnosticsOf(brief, (d) => translations(d).length === 1 && text(translations(d)[0]!).includes('Nansha'));
+      await client.close(brief);
     });
   });
 }

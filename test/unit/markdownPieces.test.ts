@@ -61,6 +61,20 @@ describe('Piecewise Markdown scan equals lezer\'s whole-document scan', () => {
     for (let i = 0; i < 2000; i++) assertSameScan(droppedDocument(random, 4 + Math.floor(random() * 25)), `document ${i}`);
   });
 
+  it('on pathological lines: containers nested past the guard, delimiter runs past the limit, in plain paragraphs too', () => {
+    const n = 30_000;
+    for (const text of [
+      '- '.repeat(n) + 'Macau\n\nPlain prose after it.\n',
+      '> - '.repeat(n / 2) + 'Macau\n\nPlain prose after it.\n',
+      'Plain prose with ' + '*'.repeat(n) + 'Macau' + '*'.repeat(n) + ' in it.\n\n- a list\n',
+      'Plain prose ' + '*a '.repeat(n / 3) + 'Macau' + ' a*'.repeat(n / 3) + '\n',
+      'Plain ' + '['.repeat(n) + 'Macau' + '](x)'.repeat(n / 4) + '\n\n' + '`'.repeat(n) + 'Macau\n',
+      Array.from({ length: 300 }, (_, i) => ' '.repeat(i) + '- Macau').join('\n') + '\n\nPlain prose.\n',
+    ]) {
+      assertSameScan(text, `pathological ${text.slice(0, 20)}`);
+    }
+  });
+
   it('on a long fence left open, re-parsed a bounded number of times', () => {
     const prose = 'Plain prose of a draft, line after line.\n\n'.repeat(2000);
     for (const text of ['```\n' + prose, prose + '```\n' + prose, prose + '<!--\n' + prose + '-->\n' + prose, '<script>\n' + prose]) assertSameScan(text, 'open block');

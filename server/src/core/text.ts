@@ -123,6 +123,39 @@ export interface TokenOffsets {
   readonly length: number;
 }
 
+/** Where the next word starts at or after `i` (a word character there), or `to` or past it when none does. */
+function nextWordStart(text: string, i: number, to: number, cls: Uint8Array): number {
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    // Code units outside the surrogates (nearly all) are classified by the table and one unit wide.
+    if (c < 0xd800 || c > 0xdfff) {
+      if (cls[c] === CharClass.Word) return i;
+      i++;
+    } else if (classAt(text, i) === CharClass.Word) return i;
+    else i += c <= 0xdbff ? charWidthAt(text, i) : 1;
+  }
+  return i;
+}
+
+/** The end of the word starting at `start`: word characters, and format characters followed by one. */
+function wordEnd(text: string, start: number, to: number, cls: Uint8Array): number {
+  const c = text.charCodeAt(start);
+  let i = c < 0xd800 || c > 0xdfff ? start + 1 : start + charWidthAt(text, start);
+  while (i < to) {
+    const d = text.charCodeAt(i);
+    if (d < 0xd800 || d > 0xdfff) {
+      const kd = cls[d];
+      if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) i++;
+      else break;
+    } else {
+      const kd = classAt(text, i);
+      if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) i += charWidthAt(text, i);
+      else break;
+    }
+  }
+  return i;
+}
+
 /**
  * Word tokens of `text` between `from` and `to`. Apostrophes, dots and other punctuation end a word,
  * so "Shenzhen's" yields "Shenzhen" and "s".
@@ -132,44 +165,25 @@ export function tokenOffsets(text: string, from = 0, to = text.length): TokenOff
   let ends = new Int32Array(starts.length);
   let n = 0;
   const cls = charClassTable();
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
+  for (let i = nextWordStart(text, from, to, cls); i < to; i = nextWordStart(text, i, to, cls)) {
     const start = i;
-    // Code units outside the surrogates (nearly all) are classified by the table and one unit wide.
-    if (c < 0xd800 || c > 0xdfff) {
-      i++;
-      if (cls[c] !== CharClass.Word) continue;
-    } else if (classAt(text, i) === CharClass.Word) i += charWidthAt(text, i);
-    else {
-      i += c <= 0xdbff ? charWidthAt(text, i) : 1;
-      continue;
-    }
-    while (i < to) {
-      const d = text.charCodeAt(i);
-      if (d < 0xd800 || d > 0xdfff) {
-        const kd = cls[d];
-        if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) i++;
-        else break;
-      } else {
-        const kd = classAt(text, i);
-        if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) i += charWidthAt(text, i);
-        else break;
-      }
-    }
+    i = wordEnd(text, start, to, cls);
     if (n === starts.length) {
-      const s2 = new Int32Array(n * 2);
-      s2.set(starts);
-      starts = s2;
-      const e2 = new Int32Array(n * 2);
-      e2.set(ends);
-      ends = e2;
+      starts = grown(starts, n * 2);
+      ends = grown(ends, n * 2);
     }
     starts[n] = start;
     ends[n] = i;
     n++;
   }
   return { starts, ends, length: n };
+}
+
+/** `a` copied into a new array of `size` elements. */
+function grown<T extends Int32Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
 }
 
 /** Word tokens with what the consistency checks read of each word, made in the same pass (`tokenWords`). */
@@ -196,6 +210,58 @@ export const enum WordShape {
 /** The multiplier of `tokenWords`' hash (core/consistency/words.ts reads it as HASH_BASE). */
 export const WORD_HASH_BASE = 0x01000193;
 
+/** What `readLetters` found of a word (one object, rewritten by each call: the hot loops allocate nothing). */
+export interface WordLetters {
+  /** Case-folded polynomial hash (WORD_HASH_BASE), format characters left out. */
+  hash: number;
+  /** How many code units the hash read. */
+  hashed: number;
+  /** WordShape bits. */
+  shape: number;
+}
+
+/** Reads the letters of the word text[start, end) into `out`: its case-folded hash, hashed length and shape. */
+export function readLetters(text: string, start: number, end: number, out: WordLetters): void {
+  const lower = lowerCaseTable();
+  const upper = upperCaseTable();
+  const cls = charClassTable();
+  let h = 0;
+  let len = 0;
+  let uppers = 0;
+  let lowers = 0;
+  let f = 0;
+  for (let j = start; j < end; j++) {
+    let u = text.charCodeAt(j);
+    if (u < 0x80) {
+      // ASCII (nearly every letter of an English draft): no table to read.
+      if (u >= 0x61 && u <= 0x7a) lowers++;
+      else if (u >= 0x41 && u <= 0x5a) {
+        uppers++;
+        if (j > start) f |= WordShape.InnerUpper;
+        u += 32;
+      } else if (u >= 0x30 && u <= 0x39) f |= WordShape.Digits;
+    } else {
+      const lu = lower[u]!;
+      if (lu !== u) {
+        uppers++;
+        if (j > start) f |= WordShape.InnerUpper;
+        u = lu;
+      } else if (upper[u] !== u) lowers++;
+      else if (cls[u] === CharClass.Format) continue;
+    }
+    h = (Math.imul(h, WORD_HASH_BASE) + u) | 0;
+    len++;
+  }
+  if (uppers > 0) f |= WordShape.Upper;
+  if (uppers > 1) f |= WordShape.Uppers;
+  if (lowers > 0) f |= WordShape.Lower;
+  const first = text.charCodeAt(start);
+  if (lower[first] !== first) f |= WordShape.UpperFirst;
+  out.hash = h;
+  out.hashed = len;
+  out.shape = f;
+}
+
 /**
  * `tokenOffsets`, and for each word the case-folded hash, its hashed length and the shape of its letters, read
  * in the same pass over the characters (the consistency checks' word table needs them for every word: a second
@@ -210,83 +276,25 @@ export function tokenWords(text: string, from = 0, to = text.length): WordTokens
   let shape = new Uint8Array(cap);
   let n = 0;
   const cls = charClassTable();
-  const lower = lowerCaseTable();
-  const upper = upperCaseTable();
-  const BASE = WORD_HASH_BASE;
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
+  const letters: WordLetters = { hash: 0, hashed: 0, shape: 0 };
+  for (let i = nextWordStart(text, from, to, cls); i < to; i = nextWordStart(text, i, to, cls)) {
     const start = i;
-    if (c < 0xd800 || c > 0xdfff) {
-      i++;
-      if (cls[c] !== CharClass.Word) continue;
-    } else if (classAt(text, i) === CharClass.Word) i += charWidthAt(text, i);
-    else {
-      i += c <= 0xdbff ? charWidthAt(text, i) : 1;
-      continue;
-    }
-    while (i < to) {
-      const d = text.charCodeAt(i);
-      if (d < 0xd800 || d > 0xdfff) {
-        const kd = cls[d];
-        if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) i++;
-        else break;
-      } else {
-        const kd = classAt(text, i);
-        if (kd === CharClass.Word || (kd === CharClass.Format && i + 1 < to && classAt(text, i + 1) === CharClass.Word)) i += charWidthAt(text, i);
-        else break;
-      }
-    }
+    i = wordEnd(text, start, to, cls);
     // The word's letters, while they are in the cache: hash, case and digits.
-    let h = 0;
-    let len = 0;
-    let uppers = 0;
-    let lowers = 0;
-    let f = 0;
-    for (let j = start; j < i; j++) {
-      let u = text.charCodeAt(j);
-      if (u < 0x80) {
-        if (u >= 0x61 && u <= 0x7a) lowers++;
-        else if (u >= 0x41 && u <= 0x5a) {
-          uppers++;
-          if (j > start) f |= WordShape.InnerUpper;
-          u += 32;
-        } else if (u >= 0x30 && u <= 0x39) f |= WordShape.Digits;
-      } else {
-        const lu = lower[u]!;
-        if (lu !== u) {
-          uppers++;
-          if (j > start) f |= WordShape.InnerUpper;
-          u = lu;
-        } else if (upper[u] !== u) lowers++;
-        else if (cls[u] === CharClass.Format) continue;
-      }
-      h = (Math.imul(h, BASE) + u) | 0;
-      len++;
-    }
-    if (uppers > 0) f |= WordShape.Upper;
-    if (uppers > 1) f |= WordShape.Uppers;
-    if (lowers > 0) f |= WordShape.Lower;
-    const first = text.charCodeAt(start);
-    if (lower[first] !== first) f |= WordShape.UpperFirst;
+    readLetters(text, start, i, letters);
     if (n === cap) {
       cap *= 2;
-      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (k: number) => T): T => {
-        const b = make(cap);
-        b.set(a);
-        return b;
-      };
-      starts = grow(starts, (k) => new Int32Array(k));
-      ends = grow(ends, (k) => new Int32Array(k));
-      hash = grow(hash, (k) => new Int32Array(k));
-      hashed = grow(hashed, (k) => new Int32Array(k));
-      shape = grow(shape, (k) => new Uint8Array(k));
+      starts = grown(starts, cap);
+      ends = grown(ends, cap);
+      hash = grown(hash, cap);
+      hashed = grown(hashed, cap);
+      shape = grown(shape, cap);
     }
     starts[n] = start;
     ends[n] = i;
-    hash[n] = h;
-    hashed[n] = len;
-    shape[n] = f;
+    hash[n] = letters.hash;
+    hashed[n] = letters.hashed;
+    shape[n] = letters.shape;
     n++;
   }
   return { starts, ends, length: n, hash, hashed, shape };

@@ -5,7 +5,7 @@
  * word (a hyphen, white space, anything else), and whether a term list already covers it. Strings are made only
  * for the few words a check compares.
  */
-import { lowerWord, lowerCaseTable, upperCaseTable, CharClass, charClassTable, WORD_HASH_BASE, WordShape, type TokenOffsets, type WordTokens } from '../text';
+import { lowerWord, lowerCaseTable, WORD_HASH_BASE, WordShape, readLetters, type TokenOffsets, type WordLetters, type WordTokens } from '../text';
 import type { Language, VariantVocabulary } from '../languages/language';
 import { lastAtMost, lowerBound } from '../search';
 import { IntTable } from './intTable';
@@ -203,80 +203,34 @@ function readWords(t: WordTable, vocab: VariantVocabulary, from: number, to: num
   const { hash, pow, flags, gap } = t;
   const n = t.length;
   const text = t.view.masked;
-  const lower = lowerCaseTable();
-  const upper = upperCaseTable();
-  const cls = charClassTable();
   const { starts, ends } = t.tokens;
   const functionWords = grammarWords(vocab);
-  // Tokens made by `tokenWords` carry each word's hash and shape, read with the characters: only gaps and
-  // grammar words are left to do.
+  // Tokens made by `tokenWords` carry each word's hash and shape, read with the characters; others (an edit's
+  // re-tokenized blocks) are read here, by the same reader.
   const read = t.tokens as Partial<WordTokens>;
-  if (read.hash && read.hashed && read.shape) {
-    const { hash: th, hashed, shape } = read;
-    for (let k = from; k < to; k++) {
-      const s = starts[k]!;
-      const e = ends[k]!;
-      const h = th[k]!;
-      hash[k] = h;
-      const len = hashed[k]!;
-      pow[k] = len < 64 ? POWERS[len]! : power(len);
-      const sh = shape[k]!;
-      let f = (sh & WordShape.Digits) !== 0 || (sh & (WordShape.Upper | WordShape.Lower)) === 0 ? 0 : Word.Letters;
-      if ((sh & (WordShape.Upper | WordShape.UpperFirst)) === (WordShape.Upper | WordShape.UpperFirst)) f |= Word.UpperFirst;
-      if ((sh & WordShape.Uppers) !== 0 && (sh & WordShape.Lower) === 0) f |= Word.AllCaps;
-      if ((sh & WordShape.Upper) === 0) f |= Word.Lower;
-      if ((sh & (WordShape.InnerUpper | WordShape.Lower)) === (WordShape.InnerUpper | WordShape.Lower)) f |= Word.InnerUpper;
-      const fw = functionWords.get(h);
-      if (fw >= 0 && sameLower(text, s, e, vocab.functionWords[fw]!)) f |= Word.Function;
-      flags[k] = f;
-      if (k + 1 < n) {
-        const next = starts[k + 1]!;
-        gap[k] = next === e + 1 && text.charCodeAt(e) === 32 ? Gap.Space : gapBetween(text, e, next);
-      }
-    }
-    return;
-  }
+  const given = read.hash && read.hashed && read.shape ? (read as WordTokens) : undefined;
+  const letters: WordLetters = { hash: 0, hashed: 0, shape: 0 };
   for (let k = from; k < to; k++) {
     const s = starts[k]!;
     const e = ends[k]!;
-    let h = 0;
-    let skipped = 0;
-    let uppers = 0;
-    let lowers = 0;
-    let digits = false;
-    let innerUpper = false;
-    for (let i = s; i < e; i++) {
-      let c = text.charCodeAt(i);
-      if (c < 0x80) {
-        // ASCII (nearly every letter of an English draft): no table to read.
-        if (c >= 0x61 && c <= 0x7a) lowers++;
-        else if (c >= 0x41 && c <= 0x5a) {
-          uppers++;
-          if (i > s) innerUpper = true;
-          c += 32;
-        } else if (c >= 0x30 && c <= 0x39) digits = true;
-      } else {
-        const lc = lower[c]!;
-        if (lc !== c) {
-          uppers++;
-          if (i > s) innerUpper = true;
-          c = lc;
-        } else if (upper[c] !== c) lowers++;
-        else if (cls[c] === CharClass.Format) {
-          skipped++;
-          continue;
-        }
-      }
-      h = (Math.imul(h, BASE) + c) | 0;
+    let h: number;
+    let len: number;
+    let sh: number;
+    if (given) {
+      h = given.hash[k]!;
+      len = given.hashed[k]!;
+      sh = given.shape[k]!;
+    } else {
+      readLetters(text, s, e, letters);
+      ({ hash: h, hashed: len, shape: sh } = letters);
     }
     hash[k] = h;
-    const len = e - s - skipped;
     pow[k] = len < 64 ? POWERS[len]! : power(len);
-    let f = digits || (uppers === 0 && lowers === 0) ? 0 : Word.Letters;
-    if (uppers > 0 && lower[text.charCodeAt(s)] !== text.charCodeAt(s)) f |= Word.UpperFirst;
-    if (uppers >= 2 && lowers === 0) f |= Word.AllCaps;
-    if (uppers === 0) f |= Word.Lower;
-    if (innerUpper && lowers > 0) f |= Word.InnerUpper;
+    let f = (sh & WordShape.Digits) !== 0 || (sh & (WordShape.Upper | WordShape.Lower)) === 0 ? 0 : Word.Letters;
+    if ((sh & (WordShape.Upper | WordShape.UpperFirst)) === (WordShape.Upper | WordShape.UpperFirst)) f |= Word.UpperFirst;
+    if ((sh & WordShape.Uppers) !== 0 && (sh & WordShape.Lower) === 0) f |= Word.AllCaps;
+    if ((sh & WordShape.Upper) === 0) f |= Word.Lower;
+    if ((sh & (WordShape.InnerUpper | WordShape.Lower)) === (WordShape.InnerUpper | WordShape.Lower)) f |= Word.InnerUpper;
     const fw = functionWords.get(h);
     if (fw >= 0 && sameLower(text, s, e, vocab.functionWords[fw]!)) f |= Word.Function;
     flags[k] = f;

@@ -4,17 +4,13 @@
  * front matter, masking (tree → mask), pieces (the same scan with plain paragraphs
  * through lezer's inline parser only), rescan (lezer's incremental re-parse after an edit), outline.
  */
-import type { DocumentFormat, FormatStructure, LineDirective } from './format';
+import type { DocumentFormat, LineDirective } from './format';
 import { DISABLE_NEXT_LINE, directiveRegions } from './directives';
 import { type MarkdownScan, scanMarkdownDocument } from './markdown/masking';
 import { markdownOutline } from './markdown/outline';
 import { scanMarkdownPieces } from './markdown/pieces';
 import { rescanMarkdown } from './markdown/rescan';
 
-/** A scan that keeps no tree (nothing will re-scan it): plain paragraphs skip lezer's block parser. */
-function scan(text: string, mask: Uint8Array): FormatStructure {
-  return scanMarkdownPieces(text, mask);
-}
 
 export const markdown = {
   id: 'markdown',
@@ -22,7 +18,8 @@ export const markdown = {
   // The union of what the CLI and workspace lint accepted before they asked one registry.
   extensions: ['md', 'markdown', 'mdx', 'mdown', 'mkd', 'mkdn'],
   languageIds: ['markdown'],
-  scan,
+  // A scan that keeps no tree (nothing will re-scan it): plain paragraphs skip lezer's block parser.
+  scan: scanMarkdownPieces,
   headingStyleFrom: 'text',
   directives: directiveRegions,
   disableLine: (): LineDirective => DISABLE_NEXT_LINE,

@@ -89,7 +89,8 @@ export function scanMarkdownPieces(text: string, mask: Uint8Array): FormatStruct
   /** Parses [from, to) and masks its blocks; false when its last block runs on (then masks those before it). */
   const parseRange = (to: number, final: boolean): boolean => {
     // lezer parses the range as a document of its own: positions in its tree and scan are from `from`.
-    const tree = parser.parse(input === text ? text.slice(from, to) : input.slice(from, to));
+    const localText = text.slice(from, to);
+    const tree = parser.parse(input === text ? localText : input.slice(from, to));
     const cursor = tree.cursor();
     if (!cursor.firstChild()) return true;
     let lastFrom = -1;
@@ -98,7 +99,6 @@ export function scanMarkdownPieces(text: string, mask: Uint8Array): FormatStruct
       if (last && from + last.to > contentEnd) lastFrom = last.from;
     }
     const local: FormatStructure = { blockStarts: [], headings: [] };
-    const localText = text.slice(from, to);
     const localMask = mask.subarray(from, to);
     do {
       if (cursor.from === lastFrom) break;

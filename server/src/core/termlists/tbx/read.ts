@@ -72,15 +72,13 @@ interface LanguageGroup {
   path: string;
   forms: FoundForm[];
   /** The section's term typed abbreviation (the first one; another is reported, not read). */
-  abbreviation?: string;
-  /** Where that abbreviation is written, for a problem about another. */
-  abbreviationAt?: { span: Span; path: string };
+  abbreviation?: FoundForm;
 }
 
 /** Termlint keeps one abbreviation per language of a concept: a different second one is reported as not read. */
-function secondAbbreviation(report: Report, at: { span: Span; path: string }, second: string, lang: string | undefined, kept: string): void {
-  const which = lang === undefined ? `Another abbreviation of the concept, "${second}"` : `A second abbreviation for ${lang} in this concept, "${second}"`;
-  report(at.span, at.path, `${which}: Termlint keeps one abbreviation per language, the first ("${kept}"); this one is not read`, 'warning');
+function secondAbbreviation(report: Report, second: FoundForm, lang: string | undefined, kept: string): void {
+  const which = lang === undefined ? `Another abbreviation of the concept, "${second.text}"` : `A second abbreviation for ${lang} in this concept, "${second.text}"`;
+  report(second.span, second.path, `${which}: Termlint keeps one abbreviation per language, the first ("${kept}"); this one is not read`, 'warning');
 }
 
 /** What one termSec (tig, ntig) says: its term, status, notes and source; undefined when it is broken (reported). */
@@ -191,10 +189,8 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
       if (ts.name !== 'termSec' && ts.name !== 'tig' && ts.name !== 'ntig') continue;
       const form = readTermSection(ts, `${lsPath}/${ts.name}[${++t}]`, report);
       if (form?.abbreviation) {
-        if (group.abbreviation === undefined) {
-          group.abbreviation = form.text;
-          group.abbreviationAt = { span: form.span, path: form.path };
-        } else if (group.abbreviation !== form.text) secondAbbreviation(report, form, form.text, lang, group.abbreviation);
+        if (!group.abbreviation) group.abbreviation = form;
+        else if (group.abbreviation.text !== form.text) secondAbbreviation(report, form, lang, group.abbreviation.text);
       } else if (form) group.forms.push(form);
       else ok = false;
     }
@@ -202,19 +198,19 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
   const languages: LanguageInput[] = [];
   // An abbreviation in a section with no other terms has no language block to go with: it is the concept's.
   let loose: string | undefined;
-  const looseAt: { span: Span; path: string; text: string }[] = [];
+  const looseForms: FoundForm[] = [];
   for (const g of groups.values()) {
     if (g.forms.length === 0) {
-      if (g.abbreviation !== undefined && g.abbreviationAt) {
-        if (loose === undefined) loose = g.abbreviation;
-        else if (loose !== g.abbreviation) secondAbbreviation(report, g.abbreviationAt, g.abbreviation, undefined, loose);
-        looseAt.push({ ...g.abbreviationAt, text: g.abbreviation });
+      if (g.abbreviation) {
+        if (loose === undefined) loose = g.abbreviation.text;
+        else if (loose !== g.abbreviation.text) secondAbbreviation(report, g.abbreviation, undefined, loose);
+        looseForms.push(g.abbreviation);
       }
       continue; // a language section with no terms says nothing more
     }
     const l = assign(g, report);
     // TBX has no place for "the list defines it": an abbreviation read from TBX must be defined by documents.
-    if (l && g.abbreviation !== undefined) l.abbreviation = { short: g.abbreviation, defined: false };
+    if (l && g.abbreviation) l.abbreviation = { short: g.abbreviation.text, defined: false };
     if (l) languages.push(l);
     else ok = false;
   }
@@ -228,7 +224,7 @@ function readConcept(entry: XmlElement, index: number, builder: TermListBuilder,
   // The own section's abbreviation is the concept's; every other section's stays its language's own.
   const abbreviation = own.abbreviation?.short ?? loose;
   if (own.abbreviation && loose !== undefined && loose !== own.abbreviation.short) {
-    for (const at of looseAt) if (at.text === loose) secondAbbreviation(report, at, loose, undefined, own.abbreviation.short);
+    for (const f of looseForms) if (f.text === loose) secondAbbreviation(report, f, undefined, own.abbreviation.short);
   }
   delete own.abbreviation;
   const input: EntryInput = {

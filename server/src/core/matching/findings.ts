@@ -47,54 +47,34 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   const occurrences: Occurrence[] = [];
   let excepted: Excepted[] | undefined;
   for (const m of matches) {
-    if (m.han && han) {
-      const entry = han.entry(m.term, script);
-      if (m.exception) {
-        const e = m.exception;
-        (excepted ??= []).push({ termId: entry.term.id, start: m.start, end: m.end, phrase: e.phrase, phraseStart: e.start, phraseEnd: e.end });
-        continue;
-      }
-      occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
-      const targetForm = dominant(keyOf(m));
-      let kind: VariantKind;
-      if (m.kind === 'ok') {
-        if (!consistency || m.form === targetForm) continue;
-        kind = 'inconsistent';
-      } else kind = m.kind;
-      if (kinds && !kinds.has(kind)) continue;
-      const count = kind === 'inconsistent' ? (counts.get(keyOf(m))?.[targetForm] ?? 0) : -1;
-      const memo = m.memo;
-      if (memo && memo.form === targetForm && memo.count === count) {
-        if (memo.finding) findings.push(memo.finding);
-        continue;
-      }
-      const finding = buildHanFinding(view, entry, m, kind, targetForm, count);
-      m.memo = { form: targetForm, count, finding };
-      if (finding) findings.push(finding);
-      continue;
-    }
-    const entry = compiled.entry(m.term);
+    // A Han use is one of a Chinese concept in the document's script; a word use, one of a compiled term.
+    const hanEntry = m.han && han ? han.entry(m.term, script) : undefined;
+    const entry = hanEntry ? undefined : compiled.entry(m.term);
+    const termId = (hanEntry ?? entry)!.term.id;
     if (m.exception) {
       const e = m.exception;
-      (excepted ??= []).push({ termId: entry.term.id, start: m.start, end: m.end, phrase: e.phrase, phraseStart: e.start, phraseEnd: e.end });
+      (excepted ??= []).push({ termId, start: m.start, end: m.end, phrase: e.phrase, phraseStart: e.start, phraseEnd: e.end });
       continue;
     }
-    occurrences.push((m.occurrence ??= { termId: entry.term.id, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
-    const targetForm = dominant(m.term);
+    occurrences.push((m.occurrence ??= { termId, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
+    const key = keyOf(m);
+    const targetForm = dominant(key);
     let kind: VariantKind;
     if (m.kind === 'ok') {
       if (!consistency || m.form === targetForm) continue;
       kind = 'inconsistent';
     } else kind = m.kind;
     if (kinds && !kinds.has(kind)) continue;
-    const count = kind === 'inconsistent' ? (counts.get(m.term)?.[targetForm] ?? 0) : -1;
+    const count = kind === 'inconsistent' ? (counts.get(key)?.[targetForm] ?? 0) : -1;
     const memo = m.memo;
     if (memo && memo.form === targetForm && memo.count === count) {
       if (memo.finding) findings.push(memo.finding);
       continue;
     }
     // Only here are the term's forms parsed: a term the document writes correctly never needs them.
-    const finding = buildFinding(view, entry, m, kind, entry.acceptable[targetForm]!, targetForm, count, lang);
+    const finding = hanEntry
+      ? buildHanFinding(view, hanEntry, m, kind, targetForm, count)
+      : buildFinding(view, entry!, m, kind, entry!.acceptable[targetForm]!, targetForm, count, lang);
     m.memo = { form: targetForm, count, finding };
     if (finding) findings.push(finding);
   }

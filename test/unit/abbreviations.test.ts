@@ -3,26 +3,9 @@
  * [kind, found, preferred replacement]. Fix-all must leave nothing to fix.
  */
 import * as assert from 'node:assert/strict';
-import { type CompiledTerms, compileTerms } from '../../server/src/core/compile';
-import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lintText } from '../../server/src/core/lint';
-import type { FormatId, LintOptions, VariantKind } from '../../server/src/core/types';
-import { checkResult } from '../helpers/invariants';
 import { compiledOf } from '../helpers/terms';
-
-type Expected = [VariantKind, string, string];
-
-interface Case {
-  name: string;
-  text: string;
-  findings: Expected[];
-  fixed?: string;
-  format?: FormatId;
-  terms?: () => CompiledTerms;
-  options?: Partial<LintOptions>;
-}
-
-const none = compileTerms([]);
+import { type Case, none, runCases } from '../helpers/consistencyCases';
 
 const cases: Case[] = [
   // What defines one, and what is fine.
@@ -105,20 +88,9 @@ const cases: Case[] = [
   { name: 'an ignored abbreviation is not checked', text: 'The WTO ruled. The World Trade Organization (WTO) appealed.', findings: [], terms: () => compiledOf([{ term: 'Unrelated' }], { ignore: ['WTO'] }) },
 ];
 
-describe('abbreviations: table of cases', () => {
-  for (const c of cases) {
-    it(c.name, () => {
-      const compiled = c.terms?.() ?? none;
-      const options: LintOptions = { format: c.format ?? 'markdown', ...c.options };
-      const result = lintText(c.text, compiled, options);
-      checkResult(c.text, result);
-      assert.deepEqual(result.findings.map((f): Expected => [f.kind, f.found, f.replacements[0]!.text]), c.findings);
-      const fixed = applyEdits(c.text, fixAllEdits(result.findings));
-      if (c.fixed !== undefined) assert.equal(fixed, c.fixed);
-      assert.deepEqual(lintText(fixed, compiled, options).findings.map((f) => [f.kind, f.found]), [], 'fixing leaves nothing to fix');
-    });
-  }
+runCases('abbreviations: table of cases', cases);
 
+describe('abbreviations: links and messages', () => {
   it('findings link to the definition or the first use', () => {
     const text = 'The WTO ruled. Later the World Trade Organization (WTO) appealed.';
     assert.deepEqual(

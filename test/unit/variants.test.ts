@@ -5,28 +5,14 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { type CompiledTerms, compileTerms } from '../../server/src/core/compile';
 import { DocumentLinter } from '../../server/src/core/document';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lintText } from '../../server/src/core/lint';
-import type { FormatId, LintOptions, VariantKind } from '../../server/src/core/types';
+import type { FormatId, LintOptions } from '../../server/src/core/types';
 import { fcParams } from '../helpers/arbitraries';
 import { compiledOf } from '../helpers/terms';
+import { type Case, none, runCases } from '../helpers/consistencyCases';
 import { checkResult } from '../helpers/invariants';
-
-type Expected = [VariantKind, string, string];
-
-interface Case {
-  name: string;
-  text: string;
-  findings: Expected[];
-  fixed?: string;
-  format?: FormatId;
-  terms?: () => CompiledTerms;
-  options?: Partial<LintOptions>;
-}
-
-const none = compileTerms([]);
 
 const guards: Case[] = [
   // Spaced vs joined where both are ordinary English with different meanings: a grammar word first or last.
@@ -107,23 +93,6 @@ const switches: Case[] = [
   { name: 'one class on', text: 'Long-term plans and long term loans; the colour and the colour and the color.', findings: [['variant', 'color', 'colour']], options: { variants: { hyphenation: false, capitalization: false } } },
   { name: 'the kinds filter', text: 'Long-term plans, long-term loans and long term rates.', findings: [], options: { kinds: ['hyphen'] } },
 ];
-
-function runCases(title: string, cases: Case[]): void {
-  describe(title, () => {
-    for (const c of cases) {
-      it(c.name, () => {
-        const compiled = c.terms?.() ?? none;
-        const options: LintOptions = { format: c.format ?? 'markdown', ...c.options };
-        const result = lintText(c.text, compiled, options);
-        checkResult(c.text, result);
-        assert.deepEqual(result.findings.map((f): Expected => [f.kind, f.found, f.replacements[0]!.text]), c.findings);
-        const fixed = applyEdits(c.text, fixAllEdits(result.findings));
-        if (c.fixed !== undefined) assert.equal(fixed, c.fixed);
-        assert.deepEqual(lintText(fixed, compiled, options).findings.map((f) => [f.kind, f.found]), [], 'fixing leaves nothing to fix');
-      });
-    }
-  });
-}
 
 runCases('variants: guards (not variants)', guards);
 runCases('variants: hyphenated, spaced and joined', hyphenation);

@@ -11,6 +11,7 @@ import { KINDS } from '../../server/src/core/kinds';
 import { REPO_ROOT } from '../helpers/terms';
 import { removeWorkspaces, workspace } from '../helpers/workspace';
 import { runCli as run } from '../helpers/cli';
+import type { FindingRecord } from '../../server/src/cli/report';
 
 
 
@@ -43,18 +44,6 @@ The city builds new laboratories.
 - Nansha grows.
 `;
 
-interface Rec {
-  file: string;
-  line: number;
-  column: number;
-  kind: string;
-  found: string;
-  term: string;
-  replacements: string[];
-  message: string;
-  severity: string;
-  source?: { file: string; line: number; column: number; term?: string; termLine?: number };
-}
 
 describe('termlint pair', () => {
   after(() => removeWorkspaces());
@@ -64,7 +53,7 @@ describe('termlint pair', () => {
     const dir = workspace(files);
     const r = run(['pair', 'bericht.de.md', 'bericht.en.md', '--no-default-terms', '--terms', 'terms.terms.json', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
-    const records = JSON.parse(r.stdout) as Rec[];
+    const records = JSON.parse(r.stdout) as FindingRecord[];
     const translation = records.filter((x) => x.kind === 'translation');
     assert.deepEqual(
       translation.map((x) => [x.file, x.line, x.column, x.found, x.term, x.replacements]),
@@ -107,20 +96,20 @@ describe('termlint pair', () => {
     assert.equal(clean.code, 0, clean.stdout);
     assert.equal(clean.stdout, 'No term problems: 2 files checked, 1 translation pair.\n');
     const reverse = run(['pair', 'bericht.de.md', 'ok.en.md', '--no-default-terms', '--terms', 'terms.terms.json', '--reverse', '--format', 'json'], dir);
-    assert.deepEqual((JSON.parse(reverse.stdout) as Rec[]).map((x) => [x.kind, x.found, x.line, x.severity]), [['unsourced', 'Hong Kong', 5, 'information']]);
+    assert.deepEqual((JSON.parse(reverse.stdout) as FindingRecord[]).map((x) => [x.kind, x.found, x.line, x.severity]), [['unsourced', 'Hong Kong', 5, 'information']]);
     const only = run(['pair', 'bericht.de.md', 'bericht.en.md', '--no-default-terms', '--terms', 'terms.terms.json', '--kinds', 'forbidden', '--format', 'json'], dir);
-    assert.deepEqual((JSON.parse(only.stdout) as Rec[]).map((x) => x.kind), ['forbidden']);
+    assert.deepEqual((JSON.parse(only.stdout) as FindingRecord[]).map((x) => x.kind), ['forbidden']);
   });
 
   it('languages from the names, else the options; an untagged pair defaults to Chinese → English', () => {
     const dir = workspace({ ...files, 'a.md': SOURCE, 'b.md': '# Report\n\nGuangdong and Macao work together.\n\nShenzhen builds, with Hong Kong.\n\n- Nansha grows.\n' });
-    const reverse = (args: string[]) => (JSON.parse(run(['pair', ...args, '--reverse', '--no-default-terms', '--terms', 'terms.terms.json', '--format', 'json'], dir).stdout) as Rec[]).map((x) => x.message);
+    const reverse = (args: string[]) => (JSON.parse(run(['pair', ...args, '--reverse', '--no-default-terms', '--terms', 'terms.terms.json', '--format', 'json'], dir).stdout) as FindingRecord[]).map((x) => x.message);
     // Hong Kong is not in the source; what the source would need is its form in the source's language.
     assert.deepEqual(reverse(['a.md', 'b.md', '--source-lang', 'de']), ['"Hong Kong" is used here, but its source block has no "Hongkong" (unsourced term)']);
     // Read as Chinese (the default), these concepts have no form in the source's language to miss.
     assert.deepEqual(reverse(['a.md', 'b.md']), []);
     // A Latin-script term in a Chinese source is a use all the same (IPv6, 5G, or a name written in pinyin).
-    const untagged = JSON.parse(run(['pair', 'a.md', 'bericht.en.md', '--no-default-terms', '--terms', 'terms.terms.json', '--format', 'json'], dir).stdout) as Rec[];
+    const untagged = JSON.parse(run(['pair', 'a.md', 'bericht.en.md', '--no-default-terms', '--terms', 'terms.terms.json', '--format', 'json'], dir).stdout) as FindingRecord[];
     assert.equal(untagged.filter((x) => x.kind === 'translation').length, 2);
   });
 
@@ -189,7 +178,7 @@ describe('termlint pair with XLIFF', () => {
     const dir = workspace({ 'terms.terms.json': TERMS, 'bericht.xlf': XLIFF12, 'hafen.xliff': XLIFF2 });
     const r = run(['pair', 'bericht.xlf', 'hafen.xliff', '--no-default-terms', '--terms', 'terms.terms.json', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
-    const records = JSON.parse(r.stdout) as Rec[];
+    const records = JSON.parse(r.stdout) as FindingRecord[];
     assert.deepEqual(
       records.map((x) => [x.file, x.line, x.column, x.kind, x.found, x.replacements, x.source?.line]),
       [
@@ -229,7 +218,7 @@ describe('translation pairs in a lint run', () => {
     const dir = workspace({ 'terms.terms.json': TERMS, 'docs/bericht.de.md': SOURCE, 'docs/bericht.en.md': TARGET, 'docs/other.en.md': 'Macao.\n' });
     const r = run(['--no-default-terms', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
-    const records = JSON.parse(r.stdout) as Rec[];
+    const records = JSON.parse(r.stdout) as FindingRecord[];
     assert.deepEqual(records.map((x) => [x.file, x.kind, x.found]), [
       ['docs/bericht.en.md', 'forbidden', 'Macau'],
       ['docs/bericht.en.md', 'translation', 'Macau'],
@@ -237,12 +226,12 @@ describe('translation pairs in a lint run', () => {
     ]);
     assert.match(run(['--no-default-terms'], dir).stdout, /3 files checked, 1 translation pair\./);
     const off = run(['--no-default-terms', '--no-pairs', '--format', 'json'], dir);
-    assert.deepEqual((JSON.parse(off.stdout) as Rec[]).map((x) => x.kind), ['forbidden']);
+    assert.deepEqual((JSON.parse(off.stdout) as FindingRecord[]).map((x) => x.kind), ['forbidden']);
   });
 
   it('the configuration: translation false switches pairs off; declared pairs pair files whose names do not', () => {
     const off = workspace({ 'terms.terms.json': TERMS, 'termlint.config.json': '{ "translation": false }', 'bericht.de.md': SOURCE, 'bericht.en.md': TARGET });
-    assert.deepEqual((JSON.parse(run(['--no-default-terms', '--format', 'json'], off).stdout) as Rec[]).map((x) => x.kind), ['forbidden']);
+    assert.deepEqual((JSON.parse(run(['--no-default-terms', '--format', 'json'], off).stdout) as FindingRecord[]).map((x) => x.kind), ['forbidden']);
     const declared = workspace({
       'terms.terms.json': TERMS,
       'termlint.config.json': JSON.stringify({ translation: { pairs: [{ source: 'original/bericht.md', target: 'english/report.md', sourceLanguage: 'de' }, { source: 'de/', target: 'en/' }] } }),
@@ -255,7 +244,7 @@ describe('translation pairs in a lint run', () => {
     const r = run(['--no-default-terms', '--format', 'json'], declared);
     // The folder pair's source has no language in its name: Simplified Chinese by default, where a name in
     // Latin letters is a use of its term all the same.
-    assert.deepEqual((JSON.parse(r.stdout) as Rec[]).filter((x) => x.kind === 'translation').map((x) => [x.file, x.found]), [
+    assert.deepEqual((JSON.parse(r.stdout) as FindingRecord[]).filter((x) => x.kind === 'translation').map((x) => [x.file, x.found]), [
       ['en/a.md', 'The city.'],
       ['english/report.md', 'Macau'],
       ['english/report.md', 'The city builds new laboratories.'],
@@ -267,14 +256,14 @@ describe('translation pairs in a lint run', () => {
     const dir = workspace({ 'terms.terms.json': TERMS, 'bericht.de.md': SOURCE, 'bericht.en.md': TARGET });
     const r = run(['--no-default-terms', '--fix', '--format', 'json'], dir);
     assert.equal(r.code, 1);
-    const left = JSON.parse(r.stdout) as Rec[];
+    const left = JSON.parse(r.stdout) as FindingRecord[];
     // The forbidden form is fixed (and with it the translation finding on it); the missing rendering stays.
     assert.deepEqual(left.map((x) => [x.kind, x.found]), [['translation', 'The city builds new laboratories.']]);
   });
 
   it('termlint report counts the translation findings the lint reports', () => {
     const dir = workspace({ 'terms.terms.json': TERMS, 'bericht.de.md': SOURCE, 'bericht.en.md': TARGET });
-    const lint = JSON.parse(run(['--no-default-terms', '--format', 'json'], dir).stdout) as Rec[];
+    const lint = JSON.parse(run(['--no-default-terms', '--format', 'json'], dir).stdout) as FindingRecord[];
     const report = JSON.parse(run(['report', '--no-default-terms', '--format', 'json'], dir).stdout) as {
       totals: { findings: number; byKind: Record<string, number> };
       pairs: unknown[];

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/terms';
 import { removeWorkspaces, workspace } from '../helpers/workspace';
 import { runCli as run } from '../helpers/cli';
+import type { FindingRecord } from '../../server/src/cli/report';
 
 
 
@@ -39,17 +40,6 @@ The city fosters new quality productive forces
 and draws talent from everywhere.
 `;
 
-interface Rec {
-  file: string;
-  line: number;
-  column: number;
-  kind: string;
-  found: string;
-  term: string;
-  replacements: string[];
-  message: string;
-  source?: { file: string; line: number; term?: string; termLine?: number };
-}
 
 describe('termlint pair with a Chinese source', () => {
   after(() => removeWorkspaces());
@@ -58,7 +48,7 @@ describe('termlint pair with a Chinese source', () => {
     const dir = workspace({ 'terms.terms.json': TERMS, 'brief.zh.md': SOURCE, 'brief.en.md': TARGET });
     const r = run(['pair', 'brief.zh.md', 'brief.en.md', '--no-default-terms', '--terms', 'terms.terms.json', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
-    const records = (JSON.parse(r.stdout) as Rec[]).filter((x) => x.kind === 'translation');
+    const records = (JSON.parse(r.stdout) as FindingRecord[]).filter((x) => x.kind === 'translation');
     assert.deepEqual(
       records.map((x) => [x.file, x.line, x.column, x.found, x.term, x.replacements, x.source?.file, x.source?.term, x.source?.termLine]),
       [
@@ -74,7 +64,7 @@ describe('termlint pair with a Chinese source', () => {
     const hant = '廣州與澳門簽署新的合作協議。\n';
     const dir = workspace({ 'terms.terms.json': TERMS, 'brief.zh-Hant.md': hant, 'brief.en.md': 'Kwangchow and Macao sign a new agreement.\n' });
     const r = run(['pair', 'brief.zh-Hant.md', 'brief.en.md', '--no-default-terms', '--terms', 'terms.terms.json', '--format', 'json'], dir);
-    const records = (JSON.parse(r.stdout) as Rec[]).filter((x) => x.kind === 'translation');
+    const records = (JSON.parse(r.stdout) as FindingRecord[]).filter((x) => x.kind === 'translation');
     assert.deepEqual(records.map((x) => [x.found, x.term, x.source?.term]), [['Kwangchow', 'Guangzhou', '廣州']]);
   });
 
@@ -90,7 +80,7 @@ describe('termlint pair with a Chinese source', () => {
     const dir = workspace({ 'terms.terms.json': TERMS, 'brief.xlf': xlf });
     const r = run(['pair', 'brief.xlf', '--no-default-terms', '--terms', 'terms.terms.json', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
-    const records = (JSON.parse(r.stdout) as Rec[]).filter((x) => x.kind === 'translation');
+    const records = (JSON.parse(r.stdout) as FindingRecord[]).filter((x) => x.kind === 'translation');
     assert.deepEqual(records.map((x) => [x.file, x.line, x.found, x.term]), [['brief.xlf', 4, 'Macau', 'Macao']]);
     const line = xlf.split('\n')[3]!;
     assert.equal(records[0]!.column, line.indexOf('Macau') + 1);

@@ -44,7 +44,6 @@ The city builds new laboratories.
 - Nansha grows.
 `;
 
-
 describe('termlint pair', () => {
   after(() => removeWorkspaces());
   const files = { 'terms.terms.json': TERMS, 'bericht.de.md': SOURCE, 'bericht.en.md': TARGET };

@@ -40,7 +40,6 @@ The city fosters new quality productive forces
 and draws talent from everywhere.
 `;
 
-
 describe('termlint pair with a Chinese source', () => {
   after(() => removeWorkspaces());
 

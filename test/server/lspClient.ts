@@ -274,6 +274,14 @@ export class TestClient {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
+  /** The globs of a file-watcher registration whose globs pass `test`: one made already, or the next. */
+  async watchedGlobs(test: (globs: string[]) => boolean): Promise<string[]> {
+    const globsOf = (r: Registration) =>
+      r.method === DidChangeWatchedFilesNotification.method ? (r.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern) : [];
+    const matches = (r: Registration) => r.method === DidChangeWatchedFilesNotification.method && test(globsOf(r));
+    return globsOf(this.registrations.all.find(matches) ?? (await this.registrations.next(matches)));
+  }
+
   watchedFileChanged(uri: string, type: FileChangeType = FileChangeType.Changed): Promise<void> {
     return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type }] });
   }

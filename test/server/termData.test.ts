@@ -53,10 +53,7 @@ describe('server: TBX and CSV term lists, merges and exceptions', () => {
 
   it('watches TBX and CSV term lists, and only those CSV files named as term lists', async () => {
     // The term lists' own registration (the project configuration registers its watcher apart).
-    const globsOf = (r: { registerOptions?: unknown }) => (r.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
-    const isTermLists = (r: { method: string; registerOptions?: unknown }) => r.method === 'workspace/didChangeWatchedFiles' && globsOf(r).includes('**/*.terms.json');
-    const reg = client.registrations.all.find(isTermLists) ?? (await client.registrations.next(isTermLists));
-    const globs = globsOf(reg);
+    const globs = await client.watchedGlobs((g) => g.includes('**/*.terms.json'));
     for (const g of ['**/*.tbx', '**/*.terms.csv', '**/*.terms.tsv', '**/*.terms.json']) assert.ok(globs.includes(g), globs.join());
     const files = (await client.connection.sendRequest('termlint/termFiles', {})) as { files: { uri: string; terms: number; bundled: boolean }[] };
     assert.deepEqual(

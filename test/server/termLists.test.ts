@@ -26,10 +26,7 @@ for (const mode of ['pull', 'push'] as Mode[]) {
 
     it('registers file watchers for term files', async () => {
       // The term lists' own registration (the project configuration registers one of its own).
-      const globsOf = (r: { registerOptions?: unknown }) => (r.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
-      const isTermWatcher = (r: { method: string; registerOptions?: unknown }) => r.method === 'workspace/didChangeWatchedFiles' && globsOf(r).includes('**/*.terms.json');
-      const reg = client.registrations.all.find(isTermWatcher) ?? (await client.registrations.next(isTermWatcher));
-      const globs = globsOf(reg);
+      const globs = await client.watchedGlobs((g) => g.includes('**/*.terms.json'));
       assert.ok(globs.includes('**/*.terms.json'), globs.join());
       assert.ok(globs.includes('**/.vscode/termlint.terms.json'), globs.join());
     });

@@ -38,6 +38,18 @@ export function spanAt(spans: readonly { readonly start: number; readonly end: n
   return lo > 0 && offset < spans[lo - 1]!.end ? lo - 1 : -1;
 }
 
+/** Whether [start, end) overlaps one of `spans` (sorted by start, not overlapping each other). */
+export function overlapsAny(spans: readonly { readonly start: number; readonly end: number }[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]!.start < end;
+}
+
 /**
  * Whether ascending `sorted` (as `<` orders strings: by UTF-16 code unit) holds `word`. Strings apart from
  * numbers, so the numeric searches' comparisons stay numeric.

@@ -6,6 +6,7 @@
  */
 import { trimmedEdit, wordwiseEdits } from '../fixes';
 import { normalizeIgnored } from '../compile';
+import { overlapsAny } from '../search';
 import type { Finding, FormCount, Replacement } from '../types';
 
 /** One use of a word or phrase in one of the documents compared. */
@@ -112,18 +113,6 @@ export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]):
       ...(first.source === u.source ? { related: [{ start: first.start, end: first.end, message: `"${counts[0]!.text}" is written here first (${times(counts[0]!.count)} in all)` }] } : {}),
     });
   }
-}
-
-/** Whether [start, end) overlaps one of `spans` (sorted by start, not overlapping each other). */
-function overlapsAny(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (spans[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo]!.start < end;
 }
 
 function times(n: number): string {

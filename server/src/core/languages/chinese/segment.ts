@@ -9,6 +9,7 @@
  * per lint and remembered, so a document re-linted after a keystroke cuts only the clause that changed. jieba is
  * loaded on the first clause (its dictionary takes a few hundred milliseconds to build).
  */
+import { lowerBound } from '../../search';
 
 interface Jieba {
   cut(text: string, hmm?: boolean): string[];
@@ -73,14 +74,8 @@ export function wordStarts(clauses: readonly string[], offsets: readonly number[
     if (at <= 0 || at >= c.length) return true;
     const starts = cache.get(c)!;
     if (starts === ALL) return true;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid]! < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < starts.length && starts[lo] === at;
+    const k = lowerBound(starts, at);
+    return k < starts.length && starts[k] === at;
   });
 }
 

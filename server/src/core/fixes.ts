@@ -102,9 +102,10 @@ export function wordwiseEdits(offset: number, before: string, after: string): Ed
 
 /**
  * Edits of neighbouring words can meet at one offset (a gap's insertion and the next word's): two insertions
- * at one point are ambiguous to appliers that sort edits, so touching edits become one.
+ * at one point are ambiguous to appliers that sort edits, so touching edits become one (and neighbouring
+ * one-character edits one change: "ＧＤＰ" → "GDP").
  */
-function joinTouching(edits: Edit[]): Edit[] {
+export function joinTouching(edits: readonly Edit[]): Edit[] {
   const out: Edit[] = [];
   for (const e of edits) {
     const last = out[out.length - 1];

@@ -5,7 +5,7 @@
  * width becomes `width`, fixed character by character; one with another fault too keeps that kind, and its fix also
  * writes the characters half-width. Han uses settle their width themselves (hanExact.ts).
  */
-import { trimmedEdit } from '../fixes';
+import { joinTouching, trimmedEdit } from '../fixes';
 import { foldWidth, isFullWidth } from '../languages/chinese/fold';
 import type { Match, Matcher } from './match';
 
@@ -46,20 +46,7 @@ function widthOf(text: string, m: Match): Match {
       const c = text.charCodeAt(p);
       if (isFullWidth(c)) edits.push({ start: p, end: p + 1, text: String.fromCharCode(foldWidth(c)) });
     }
-    return { ...m, kind: 'width', edits: joinRuns(edits) };
+    return { ...m, kind: 'width', edits: joinTouching(edits) };
   }
   return { ...m, edits: trimmedEdit(m.start, written, fixed) };
-}
-
-/** Neighbouring one-character edits as one ("ＧＤＰ" → "GDP" is one change). */
-function joinRuns(edits: Match['edits']): Match['edits'] {
-  const out: Match['edits'] = [];
-  for (const e of edits) {
-    const last = out[out.length - 1];
-    if (last && last.end === e.start) {
-      last.text += e.text;
-      last.end = e.end;
-    } else out.push({ ...e });
-  }
-  return out;
 }

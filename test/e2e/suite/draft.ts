@@ -11,6 +11,26 @@ export interface ExpectedFinding {
 
 export const DRAFT = 'draft.md';
 
+/**
+ * A Chinese source and its English translation, named as a pair (cooperation.zh.md, cooperation.en.md), against
+ * the fixture glossary's Chinese forms: Macao rendered with its forbidden "Macau", Shenzhen left out (the
+ * translation says "the city"). The suite's pairs.test.ts and the UI test both open it.
+ */
+export const PAIR_SOURCE = `# 大湾区合作简报
+
+广东与澳门扩大合作，深圳建设新的实验室。
+
+- 香港推进新质生产力。
+`;
+
+export const PAIR_TARGET = `# Greater Bay Area cooperation brief
+
+Guangdong and Macau widen their cooperation, and the city
+builds new laboratories.
+
+- Hong Kong advances new quality productivity forces.
+`;
+
 export const EXPECTED: readonly ExpectedFinding[] = [
   { kind: 'joined', found: 'HongKong', fixed: 'Hong Kong' },
   { kind: 'split', found: 'Guang dong', fixed: 'Guangdong' },

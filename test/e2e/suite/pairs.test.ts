@@ -1,24 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { PAIR_SOURCE as SOURCE, PAIR_TARGET as TARGET } from './draft';
 import { closeAllEditors, diagnosticFor, diagnosticsWhere, hoverText, kindOf, openDraft, rangeOf } from './editor';
 
-// A Chinese source and its English translation, named as a pair (cooperation.zh.md, cooperation.en.md), against the
-// fixture glossary's Chinese forms: Macao rendered with its forbidden "Macau", Shenzhen left out (the
-// translation says "the city").
-const SOURCE = `# 大湾区合作简报
-
-广东与澳门扩大合作，深圳建设新的实验室。
-
-- 香港推进新质生产力。
-`;
-
-const TARGET = `# Greater Bay Area cooperation brief
-
-Guangdong and Macau widen their cooperation, and the city
-builds new laboratories.
-
-- Hong Kong advances new quality productivity forces.
-`;
+// The pair of draft.ts (PAIR_SOURCE, PAIR_TARGET): Macao rendered "Macau", Shenzhen left out.
 
 interface Revealed {
   uri: string;

@@ -17,7 +17,7 @@ import type { Locator, Page } from 'playwright-core';
 import { launchChromium, type Browser } from '../harness/chromium';
 import { copyServerLogs, installExtension, startCodeServer, type CodeServer, type Profile } from '../harness/codeServer';
 import { describeError, waitUntil } from '../harness/wait';
-import { DRAFT, EXPECTED, applyFix, fixAll } from '../suite/draft';
+import { DRAFT, EXPECTED, PAIR_SOURCE, PAIR_TARGET, applyFix, fixAll } from '../suite/draft';
 import { type DraftUse, termsSteps } from './termsSteps';
 import { Workbench } from './workbench';
 
@@ -26,21 +26,6 @@ const GLOSSARY = 'glossary.terms.json';
 const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures', 'workspace');
 const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 const LOGS = path.join(ROOT, 'artifacts', 'ui');
-
-/** A translation pair (pairs.test.ts in the suite has the same kind): Macao rendered "Macau", Shenzhen left out. */
-const PAIR_SOURCE = `# 大湾区合作简报
-
-广东与澳门扩大合作，深圳建设新的实验室。
-
-- 香港推进新质生产力。
-`;
-const PAIR_TARGET = `# Greater Bay Area cooperation brief
-
-Guangdong and Macau widen their cooperation, and the city
-builds new laboratories.
-
-- Hong Kong advances new quality productivity forces.
-`;
 
 interface Step {
   /** File name of the step's screenshot. */

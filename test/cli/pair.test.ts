@@ -13,8 +13,6 @@ import { removeWorkspaces, workspace } from '../helpers/workspace';
 import { runCli as run } from '../helpers/cli';
 import type { FindingRecord } from '../../server/src/cli/report';
 
-
-
 const TERMS = JSON.stringify({
   terms: [
     { term: 'Guangdong', languages: { de: { approved: 'Guangdong' } } },

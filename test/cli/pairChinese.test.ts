@@ -12,8 +12,6 @@ import { removeWorkspaces, workspace } from '../helpers/workspace';
 import { runCli as run } from '../helpers/cli';
 import type { FindingRecord } from '../../server/src/cli/report';
 
-
-
 const TERMS = JSON.stringify({
   terms: [
     { term: 'Guangzhou', forbidden: ['Kwangchow'], languages: { 'zh-Hans': { approved: '广州' }, 'zh-Hant': { approved: '廣州' } } },

@@ -8,10 +8,11 @@
  * text from the blank line before the edit to one after it); a format that cannot is scanned and linted whole.
  * No term use crosses the boundaries of the re-scanned range, so tokens and matches outside it are kept
  * (shifted past the edit) and only the range is matched again. The dominant form of each term and the
- * findings are then settled over the whole document, which is cheap.
+ * findings are then settled over the whole document, which is cheap; of the checks without a list, the classes
+ * the edit leaves as they were (consistency/unchanged.ts) are moved past it rather than run again.
  */
 import type { CompiledTerms } from './compile';
-import { type WordTable, consistencyOn, spliceWordTable } from './consistency';
+import { type ChecksByClass, type WordTable, consistencyOn, spliceWordTable } from './consistency';
 import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
 import { type Language, languageFor } from './languages';
 import { type Match, matchTokens, separated, settle, tokensOf } from './lint';
@@ -35,8 +36,9 @@ interface State {
   tokens: TokenOffsets;
   matches: Match[];
   result: LintResult;
-  /** The word table of the checks without a list (core/consistency/), when they run. */
+  /** The word table of the checks without a list (core/consistency/), when they run, and their findings. */
   words: WordTable | undefined;
+  checks?: ChecksByClass;
 }
 
 export class DocumentLinter {
@@ -93,8 +95,8 @@ export class DocumentLinter {
     const { view, tokens } = old;
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
     // The checks without a list read which words the new lists cover: their word table is made again (one pass).
-    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
-    return { text: old.text, scan: old.scan, directives: old.directives, view, tokens, matches, result, words };
+    const { result, words, checks } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
+    return { text: old.text, scan: old.scan, directives: old.directives, view, tokens, matches, result, words, checks };
   }
 
   private full(text: string): State {
@@ -117,8 +119,8 @@ export class DocumentLinter {
     };
     const tokens = tokensOf(view, this.options, this.lang);
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
-    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
-    return { text, scan: undefined, directives, view, tokens, matches, result, words };
+    const { result, words, checks } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
+    return { text, scan: undefined, directives, view, tokens, matches, result, words, checks };
   }
 
   /** The new state, re-doing only the blocks around the edit; undefined when that is not safe (full re-lint). */
@@ -180,8 +182,10 @@ export class DocumentLinter {
     // The word table too: only the words of the re-scanned blocks are read again.
     const vocab = this.lang.variants;
     const kept = old.words && vocab && consistencyOn(this.options, this.lang) ? spliceWordTable(old.words, view, tokens, matches, vocab, tFrom, tOldTo, tTo) : undefined;
-    const { result, words } = settle(view, tokens, this.compiled, matches, this.options, this.lang, kept);
-    return { text, scan, directives, view, tokens, matches, result, words };
+    // Most keystrokes change no hyphenation or spelling finding: those are moved past the edit, not found again.
+    const before = kept && old.words && old.checks ? { by: old.checks, edit: { old: old.words, now: kept, from: tFrom, oldTo: tOldTo, to: tTo, change } } : undefined;
+    const { result, words, checks } = settle(view, tokens, this.compiled, matches, this.options, this.lang, kept, before);
+    return { text, scan, directives, view, tokens, matches, result, words, checks };
   }
 }
 

@@ -146,6 +146,22 @@ export class ExceptionIndex {
    * and a phrase right as a whole ("Hongkong Post") is right whoever asks.
    */
   findAny(masked: string, tokens: TokenOffsets, first: number, last: number): ExceptionHit | undefined {
+    const phrases = this.anyPhrases().get(wordHashAt(masked, tokens, first));
+    if (!phrases) return undefined;
+    for (const p of phrases) {
+      const hit = this.around(masked, tokens, 0, tokens.length, first, last, p);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /** Whether token `k` of `masked` is a word of any exception phrase (an edit of it may make or break one). */
+  holdsWordAt(masked: string, tokens: TokenOffsets, k: number): boolean {
+    return this.anyPhrases().has(wordHashAt(masked, tokens, k));
+  }
+
+  /** Every phrase, terms' own included, by the hash of each of its words. */
+  private anyPhrases(): Map<number, CompiledPhrase[]> {
     if (!this.anyByWord) {
       const all = new Map<number, CompiledPhrase[]>();
       const add = (p: CompiledPhrase) => {
@@ -160,13 +176,7 @@ export class ExceptionIndex {
       for (const phrases of this.byWord.values()) phrases.forEach(add);
       this.anyByWord = all;
     }
-    const phrases = this.anyByWord.get(wordHashAt(masked, tokens, first));
-    if (!phrases) return undefined;
-    for (const p of phrases) {
-      const hit = this.around(masked, tokens, 0, tokens.length, first, last, p);
-      if (hit) return hit;
-    }
-    return undefined;
+    return this.anyByWord;
   }
 
   /** An occurrence of `p` over tokens [a, a + words) for some a that covers [first, last]. */

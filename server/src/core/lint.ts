@@ -5,7 +5,7 @@
  * blocks an edit touched and `buildFindings` over the whole document.
  */
 import type { CompiledTerms } from './compile';
-import { type ConsistencySource, type WordTable, consistencyFindings, consistencyOn, mergeFindings, releaseWordTable, variantChecks } from './consistency';
+import { type ChecksByClass, type ConsistencySource, type TableEdit, type WordTable, consistencyFindings, consistencyOn, documentChecks, inOrder, mergeFindings, releaseWordTable, variantChecks } from './consistency';
 import { type Language, languageFor } from './languages';
 import { buildFindings } from './matching/findings';
 import { hanAbbreviationFindings } from './matching/hanAbbreviations';
@@ -40,7 +40,9 @@ export function tokensOf(view: DocumentView, options: LintOptions, lang: Languag
 /**
  * The findings of a document over its matches: the term findings (buildFindings) and the checks that compare
  * the document with itself (core/consistency/), in one list in offset order. `words` is the document's word
- * table if the caller kept one across edits; the one used is returned (undefined when the checks are off).
+ * table if the caller kept one across edits; the one used is returned (undefined when the checks are off), with
+ * the checks' findings by class. `before` are those of the text before an edit, with the edit of the word table
+ * (DocumentLinter): the classes the edit leaves as they were are moved, not checked again.
  */
 export function settle(
   view: DocumentView,
@@ -50,7 +52,8 @@ export function settle(
   options: LintOptions,
   lang: Language,
   words?: WordTable,
-): { result: LintResult; words?: WordTable } {
+  before?: { by: ChecksByClass; edit: TableEdit },
+): { result: LintResult; words?: WordTable; checks?: ChecksByClass } {
   let result = buildFindings(view, compiled, matches, options, lang);
   // A Chinese document's abbreviations are the list's (hanAbbreviations.ts): its full names are term uses.
   if (lang.scripts.includes('han')) {
@@ -59,8 +62,8 @@ export function settle(
   }
   if (!consistencyOn(options, lang)) return { result };
   const source: ConsistencySource = { view, tokens, covered: matches, ...(words ? { words } : {}) };
-  const [own] = consistencyFindings([source], compiled, options, lang, 'this document writes');
-  return { result: { ...result, findings: mergeFindings(result.findings, own!) }, ...(source.words ? { words: source.words } : {}) };
+  const checks = documentChecks(source, compiled, options, lang, before);
+  return { result: { ...result, findings: mergeFindings(result.findings, inOrder(checks)) }, checks, ...(source.words ? { words: source.words } : {}) };
 }
 
 /** A document to lint with others (`lintTogether`). */

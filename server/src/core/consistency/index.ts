@@ -16,6 +16,7 @@ import { capitalizationGroups } from './capitals';
 import { hyphenationGroups } from './hyphenation';
 import { spellingGroups } from './spelling';
 import { type VariantGroup, tally } from './tally';
+import { type Span, type TableEdit, movedFindings, movedSpans, unchangedClasses } from './unchanged';
 import { type WordTable, wordTable } from './words';
 
 export type { KnownAbbreviation } from './abbreviations';
@@ -30,6 +31,7 @@ export interface ConsistencySource {
 }
 
 export { releaseWordTable, spliceWordTable, type WordTable } from './words';
+export type { TableEdit } from './unchanged';
 
 /** The word table of a source, made once. */
 export function wordsOf(source: ConsistencySource, lang: Language): WordTable | undefined {
@@ -61,14 +63,6 @@ export function consistencyOn(options: LintOptions, lang: Language): boolean {
   return lang.variants !== undefined && (variantChecks(options) !== undefined || abbreviationsOn(options));
 }
 
-function groupsOf(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary, checks: Required<VariantChecks>): VariantGroup[] {
-  const groups: VariantGroup[] = [];
-  if (checks.hyphenation) groups.push(...hyphenationGroups(tables, lang, vocab));
-  if (checks.spelling) groups.push(...spellingGroups(tables, vocab));
-  if (checks.capitalization) groups.push(...capitalizationGroups(tables, lang, vocab));
-  return groups;
-}
-
 const knownCache = new WeakMap<CompiledTerms, ReadonlyMap<string, KnownAbbreviation>>();
 
 /** The abbreviations the term lists know (an entry's `abbreviation`), by short form. */
@@ -84,37 +78,110 @@ export function knownAbbreviations(compiled: CompiledTerms): ReadonlyMap<string,
   return known;
 }
 
+/** The variant classes, in the order their groups are tallied. */
+const CLASSES = ['hyphenation', 'spelling', 'capitalization'] as const;
+type VariantClass = (typeof CLASSES)[number];
+
 /**
- * The findings of these checks for each of `sources`, in offset order; variants are counted across all the
- * sources (`where` names them in messages, with the verb: "this document writes", "the files checked write").
+ * One document's findings of these checks, by class (each in the order the checks found them), and the spans of
+ * the expansions the abbreviation check fixes (no variant use is counted over one): what DocumentLinter keeps to
+ * move past an edit that changes no finding of a class (unchanged.ts).
  */
-export function consistencyFindings(sources: readonly ConsistencySource[], compiled: CompiledTerms, options: LintOptions, lang: Language, where: string): Finding[][] {
-  const out: Finding[][] = sources.map(() => []);
+export interface ChecksByClass {
+  abbreviations: Finding[];
+  claimed: Span[];
+  hyphenation: Finding[];
+  spelling: Finding[];
+  capitalization: Finding[];
+}
+
+function groupsOf(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary, c: VariantClass): VariantGroup[] {
+  if (c === 'hyphenation') return hyphenationGroups(tables, lang, vocab);
+  if (c === 'spelling') return spellingGroups(tables, vocab);
+  return capitalizationGroups(tables, lang, vocab);
+}
+
+/**
+ * The findings of these checks for each of `sources`, by class; variants are counted across all the sources
+ * (`where` names them in messages, with the verb: "this document writes", "the files checked write"). A class
+ * in `kept` is not checked: its findings are those given (for one source, when the abbreviations' expansions are
+ * where they were).
+ */
+function checksByClass(sources: readonly ConsistencySource[], compiled: CompiledTerms, options: LintOptions, lang: Language, where: string, kept?: { by: ChecksByClass; classes: Partial<Record<VariantClass, true>> }): ChecksByClass[] {
+  const by: ChecksByClass[] = sources.map(() => ({ abbreviations: [], claimed: [], hyphenation: [], spelling: [], capitalization: [] }));
   const vocab = lang.variants;
-  if (!vocab) return out;
+  if (!vocab) return by;
   const checks = variantChecks(options);
   const abbreviations = abbreviationsOn(options);
-  if (!checks && !abbreviations) return out;
+  if (!checks && !abbreviations) return by;
   const tables = sources.map((s) => wordsOf(s, lang)!);
   const excepted = exceptedIn(sources, compiled);
   // Abbreviations first: an expansion spelled out again is the abbreviation's to fix, and no use of a variant.
-  const claimed: Finding[][] = sources.map(() => []);
   if (abbreviations) {
     const known = knownAbbreviations(compiled);
     tables.forEach((t, i) => {
       for (const f of abbreviationFindings(t, vocab, known, compiled.ignore)) {
         if (excepted?.(i, f.start, f.end)) continue;
-        if (wanted(options, f.kind)) out[i]!.push(f);
-        if (f.kind === 'expansion') claimed[i]!.push(f);
+        if (wanted(options, f.kind)) by[i]!.abbreviations.push(f);
+        if (f.kind === 'expansion') by[i]!.claimed.push({ start: f.start, end: f.end });
       }
     });
   }
-  if (checks) {
-    const ctx = { texts: sources.map((s) => s.view.text), views: sources.map((s) => s.view.masked), ignore: compiled.ignore, claimed, where, ...(excepted ? { excepted } : {}) };
-    for (const g of groupsOf(tables, lang, vocab, checks)) tally(g, ctx, out);
+  if (!checks) return by;
+  const keep = kept && sameSpans(kept.by.claimed, by[0]!.claimed) ? kept.classes : {};
+  const ctx = { texts: sources.map((s) => s.view.text), views: sources.map((s) => s.view.masked), ignore: compiled.ignore, claimed: by.map((b) => b.claimed), where, ...(excepted ? { excepted } : {}) };
+  for (const c of CLASSES) {
+    if (!checks[c]) continue;
+    if (keep[c]) {
+      by[0]![c] = kept!.by[c];
+      continue;
+    }
+    const out = by.map((b) => b[c]);
+    for (const g of groupsOf(tables, lang, vocab, c)) tally(g, ctx, out);
   }
-  for (const list of out) list.sort((a, b) => a.start - b.start || a.end - b.end);
-  return out;
+  return by;
+}
+
+function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  return a.length === b.length && a.every((f, i) => f.start === b[i]!.start && f.end === b[i]!.end);
+}
+
+/** A document's findings of these checks in offset order, from its findings by class. */
+export function inOrder(by: ChecksByClass): Finding[] {
+  return [...by.abbreviations, ...by.hyphenation, ...by.spelling, ...by.capitalization].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * The findings of these checks for each of `sources`, in offset order; variants are counted across all the
+ * sources (`where` names them in messages, with the verb: "this document writes", "the files checked write").
+ */
+export function consistencyFindings(sources: readonly ConsistencySource[], compiled: CompiledTerms, options: LintOptions, lang: Language, where: string): Finding[][] {
+  return checksByClass(sources, compiled, options, lang, where).map(inOrder);
+}
+
+/**
+ * One document's findings of these checks, by class. With `before` (its findings before an edit, and the edit of
+ * its word table), the classes the edit leaves as they were (unchanged.ts) are moved past it, not checked.
+ */
+export function documentChecks(source: ConsistencySource, compiled: CompiledTerms, options: LintOptions, lang: Language, before?: { by: ChecksByClass; edit: TableEdit }): ChecksByClass {
+  let kept: { by: ChecksByClass; classes: Partial<Record<VariantClass, true>> } | undefined;
+  const vocab = lang.variants;
+  // The expansions must be where they were, moved (checksByClass compares them with the new ones).
+  const claimed = before && vocab ? movedSpans(before.by.claimed, before.edit.change) : undefined;
+  if (before && vocab && claimed) {
+    const same = unchangedClasses(before.edit, compiled, vocab, variantChecks(options));
+    const by: ChecksByClass = { ...before.by, claimed };
+    const classes: Partial<Record<VariantClass, true>> = {};
+    for (const c of ['hyphenation', 'spelling'] as const) {
+      const moved = same[c] ? movedFindings(before.by[c], before.edit.change) : undefined;
+      if (moved) {
+        by[c] = moved;
+        classes[c] = true;
+      }
+    }
+    if (classes.hyphenation || classes.spelling) kept = { by, classes };
+  }
+  return checksByClass([source], compiled, options, lang, 'this document writes', kept)[0]!;
 }
 
 /**

@@ -23,6 +23,11 @@ function hashTable(table: DialectTable): IntTable {
   return t;
 }
 
+/** Whether word k is a spelling of one dialect (its hash is one; the letters are not compared: a collision says yes). */
+export function mayBeDialectWord(t: WordTable, k: number, vocab: VariantVocabulary): boolean {
+  return hashTable(vocab.dialects()).get(t.hash[k]!) >= 0;
+}
+
 export function spellingGroups(tables: readonly WordTable[], vocab: VariantVocabulary): VariantGroup[] {
   const dialects = vocab.dialects();
   const index = hashTable(dialects);

@@ -1,0 +1,233 @@
+/**
+ * Which classes of the checks without a list an edit leaves as they were, but for their offsets: DocumentLinter
+ * moves their last findings past the edit instead of finding them again. Hyphenation is the costliest class
+ * (every word looked up as one word, every pair of words as one, in three passes over the document) and the one
+ * an edit most rarely changes; spelling is asked of the dialect table alone. Capitals and abbreviations always
+ * run again: their words (names, short forms) are in nearly every sentence of a policy draft, and they cost less.
+ *
+ * A variant is a group of two forms or more. An edit changes a hyphenation group only where a word it changed
+ * (or whose surroundings it changed: its gaps, its sentence start, the term list's matches over it) is next to a
+ * hyphen, or shares its letters with words written elsewhere: one changed word written elsewhere as a hyphenated
+ * compound or as two words apart, or a spaced sequence through the change written elsewhere as one word or a
+ * compound. A spelling group changes only where a changed word is a dialect's spelling. Exception phrases, whose
+ * occurrences are not counted, change only where a changed word is one of their words. Each question is asked
+ * conservatively, by hash: a collision says "changed", never "unchanged" (test/unit/checksUnchanged.test.ts holds
+ * the moved findings equal to the checks' over random edits).
+ */
+import type { CompiledTerms } from '../compile';
+import type { TextChange } from '../formats';
+import type { VariantVocabulary } from '../languages/language';
+import type { Finding, VariantChecks } from '../types';
+import { IntTable } from './intTable';
+import { mayBeDialectWord } from './spelling';
+import { Gap, type WordTable, atSentenceStart } from './words';
+
+/** A document's word table before and after an edit (spliceWordTable's two sides). */
+export interface TableEdit {
+  old: WordTable;
+  now: WordTable;
+  /** The words read again: [from, oldTo) of the old table became [from, to) of the new one. */
+  from: number;
+  oldTo: number;
+  to: number;
+  /** The text change: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
+  change: TextChange;
+}
+
+/** The classes whose findings can be moved rather than found again. */
+export interface Unchanged {
+  hyphenation: boolean;
+  spelling: boolean;
+}
+
+/** The most words a compound has (hyphenation.ts MAX_PARTS): how far a spaced form reaches from a changed word. */
+const PARTS = 5;
+/** Past this many changed words (a paste, a reflowed block), the checks simply run. */
+const MAX_CHANGED = 400;
+
+/** The words the edit changed on each side: [from, oldTo) of the old table, [from, to) of the new one. */
+interface Changed {
+  from: number;
+  oldTo: number;
+  to: number;
+}
+
+export function unchangedClasses(edit: TableEdit, compiled: CompiledTerms, vocab: VariantVocabulary, checks: Required<VariantChecks> | undefined): Unchanged {
+  const none = { hyphenation: false, spelling: false };
+  if (!checks || (!checks.hyphenation && !checks.spelling)) return none;
+  const c = changedWords(edit);
+  if (!c) return none;
+  const { old: t0, now: t1 } = edit;
+  const sides: [WordTable, number, number][] = [
+    [t0, c.from, c.oldTo],
+    [t1, c.from, c.to],
+  ];
+  // An exception phrase made or broken by the edit changes which uses count, in every class.
+  const exceptions = compiled.exceptions && !compiled.exceptions.empty ? compiled.exceptions : undefined;
+  let spelling = checks.spelling;
+  let hyphenation = checks.hyphenation;
+  for (const [t, from, to] of sides) {
+    for (let k = from; k < to; k++) {
+      if (exceptions?.holdsWordAt(t.view.masked, t.tokens, k)) return none;
+      if (spelling && mayBeDialectWord(t, k, vocab)) spelling = false;
+      if (hyphenation && ((k > 0 && t.gap[k - 1] === Gap.Hyphen) || (k + 1 < t.length && t.gap[k] === Gap.Hyphen))) hyphenation = false;
+    }
+  }
+  if (hyphenation) hyphenation = !lettersElsewhere(sides, t1, c);
+  return { hyphenation, spelling };
+}
+
+/**
+ * The words the edit changed: those read again (with the word before them, whose gap is read again, and the one
+ * after, whose sentence start is) less those before and after the change that read the same to every check.
+ * A word right after the change is changed whatever it reads: the character before a word is read too (an
+ * opening quote makes its capital the author's). Undefined when too many words changed.
+ */
+function changedWords(edit: TableEdit): Changed | undefined {
+  const { old: t0, now: t1, change } = edit;
+  const delta = change.newEnd - change.oldEnd;
+  const end0 = Math.min(t0.length, edit.oldTo + 1);
+  const end1 = Math.min(t1.length, edit.to + 1);
+  let from = Math.max(0, edit.from - 1);
+  while (from < end0 && from < end1 && t0.tokens.ends[from]! <= change.start && sameWord(t0, from, t1, from, 0)) from++;
+  let oldTo = end0;
+  let to = end1;
+  while (oldTo > from && to > from && t0.tokens.starts[oldTo - 1]! > change.oldEnd && sameWord(t0, oldTo - 1, t1, to - 1, delta)) {
+    oldTo--;
+    to--;
+  }
+  return oldTo - from > MAX_CHANGED || to - from > MAX_CHANGED ? undefined : { from, oldTo, to };
+}
+
+/** Word i of `a` and word j of `b` read alike, `shift` characters apart, to every check. */
+function sameWord(a: WordTable, i: number, b: WordTable, j: number, shift: number): boolean {
+  return (
+    a.hash[i] === b.hash[j] &&
+    a.pow[i] === b.pow[j] &&
+    a.flags[i] === b.flags[j] &&
+    a.gap[i] === b.gap[j] &&
+    a.tokens.starts[i]! + shift === b.tokens.starts[j] &&
+    a.tokens.ends[i]! + shift === b.tokens.ends[j] &&
+    atSentenceStart(a, i) === atSentenceStart(b, j)
+  );
+}
+
+/**
+ * Whether, on either side of the edit, a changed word of four letters or more is written elsewhere as a
+ * hyphenated compound or two words apart, or a spaced sequence of up to PARTS words through a changed one is
+ * written elsewhere as one word or a compound (its letters joined). "Elsewhere" is the rest of the new table and
+ * the changed words of the same side.
+ */
+function lettersElsewhere(sides: readonly [WordTable, number, number][], t1: WordTable, c: Changed): boolean {
+  // One table of the hashes asked, with what each side asks of each: bit 1 old, bit 2 new; apart in bits 0-1,
+  // joined in bits 2-3.
+  const ids = new IntTable(64);
+  const asked: number[] = [];
+  const ask = (h: number, bit: number) => {
+    const id = ids.add(h, asked.length);
+    if (id === asked.length) asked.push(0);
+    asked[id]! |= bit;
+  };
+  sides.forEach(([t, from, to], side) => {
+    const { gap, hash, pow } = t;
+    const { starts, ends } = t.tokens;
+    for (let k = from; k < to; k++) if (ends[k]! - starts[k]! >= 4) ask(hash[k]!, APART << side);
+    for (let first = Math.max(0, from - (PARTS - 1)); first < to; first++) {
+      let h = hash[first]!;
+      for (let last = first + 1; last < first + PARTS && last < t.length && gap[last - 1] === Gap.Space; last++) {
+        h = (Math.imul(h, pow[last]!) + hash[last]!) | 0;
+        if (last >= from) ask(h, JOINED << side);
+      }
+    }
+  });
+  if (asked.length === 0) return false;
+  // Found: what the words elsewhere answer, by the same bits (an answer serves both sides for the rest).
+  const found = new Uint8Array(asked.length);
+  answer(ids, found, t1, 0, t1.length, c.from, c.to, BOTH, true);
+  sides.forEach(([t, from, to], side) => answer(ids, found, t, from, to, -1, -1, 1 << side, false));
+  for (let id = 0; id < asked.length; id++) if ((asked[id]! & found[id]!) !== 0) return true;
+  return false;
+}
+
+const APART = 1;
+const JOINED = 4;
+const BOTH = 3;
+
+/**
+ * Marks in `found` what the words [from, to) of `t` (less [skipFrom, skipTo)) answer for `sides`: a word is one
+ * word (joined); with `pairs`, a hyphenated compound is both and two words apart across white space are apart.
+ * The changed words need not answer as pairs: a pair through them is a spaced sequence they ask of themselves.
+ */
+function answer(ids: IntTable, found: Uint8Array, t: WordTable, from: number, to: number, skipFrom: number, skipTo: number, sides: number, pairs: boolean): void {
+  const { gap, hash, pow } = t;
+  const n = t.length;
+  for (let j = from; j < to; j++) {
+    if (j === skipFrom && skipTo > skipFrom) {
+      j = skipTo - 1;
+      continue;
+    }
+    const h = hash[j]!;
+    const id = ids.get(h);
+    if (id >= 0) found[id]! |= JOINED * sides;
+    if (!pairs || j + 1 >= n) continue;
+    const g = gap[j]!;
+    if (g === Gap.Space) {
+      const pair = ids.get((Math.imul(h, pow[j + 1]!) + hash[j + 1]!) | 0);
+      if (pair >= 0) found[pair]! |= APART * sides;
+    } else if (g === Gap.Hyphen && (j === 0 || gap[j - 1] !== Gap.Hyphen)) {
+      // A compound (none reaches the changed words: one next to a hyphen asks no question, it says "changed").
+      let r = h;
+      for (let m = j + 1; m < n; m++) {
+        r = (Math.imul(r, pow[m]!) + hash[m]!) | 0;
+        if (gap[m] !== Gap.Hyphen) break;
+      }
+      const run = ids.get(r);
+      if (run >= 0) found[run]! |= (APART | JOINED) * sides;
+    }
+  }
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** `spans` (of the old text) moved past `change`, or undefined if one touches it. */
+export function movedSpans(spans: readonly Span[], change: TextChange): Span[] | undefined {
+  const delta = change.newEnd - change.oldEnd;
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (s.end < change.start) out.push(s);
+    else if (s.start > change.oldEnd) out.push({ start: s.start + delta, end: s.end + delta });
+    else return undefined;
+  }
+  return out;
+}
+
+/**
+ * `findings` (of the old text) moved past `change`: those before it as they are, those after it by its length.
+ * Undefined if a finding, one of its edits or a place it links to touches the change (a class said to be
+ * unchanged has none there; this keeps a mistake from moving a finding into the edit).
+ */
+export function movedFindings(findings: readonly Finding[], change: TextChange): Finding[] | undefined {
+  const delta = change.newEnd - change.oldEnd;
+  let touched = false;
+  const move = <T extends { start: number; end: number }>(s: T): T => {
+    if (s.end < change.start) return s;
+    if (s.start > change.oldEnd) return { ...s, start: s.start + delta, end: s.end + delta };
+    touched = true;
+    return s;
+  };
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.end < change.start && f.replacements.every((r) => r.edits.every((e) => e.end < change.start)) && (f.related ?? []).every((r) => r.end < change.start)) {
+      out.push(f);
+      continue;
+    }
+    const moved: Finding = { ...move(f), replacements: f.replacements.map((r) => ({ ...r, edits: r.edits.map(move) })) };
+    if (f.related) moved.related = f.related.map(move);
+    if (touched) return undefined;
+    out.push(moved);
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+/**
+ * After an edit that changes no hyphenation or spelling finding, DocumentLinter moves those findings past the
+ * edit instead of checking the document again (core/consistency/unchanged.ts). The moved findings must be
+ * exactly the ones the checks give: the edits below make, break and move groups of every kind the two classes
+ * compare, next to the edit and far from it, and random typing (one character at a time, as an author types)
+ * holds DocumentLinter to lintText. Each test also counts how often the findings were moved, so a rule that
+ * said "changed" to everything could not pass for one that works.
+ */
+import * as assert from 'node:assert/strict';
+import { DocumentLinter } from '../../server/src/core/document';
+import { lintText } from '../../server/src/core/lint';
+import type { FormatId, LintOptions } from '../../server/src/core/types';
+import { compiledOf } from '../helpers/terms';
+import { rng } from '../helpers/random';
+import { none } from '../helpers/consistencyCases';
+
+const unchanged = require('../../server/src/core/consistency/unchanged') as typeof import('../../server/src/core/consistency/unchanged');
+
+/** How often each class was moved while `run` ran. */
+function counting(run: () => void): { asked: number; hyphenation: number; spelling: number } {
+  const original = unchanged.unchangedClasses;
+  const seen = { asked: 0, hyphenation: 0, spelling: 0 };
+  (unchanged as { unchangedClasses: typeof original }).unchangedClasses = (...args) => {
+    const r = original(...args);
+    seen.asked++;
+    if (r.hyphenation) seen.hyphenation++;
+    if (r.spelling) seen.spelling++;
+    return r;
+  };
+  try {
+    run();
+  } finally {
+    (unchanged as { unchangedClasses: typeof original }).unchangedClasses = original;
+  }
+  return seen;
+}
+
+/** Lints `before`, then `after` with the same linter, and checks the result against lintText's. */
+function edited(before: string, after: string, options: LintOptions = { format: 'plaintext' }, compiled = none) {
+  const linter = new DocumentLinter(compiled, options);
+  linter.lint(before);
+  const result = linter.lint(after);
+  assert.deepEqual(result, lintText(after, compiled, options), `${JSON.stringify(before)}\n→ ${JSON.stringify(after)}`);
+  return result;
+}
+
+const variants = (r: { findings: { kind: string; found: string; start: number }[] }) => r.findings.filter((f) => f.kind === 'variant').map((f) => `${f.found}@${f.start}`);
+
+describe('checks without a list: findings moved past an edit that changes none of them', () => {
+  const prose = 'The harbour board met on Monday. Cross-border freight grew, and the cross-border rules held. Planners wrote a long report about the quay. The color guide was printed.\n\nThe colour of the signs changed; cross border traffic slowed in the afternoon.\n';
+
+  it('typing a word far from every group moves the findings with the text', () => {
+    const at = prose.indexOf('about');
+    const after = prose.slice(0, at) + 'and short ' + prose.slice(at);
+    const seen = counting(() => {
+      const r = edited(prose, after);
+      assert.equal(variants(r).length, 2, JSON.stringify(variants(r)));
+    });
+    assert.deepEqual(seen, { asked: 1, hyphenation: 1, spelling: 1 });
+  });
+
+  // Edits that change a group, or might: each class named is checked again (and, like all, agrees with lintText).
+  const changes: [string, 'hyphenation' | 'spelling', (text: string) => string][] = [
+    ['a compound written as one word, away from its other forms', 'hyphenation', (t) => t.replace('a long report', 'a crossborder report')],
+    ['the same letters two words apart, as a new pair', 'hyphenation', (t) => t.replace('quay', 'data base') + 'The database grew.\n'],
+    ['one word of a pair typed next to its joined form elsewhere', 'hyphenation', (t) => t.replace('the quay', 'the harbour master') + 'The harbourmaster left.\n'],
+    ['a hyphen typed into the last spaced form', 'hyphenation', (t) => t.replace('cross border traffic', 'cross-border traffic')],
+    ['one word of a spaced form deleted', 'hyphenation', (t) => t.replace('cross border traffic', 'cross traffic')],
+    ['a spaced form broken by a full stop', 'hyphenation', (t) => t.replace('cross border traffic', 'cross. Border traffic')],
+    ['a word joined to a pair by deleting its space', 'hyphenation', (t) => t.replace('cross border traffic', 'crossborder traffic')],
+    ["the other dialect's spelling", 'spelling', (t) => t.replace('the quay', 'the color')],
+    ['a dialect word deleted', 'spelling', (t) => t.replace('The colour of', 'The shade of')],
+  ];
+  for (const [name, cls, change] of changes) {
+    it(`${name}: ${cls} is checked again`, () => {
+      const seen = counting(() => edited(prose, change(prose)));
+      assert.equal(seen.asked, 1);
+      assert.equal(seen[cls], 0);
+    });
+  }
+
+  it('a full stop typed before a compound makes it a sentence start: its capitals no longer say how it is written', () => {
+    const text = 'Trade grew in the Cross-Border zone, and cross-border rules held; cross border flows rose.';
+    const before = lintText(text, none, { format: 'plaintext' }).findings.find((f) => f.found === 'cross border');
+    const after = edited(text, text.replace('the Cross', 'the. Cross')).findings.find((f) => f.found === 'cross border');
+    assert.deepEqual([before?.expected, after?.expected], ['Cross-Border', 'cross-border']);
+  });
+
+  it('an opening quote typed before a compound does the same (one the findings do not link to)', () => {
+    const text = 'Trade grew in cross-border zones, the Cross-Border fund and the Cross-Border office; cross border flows rose.';
+    const before = lintText(text, none, { format: 'plaintext' }).findings.find((f) => f.found === 'cross border');
+    const after = edited(text, text.replace('the Cross-Border office', 'the "Cross-Border office')).findings.find((f) => f.found === 'cross border');
+    assert.deepEqual([before?.expected, after?.expected], ['Cross-Border', 'cross-border']);
+  });
+
+  it('an exception phrase made by the edit: its words are asked of first', () => {
+    const compiled = compiledOf([{ term: 'Guangdong', exceptions: ['cross border express'] }]);
+    const text = 'Cross-border trade and cross-border rules; the cross border route opened.';
+    edited(text, text.replace('route', 'express'), { format: 'plaintext' }, compiled);
+  });
+
+  it('an expansion spelled out again moves the abbreviation\'s claim: variants under it are counted again', () => {
+    const text = 'The Cross Border Office (CBO) met. Cross-border trade, cross-border rules. The cross border office closed.';
+    edited(text, text.replace('closed', 'later closed'));
+    edited(text, text.replace('The cross border office closed.', 'The Cross Border Office closed.'));
+    // The definition deleted far from the spaced form: nothing claims "cross border office" any more.
+    const seen = counting(() => {
+      const before = lintText(text, none, { format: 'plaintext' }).findings.filter((f) => f.kind === 'variant');
+      const after = edited(text, text.replace(' (CBO)', '')).findings.filter((f) => f.kind === 'variant');
+      assert.deepEqual([before.length, after.length], [1, 3]);
+    });
+    assert.equal(seen.hyphenation, 1);
+  });
+});
+
+describe('checks without a list: DocumentLinter agrees with lintText as an author types', () => {
+  const WORDS = [
+    'cross-border', 'cross border', 'crossborder', 'Cross-border', 'long-term', 'long term', 'longterm', 'work force', 'workforce', 'data base', 'database',
+    'colour', 'color', 'organise', 'organize', 'Internet', 'internet', 'Pearl River Delta', 'pearl river delta', 'every day', 'everyday',
+    'the', 'port', 'and', 'of', 'trade', 'rules', 'grew', 'in', 'May', 'Phase 2', '**bold**', '`code`', 'IPP', 'Institute of Public Policy (IPP)',
+    '"Port Rules"', 'state-of-the-art', 'state of the art', 'e-learning', 'elearning',
+  ];
+  const GLUE = [' ', ' ', ' ', ' ', '\n', ', ', '. ', '; ', '\n\n', ' (', ') ', '-'];
+  const TYPED = ['a', 'e', 'r', ' ', ' ', '-', '.', '\n', 'B', 'x'];
+
+  function doc(random: () => number, words: number): string {
+    let out = '';
+    for (let i = 0; i < words; i++) out += WORDS[Math.floor(random() * WORDS.length)]! + GLUE[Math.floor(random() * GLUE.length)]!;
+    return out;
+  }
+
+  for (const format of ['plaintext', 'markdown'] as FormatId[]) {
+    it(`typing, deleting and pasting words (${format})`, () => {
+      const random = rng(format === 'markdown' ? 41 : 43);
+      const seen = counting(() => {
+        for (let d = 0; d < 30; d++) {
+          let text = doc(random, 30 + Math.floor(random() * 60));
+          const linter = new DocumentLinter(none, { format });
+          linter.lint(text);
+          let at = Math.floor(random() * text.length);
+          for (let e = 0; e < 40; e++) {
+            const r = random();
+            if (r < 0.6) {
+              // Type on where the last edit was, as an author does, or start elsewhere.
+              if (random() < 0.2) at = Math.floor(random() * (text.length + 1));
+              const piece = random() < 0.8 ? TYPED[Math.floor(random() * TYPED.length)]! : WORDS[Math.floor(random() * WORDS.length)]!;
+              text = text.slice(0, at) + piece + text.slice(at);
+              at += piece.length;
+            } else if (r < 0.9) {
+              at = Math.max(0, Math.min(text.length, at)) - (random() < 0.7 ? 1 : 0);
+              if (at < 0) at = 0;
+              text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * (random() < 0.8 ? 1 : 12)));
+            } else {
+              at = Math.floor(random() * (text.length + 1));
+              text = text.slice(0, at) + doc(random, 1 + Math.floor(random() * 3)) + text.slice(at);
+            }
+            assert.deepEqual(linter.lint(text), lintText(text, none, { format }), `document ${d}, edit ${e}:\n${JSON.stringify(text)}`);
+          }
+        }
+      });
+      // Most keystrokes change nothing of either class; many change something (the documents are all variants).
+      assert.ok(seen.asked > 800, `${seen.asked} edits asked`);
+      assert.ok(seen.hyphenation > seen.asked * 0.15 && seen.hyphenation < seen.asked * 0.95, `hyphenation moved ${seen.hyphenation} of ${seen.asked}`);
+      assert.ok(seen.spelling > seen.asked * 0.15 && seen.spelling < seen.asked * 0.98, `spelling moved ${seen.spelling} of ${seen.asked}`);
+    });
+  }
+});

@@ -22,22 +22,39 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   const script = scriptOfTag(options.lang);
   // Terms are counted by index, Chinese concepts (Han uses) below zero: the two are numbered apart.
   const keyOf = (m: Match): number => (m.han ? -1 - m.term : m.term);
-  // Which acceptable form each term is written in, counting variants as uses of the form they vary.
-  const counts = new Map<number, number[]>();
+  // Which acceptable form each term is written in, counting variants as uses of the form they vary. Most terms are
+  // written in their approved form only: those uses are counted in a table kept with the term list, and only the
+  // other forms' counts are kept per term (a keystroke settles the whole document; a map and an array per term,
+  // thousands of them, were most of what it allocated here).
+  const approved = approvedCounts(compiled);
+  const others = new Map<number, number[]>();
   for (const m of matches) {
     // A spelling inside an exception ("Hongkong Post") is no use of the form it spells.
     if (m.form < 0 || m.exception) continue;
-    let c = counts.get(keyOf(m));
-    if (!c) counts.set(keyOf(m), (c = []));
+    if (m.form === 0 && !m.han) {
+      approved.add(m.term);
+      continue;
+    }
+    const key = keyOf(m);
+    let c = others.get(key);
+    if (!c) others.set(key, (c = []));
     c[m.form] = (c[m.form] ?? 0) + 1;
   }
+  const count = (key: number, form: number): number => (form === 0 && key >= 0 ? approved.get(key) : (others.get(key)?.[form] ?? 0));
   const dominants = new Map<number, number>();
   const dominant = (key: number): number => {
+    const c = consistency ? others.get(key) : undefined;
+    if (!c) return 0;
     let best = dominants.get(key);
     if (best !== undefined) return best;
     best = 0;
-    const c = counts.get(key);
-    if (consistency && c) for (let f = 0; f < c.length; f++) if ((c[f] ?? 0) > (c[best] ?? 0)) best = f;
+    let most = count(key, 0);
+    for (let f = 1; f < c.length; f++) {
+      if ((c[f] ?? 0) > most) {
+        best = f;
+        most = c[f]!;
+      }
+    }
     dominants.set(key, best);
     return best;
   };
@@ -65,22 +82,67 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
       kind = 'inconsistent';
     } else kind = m.kind;
     if (kinds && !kinds.has(kind)) continue;
-    const count = kind === 'inconsistent' ? (counts.get(key)?.[targetForm] ?? 0) : -1;
+    const uses = kind === 'inconsistent' ? count(key, targetForm) : -1;
     const memo = m.memo;
-    if (memo && memo.form === targetForm && memo.count === count) {
+    if (memo && memo.form === targetForm && memo.count === uses) {
       if (memo.finding) findings.push(memo.finding);
       continue;
     }
     // Only here are the term's forms parsed: a term the document writes correctly never needs them.
     const finding = hanEntry
-      ? buildHanFinding(view, hanEntry, m, kind, targetForm, count)
-      : buildFinding(view, entry!, m, kind, entry!.acceptable[targetForm]!, targetForm, count, lang);
-    m.memo = { form: targetForm, count, finding };
+      ? buildHanFinding(view, hanEntry, m, kind, targetForm, uses)
+      : buildFinding(view, entry!, m, kind, entry!.acceptable[targetForm]!, targetForm, uses, lang);
+    m.memo = { form: targetForm, count: uses, finding };
     if (finding) findings.push(finding);
   }
   const result: LintResult = excepted ? { findings, occurrences, excepted } : { findings, occurrences };
   if (han) result.lang = script;
   return result;
+}
+
+/**
+ * Counts of uses per term index, kept with a term list and made empty for each count by an epoch (no clearing, no
+ * allocation per lint).
+ */
+class ApprovedCounts {
+  private readonly counts: Int32Array;
+  private readonly epochs: Int32Array;
+  private epoch = 0;
+
+  constructor(terms: number) {
+    this.counts = new Int32Array(terms);
+    this.epochs = new Int32Array(terms);
+  }
+
+  /** Empties every count. */
+  reset(): this {
+    if (++this.epoch === 0x7fffffff) {
+      this.epochs.fill(0);
+      this.epoch = 1;
+    }
+    return this;
+  }
+
+  add(term: number): void {
+    if (this.epochs[term] !== this.epoch) {
+      this.epochs[term] = this.epoch;
+      this.counts[term] = 0;
+    }
+    this.counts[term]!++;
+  }
+
+  get(term: number): number {
+    return this.epochs[term] === this.epoch ? this.counts[term]! : 0;
+  }
+}
+
+const approvedTables = new WeakMap<CompiledTerms, ApprovedCounts>();
+
+/** The term list's table of approved-form counts, emptied (one count runs at a time: the engine is synchronous). */
+function approvedCounts(compiled: CompiledTerms): ApprovedCounts {
+  let t = approvedTables.get(compiled);
+  if (!t) approvedTables.set(compiled, (t = new ApprovedCounts(compiled.termCount)));
+  return t.reset();
 }
 
 /** The finding for one match written as `kind`, fixed towards form `targetForm` (`count` uses of it). */

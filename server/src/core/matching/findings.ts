@@ -43,7 +43,7 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   const count = (key: number, form: number): number => (form === 0 && key >= 0 ? approved.get(key) : (others.get(key)?.[form] ?? 0));
   const dominants = new Map<number, number>();
   const dominant = (key: number): number => {
-    const c = consistency ? others.get(key) : undefined;
+    const c = consistency && others.size > 0 ? others.get(key) : undefined;
     if (!c) return 0;
     let best = dominants.get(key);
     if (best !== undefined) return best;
@@ -63,17 +63,17 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   const findings: Finding[] = [];
   const occurrences: Occurrence[] = [];
   let excepted: Excepted[] | undefined;
+  // A Han use is one of a Chinese concept in the document's script; a word use, one of a compiled term. The entry
+  // is looked up only where it is read: most matches have their occurrence and finding from the last lint.
+  const hanEntryOf = (m: Match) => (m.han && han ? han.entry(m.term, script) : undefined);
+  const termIdOf = (m: Match) => (hanEntryOf(m) ?? compiled.entry(m.term)).term.id;
   for (const m of matches) {
-    // A Han use is one of a Chinese concept in the document's script; a word use, one of a compiled term.
-    const hanEntry = m.han && han ? han.entry(m.term, script) : undefined;
-    const entry = hanEntry ? undefined : compiled.entry(m.term);
-    const termId = (hanEntry ?? entry)!.term.id;
     if (m.exception) {
       const e = m.exception;
-      (excepted ??= []).push({ termId, start: m.start, end: m.end, phrase: e.phrase, phraseStart: e.start, phraseEnd: e.end });
+      (excepted ??= []).push({ termId: termIdOf(m), start: m.start, end: m.end, phrase: e.phrase, phraseStart: e.start, phraseEnd: e.end });
       continue;
     }
-    occurrences.push((m.occurrence ??= { termId, start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
+    occurrences.push((m.occurrence ??= { termId: termIdOf(m), start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
     const key = keyOf(m);
     const targetForm = dominant(key);
     let kind: VariantKind;
@@ -89,6 +89,8 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
       continue;
     }
     // Only here are the term's forms parsed: a term the document writes correctly never needs them.
+    const hanEntry = hanEntryOf(m);
+    const entry = hanEntry ? undefined : compiled.entry(m.term);
     const finding = hanEntry
       ? buildHanFinding(view, hanEntry, m, kind, targetForm, uses)
       : buildFinding(view, entry!, m, kind, entry!.acceptable[targetForm]!, targetForm, uses, lang);

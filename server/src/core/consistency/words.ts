@@ -173,8 +173,9 @@ export function spliceWordTable(
   // the word before them (its next word changed).
   readWords(t, vocab, from, to);
   if (from > 0 && from < n) t.gap[from - 1] = gapAfter(t, from - 1);
-  for (let k = 0; k < n; k++) t.flags[k]! &= ~(Word.Covered | Word.Heading);
-  markPlaces(t, covered);
+  // Outside the range the term matches and headings are the old ones, moved with their words: only the range's
+  // places are marked again.
+  markPlaces(t, covered, from, to);
   // The first old word after the range has a new word before it.
   if (to < n) t.sentenceStarts[to] = 0;
   knownSentenceStarts(t, from, Math.min(n, to + 1));
@@ -188,13 +189,20 @@ function gapAfter(t: WordTable, k: number): Gap {
   return next === e + 1 && text.charCodeAt(e) === 32 ? Gap.Space : gapBetween(text, e, next);
 }
 
-/** Term-list matches and headings: where a word is, as opposed to what it is. */
-function markPlaces(t: WordTable, covered: Iterable<{ readonly first: number; readonly last: number }>): void {
-  const { flags, length: n } = t;
+/** Term-list matches and headings: where a word is, as opposed to what it is (words [from, to), their flags read anew). */
+function markPlaces(t: WordTable, covered: Iterable<{ readonly first: number; readonly last: number }>, from = 0, to = t.length): void {
+  const { flags } = t;
   const starts = t.tokens.starts;
-  for (const m of covered) for (let k = Math.max(0, m.first); k <= m.last && k < n; k++) flags[k]! |= Word.Covered;
+  for (let k = from; k < to; k++) flags[k]! &= ~(Word.Covered | Word.Heading);
+  for (const m of covered) {
+    if (m.last < from || m.first >= to) continue;
+    for (let k = Math.max(from, m.first); k <= m.last && k < to; k++) flags[k]! |= Word.Covered;
+  }
+  const lo = from < to ? starts[from]! : 0;
+  const hi = to > from ? starts[to - 1]! : -1;
   for (const h of t.view.headings) {
-    for (let k = lowerBound(starts, h.start, 0, n); k < n && starts[k]! < h.end; k++) flags[k]! |= Word.Heading;
+    if (h.end <= lo || h.start > hi) continue;
+    for (let k = lowerBound(starts, h.start, from, to); k < to && starts[k]! < h.end; k++) flags[k]! |= Word.Heading;
   }
 }
 

@@ -16,6 +16,8 @@ import { Gap, Word, type WordTable, atSentenceStart, endOf, inHeading, joinedHas
 
 /** Compounds of more words than this are left alone ("state-of-the-art" has four). */
 const MAX_PARTS = 5;
+/** The same, for unchanged.ts (the loops here read the module-local copy: an export is read through `exports`). */
+export const COMPOUND_PARTS = MAX_PARTS;
 
 interface Compound {
   key: string;

@@ -16,7 +16,8 @@ import { capitalizationGroups } from './capitals';
 import { hyphenationGroups } from './hyphenation';
 import { spellingGroups } from './spelling';
 import { type VariantGroup, tally } from './tally';
-import { type Span, type TableEdit, movedFindings, movedSpans, unchangedClasses } from './unchanged';
+import type { Span } from '../formats';
+import { type TableEdit, movedFindings, movedSpans, unchangedClasses } from './unchanged';
 import { type WordTable, wordTable } from './words';
 
 export type { KnownAbbreviation } from './abbreviations';
@@ -107,7 +108,7 @@ function groupsOf(tables: readonly WordTable[], lang: Language, vocab: VariantVo
  * in `kept` is not checked: its findings are those given (for one source, when the abbreviations' expansions are
  * where they were).
  */
-function checksByClass(sources: readonly ConsistencySource[], compiled: CompiledTerms, options: LintOptions, lang: Language, where: string, kept?: { by: ChecksByClass; classes: Partial<Record<VariantClass, true>> }): ChecksByClass[] {
+function checksByClass(sources: readonly ConsistencySource[], compiled: CompiledTerms, options: LintOptions, lang: Language, where: string, kept?: Kept): ChecksByClass[] {
   const by: ChecksByClass[] = sources.map(() => ({ abbreviations: [], claimed: [], hyphenation: [], spelling: [], capitalization: [] }));
   const vocab = lang.variants;
   if (!vocab) return by;
@@ -128,18 +129,26 @@ function checksByClass(sources: readonly ConsistencySource[], compiled: Compiled
     });
   }
   if (!checks) return by;
-  const keep = kept && sameSpans(kept.by.claimed, by[0]!.claimed) ? kept.classes : {};
+  const keep = kept && sameSpans(kept.claimed, by[0]!.claimed) ? kept : undefined;
   const ctx = { texts: sources.map((s) => s.view.text), views: sources.map((s) => s.view.masked), ignore: compiled.ignore, claimed: by.map((b) => b.claimed), where, ...(excepted ? { excepted } : {}) };
   for (const c of CLASSES) {
     if (!checks[c]) continue;
-    if (keep[c]) {
-      by[0]![c] = kept!.by[c];
+    const findings = c === 'capitalization' ? undefined : keep?.[c];
+    if (findings) {
+      by[0]![c] = findings;
       continue;
     }
     const out = by.map((b) => b[c]);
     for (const g of groupsOf(tables, lang, vocab, c)) tally(g, ctx, out);
   }
   return by;
+}
+
+/** Findings of the classes an edit left as they were, moved past it, and the expansions' spans, moved too. */
+interface Kept {
+  claimed: Span[];
+  hyphenation: Finding[] | undefined;
+  spelling: Finding[] | undefined;
 }
 
 function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
@@ -164,22 +173,15 @@ export function consistencyFindings(sources: readonly ConsistencySource[], compi
  * its word table), the classes the edit leaves as they were (unchanged.ts) are moved past it, not checked.
  */
 export function documentChecks(source: ConsistencySource, compiled: CompiledTerms, options: LintOptions, lang: Language, before?: { by: ChecksByClass; edit: TableEdit }): ChecksByClass {
-  let kept: { by: ChecksByClass; classes: Partial<Record<VariantClass, true>> } | undefined;
+  let kept: Kept | undefined;
   const vocab = lang.variants;
   // The expansions must be where they were, moved (checksByClass compares them with the new ones).
   const claimed = before && vocab ? movedSpans(before.by.claimed, before.edit.change) : undefined;
   if (before && vocab && claimed) {
     const same = unchangedClasses(before.edit, compiled, vocab, variantChecks(options));
-    const by: ChecksByClass = { ...before.by, claimed };
-    const classes: Partial<Record<VariantClass, true>> = {};
-    for (const c of ['hyphenation', 'spelling'] as const) {
-      const moved = same[c] ? movedFindings(before.by[c], before.edit.change) : undefined;
-      if (moved) {
-        by[c] = moved;
-        classes[c] = true;
-      }
-    }
-    if (classes.hyphenation || classes.spelling) kept = { by, classes };
+    const hyphenation = same.hyphenation ? movedFindings(before.by.hyphenation, before.edit.change) : undefined;
+    const spelling = same.spelling ? movedFindings(before.by.spelling, before.edit.change) : undefined;
+    if (hyphenation || spelling) kept = { claimed, hyphenation, spelling };
   }
   return checksByClass([source], compiled, options, lang, 'this document writes', kept)[0]!;
 }

@@ -15,9 +15,10 @@
  * the moved findings equal to the checks' over random edits).
  */
 import type { CompiledTerms } from '../compile';
-import type { TextChange } from '../formats';
+import type { Span, TextChange } from '../formats';
 import type { VariantVocabulary } from '../languages/language';
 import type { Finding, VariantChecks } from '../types';
+import { COMPOUND_PARTS as MAX_PARTS } from './hyphenation';
 import { IntTable } from './intTable';
 import { mayBeDialectWord } from './spelling';
 import { Gap, type WordTable, atSentenceStart } from './words';
@@ -40,8 +41,6 @@ export interface Unchanged {
   spelling: boolean;
 }
 
-/** The most words a compound has (hyphenation.ts MAX_PARTS): how far a spaced form reaches from a changed word. */
-const PARTS = 5;
 /** Past this many changed words (a paste, a reflowed block), the checks simply run. */
 const MAX_CHANGED = 400;
 
@@ -114,7 +113,7 @@ function sameWord(a: WordTable, i: number, b: WordTable, j: number, shift: numbe
 
 /**
  * Whether, on either side of the edit, a changed word of four letters or more is written elsewhere as a
- * hyphenated compound or two words apart, or a spaced sequence of up to PARTS words through a changed one is
+ * hyphenated compound or two words apart, or a spaced sequence of up to MAX_PARTS words through a changed one is
  * written elsewhere as one word or a compound (its letters joined). "Elsewhere" is the rest of the new table and
  * the changed words of the same side.
  */
@@ -132,9 +131,9 @@ function lettersElsewhere(sides: readonly [WordTable, number, number][], t1: Wor
     const { gap, hash, pow } = t;
     const { starts, ends } = t.tokens;
     for (let k = from; k < to; k++) if (ends[k]! - starts[k]! >= 4) ask(hash[k]!, APART << side);
-    for (let first = Math.max(0, from - (PARTS - 1)); first < to; first++) {
+    for (let first = Math.max(0, from - (MAX_PARTS - 1)); first < to; first++) {
       let h = hash[first]!;
-      for (let last = first + 1; last < first + PARTS && last < t.length && gap[last - 1] === Gap.Space; last++) {
+      for (let last = first + 1; last < first + MAX_PARTS && last < t.length && gap[last - 1] === Gap.Space; last++) {
         h = (Math.imul(h, pow[last]!) + hash[last]!) | 0;
         if (last >= from) ask(h, JOINED << side);
       }
@@ -187,19 +186,20 @@ function answer(ids: IntTable, found: Uint8Array, t: WordTable, from: number, to
   }
 }
 
-export interface Span {
-  start: number;
-  end: number;
+/** Span `s` of the old text moved past `change`: as it is before it, by its length after it; undefined if it touches it. */
+function moved<T extends Span>(s: T, change: TextChange): T | undefined {
+  if (s.end < change.start) return s;
+  if (s.start > change.oldEnd) return { ...s, start: s.start + change.newEnd - change.oldEnd, end: s.end + change.newEnd - change.oldEnd };
+  return undefined;
 }
 
 /** `spans` (of the old text) moved past `change`, or undefined if one touches it. */
 export function movedSpans(spans: readonly Span[], change: TextChange): Span[] | undefined {
-  const delta = change.newEnd - change.oldEnd;
   const out: Span[] = [];
   for (const s of spans) {
-    if (s.end < change.start) out.push(s);
-    else if (s.start > change.oldEnd) out.push({ start: s.start + delta, end: s.end + delta });
-    else return undefined;
+    const m = moved(s, change);
+    if (!m) return undefined;
+    out.push(m);
   }
   return out;
 }
@@ -210,24 +210,18 @@ export function movedSpans(spans: readonly Span[], change: TextChange): Span[] |
  * unchanged has none there; this keeps a mistake from moving a finding into the edit).
  */
 export function movedFindings(findings: readonly Finding[], change: TextChange): Finding[] | undefined {
-  const delta = change.newEnd - change.oldEnd;
   let touched = false;
-  const move = <T extends { start: number; end: number }>(s: T): T => {
-    if (s.end < change.start) return s;
-    if (s.start > change.oldEnd) return { ...s, start: s.start + delta, end: s.end + delta };
-    touched = true;
-    return s;
-  };
+  const move = <T extends Span>(s: T): T => moved(s, change) ?? ((touched = true), s);
   const out: Finding[] = [];
   for (const f of findings) {
     if (f.end < change.start && f.replacements.every((r) => r.edits.every((e) => e.end < change.start)) && (f.related ?? []).every((r) => r.end < change.start)) {
       out.push(f);
       continue;
     }
-    const moved: Finding = { ...move(f), replacements: f.replacements.map((r) => ({ ...r, edits: r.edits.map(move) })) };
-    if (f.related) moved.related = f.related.map(move);
+    const m: Finding = { ...move(f), replacements: f.replacements.map((r) => ({ ...r, edits: r.edits.map(move) })) };
+    if (f.related) m.related = f.related.map(move);
     if (touched) return undefined;
-    out.push(moved);
+    out.push(m);
   }
   return out;
 }

@@ -189,11 +189,13 @@ function gapAfter(t: WordTable, k: number): Gap {
   return next === e + 1 && text.charCodeAt(e) === 32 ? Gap.Space : gapBetween(text, e, next);
 }
 
-/** Term-list matches and headings: where a word is, as opposed to what it is (words [from, to), their flags read anew). */
+/**
+ * Term-list matches and headings: where a word is, as opposed to what it is, for words [from, to) (their flags
+ * just read by readWords, so neither mark is set yet).
+ */
 function markPlaces(t: WordTable, covered: Iterable<{ readonly first: number; readonly last: number }>, from = 0, to = t.length): void {
   const { flags } = t;
   const starts = t.tokens.starts;
-  for (let k = from; k < to; k++) flags[k]! &= ~(Word.Covered | Word.Heading);
   for (const m of covered) {
     if (m.last < from || m.first >= to) continue;
     for (let k = Math.max(from, m.first); k <= m.last && k < to; k++) flags[k]! |= Word.Covered;

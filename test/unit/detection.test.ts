@@ -7,24 +7,16 @@ import * as assert from 'node:assert/strict';
 import type { CompiledTerms } from '../../server/src/core/compile';
 import { applyEdits, fixAllEdits } from '../../server/src/core/fixes';
 import { lintText } from '../../server/src/core/lint';
-import type { FormatId, VariantKind } from '../../server/src/core/types';
 import { writeCsv } from '../../server/src/core/termlists/csv/write';
 import { writeJson } from '../../server/src/core/termlists/jsonWrite';
 import { mergeLists } from '../../server/src/core/termlists/merge';
 import { writeTbx } from '../../server/src/core/termlists/tbx/write';
 import { parseTermFile } from '../../server/src/core/termlists/json';
 import { compiledOf, listOf } from '../helpers/terms';
+import type { Case, Expected } from '../helpers/consistencyCases';
 
-type Expected = [VariantKind, string, string];
-
-export interface DetectionCase {
-  name: string;
-  text: string;
-  findings: Expected[];
-  fixed?: string;
-  format?: FormatId;
-  terms?: () => CompiledTerms;
-}
+/** A case as the checks without a list write theirs (test/helpers/consistencyCases.ts), with no options of its own. */
+export type DetectionCase = Omit<Case, 'options'>;
 
 const places = () =>
   compiledOf([

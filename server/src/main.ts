@@ -4,7 +4,7 @@
  */
 import { createConnection } from 'vscode-languageserver/node';
 import { createNodeHost } from './node/host';
-import { createIdleCollector } from './node/memory';
+import { createGarbageBudget, createIdleCollector } from './node/memory';
 import { configValidator } from './node/projectConfig';
 import { startServer } from './server';
 import { describeError } from './util';
@@ -16,4 +16,4 @@ process.on('uncaughtException', (err) => connection.console.error(`Uncaught exce
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
 
 const collector = createIdleCollector();
-startServer(connection, { host: createNodeHost(), configValidator, afterWork: () => collector.poke() });
+startServer(connection, { host: createNodeHost(), configValidator, afterWork: () => collector.poke(), garbage: createGarbageBudget() });

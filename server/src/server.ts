@@ -29,7 +29,7 @@ import type { Host } from './host';
 import { registerProjectConfigs, type ProjectConfigStore } from './projectConfigs';
 import { createTurns } from './turns';
 import { registerSettings } from './settings';
-import { registerTermLists, type TermStore } from './termLists';
+import { registerTermLists, type TermListsDeps, type TermStore } from './termLists';
 import { ProjectLanguagesNotification } from './protocol';
 import { connectionLogger, runLogged } from './util';
 import { createWorkspaceFiles } from './workspaceFiles';
@@ -41,6 +41,8 @@ export interface ServerDeps {
   configValidator: () => ConfigValidator;
   /** Called after each lint: the Node entry point uses it to give memory back once the server is idle. */
   afterWork?: () => void;
+  /** Told of term-list text read and of each compile: the Node entry point collects in between after a large read. */
+  garbage?: TermListsDeps['garbage'];
 }
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
@@ -67,7 +69,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const workspace = registerWorkspaceEvents(connection, folders, logger);
     configs = registerProjectConfigs({ connection, documents, host: deps.host, logger, workspace, validator: deps.configValidator, dynamicWatchers });
     const settings = registerSettings({ connection, logger, configs, pullConfiguration: caps.workspace?.configuration === true });
-    terms = registerTermLists({ connection, documents, settings, host: deps.host, logger, workspace, dynamicWatchers, turns });
+    terms = registerTermLists({ connection, documents, settings, host: deps.host, logger, workspace, dynamicWatchers, turns, ...(deps.garbage ? { garbage: deps.garbage } : {}) });
     const pairs = createPairService({
       documents,
       host: deps.host,

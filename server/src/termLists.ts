@@ -73,6 +73,8 @@ export interface TermListsDeps {
   dynamicWatchers: boolean;
   /** Turns for background work (recompiling after a change), shared with the rest of the server. */
   turns: Turns;
+  /** Told how much term-list text was read and when a compile starts (node/memory.ts collects in between). */
+  garbage?: { read(chars: number): void; beforeCompile(): void; afterCompile(): void };
 }
 
 /** Editor edits to a term file are applied after this pause, so typing does not re-lint on every key. */
@@ -140,6 +142,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     }
     runLogged(logger, 'compiling term lists', async () => {
       const fresh = new Map<string, CompiledTerms>();
+      deps.garbage?.beforeCompile();
       for (const [key, input] of inUse) {
         const steps = compileTermsInSteps(listsFor(input), { fuzzy: true });
         let step = steps.next();
@@ -151,6 +154,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
         fresh.set(key, step.value);
       }
       swap(fresh);
+      deps.garbage?.afterCompile();
     });
   }
 
@@ -188,6 +192,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
     const previous = files.get(uri);
     if (previous && previous.document.getText() === text && previous.open === open) return;
     const result = parseTermFileSafely(text, uri);
+    deps.garbage?.read(text.length);
     const version = (previous?.document.version ?? 0) + 1;
     files.set(uri, {
       uri,
@@ -311,7 +316,9 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       if (!compiled) {
         // First use of these lists: compiled now, in one go (the document waits for them either way).
         const input: ListsKey = { folder, useBundled: settings.useBundledTerms, workspaceTermFile: settings.workspaceTermFile };
+        deps.garbage?.beforeCompile();
         compiled = compileTerms(listsFor(input));
+        deps.garbage?.afterCompile();
         compiledInputs.set(key, input);
         logWarnings(input, compiled);
         compiledCache.set(key, compiled);

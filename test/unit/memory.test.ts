@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { compileTerms } from '../../server/src/core/compile';
 import { CompactStringSet, StringSetBuilder } from '../../server/src/core/stringSet';
 import { parseTermFile } from '../../server/src/core/termlists/json';
-import { createIdleCollector, exposeGc } from '../../server/src/node/memory';
+import { createGarbageBudget, createIdleCollector, exposeGc } from '../../server/src/node/memory';
 import { KeyTrie } from '../../server/src/core/trie';
 import { waitFor } from '../helpers/wait';
 
@@ -51,6 +51,28 @@ describe('compact term structures', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('the trie outgrows the room made for the approved forms when the other forms are longer', () => {
+    // Room is made for as many nodes as the approved forms have characters; here the forbidden spellings need
+    // about forty times that, so the trie grows (by half each time) while the list compiles.
+    const terms = Array.from({ length: 300 }, (_, i) => ({
+      term: `Q${i}`,
+      forbidden: [`Qilinlang Port Authority ${i} North`, `Zhuhai-${i} Hengqin Cooperation Zone`],
+      admitted: [`Q-${i}x`],
+    }));
+    const compiled = compileTerms([parseTermFile(JSON.stringify({ terms }), 'long.terms.json').list!]);
+    for (const [i, key] of [
+      [0, 'qilinlangportauthority0north'],
+      [299, 'zhuhai299hengqincooperationzone'],
+      [150, 'q150x'],
+      [7, 'q7'],
+    ] as const) {
+      const forms = compiled.formsOf(compiled.trie.value(compiled.trie.find(key)));
+      assert.ok(forms.length > 0, key);
+      assert.equal(compiled.entry(forms[0]!.term).term.id, `Q${i}`, key);
+    }
+    assert.equal(compiled.trie.find('qilinlangportauthority0nort'.replace('nort', 'south')), -1);
   });
 
   it('StringSetBuilder keeps each word once', () => {
@@ -101,6 +123,30 @@ describe('idle collector', () => {
     } finally {
       collector.dispose();
     }
+  });
+
+  it('collects around a compile only after large term-list reads', () => {
+    let runs = 0;
+    const budget = createGarbageBudget(1000, () => runs++);
+    budget.read(600);
+    budget.beforeCompile();
+    budget.afterCompile();
+    assert.equal(runs, 0, 'small reads: no collection');
+    budget.read(600);
+    budget.read(500);
+    budget.beforeCompile();
+    assert.equal(runs, 1, 'large reads since the last compile: one collection before it');
+    budget.afterCompile();
+    assert.equal(runs, 2, 'and one after it');
+    budget.beforeCompile();
+    budget.afterCompile();
+    assert.equal(runs, 2, 'a compile with nothing read since: none');
+    assert.equal(budget.runs, 2);
+    const none = createGarbageBudget(1, null);
+    none.read(10);
+    none.beforeCompile();
+    none.afterCompile();
+    assert.equal(none.runs, 0, 'no collector exposed: nothing to run');
   });
 
   it('exposes a real collector in Node', () => {

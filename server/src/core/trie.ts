@@ -67,8 +67,9 @@ export class KeyTrie {
     return this.count;
   }
 
+  /** Half as much room again: while building, the old and the new arrays are both held. */
   private grow(): void {
-    const cap = this.firstChild.length * 2;
+    const cap = Math.max(2, Math.ceil(this.firstChild.length * 1.5));
     const fc = new Int32Array(cap).fill(-1);
     fc.set(this.firstChild);
     const ns = new Int32Array(cap).fill(-1);

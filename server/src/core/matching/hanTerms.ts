@@ -71,7 +71,8 @@ export class HanTerms {
     this.concepts = concepts;
     let total = 0;
     for (const f of forms) total += f.text.length;
-    const trie = new KeyTrie(Math.max(1024, total * 2));
+    // Every form's characters: at least the nodes the trie needs unless folding lengthens a key (then it grows).
+    const trie = new KeyTrie(Math.max(1024, total + 1));
     for (const f of forms) {
       // A form with no Han character ("5G") is Latin text: the word matchers read it.
       if (!HAN.test(f.text)) continue;

@@ -412,7 +412,8 @@ export function createDocumentLinter(deps: DocumentLinterDeps): DocumentLinter {
       } else if (terms.isTermFile(doc.uri)) {
         const file = terms.get(doc.uri);
         // The store parses open term files after a short pause; until then this shows what it has.
-        const diagnostics = file ? file.problems.map((p) => problemDiagnostic(file.document, p)) : [];
+        const document = file?.document; // kept by every file with problems (termLists.ts TermFile)
+        const diagnostics = file && document ? file.problems.map((p) => problemDiagnostic(document, p)) : [];
         return { ...base, resultId: diagnosticsResultId(diagnostics), status: 'termFile', diagnostics };
       } else {
         const text = doc.getText();

@@ -25,8 +25,17 @@ import type { Turns } from './turns';
 export interface TermFile {
   uri: string;
   bundled: boolean;
-  /** The text last parsed (editor content while open, else disk), for positions of problems. */
-  document: TextDocument;
+  /**
+   * The text last parsed (editor content while open, else disk), for positions of problems and for placing
+   * the problems of the next edit near it. Undefined for a closed file of KEEP_TEXT_BELOW characters or more
+   * without problems, which has nothing to position: a 50,000-entry list's 2.9 MB of JSON is not held for
+   * nothing (`fingerprint` then tells a later read of the same text).
+   */
+  document: TextDocument | undefined;
+  /** Counts the texts parsed for this file. */
+  version: number;
+  /** Length and two hashes of the text, when `document` is not kept. */
+  fingerprint?: string;
   problems: TermFileProblem[];
   /** The last list that parsed without errors. */
   list?: TermList;
@@ -75,6 +84,26 @@ export interface TermListsDeps {
   turns: Turns;
   /** Told how much term-list text was read and when a compile starts (node/memory.ts collects in between). */
   garbage?: { read(chars: number): void; beforeCompile(): void; afterCompile(): void };
+}
+
+/** A closed term file without problems this long or longer is not kept as text once parsed (see TermFile). */
+export const KEEP_TEXT_BELOW = 1_000_000;
+
+/** Length and two 32-bit hashes of `text`: a read of a dropped text compares by these. */
+export function textFingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 0x85ebca6b) ^ (b >>> 15);
+  }
+  return `${text.length}:${a >>> 0}:${b >>> 0}`;
+}
+
+/** Whether `file` was last parsed from `text`. */
+function sameText(file: TermFile, text: string): boolean {
+  return file.document ? file.document.getText() === text : file.fingerprint === textFingerprint(text);
 }
 
 /** Editor edits to a term file are applied after this pause, so typing does not re-lint on every key. */
@@ -190,15 +219,19 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
 
   function setFile(uri: string, text: string, bundled: boolean, open: boolean): void {
     const previous = files.get(uri);
-    if (previous && previous.document.getText() === text && previous.open === open) return;
+    if (previous && previous.open === open && sameText(previous, text)) return;
     const result = parseTermFileSafely(text, uri);
     deps.garbage?.read(text.length);
-    const version = (previous?.document.version ?? 0) + 1;
+    const version = (previous?.version ?? 0) + 1;
+    const problems = placeNearEdit(result.problems, previous?.document?.getText(), text);
+    const keep = open || problems.length > 0 || text.length < KEEP_TEXT_BELOW;
     files.set(uri, {
       uri,
       bundled,
-      document: TextDocument.create(uri, 'json', version, text),
-      problems: placeNearEdit(result.problems, previous?.document.getText(), text),
+      document: keep ? TextDocument.create(uri, 'json', version, text) : undefined,
+      version,
+      ...(keep ? {} : { fingerprint: textFingerprint(text) }),
+      problems,
       list: result.list ?? previous?.list,
       open,
     });
@@ -389,7 +422,7 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
           editTimers.delete(uri);
           const doc = documents.get(uri);
           if (!doc) return;
-          const before = files.get(uri)?.document.getText();
+          const before = files.get(uri)?.document?.getText();
           setFile(uri, doc.getText(), files.get(uri)?.bundled ?? false, true);
           if (before !== doc.getText()) {
             logEdited(uri);

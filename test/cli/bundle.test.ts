@@ -35,3 +35,15 @@ describe('the protocol shared by client and server', () => {
     }
   });
 });
+
+describe('the bundles as V8 holds them', () => {
+  it('are ASCII only, so that V8 keeps their source as a one-byte string (half the memory)', () => {
+    const js = fs.readdirSync(path.join(REPO_ROOT, 'dist')).filter((f) => f.endsWith('.js'));
+    assert.ok(js.includes('server.js') && js.includes('cli.js') && js.includes('client.js'));
+    for (const file of js) {
+      const text = fs.readFileSync(path.join(REPO_ROOT, 'dist', file), 'utf8');
+      const at = text.search(/[^\x00-\x7f]/);
+      assert.equal(at, -1, `${file}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}`);
+    }
+  });
+});

@@ -89,7 +89,8 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
   function publishTermFileProblems(): void {
     for (const file of terms.all()) {
       if (file.bundled && file.problems.length === 0) continue;
-      publishUnopened(file.uri, file.problems.map((p) => problemDiagnostic(file.document, p)));
+      const document = file.document; // kept by every file with problems (termLists.ts TermFile)
+      publishUnopened(file.uri, document ? file.problems.map((p) => problemDiagnostic(document, p)) : []);
     }
   }
 

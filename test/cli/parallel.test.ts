@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { defaultJobs } from '../../server/src/cli/parallel';
 import { type CliRun, runCli } from '../helpers/cli';
 
 
@@ -104,5 +105,12 @@ describe('termlint CLI: worker threads', function () {
       assert.equal(r.code, 2, jobs);
       assert.match(r.stderr, /--jobs takes a whole number/);
     }
+  });
+});
+
+describe('termlint CLI: threads by default', () => {
+  it('one per two cores: V8 compiles each thread\'s hot code on another core meanwhile', () => {
+    assert.deepEqual([1, 2, 3, 4, 8, 16].map((cores) => defaultJobs(cores)), [1, 1, 1, 2, 4, 8]);
+    assert.ok(defaultJobs() >= 1);
   });
 });

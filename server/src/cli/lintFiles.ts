@@ -76,7 +76,7 @@ export async function selectRunFiles(inputs: readonly string[], loaded: LoadedRu
   return { ...selectFiles(expanded.files, inputs, io.cwd, loaded.project.settings.languages, loaded.resolve), problems: expanded.problems };
 }
 
-/** Threads for these files: --jobs, or one per core once there is enough text to repay starting them. */
+/** Threads for these files: --jobs, or one per two cores once there is enough text to repay starting them. */
 function threadsFor(files: readonly string[], opts: LintRun): number {
   if (files.length < 2) return 1;
   if (opts.jobs !== undefined) return Math.min(opts.jobs, files.length);

@@ -79,7 +79,7 @@ Options:
   --reverse             in translation pairs, also report the translation's terms its source lacks
   --lang TAG            the language of files whose name names none (draft.zh.md, draft.zh-Hant.md):
                         en, zh-Hans, zh-Hant, zh-HK, … or auto (default: Chinese when mostly Han)
-  --jobs N              lint on N threads (default: one per core once there is over 1 MB to check;
+  --jobs N              lint on N threads (default: one per two cores once there is over 1 MB to check;
                         1 = single-threaded); the report is the same either way
   --explain TERM        show the concept TERM belongs to (any of its forms, in any language, or a
                         variant of one): its forms in every language and which list contributed what

@@ -1,6 +1,9 @@
 /** The `termlint` command: a thin entry over `cli/run.ts` (also the script its lint worker threads run). */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isCliWorker, runCli, runCliWorker } from './cli/run';
+import { tuneForOneShot } from './node/oneShot';
+
+if (!process.env.TERMLINT_V8_DEFAULTS) tuneForOneShot();
 
 if (!isMainThread && parentPort && isCliWorker(workerData)) {
   runCliWorker(parentPort, workerData);

@@ -117,6 +117,8 @@ async function main() {
   const tools = [
     { name: 'termlint', version, argv: termlintArgv, env: cacheEnv, runs, spans: termlintSpans },
     { name: 'termlint --no-cache', version, argv: [...termlintArgv.slice(0, 1), '--no-cache', ...termlintArgv.slice(1)], env: cacheEnv, runs, spans: termlintSpans },
+    // The CLI with V8's default inlining budget instead of its own (server/src/node/oneShot.ts), to compare.
+    { name: "termlint, V8's default inlining", version, argv: termlintArgv, env: { ...cacheEnv, TERMLINT_V8_DEFAULTS: '1' }, runs, spans: termlintSpans },
     ...(n24 ? [{ name: `termlint on Node ${n24.version.slice(1)}`, version, node: n24.bin, argv: termlintArgv, env: cacheEnv, runs, spans: termlintSpans }] : []),
     { name: 'floor (bench/floor.mjs)', version: '', argv: [path.join(here, 'floor.mjs'), 'bench.terms.json', 'draft.md'], runs, floor: true, spans: () => [] },
     {
@@ -134,6 +136,8 @@ async function main() {
       spans: (out) => parseTextlint(out, text),
     },
   ];
+  // --textlint-runs 0 (or --runs 0) leaves a tool out.
+  for (let i = tools.length - 1; i >= 0; i--) if (tools[i].runs < 1) tools.splice(i, 1);
   for (const t of tools) t.times = [];
   const rounds = Math.max(...tools.map((t) => t.runs));
   for (let i = 0; i < rounds; i++) {

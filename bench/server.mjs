@@ -189,8 +189,11 @@ function typingSpots(text, count) {
 const TYPED = ' and the Qilinlang Data Exchange';
 /** Keystrokes typed (and waited for) before measuring. */
 const WARMUP_EDITS = 20;
-/** How long the memory figure waits after the first diagnostics of the open draft. */
-const SETTLE_MS = 4000;
+/**
+ * How long the memory figure waits after the first diagnostics of the open draft: past the server's second idle
+ * collection, 6.5 s after its last lint (server/src/node/memory.ts), which lets V8 shrink its young generation.
+ */
+const SETTLE_MS = 8000;
 
 /**
  * Types at several places of the draft, one character per edit (and a few backspaces), waiting for the

@@ -109,17 +109,26 @@ describe('compact term structures', () => {
 });
 
 describe('idle collector', () => {
-  it('collects once after the work stops, not while it goes on', async () => {
+  it('collects after the work stops, and once more when it has stayed stopped, not while it goes on', async () => {
     let runs = 0;
-    const collector = createIdleCollector(30, () => runs++);
+    const collector = createIdleCollector(30, () => runs++, 1000);
     try {
       for (let i = 0; i < 5; i++) collector.poke();
       assert.equal(runs, 0, 'nothing runs while work goes on');
       await waitFor(() => collector.runs === 1, 2000, 'the collection');
       // Two collections: one frees, the next gives the empty pages back.
       assert.equal(runs, 2);
+      await waitFor(() => collector.runs === 2, 3000, 'the settling collection');
+      assert.equal(runs, 4);
+      // Work before the settling collection puts both off again.
       collector.poke();
-      await waitFor(() => collector.runs === 2, 2000, 'a second collection after more work');
+      await waitFor(() => collector.runs === 3, 2000, 'a collection after more work');
+      collector.poke();
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(collector.runs, 4, 'the settling collection waits for the last work to be 1 s old');
+      await waitFor(() => collector.runs === 5, 3000, 'then it runs');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(collector.runs, 5, 'and nothing more without work');
     } finally {
       collector.dispose();
     }

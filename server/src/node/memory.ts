@@ -35,8 +35,6 @@ export function exposeGc(): (() => void) | undefined {
  * memory reducer gets round to it, 8 s or more later (or not at all while the heap does not look idle to it).
  */
 export function createIdleCollector(delayMs = 1500, gc = exposeGc(), settleMs = 6500): IdleCollector {
-  let timer: NodeJS.Timeout | undefined;
-  let settle: NodeJS.Timeout | undefined;
   let runs = 0;
   const collect = () => {
     runs++;
@@ -44,34 +42,37 @@ export function createIdleCollector(delayMs = 1500, gc = exposeGc(), settleMs = 
     gc!();
     gc!();
   };
+  const timers = [idleTimer(delayMs, collect), idleTimer(settleMs, collect)];
   return {
     poke() {
-      if (!gc) return;
+      if (gc) for (const t of timers) t.poke();
+    },
+    dispose() {
+      for (const t of timers) t.cancel();
+    },
+    get runs() {
+      return runs;
+    },
+  };
+}
+
+/** Runs `run` once `ms` have passed since the last `poke`; a pending run never keeps the process alive. */
+function idleTimer(ms: number, run: () => void): { poke(): void; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    poke() {
       if (timer) timer.refresh();
       else {
         timer = setTimeout(() => {
           timer = undefined;
-          collect();
-        }, delayMs);
-        // A pending collection never keeps the process alive.
+          run();
+        }, ms);
         timer.unref();
       }
-      if (settle) settle.refresh();
-      else {
-        settle = setTimeout(() => {
-          settle = undefined;
-          collect();
-        }, settleMs);
-        settle.unref();
-      }
     },
-    dispose() {
+    cancel() {
       if (timer) clearTimeout(timer);
-      if (settle) clearTimeout(settle);
-      timer = settle = undefined;
-    },
-    get runs() {
-      return runs;
+      timer = undefined;
     },
   };
 }

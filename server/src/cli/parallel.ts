@@ -42,8 +42,8 @@ const AHEAD = 2;
 /**
  * Threads by default: one per two cores. V8 compiles each thread's hot code on a background thread of its own,
  * and while a thread lints its first megabyte that takes about as much CPU as the lint: one thread linting 100
- * drafts × 100 KB keeps 1.4 to 1.6 cores busy, and on two cores two threads took longer than one (2.9 to 3.2 s
- * against 2.5 to 2.9 s, README › Benchmarks).
+ * drafts × 100 KB keeps 1.4 cores busy, and on two cores two threads took longer than one (3.1 to 3.6 s against
+ * 2.8 to 3.0 s, README › Benchmarks).
  */
 export function defaultJobs(cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length): number {
   return Math.max(1, Math.floor(cores / 2));

@@ -85,7 +85,7 @@ export const LARGE_READ_CHARS = 1_000_000;
  * bytes of garbage per character of its text (keys and maps for the collision check, the scanner's arrays),
  * compiling it as much again, and the first lint of a large draft follows at once: V8 held all three at
  * once, which was the server's peak (163 MB for a 2.9 MB list of 50,000 terms and a 1 MB draft opened with
- * it; 144 to 145 MB with a collection before the compile and one after it, each under 30 ms).
+ * it; 140 to 146 MB with a collection before the compile and one after it, each under 30 ms).
  */
 export interface GarbageBudget {
   /** `chars` of term-list text were just read. */

@@ -18,7 +18,7 @@ import { type Language, languageFor } from './languages';
 import { type Match, matchTokens, separated, settle, tokensOf } from './lint';
 import { type Region, applyMask, applyRegion } from './mask';
 import { lowerBound } from './search';
-import type { TokenOffsets } from './text';
+import { type TokenOffsets, offsetsOf } from './text';
 import type { Edit, LintOptions, LintResult } from './types';
 import { type DocumentView, type Heading, headingStyle } from './view';
 
@@ -120,7 +120,8 @@ export class DocumentLinter {
     const tokens = tokensOf(view, this.options, this.lang);
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
     const { result, words, checks } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
-    return { text, scan: undefined, directives, view, tokens, matches, result, words, checks };
+    // Kept: the offsets (the word table has read the hashes and shapes tokenWords made with them).
+    return { text, scan: undefined, directives, view, tokens: words?.tokens ?? offsetsOf(tokens), matches, result, words, checks };
   }
 
   /** The new state, re-doing only the blocks around the edit; undefined when that is not safe (full re-lint). */

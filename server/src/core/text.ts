@@ -123,6 +123,11 @@ export interface TokenOffsets {
   readonly length: number;
 }
 
+/** `tokens` as offsets alone (no copy), without what `tokenWords` read of each word besides. */
+export function offsetsOf(tokens: TokenOffsets): TokenOffsets {
+  return { starts: tokens.starts, ends: tokens.ends, length: tokens.length };
+}
+
 /** Where the next word starts at or after `i` (a word character there), or `to` or past it when none does. */
 function nextWordStart(text: string, i: number, to: number, cls: Uint8Array): number {
   while (i < to) {

@@ -5,7 +5,7 @@
  * word (a hyphen, white space, anything else), and whether a term list already covers it. Strings are made only
  * for the few words a check compares.
  */
-import { lowerWord, lowerCaseTable, WORD_HASH_BASE, WordShape, readLetters, type TokenOffsets, type WordLetters, type WordTokens } from '../text';
+import { lowerWord, lowerCaseTable, offsetsOf, WORD_HASH_BASE, WordShape, readLetters, type TokenOffsets, type WordLetters, type WordTokens } from '../text';
 import type { Language, VariantVocabulary } from '../languages/language';
 import { lastAtMost, lowerBound } from '../search';
 import { IntTable } from './intTable';
@@ -116,8 +116,11 @@ function arraysFor(n: number): Arrays {
 
 export function wordTable(view: DocumentView, tokens: TokenOffsets, covered: Iterable<{ readonly first: number; readonly last: number }>, lang: Language, vocab: VariantVocabulary): WordTable {
   const n = tokens.length;
-  const t: WordTable = { view, tokens, lang, length: n, ...arraysFor(n) };
-  readWords(t, vocab, 0, n);
+  // The table keeps the tokens' offsets only: the hashes and shapes `tokenWords` read with them (9 bytes a word)
+  // are read into the table here and not held after it.
+  const t: WordTable = { view, tokens: offsetsOf(tokens), lang, length: n, ...arraysFor(n) };
+  const read = tokens as Partial<WordTokens>;
+  readWords(t, vocab, 0, n, read.hash && read.hashed && read.shape ? (read as WordTokens) : undefined);
   markPlaces(t, covered);
   knownSentenceStarts(t, 0, n);
   return t;
@@ -208,17 +211,17 @@ function markPlaces(t: WordTable, covered: Iterable<{ readonly first: number; re
   }
 }
 
-/** What words [from, to) are: their hashes, letters and the gaps after them (the last one's: if it has a next word). */
-function readWords(t: WordTable, vocab: VariantVocabulary, from: number, to: number): void {
+/**
+ * What words [from, to) are: their hashes, letters and the gaps after them (the last one's: if it has a next word).
+ * `given`: the hashes and shapes `tokenWords` read with the tokens; else (an edit's re-tokenized blocks) they
+ * are read here, by the same reader.
+ */
+function readWords(t: WordTable, vocab: VariantVocabulary, from: number, to: number, given?: WordTokens): void {
   const { hash, pow, flags, gap } = t;
   const n = t.length;
   const text = t.view.masked;
   const { starts, ends } = t.tokens;
   const functionWords = grammarWords(vocab);
-  // Tokens made by `tokenWords` carry each word's hash and shape, read with the characters; others (an edit's
-  // re-tokenized blocks) are read here, by the same reader.
-  const read = t.tokens as Partial<WordTokens>;
-  const given = read.hash && read.hashed && read.shape ? (read as WordTokens) : undefined;
   const letters: WordLetters = { hash: 0, hashed: 0, shape: 0 };
   for (let k = from; k < to; k++) {
     const s = starts[k]!;

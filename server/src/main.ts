@@ -15,5 +15,7 @@ const connection = createConnection();
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${describeError(err)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
 
-const collector = createIdleCollector();
-startServer(connection, { host: createNodeHost(), configValidator, afterWork: () => collector.poke(), garbage: createGarbageBudget() });
+let forgetLookups = () => {};
+const collector = createIdleCollector(undefined, undefined, undefined, () => forgetLookups());
+const server = startServer(connection, { host: createNodeHost(), configValidator, afterWork: () => collector.poke(), garbage: createGarbageBudget() });
+forgetLookups = server.forgetLookups;

@@ -45,7 +45,13 @@ export interface ServerDeps {
   garbage?: TermListsDeps['garbage'];
 }
 
-export function startServer(connection: Connection, deps: ServerDeps): void {
+/** What the entry point can ask of a running server. */
+export interface RunningServer {
+  /** The server has been idle for a while: drop what is kept only to make the next lints faster. */
+  forgetLookups(): void;
+}
+
+export function startServer(connection: Connection, deps: ServerDeps): RunningServer {
   const logger = connectionLogger(connection);
   const documents = new TextDocuments(TextDocument);
   // One queue of turns for the server's work, urgent pulls first and background work spaced out (turns.ts).
@@ -166,4 +172,5 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   documents.listen(guardedDocumentSync(connection, logger));
   connection.listen();
+  return { forgetLookups: () => terms?.forgetLookups() };
 }

@@ -68,6 +68,8 @@ export interface TermStore {
   folders(): readonly string[];
   /** Rescans everything (after a settings or workspace folder change). */
   reload(): Promise<void>;
+  /** The compiled lists in use drop what matching has looked up (`CompiledTerms.forgetLookups`). */
+  forgetLookups(): void;
 }
 
 export interface TermListsDeps {
@@ -363,6 +365,9 @@ export function registerTermLists(deps: TermListsDeps): TermStore & Disposable {
       return folder ? joinUri(folder, settings.workspaceTermFile) : undefined;
     },
     folders,
+    forgetLookups() {
+      for (const compiled of compiledCache.values()) compiled.forgetLookups();
+    },
     reload() {
       // Serialize rescans; a request during one triggers exactly one more.
       if (reloading) {

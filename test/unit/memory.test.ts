@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileTerms } from '../../server/src/core/compile';
+import { DocumentLinter } from '../../server/src/core/document';
 import { CompactStringSet, StringSetBuilder } from '../../server/src/core/stringSet';
 import { parseTermFile } from '../../server/src/core/termlists/json';
 import { createGarbageBudget, createIdleCollector, exposeGc } from '../../server/src/node/memory';
@@ -75,6 +76,28 @@ describe('compact term structures', () => {
     assert.equal(compiled.trie.find('qilinlangportauthority0nort'.replace('nort', 'south')), -1);
   });
 
+  it('a compiled list forgets its misspelling lookups and makes them again, with the same findings', () => {
+    const list = parseTermFile(
+      JSON.stringify({ terms: [{ term: 'Shenzhen' }, { term: 'Qianhai Railway Station' }, { term: 'Nansha Railway Station' }, { term: 'Hengqin Port' }] }),
+      'places.terms.json',
+    ).list!;
+    const compiled = compileTerms([list]);
+    const linter = new DocumentLinter(compiled, { format: 'markdown' });
+    let text = '# Links\n\nThe Qianhai Railway Staton and Shenzen.\n\nTrains leave the Nansha Railwy Station for Hengqin Prot.\n';
+    const first = linter.lint(text).findings.map((f) => `${f.kind} ${f.found}`);
+    assert.ok(first.length >= 3, JSON.stringify(first));
+    const { neighbours, cache } = compiled.fuzzy();
+    assert.ok(cache.size > 0, 'lookups were kept');
+    compiled.forgetLookups();
+    assert.equal(cache.size, 0);
+    assert.notEqual(compiled.fuzzy().neighbours, neighbours, 'a new, empty neighbour index');
+    // The next edit and a whole new lint find what they found with the lookups kept.
+    text = text.replace('Shenzen.', 'Shenzen and Qianhai Railway Staton.');
+    const edited = linter.lint(text).findings.map((f) => `${f.kind} ${f.found}`);
+    assert.deepEqual(edited, new DocumentLinter(compileTerms([list]), { format: 'markdown' }).lint(text).findings.map((f) => `${f.kind} ${f.found}`));
+    assert.ok(edited.filter((f) => f.endsWith('Qianhai Railway Staton')).length === 2, JSON.stringify(edited));
+  });
+
   it('StringSetBuilder keeps each word once', () => {
     const b = new StringSetBuilder();
     for (const w of ['guangdong', 'bay', 'guangdong', 'area', 'bay']) b.add(w);
@@ -111,15 +134,18 @@ describe('compact term structures', () => {
 describe('idle collector', () => {
   it('collects after the work stops, and once more when it has stayed stopped, not while it goes on', async () => {
     let runs = 0;
-    const collector = createIdleCollector(30, () => runs++, 1000);
+    let forgotten = 0;
+    const collector = createIdleCollector(30, () => runs++, 1000, () => forgotten++);
     try {
       for (let i = 0; i < 5; i++) collector.poke();
       assert.equal(runs, 0, 'nothing runs while work goes on');
       await waitFor(() => collector.runs === 1, 2000, 'the collection');
       // Two collections: one frees, the next gives the empty pages back.
       assert.equal(runs, 2);
+      assert.equal(forgotten, 0, 'caches are dropped only when the work has stayed stopped');
       await waitFor(() => collector.runs === 2, 3000, 'the settling collection');
       assert.equal(runs, 4);
+      assert.equal(forgotten, 1, 'after dropping the caches');
       // Work before the settling collection puts both off again.
       collector.poke();
       await waitFor(() => collector.runs === 3, 2000, 'a collection after more work');

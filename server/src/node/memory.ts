@@ -29,12 +29,13 @@ export function exposeGc(): (() => void) | undefined {
 }
 
 /**
- * Collects `delayMs` after the last work, and once more `settleMs` after it. The first collection frees what
+ * Collects `delayMs` after the last work, and once more `settleMs` after it, after `beforeSettle` (the server
+ * drops its lookup caches there: the next keystroke makes again the few it needs). The first collection frees what
  * the work left; the second comes once V8's allocation-rate window (the last 5 s) holds no work, so that V8 also
  * shrinks its young generation, whose pages (8 MB at 4 MB semi-spaces) stay committed otherwise until its own
  * memory reducer gets round to it, 8 s or more later (or not at all while the heap does not look idle to it).
  */
-export function createIdleCollector(delayMs = 1500, gc = exposeGc(), settleMs = 6500): IdleCollector {
+export function createIdleCollector(delayMs = 1500, gc = exposeGc(), settleMs = 6500, beforeSettle?: () => void): IdleCollector {
   let runs = 0;
   const collect = () => {
     runs++;
@@ -42,7 +43,11 @@ export function createIdleCollector(delayMs = 1500, gc = exposeGc(), settleMs = 
     gc!();
     gc!();
   };
-  const timers = [idleTimer(delayMs, collect), idleTimer(settleMs, collect)];
+  const settle = () => {
+    beforeSettle?.();
+    collect();
+  };
+  const timers = [idleTimer(delayMs, collect), idleTimer(settleMs, settle)];
   return {
     poke() {
       if (gc) for (const t of timers) t.poke();

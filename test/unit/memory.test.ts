@@ -135,9 +135,19 @@ describe('idle collector', () => {
   it('collects after the work stops, and once more when it has stayed stopped, not while it goes on', async () => {
     let runs = 0;
     let forgotten = 0;
-    const collector = createIdleCollector(30, () => runs++, 1000, () => forgotten++);
+    let lastPoke = 0;
+    // How old the last work was when the caches were dropped before the settling collection.
+    let settledAfter = 0;
+    const collector = createIdleCollector(30, () => runs++, 1000, () => {
+      forgotten++;
+      settledAfter = performance.now() - lastPoke;
+    });
+    const poke = () => {
+      lastPoke = performance.now();
+      collector.poke();
+    };
     try {
-      for (let i = 0; i < 5; i++) collector.poke();
+      for (let i = 0; i < 5; i++) poke();
       assert.equal(runs, 0, 'nothing runs while work goes on');
       await waitFor(() => collector.runs === 1, 2000, 'the collection');
       // Two collections: one frees, the next gives the empty pages back.
@@ -147,14 +157,12 @@ describe('idle collector', () => {
       assert.equal(runs, 4);
       assert.equal(forgotten, 1, 'after dropping the caches');
       // Work before the settling collection puts both off again.
-      collector.poke();
+      poke();
       await waitFor(() => collector.runs === 3, 2000, 'a collection after more work');
-      collector.poke();
-      await new Promise((r) => setTimeout(r, 200));
-      assert.equal(collector.runs, 4, 'the settling collection waits for the last work to be 1 s old');
-      await waitFor(() => collector.runs === 5, 3000, 'then it runs');
-      await new Promise((r) => setTimeout(r, 300));
-      assert.equal(collector.runs, 5, 'and nothing more without work');
+      poke();
+      await waitFor(() => forgotten === 2, 3000, 'the settling collection after the last work');
+      assert.ok(settledAfter >= 990, `the settling collection waits for the last work to be 1 s old (${settledAfter.toFixed(0)} ms)`);
+      assert.equal(collector.runs, 5, 'one short collection per burst of work and one settling collection: nothing more');
     } finally {
       collector.dispose();
     }

@@ -138,7 +138,8 @@ describe('idle collector', () => {
     let lastPoke = 0;
     // How old the last work was when the caches were dropped before the settling collection.
     let settledAfter = 0;
-    const collector = createIdleCollector(30, () => runs++, 1000, () => {
+    let compacted = 0;
+    const collector = createIdleCollector(30, (compact) => ((runs++), compact && compacted++), 1000, () => {
       forgotten++;
       settledAfter = performance.now() - lastPoke;
     });
@@ -153,9 +154,11 @@ describe('idle collector', () => {
       // Two collections: one frees, the next gives the empty pages back.
       assert.equal(runs, 2);
       assert.equal(forgotten, 0, 'caches are dropped only when the work has stayed stopped');
+      assert.equal(compacted, 0, 'only the settling collection compacts');
       await waitFor(() => collector.runs === 2, 3000, 'the settling collection');
       assert.equal(runs, 4);
       assert.equal(forgotten, 1, 'after dropping the caches');
+      assert.equal(compacted, 1, 'the settling collection compacts, in its last collection');
       // Work before the settling collection puts both off again.
       poke();
       await waitFor(() => collector.runs === 3, 2000, 'a collection after more work');
@@ -196,5 +199,16 @@ describe('idle collector', () => {
     const gc = exposeGc();
     assert.equal(typeof gc, 'function');
     gc!();
+  });
+
+  it('collects in full when asked to compact too', async () => {
+    const gc = exposeGc()!;
+    for (const compact of [true, false, true]) {
+      const ref = new WeakRef({ garbage: 'x'.repeat(100) });
+      // A WeakRef's target lives until the end of the job that made it.
+      await new Promise((resolve) => setImmediate(resolve));
+      gc(compact);
+      assert.equal(ref.deref(), undefined, `collected (compact: ${compact})`);
+    }
   });
 });

@@ -171,6 +171,10 @@ describe('compiled term lists cached on disk', () => {
         ['fuzzyUses', (p) => ((p.fuzzyUses as { term: Int32Array }).term = Int32Array.from((p.fuzzyUses as { term: Int32Array }).term, () => 1e6))],
         ['vocabulary', (p) => ((p.vocabulary as { slots: Int32Array }).slots = new Int32Array(3))],
         ['warnings', (p) => (p.warnings = [1])],
+        ['fuzzyEntries type', (p) => (p.fuzzyEntries = Float64Array.from(p.fuzzyEntries as Uint32Array))],
+        ['fuzzyEntries buckets', (p) => (p.fuzzyEntries = (p.fuzzyEntries as Uint32Array).subarray(0, 1000).slice())],
+        ['fuzzyEntries starts', (p) => ((p.fuzzyEntries as Uint32Array)[3] = 0xffff)],
+        ['fuzzyEntries id', (p) => ((p.fuzzyEntries as Uint32Array)[(p.fuzzyEntries as Uint32Array).length - 1]! |= 0x1fffff)],
       ];
       for (const [what, mutate] of mutations) {
         const copy = v8.deserialize(v8.serialize(parts)) as Record<string, unknown>;

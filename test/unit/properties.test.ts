@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { CompiledTerms } from '../../server/src/core/compile';
 import { fixAllEdits } from '../../server/src/core/fixes';
-import { editDistance } from '../../server/src/core/fuzzy';
+import { FuzzyIndex, byWord, deletionHashes, editDistance, maxDistance } from '../../server/src/core/fuzzy';
 import { lintText } from '../../server/src/core/lint';
 import type { Edit, FormatId } from '../../server/src/core/types';
 import { applyChecked, checkResult } from '../helpers/invariants';
@@ -102,6 +102,48 @@ describe('engine properties', function () {
       }),
       fcParams(500),
     );
+  });
+
+  it('the fuzzy index finds what whole hashes of the deletions find, no more and no less', () => {
+    // Words from few letters, so that many share their deletions (and buckets hold more than one).
+    const word = fc.string({ unit: fc.constantFrom('a', 'e', 'n', 's', 't', 'h', 'z'), minLength: 2, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 150 }), fc.array(word, { maxLength: 30 }), (words, queries) => {
+        const index = new FuzzyIndex(words);
+        // The reference: every deletion hash, whole, to the words it comes from.
+        const byHash = new Map<number, number[]>();
+        words.forEach((w, id) => {
+          const d = maxDistance(w.length);
+          if (d > 0) for (const h of deletionHashes(w, d)) byHash.set(h, [...(byHash.get(h) ?? []), id]);
+        });
+        for (const q of [...queries, ...words, ...words.map((w) => `${w}s`), ...words.map((w) => w.slice(1))]) {
+          const ids = new Set<number>();
+          if (q.length >= 4) for (const h of deletionHashes(q, q.length >= 7 ? 2 : 1)) for (const id of byHash.get(h) ?? []) ids.add(id);
+          const expected = [...ids]
+            .map((id) => ({ id, word: words[id]!, distance: editDistance(q, words[id]!, maxDistance(words[id]!.length)) }))
+            .filter((c) => c.word !== q && c.distance <= maxDistance(c.word.length))
+            .sort((a, b) => a.distance - b.distance || byWord(a.word, b.word));
+          assert.deepEqual(index.lookup(q), expected, q);
+        }
+      }),
+      fcParams(300),
+    );
+  });
+
+  it("orders equally near candidates as localeCompare does, without a collator for words of a to z", () => {
+    const sign = (n: number) => Math.sign(n);
+    const lowerWord = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), maxLength: 12 });
+    // Other words (capitals, hyphens, accents) are compared by localeCompare itself.
+    const anyWord = fc.string({ unit: fc.constantFrom(...'abyzABYZ-\'éÉ '), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.oneof(lowerWord, anyWord), fc.oneof(lowerWord, anyWord), (a, b) => {
+        assert.equal(sign(byWord(a, b)), sign(a.localeCompare(b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+      }),
+      fcParams(2000),
+    );
+    // Where code units and the collator disagree, the collator decides.
+    assert.equal(sign(byWord('a', 'B')), -1);
+    assert.equal(sign(byWord('e', 'é')), sign('e'.localeCompare('é')));
   });
 });
 

@@ -6,7 +6,7 @@
  * again. Linear in the data, and a small part of reading it.
  */
 import type { CompiledParts } from './compiledTerms';
-import type { WordUses } from './fuzzy';
+import { type WordUses, fuzzyEntriesProblem } from './fuzzy';
 import type { StringSetData } from './stringSet';
 import type { TrieData } from './trie';
 import type { Term } from './types';
@@ -147,6 +147,9 @@ export function checkParts(value: unknown): CompiledParts {
   checkStringSet(p.vocabulary);
   const words = strings(p.fuzzyWords, 'fuzzyWords');
   checkUses(p.fuzzyUses, words.length, order);
-  if (p.fuzzyEntries !== undefined) typed(p.fuzzyEntries, Float64Array, 'fuzzyEntries');
+  if (p.fuzzyEntries !== undefined) {
+    const problem = fuzzyEntriesProblem(typed(p.fuzzyEntries, Uint32Array, 'fuzzyEntries'), words.length);
+    if (problem) fail(`fuzzyEntries: ${problem}`);
+  }
   return p as unknown as CompiledParts;
 }

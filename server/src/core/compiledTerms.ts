@@ -8,7 +8,7 @@
  */
 import { type CompiledPhrase, ExceptionIndex, compilePhrase } from './exceptions';
 import { type FormShape, type FormSide, formSide, parseForm } from './forms';
-import { FuzzyIndex, type WordUses, fuzzyEntriesInSteps } from './fuzzy';
+import { type FuzzyEntries, FuzzyIndex, type WordUses, fuzzyEntriesInSteps } from './fuzzy';
 import { NeighbourIndex } from './matching/neighbours';
 import { CompactStringSet, type ReadonlyStringSet, type StringSetData } from './stringSet';
 import { KeyTrie, type TrieData } from './trie';
@@ -101,7 +101,7 @@ export interface CompiledParts {
   fuzzyWords: string[];
   fuzzyUses: WordUses;
   /** The misspelling index over `fuzzyWords` (fuzzy.ts), once built: on first need, or ahead. */
-  fuzzyEntries?: Float64Array;
+  fuzzyEntries?: FuzzyEntries;
 }
 
 /** Acceptable form `form` of `term` as written: 0 the approved form, 1.. its admitted forms. */

@@ -158,6 +158,20 @@ describe('findings as data', () => {
     assert.deepEqual(f.replacements.map((r) => r.text), ['new quality productivity forces', 'new quality productive forces']);
   });
 
+  it('counts each document afresh with the same compiled list: no count of an earlier lint carries over', () => {
+    const compiled = small();
+    const approvedOnly = 'new quality productivity forces. '.repeat(6);
+    const admittedOnly = 'new quality productive forces and new quality productive forces.';
+    const mixed = 'new quality productive forces, new quality productive forces and new quality productivity forces.';
+    // In any order, after any other document, each reads as it does linted first.
+    const alone = [approvedOnly, admittedOnly, mixed].map((t) => lintText(t, small(), { format: 'plaintext' }).findings);
+    for (const order of [[0, 1, 2], [2, 0, 1], [0, 2, 1, 0, 1]]) {
+      for (const i of order) assert.deepEqual(lintText([approvedOnly, admittedOnly, mixed][i]!, compiled, { format: 'plaintext' }).findings, alone[i], `document ${i} in order ${order}`);
+    }
+    assert.deepEqual(alone[1], [], 'a document written in its admitted form only is consistent');
+    assert.deepEqual(alone[2]!.map((f) => f.found), ['new quality productivity forces']);
+  });
+
   it('reports occurrences of correct uses for hover', () => {
     const { occurrences, findings } = lintText('Guangdong and Hong Kong.', small(), { format: 'plaintext' });
     assert.deepEqual(findings, []);

@@ -28,10 +28,13 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
   // thousands of them, were most of what it allocated here).
   const approved = approvedCounts(compiled);
   const others = new Map<number, number[]>();
+  // A spelling inside an exception ("Hongkong Post") is no use of the form it spells.
+  const approvedUse = (m: Match) => m.form === 0 && !m.han && !m.exception;
+  // Every term read below is a match's: those are the counts to zero.
+  for (const m of matches) if (!m.han) approved.clear(m.term);
   for (const m of matches) {
-    // A spelling inside an exception ("Hongkong Post") is no use of the form it spells.
     if (m.form < 0 || m.exception) continue;
-    if (m.form === 0 && !m.han) {
+    if (approvedUse(m)) {
       approved.add(m.term);
       continue;
     }
@@ -103,48 +106,38 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
 }
 
 /**
- * Counts of uses per term index, kept with a term list and made empty for each count by an epoch (no clearing, no
- * allocation per lint).
+ * Counts of uses per term index, kept with a term list: each count starts by zeroing the counts of the terms it
+ * will count (a pass over the matches), so nothing is cleared per term and nothing allocated per lint.
  */
 class ApprovedCounts {
   private readonly counts: Int32Array;
-  private readonly epochs: Int32Array;
-  private epoch = 0;
 
   constructor(terms: number) {
     this.counts = new Int32Array(terms);
-    this.epochs = new Int32Array(terms);
   }
 
-  /** Empties every count. */
-  reset(): this {
-    if (++this.epoch === 0x7fffffff) {
-      this.epochs.fill(0);
-      this.epoch = 1;
-    }
-    return this;
+  /** Zeroes the count of `term`: every term `add` or `get` will be given, before the first `add`. */
+  clear(term: number): void {
+    this.counts[term] = 0;
   }
 
   add(term: number): void {
-    if (this.epochs[term] !== this.epoch) {
-      this.epochs[term] = this.epoch;
-      this.counts[term] = 0;
-    }
     this.counts[term]!++;
   }
 
+  /** The count of a term cleared for this count (any other reads what an earlier count left). */
   get(term: number): number {
-    return this.epochs[term] === this.epoch ? this.counts[term]! : 0;
+    return this.counts[term]!;
   }
 }
 
 const approvedTables = new WeakMap<CompiledTerms, ApprovedCounts>();
 
-/** The term list's table of approved-form counts, emptied (one count runs at a time: the engine is synchronous). */
+/** The term list's table of approved-form counts (one count runs at a time: the engine is synchronous). */
 function approvedCounts(compiled: CompiledTerms): ApprovedCounts {
   let t = approvedTables.get(compiled);
   if (!t) approvedTables.set(compiled, (t = new ApprovedCounts(compiled.termCount)));
-  return t.reset();
+  return t;
 }
 
 /** The finding for one match written as `kind`, fixed towards form `targetForm` (`count` uses of it). */

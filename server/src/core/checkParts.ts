@@ -53,7 +53,7 @@ function checkTrie(v: unknown): TrieData {
   const chars = typed(d.chars, Uint16Array, 'trie.chars');
   const values = typed(d.values, Int32Array, 'trie.values');
   const tailStart = typed(d.tailStart, Int32Array, 'trie.tailStart');
-  const fanSlot = typed(d.fanSlot, Int32Array, 'trie.fanSlot');
+  const fanSlot = typed(d.fanSlot, Int16Array, 'trie.fanSlot');
   for (const [a, name] of [[firstChild, 'firstChild'], [nextSibling, 'nextSibling'], [chars, 'chars'], [values, 'values'], [tailStart, 'tailStart'], [fanSlot, 'fanSlot']] as const) {
     if (a.length !== count) fail(`trie.${name} has ${a.length} nodes, not ${count}`);
   }

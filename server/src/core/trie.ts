@@ -9,6 +9,8 @@
  */
 /** Children from which a node gets a direct table (see `compact`). */
 const FAN_MIN = 6;
+/** Crowded nodes given a table: as many as a fan slot of two bytes numbers. */
+const MAX_FANS = 0x7fff;
 
 /** Ends a tail run; a run never holds this code unit (a key with it keeps regular nodes). */
 const TAIL_END = 0xffff;
@@ -21,7 +23,7 @@ export interface TrieData {
   chars: Uint16Array;
   values: Int32Array;
   rootChildren: Int32Array;
-  fanSlot: Int32Array;
+  fanSlot: Int16Array;
   fanTable: Int32Array;
   tailStart: Int32Array;
   tailChars: Uint16Array;
@@ -40,9 +42,10 @@ export class KeyTrie {
   /**
    * After `compact`: for nodes with many children, a direct table of their ASCII children (128 slots at
    * `fanSlot[node] * 128`), so a walk through a crowded prefix ("qi…" of hundreds of names) does not scan
-   * a long sibling list. -1 in fanSlot: no table.
+   * a long sibling list. -1 in fanSlot: no table. Two bytes a node: past MAX_FANS crowded nodes (a list far larger
+   * than any termbase: 50,000 terms have 1,400) the others scan their children, as the trie did before fans.
    */
-  private fanSlot: Int32Array | undefined;
+  private fanSlot: Int16Array | undefined;
   private fanTable: Int32Array = new Int32Array(0);
   /** After `compact`: per node, where its tail starts in tailChars, or -1 (it branches or ends). */
   private tailStart: Int32Array | undefined;
@@ -229,9 +232,9 @@ export class KeyTrie {
     this.tailBase = regular;
     this.count = regular;
     // Direct tables for crowded nodes, whose ASCII children then cost one probe.
-    const fanSlot = new Int32Array(regular).fill(-1);
+    const fanSlot = new Int16Array(regular).fill(-1);
     const crowded: number[] = [];
-    for (let node = 1; node < regular; node++) {
+    for (let node = 1; node < regular && crowded.length < MAX_FANS; node++) {
       let children = 0;
       for (let n = firstChild[node]!; n >= 0 && children < FAN_MIN; n = nextSibling[n]!) children++;
       if (children >= FAN_MIN) crowded.push(node);

@@ -258,6 +258,9 @@ function shiftMatch(m: Match, tokenDelta: number, delta: number): Match {
     form: m.form,
     kind: m.kind,
     edits: m.edits.length === 0 ? m.edits : m.edits.map((e) => shiftEdit(e, delta)),
+    // Set below or by buildFindings: in the object itself, as for new matches (matching/exact.ts).
+    occurrence: undefined,
+    memo: undefined,
   };
   if (m.han) shifted.han = true;
   if (m.capsForm) shifted.capsForm = true;

@@ -1,8 +1,8 @@
 /**
- * After an edit that changes no hyphenation or spelling finding, DocumentLinter moves those findings past the
- * edit instead of checking the document again (core/consistency/unchanged.ts). The moved findings must be
- * exactly the ones the checks give: the edits below make, break and move groups of every kind the two classes
- * compare, next to the edit and far from it, and random typing (one character at a time, as an author types)
+ * After an edit that changes no hyphenation, spelling or capitalisation finding, DocumentLinter moves those
+ * findings past the edit instead of checking the document again (core/consistency/unchanged.ts). The moved findings
+ * must be exactly the ones the checks give: the edits below make, break and move groups of every kind the three
+ * classes compare (names and single words in capitals, titles), next to the edit and far from it, and random typing (one character at a time, as an author types)
  * holds DocumentLinter to lintText. Each test also counts how often the findings were moved, so a rule that
  * said "changed" to everything could not pass for one that works.
  */
@@ -17,14 +17,15 @@ import { none } from '../helpers/consistencyCases';
 const unchanged = require('../../server/src/core/consistency/unchanged') as typeof import('../../server/src/core/consistency/unchanged');
 
 /** How often each class was moved while `run` ran. */
-function counting(run: () => void): { asked: number; hyphenation: number; spelling: number } {
+function counting(run: () => void): { asked: number; hyphenation: number; spelling: number; capitalization: number } {
   const original = unchanged.unchangedClasses;
-  const seen = { asked: 0, hyphenation: 0, spelling: 0 };
+  const seen = { asked: 0, hyphenation: 0, spelling: 0, capitalization: 0 };
   (unchanged as { unchangedClasses: typeof original }).unchangedClasses = (...args) => {
     const r = original(...args);
     seen.asked++;
     if (r.hyphenation) seen.hyphenation++;
     if (r.spelling) seen.spelling++;
+    if (r.capitalization) seen.capitalization++;
     return r;
   };
   try {
@@ -56,11 +57,11 @@ describe('checks without a list: findings moved past an edit that changes none o
       const r = edited(prose, after);
       assert.equal(variants(r).length, 2, JSON.stringify(variants(r)));
     });
-    assert.deepEqual(seen, { asked: 1, hyphenation: 1, spelling: 1 });
+    assert.deepEqual(seen, { asked: 1, hyphenation: 1, spelling: 1, capitalization: 1 });
   });
 
   // Edits that change a group, or might: each class named is checked again (and, like all, agrees with lintText).
-  const changes: [string, 'hyphenation' | 'spelling', (text: string) => string][] = [
+  const changes: [string, 'hyphenation' | 'spelling' | 'capitalization', (text: string) => string][] = [
     ['a compound written as one word, away from its other forms', 'hyphenation', (t) => t.replace('a long report', 'a crossborder report')],
     ['the same letters two words apart, as a new pair', 'hyphenation', (t) => t.replace('quay', 'data base') + 'The database grew.\n'],
     ['one word of a pair typed next to its joined form elsewhere', 'hyphenation', (t) => t.replace('the quay', 'the harbour master') + 'The harbourmaster left.\n'],
@@ -70,6 +71,10 @@ describe('checks without a list: findings moved past an edit that changes none o
     ['a word joined to a pair by deleting its space', 'hyphenation', (t) => t.replace('cross border traffic', 'crossborder traffic')],
     ["the other dialect's spelling", 'spelling', (t) => t.replace('the quay', 'the color')],
     ['a dialect word deleted', 'spelling', (t) => t.replace('The colour of', 'The shade of')],
+    ['a capitalised word typed', 'capitalization', (t) => t.replace('about the quay', 'about the Quay')],
+    ['a word typed next to a capitalised one', 'capitalization', (t) => t.replace('on Monday', 'on late Monday')],
+    ['a lower-case word written capitalised elsewhere', 'capitalization', (t) => t.replace('the quay', 'the monday')],
+    ['a connector typed between words', 'capitalization', (t) => t.replace('a long report', 'a long of report')],
   ];
   for (const [name, cls, change] of changes) {
     it(`${name}: ${cls} is checked again`, () => {
@@ -78,6 +83,16 @@ describe('checks without a list: findings moved past an edit that changes none o
       assert.equal(seen[cls], 0);
     });
   }
+
+  it('a word typed into a title, next to no capital: the title is read again', () => {
+    const text = 'The port rules were read.\n\nHarbour Board Rules of the Port\n\nThe harbour board met, and the Harbour Board met again.\n';
+    for (const after of [text.replace('of the Port', 'of new the Port'), text.replace('were read', 'were all read')]) {
+      const seen = counting(() => edited(text, after));
+      assert.equal(seen.asked, 1);
+      // Into the title: checked again; far from it and from every capital: moved.
+      assert.equal(seen.capitalization, after.includes('new the') ? 0 : 1, after);
+    }
+  });
 
   it('a full stop typed before a compound makes it a sentence start: its capitals no longer say how it is written', () => {
     const text = 'Trade grew in the Cross-Border zone, and cross-border rules held; cross border flows rose.';
@@ -119,9 +134,10 @@ describe('checks without a list: DocumentLinter agrees with lintText as an autho
     'colour', 'color', 'organise', 'organize', 'Internet', 'internet', 'Pearl River Delta', 'pearl river delta', 'every day', 'everyday',
     'the', 'port', 'and', 'of', 'trade', 'rules', 'grew', 'in', 'May', 'Phase 2', '**bold**', '`code`', 'IPP', 'Institute of Public Policy (IPP)',
     '"Port Rules"', 'state-of-the-art', 'state of the art', 'e-learning', 'elearning',
+    'Greater Bay Area', 'greater bay area', 'Greater bay area', 'Bank of the West', 'bank of the west', 'board', 'Board', 'Harbour Board Rules of the Port\n', 'xi', 'Xi',
   ];
   const GLUE = [' ', ' ', ' ', ' ', '\n', ', ', '. ', '; ', '\n\n', ' (', ') ', '-'];
-  const TYPED = ['a', 'e', 'r', ' ', ' ', '-', '.', '\n', 'B', 'x'];
+  const TYPED = ['a', 'e', 'r', ' ', ' ', '-', '.', '\n', 'B', 'x', '"', 'o', 'f'];
 
   function doc(random: () => number, words: number): string {
     let out = '';
@@ -158,10 +174,11 @@ describe('checks without a list: DocumentLinter agrees with lintText as an autho
           }
         }
       });
-      // Most keystrokes change nothing of either class; many change something (the documents are all variants).
+      // Most keystrokes change nothing of a class; many change something (the documents are all variants).
       assert.ok(seen.asked > 800, `${seen.asked} edits asked`);
       assert.ok(seen.hyphenation > seen.asked * 0.15 && seen.hyphenation < seen.asked * 0.95, `hyphenation moved ${seen.hyphenation} of ${seen.asked}`);
       assert.ok(seen.spelling > seen.asked * 0.15 && seen.spelling < seen.asked * 0.98, `spelling moved ${seen.spelling} of ${seen.asked}`);
+      assert.ok(seen.capitalization > seen.asked * 0.05 && seen.capitalization < seen.asked * 0.9, `capitalization moved ${seen.capitalization} of ${seen.asked}`);
     });
   }
 });

@@ -18,7 +18,7 @@ const MAX_NAME = 5;
  * Public Policy", "Bank of the West"). Other minor words join two names ("the Internet and the Web"), and none
  * joins a run that starts a sentence (where the first capital proves nothing).
  */
-const CONNECTORS = new Set(['of', 'for']);
+export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for']);
 
 function connects(t: WordTable, k: number, afterConnector: boolean): 0 | 1 | 2 {
   // Connectors are grammar words: the flag answers for nearly every word without a string.
@@ -39,7 +39,7 @@ function plain(t: WordTable, k: number): boolean {
  * Where a capital may be the author's rather than the word's: a sentence start (the language's rule), or right
  * after an opening quote (quoted speech, a quoted title).
  */
-function initial(t: WordTable, k: number): boolean {
+export function initial(t: WordTable, k: number): boolean {
   return atSentenceStart(t, k) || t.lang.punctuation.openingQuotes.has(t.view.masked.charCodeAt(startOf(t, k) - 1));
 }
 
@@ -87,13 +87,13 @@ function midSentence(t: WordTable, first: number): boolean {
 const OPEN_QUOTES = new Set([0x22, 0x201c, 0x2018, 0x27]);
 const CLOSE_QUOTES = new Set([0x22, 0x201d, 0x2019, 0x27]);
 /** How far a title may reach on either side of a word. */
-const TITLE_REACH = 200;
+export const TITLE_REACH = 200;
 
 /**
  * Capitals of a title that is no heading to the format: a line in Title Case or capitals on its own (a plain-text
  * title), or a quoted title in Title Case ("the conference on "Promoting High-quality Development"").
  */
-function inTitle(t: WordTable, k: number): boolean {
+export function inTitle(t: WordTable, k: number): boolean {
   const text = t.view.masked;
   const at = startOf(t, k);
   let lineStart = at;

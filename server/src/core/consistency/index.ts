@@ -133,7 +133,7 @@ function checksByClass(sources: readonly ConsistencySource[], compiled: Compiled
   const ctx = { texts: sources.map((s) => s.view.text), views: sources.map((s) => s.view.masked), ignore: compiled.ignore, claimed: by.map((b) => b.claimed), where, ...(excepted ? { excepted } : {}) };
   for (const c of CLASSES) {
     if (!checks[c]) continue;
-    const findings = c === 'capitalization' ? undefined : keep?.[c];
+    const findings = keep?.[c];
     if (findings) {
       by[0]![c] = findings;
       continue;
@@ -149,6 +149,7 @@ interface Kept {
   claimed: Span[];
   hyphenation: Finding[] | undefined;
   spelling: Finding[] | undefined;
+  capitalization: Finding[] | undefined;
 }
 
 function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
@@ -181,7 +182,8 @@ export function documentChecks(source: ConsistencySource, compiled: CompiledTerm
     const same = unchangedClasses(before.edit, compiled, vocab, variantChecks(options));
     const hyphenation = same.hyphenation ? movedFindings(before.by.hyphenation, before.edit.change) : undefined;
     const spelling = same.spelling ? movedFindings(before.by.spelling, before.edit.change) : undefined;
-    if (hyphenation || spelling) kept = { claimed, hyphenation, spelling };
+    const capitalization = same.capitalization ? movedFindings(before.by.capitalization, before.edit.change) : undefined;
+    if (hyphenation || spelling || capitalization) kept = { claimed, hyphenation, spelling, capitalization };
   }
   return checksByClass([source], compiled, options, lang, 'this document writes', kept)[0]!;
 }

@@ -2,8 +2,8 @@
  * Which classes of the checks without a list an edit leaves as they were, but for their offsets: DocumentLinter
  * moves their last findings past the edit instead of finding them again. Hyphenation is the costliest class
  * (every word looked up as one word, every pair of words as one, in three passes over the document) and the one
- * an edit most rarely changes; spelling is asked of the dialect table alone. Capitals and abbreviations always
- * run again: their words (names, short forms) are in nearly every sentence of a policy draft, and they cost less.
+ * an edit most rarely changes; spelling is asked of the dialect table alone; capitals are asked of the changed
+ * words, their neighbours and the capitalised words near the change. Abbreviations always run again.
  *
  * A variant is a group of two forms or more. An edit changes a hyphenation group only where a word it changed
  * (or whose surroundings it changed: its gaps, its sentence start, the term list's matches over it) is next to a
@@ -21,7 +21,9 @@ import type { Finding, VariantChecks } from '../types';
 import { COMPOUND_PARTS as MAX_PARTS } from './hyphenation';
 import { IntTable } from './intTable';
 import { mayBeDialectWord } from './spelling';
-import { Gap, type WordTable, atSentenceStart } from './words';
+import { CONNECTORS, TITLE_REACH, inTitle, initial } from './capitals';
+import { lowerBound } from '../search';
+import { Gap, Word, type WordTable, atSentenceStart, lowerText } from './words';
 
 /** A document's word table before and after an edit (spliceWordTable's two sides). */
 export interface TableEdit {
@@ -39,6 +41,7 @@ export interface TableEdit {
 export interface Unchanged {
   hyphenation: boolean;
   spelling: boolean;
+  capitalization: boolean;
 }
 
 /** Past this many changed words (a paste, a reflowed block), the checks simply run. */
@@ -52,8 +55,8 @@ interface Changed {
 }
 
 export function unchangedClasses(edit: TableEdit, compiled: CompiledTerms, vocab: VariantVocabulary, checks: Required<VariantChecks> | undefined): Unchanged {
-  const none = { hyphenation: false, spelling: false };
-  if (!checks || (!checks.hyphenation && !checks.spelling)) return none;
+  const none = { hyphenation: false, spelling: false, capitalization: false };
+  if (!checks || (!checks.hyphenation && !checks.spelling && !checks.capitalization)) return none;
   const c = changedWords(edit);
   if (!c) return none;
   const { old: t0, now: t1 } = edit;
@@ -73,7 +76,57 @@ export function unchangedClasses(edit: TableEdit, compiled: CompiledTerms, vocab
     }
   }
   if (hyphenation) hyphenation = !lettersElsewhere(sides, t1, c);
-  return { hyphenation, spelling };
+  const capitalization = checks.capitalization && capitalsUnchanged(sides, t1, edit.change);
+  return { hyphenation, spelling, capitalization };
+}
+
+/**
+ * Whether the edit leaves every capitalisation group as it was (capitals.ts), asked conservatively: no changed
+ * word, and neither word next to the changed ones (across white space or a hyphen), is capitalised (a capital makes or breaks names and single
+ * words compared, a neighbour decides whether one belongs to a longer name); no changed word is a connector of
+ * names ("of", "for", "the"); no changed word nor those neighbours is, by its letters, a capitalised word written
+ * anywhere (then it could be, or have been, a lower-case use of that word or of a name holding it, and a
+ * neighbour's use may start or stop counting: a hyphen typed next to it makes it part of a compound; a capital
+ * that starts a sentence keys no group); and no word within a title's
+ * reach of the change that a title could hold (a capitalised word, or one too short or minor for the title's test
+ * to read) is read as part of a title, on either side (a title's words are not compared, and the edit may make or
+ * unmake one).
+ */
+function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: WordTable, change: TextChange): boolean {
+  const asked = new IntTable(16);
+  for (const [t, from, to] of sides) {
+    for (let k = Math.max(0, from - 1); k <= to && k < t.length; k++) {
+      // A neighbour across punctuation or a paragraph break is part of nothing with the changed words.
+      const apart = k < from ? t.gap[k] === Gap.Other : k === to && t.gap[k - 1] === Gap.Other;
+      if (apart) continue;
+      if ((t.flags[k]! & Word.UpperFirst) !== 0) return false;
+      // A neighbour's own reading may change too (a hyphen typed next to it makes it part of a compound).
+      asked.add(t.hash[k]!, 0);
+      if (k < from || k === to) continue;
+      if ((t.flags[k]! & Word.Function) !== 0 && (CONNECTORS.has(lowerText(t, k)) || lowerText(t, k) === 'the')) return false;
+    }
+  }
+  // A capital at a sentence start (or after an opening quote) is the author's: no group is keyed on it.
+  const { flags, hash } = t1;
+  for (let j = 0, n = t1.length; j < n; j++) if ((flags[j]! & Word.UpperFirst) !== 0 && asked.get(hash[j]!) >= 0 && !initial(t1, j)) return false;
+  // Titles: a word's title is read on its line, within TITLE_REACH characters of its start.
+  const ends = [change.oldEnd, change.newEnd];
+  for (let side = 0; side < 2; side++) {
+    const t = sides[side]![0];
+    const text = t.view.masked;
+    const { starts } = t.tokens;
+    const lineStart = text.lastIndexOf('\n', change.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', ends[side]!);
+    const to = Math.min(lineEnd < 0 ? text.length : lineEnd, ends[side]! + TITLE_REACH + 1);
+    const first = lowerBound(starts, Math.max(lineStart, change.start - TITLE_REACH - 1), 0, t.length);
+    for (let k = first; k < t.length && starts[k]! <= to; k++) {
+      // A lower-case word can be in a title only if the title's test passes over it (too short, or minor).
+      const f = t.flags[k]!;
+      const asks = (f & Word.UpperFirst) !== 0 || ((f & Word.Letters) !== 0 && (t.tokens.ends[k]! - starts[k]! < 3 || t.lang.minorWords.has(lowerText(t, k))));
+      if (asks && inTitle(t, k)) return false;
+    }
+  }
+  return true;
 }
 
 /**

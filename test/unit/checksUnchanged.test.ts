@@ -72,7 +72,11 @@ describe('checks without a list: findings moved past an edit that changes none o
     ["the other dialect's spelling", 'spelling', (t) => t.replace('the quay', 'the color')],
     ['a dialect word deleted', 'spelling', (t) => t.replace('The colour of', 'The shade of')],
     ['a capitalised word typed', 'capitalization', (t) => t.replace('about the quay', 'about the Quay')],
-    ['a word typed next to a capitalised one', 'capitalization', (t) => t.replace('on Monday', 'on late Monday')],
+    ['a capital typed next to a capitalised word', 'capitalization', (t) => t.replace('on Monday', 'on Late Monday')],
+    ['a number typed next to a capitalised word', 'capitalization', (t) => t.replace('on Monday', 'on 2 Monday')],
+    ['a number typed after a capitalised word', 'capitalization', (t) => t.replace('Planners wrote', 'Planners 2 wrote')],
+    ['a connector typed next to a capitalised word', 'capitalization', (t) => t.replace('on Monday', 'on of Monday')],
+    ['a hyphen typed next to a capitalised word', 'capitalization', (t) => t.replace('on Monday', 'on-Monday')],
     ['a lower-case word written capitalised elsewhere', 'capitalization', (t) => t.replace('the quay', 'the monday')],
     ['a connector typed between words', 'capitalization', (t) => t.replace('a long report', 'a long of report')],
   ];
@@ -83,6 +87,19 @@ describe('checks without a list: findings moved past an edit that changes none o
       assert.equal(seen[cls], 0);
     });
   }
+
+  it('a lower-case word typed next to a capitalised one, across white space: capitals are moved', () => {
+    for (const after of [prose.replace('met on Monday', 'met soon on Monday'), prose.replace('Planners wrote', 'Planners then wrote')]) {
+      const seen = counting(() => edited(prose, after));
+      assert.deepEqual([seen.asked, seen.capitalization], [1, 1], after);
+    }
+  });
+
+  it('a word deleted between two capitalised ones: they may be one name now, and capitals are checked again', () => {
+    const text = 'The board met at Nansha and Port today. Later the nansha port opened, and the Nansha Port closed.\n';
+    const seen = counting(() => edited(text, text.replace('Nansha and Port', 'Nansha Port')));
+    assert.deepEqual([seen.asked, seen.capitalization], [1, 0]);
+  });
 
   it('a word typed into a title, next to no capital: the title is read again', () => {
     const text = 'The port rules were read.\n\nHarbour Board Rules of the Port\n\nThe harbour board met, and the Harbour Board met again.\n';

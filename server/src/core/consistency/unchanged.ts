@@ -82,28 +82,41 @@ export function unchangedClasses(edit: TableEdit, compiled: CompiledTerms, vocab
 
 /**
  * Whether the edit leaves every capitalisation group as it was (capitals.ts), asked conservatively: no changed
- * word, and neither word next to the changed ones (across white space or a hyphen), is capitalised (a capital makes or breaks names and single
- * words compared, a neighbour decides whether one belongs to a longer name); no changed word is a connector of
- * names ("of", "for", "the"); no changed word nor those neighbours is, by its letters, a capitalised word written
- * anywhere (then it could be, or have been, a lower-case use of that word or of a name holding it, and a
- * neighbour's use may start or stop counting: a hyphen typed next to it makes it part of a compound; a capital
- * that starts a sentence keys no group); and no word within a title's
+ * word is capitalised or a connector of names ("of", "for", "the"): capitals make and break names and single
+ * words compared; a capitalised word next to the changed ones across white space has a lower-case word next to
+ * it on both sides of the edit (no longer name, no "Phase 2"), and one joined to them by a hyphen is none; no
+ * changed word, nor a neighbour joined by a hyphen, is by its letters a capitalised word written mid-sentence
+ * anywhere (then it could be, or have been, a lower-case use of that word or of a name holding it; a capital that
+ * starts a sentence keys no group); and no word within a title's
  * reach of the change that a title could hold (a capitalised word, or one too short or minor for the title's test
  * to read) is read as part of a title, on either side (a title's words are not compared, and the edit may make or
  * unmake one).
  */
 function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: WordTable, change: TextChange): boolean {
   const asked = new IntTable(16);
+  const connector = (t: WordTable, k: number) => (t.flags[k]! & Word.Function) !== 0 && (CONNECTORS.has(lowerText(t, k)) || lowerText(t, k) === 'the');
   for (const [t, from, to] of sides) {
-    for (let k = Math.max(0, from - 1); k <= to && k < t.length; k++) {
-      // A neighbour across punctuation or a paragraph break is part of nothing with the changed words.
-      const apart = k < from ? t.gap[k] === Gap.Other : k === to && t.gap[k - 1] === Gap.Other;
-      if (apart) continue;
-      if ((t.flags[k]! & Word.UpperFirst) !== 0) return false;
-      // A neighbour's own reading may change too (a hyphen typed next to it makes it part of a compound).
+    for (let k = from; k < to; k++) {
+      if ((t.flags[k]! & Word.UpperFirst) !== 0 || connector(t, k)) return false;
       asked.add(t.hash[k]!, 0);
-      if (k < from || k === to) continue;
-      if ((t.flags[k]! & Word.Function) !== 0 && (CONNECTORS.has(lowerText(t, k)) || lowerText(t, k) === 'the')) return false;
+    }
+    // The words next to the changed ones (or, where none changed, next to each other), with the gap between.
+    const pairs: [number, number, number][] = [];
+    if (from > 0) pairs.push([from - 1, from < to ? from : to, t.gap[from - 1]!]);
+    if (to < t.length && to > 0) pairs.push([to, from < to ? to - 1 : from - 1, t.gap[to - 1]!]);
+    for (const [k, next, gap] of pairs) {
+      // Across punctuation or a paragraph break: part of nothing with the changed words.
+      if (gap === Gap.Other) continue;
+      if (gap === Gap.Hyphen) {
+        // A compound with a changed word: the neighbour's own reading may have changed.
+        if ((t.flags[k]! & Word.UpperFirst) !== 0) return false;
+        asked.add(t.hash[k]!, 0);
+        continue;
+      }
+      // Across white space, a capitalised neighbour reads as before unless the word next to it is a capital, a
+      // number or a connector (a longer name, "Phase 2", "Bank of the West"); a lower-case one reads as before.
+      if ((t.flags[k]! & Word.UpperFirst) === 0) continue;
+      if (next < 0 || next >= t.length || (t.flags[next]! & (Word.UpperFirst | Word.Letters)) !== Word.Letters || connector(t, next)) return false;
     }
   }
   // A capital at a sentence start (or after an opening quote) is the author's: no group is keyed on it.

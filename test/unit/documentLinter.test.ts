@@ -99,6 +99,27 @@ describe('DocumentLinter', () => {
     });
   }
 
+  it('finds a directive typed or completed one character at a time, and drops it as it is deleted', () => {
+    // Documents without a directive are searched for one only where an edit wrote (DocumentLinter.relint).
+    for (const language of ['markdown', 'plaintext', 'html'] as FormatId[]) {
+      const lines = 'Visits to Macau rose.\nThe Macau office opened.\n';
+      const directive = language === 'plaintext' ? '# termlint-disable-next-line\n' : '<!-- termlint-disable-next-line -->\n';
+      const linter = new DocumentLinter(terms, { format: language });
+      const check = (text: string, what: string) => assert.deepEqual(linter.lint(text), lintText(text, terms, { format: language }), `${language}, ${what}: ${JSON.stringify(text)}`);
+      let text = lines;
+      check(text, 'start');
+      const at = lines.indexOf('The');
+      for (let i = 1; i <= directive.length; i++) check((text = lines.slice(0, at) + directive.slice(0, i) + lines.slice(at)), `typed ${i}`);
+      assert.equal(lintText(text, terms, { format: language }).findings.length, 1, 'the line after the directive is not checked');
+      // Broken in the middle of its mark, then mended: the mark is made by an edit next to it.
+      const mark = text.indexOf('termlint-') + 4;
+      check((text = text.slice(0, mark) + 'X' + text.slice(mark)), 'mark broken');
+      check((text = text.slice(0, mark) + text.slice(mark + 1)), 'mark mended');
+      while (text.length > lines.length) check((text = text.slice(0, at) + text.slice(at + 1)), 'deleting');
+      assert.equal(text, lines);
+    }
+  });
+
   it("after a term-list change (withTerms), gives lintText's results with the new list, edited or not", () => {
     const other = compiledOf([
       { term: 'Hong Kong', forbidden: ['Hongkong'] },

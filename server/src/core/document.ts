@@ -14,6 +14,7 @@
 import type { CompiledTerms } from './compile';
 import { type ChecksByClass, type WordTable, consistencyOn, spliceWordTable } from './consistency';
 import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
+import { directiveMarkNear, directiveRegions, holdsDirectiveMark } from './formats/directives';
 import { type Language, languageFor } from './languages';
 import { type Match, matchTokens, separated, settle, tokensOf } from './lint';
 import { type Region, applyMask, applyRegion } from './mask';
@@ -32,6 +33,8 @@ interface State {
    */
   scan: FormatScan | undefined;
   directives: Region[];
+  /** `text` holds a directive's mark ("termlint-"); without one an edit that makes none leaves no regions. */
+  marked: boolean;
   view: DocumentView;
   tokens: TokenOffsets;
   matches: Match[];
@@ -96,7 +99,7 @@ export class DocumentLinter {
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
     // The checks without a list read which words the new lists cover: their word table is made again (one pass).
     const { result, words, checks } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
-    return { text: old.text, scan: old.scan, directives: old.directives, view, tokens, matches, result, words, checks };
+    return { text: old.text, scan: old.scan, directives: old.directives, marked: old.marked, view, tokens, matches, result, words, checks };
   }
 
   private full(text: string): State {
@@ -121,7 +124,7 @@ export class DocumentLinter {
     const matches = matchTokens(view, tokens, this.compiled, this.options, 0, tokens.length, this.lang);
     const { result, words, checks } = settle(view, tokens, this.compiled, matches, this.options, this.lang);
     // Kept: the offsets (the word table has read the hashes and shapes tokenWords made with them).
-    return { text, scan: undefined, directives, view, tokens: words?.tokens ?? offsetsOf(tokens), matches, result, words, checks };
+    return { text, scan: undefined, directives, marked: this.markedIn(text), view, tokens: words?.tokens ?? offsetsOf(tokens), matches, result, words, checks };
   }
 
   /** The new state, re-doing only the blocks around the edit; undefined when that is not safe (full re-lint). */
@@ -132,8 +135,11 @@ export class DocumentLinter {
     const oldScan = old.scan ?? incremental.scan(old.text);
     const change = diff(old.text, text);
     const delta = change.newEnd - change.oldEnd;
-    const directives = this.format.directives(text);
+    // A document with no directive anywhere (nearly all) is searched for one only where the edit wrote.
+    const unmarked = this.format.directives === directiveRegions && !old.marked && !directiveMarkNear(text, change.start, change.newEnd);
+    const directives = unmarked ? [] : this.format.directives(text);
     if (!sameRegions(old.directives, directives, change)) return undefined;
+    const marked = !unmarked && this.markedIn(text);
 
     // The range [from, to) of the new text to redo; it was [from, oldTo) in the old text.
     const { scan, from, to, oldTo } = incremental.rescan(oldScan, old.text, text, change);
@@ -186,7 +192,12 @@ export class DocumentLinter {
     // Most keystrokes change no hyphenation or spelling finding: those are moved past the edit, not found again.
     const before = kept && old.words && old.checks ? { by: old.checks, edit: { old: old.words, now: kept, from: tFrom, oldTo: tOldTo, to: tTo, change } } : undefined;
     const { result, words, checks } = settle(view, tokens, this.compiled, matches, this.options, this.lang, kept, before);
-    return { text, scan, directives, view, tokens, matches, result, words, checks };
+    return { text, scan, directives, marked, view, tokens, matches, result, words, checks };
+  }
+
+  /** Whether `text` holds a directive's mark (always, for a format with directives of its own). */
+  private markedIn(text: string): boolean {
+    return this.format.directives !== directiveRegions || holdsDirectiveMark(text);
   }
 }
 

@@ -14,6 +14,19 @@ export const DISABLE_NEXT_LINE: LineDirective = { where: 'above', text: '<!-- te
 
 const MARK = 'termlint-';
 
+/** Whether `text` holds a directive's mark anywhere: without one, `directiveRegions` finds nothing. */
+export function holdsDirectiveMark(text: string): boolean {
+  return text.includes(MARK);
+}
+
+/**
+ * Whether a mark in `text` can overlap [from, to) (an edit's new text): a text that held no mark before the edit
+ * holds one after it only there, and its regions are still none otherwise.
+ */
+export function directiveMarkNear(text: string, from: number, to: number): boolean {
+  return text.slice(Math.max(0, from - MARK.length + 1), Math.min(text.length, to + MARK.length - 1)).includes(MARK);
+}
+
 function lineStartAt(text: string, i: number): number {
   const n = text.lastIndexOf('\n', i - 1);
   return n + 1;

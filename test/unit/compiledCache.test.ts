@@ -172,7 +172,8 @@ describe('compiled term lists cached on disk', () => {
         ['vocabulary', (p) => ((p.vocabulary as { slots: Int32Array }).slots = new Int32Array(3))],
         ['warnings', (p) => (p.warnings = [1])],
         ['fuzzyEntries type', (p) => (p.fuzzyEntries = Float64Array.from(p.fuzzyEntries as Uint32Array))],
-        ['fuzzyEntries buckets', (p) => (p.fuzzyEntries = (p.fuzzyEntries as Uint32Array).subarray(0, 1000).slice())],
+        ['fuzzyEntries buckets', (p) => (p.fuzzyEntries = (p.fuzzyEntries as Uint32Array).slice(0, -1))],
+        ['fuzzyEntries bucket bits', (p) => ((p.fuzzyEntries as Uint32Array)[0] = 30)],
         ['fuzzyEntries starts', (p) => ((p.fuzzyEntries as Uint32Array)[3] = 0xffff)],
         ['fuzzyEntries id', (p) => ((p.fuzzyEntries as Uint32Array)[(p.fuzzyEntries as Uint32Array).length - 1]! |= 0x1fffff)],
       ];

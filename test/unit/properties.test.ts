@@ -104,30 +104,44 @@ describe('engine properties', function () {
     );
   });
 
+  /** What the fuzzy index should answer for `q`: every deletion hash, whole, to the words it comes from. */
+  function wholeHashLookup(words: readonly string[]): (q: string) => ReturnType<FuzzyIndex['lookup']> {
+    const byHash = new Map<number, number[]>();
+    words.forEach((w, id) => {
+      const d = maxDistance(w.length);
+      if (d > 0) for (const h of deletionHashes(w, d)) byHash.set(h, [...(byHash.get(h) ?? []), id]);
+    });
+    return (q) => {
+      const ids = new Set<number>();
+      if (q.length >= 4) for (const h of deletionHashes(q, q.length >= 7 ? 2 : 1)) for (const id of byHash.get(h) ?? []) ids.add(id);
+      return [...ids]
+        .map((id) => ({ id, word: words[id]!, distance: editDistance(q, words[id]!, maxDistance(words[id]!.length)) }))
+        .filter((c) => c.word !== q && c.distance <= maxDistance(c.word.length))
+        .sort((a, b) => a.distance - b.distance || byWord(a.word, b.word));
+    };
+  }
+
   it('the fuzzy index finds what whole hashes of the deletions find, no more and no less', () => {
     // Words from few letters, so that many share their deletions (and buckets hold more than one).
     const word = fc.string({ unit: fc.constantFrom('a', 'e', 'n', 's', 't', 'h', 'z'), minLength: 2, maxLength: 12 });
     fc.assert(
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 150 }), fc.array(word, { maxLength: 30 }), (words, queries) => {
         const index = new FuzzyIndex(words);
-        // The reference: every deletion hash, whole, to the words it comes from.
-        const byHash = new Map<number, number[]>();
-        words.forEach((w, id) => {
-          const d = maxDistance(w.length);
-          if (d > 0) for (const h of deletionHashes(w, d)) byHash.set(h, [...(byHash.get(h) ?? []), id]);
-        });
-        for (const q of [...queries, ...words, ...words.map((w) => `${w}s`), ...words.map((w) => w.slice(1))]) {
-          const ids = new Set<number>();
-          if (q.length >= 4) for (const h of deletionHashes(q, q.length >= 7 ? 2 : 1)) for (const id of byHash.get(h) ?? []) ids.add(id);
-          const expected = [...ids]
-            .map((id) => ({ id, word: words[id]!, distance: editDistance(q, words[id]!, maxDistance(words[id]!.length)) }))
-            .filter((c) => c.word !== q && c.distance <= maxDistance(c.word.length))
-            .sort((a, b) => a.distance - b.distance || byWord(a.word, b.word));
-          assert.deepEqual(index.lookup(q), expected, q);
-        }
+        const expected = wholeHashLookup(words);
+        for (const q of [...queries, ...words, ...words.map((w) => `${w}s`), ...words.map((w) => w.slice(1))]) assert.deepEqual(index.lookup(q), expected(q), q);
       }),
       fcParams(300),
     );
+  });
+
+  it('the fuzzy index of a long list (all 65,536 buckets) finds the same', () => {
+    const random = fc.sample(fc.string({ unit: fc.constantFrom(...'abcdefghilmnoprstu'), minLength: 4, maxLength: 14 }), { numRuns: 12_000, seed: 7 });
+    const words = [...new Set(random)];
+    const index = new FuzzyIndex(words);
+    const expected = wholeHashLookup(words);
+    // Past 8 × 32,768 entries: 16 bucket bits.
+    assert.ok(index.size > 2 ** 18, `${index.size} entries`);
+    for (let i = 0; i < words.length; i += 97) for (const q of [words[i]!, `${words[i]}e`, words[i]!.slice(1), words[i]!.replace(/a/g, 'o')]) assert.deepEqual(index.lookup(q), expected(q), q);
   });
 
   it("orders equally near candidates as localeCompare does, without a collator for words of a to z", () => {

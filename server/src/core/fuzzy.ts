@@ -9,24 +9,32 @@ import { fnv1aWithout } from './hash';
 /** Word ids are below this: 21 bits of an entry. */
 const ID_SHIFT = 21;
 const ID_BITS = 2 ** ID_SHIFT;
-/** Entries are grouped by the top 16 bits of their hash... */
-const BUCKET_SHIFT = 16;
-const BUCKETS = 2 ** (32 - BUCKET_SHIFT);
-/** ...and keep the next 11 bits beside the word id: 27 bits of the hash in all. */
+/** Entries are grouped by the top bits of their hash (at most 16: 65,536 buckets; fewer for a short list)... */
+const MAX_BUCKET_BITS = 16;
+const MIN_BUCKET_BITS = 4;
+/** ...and keep the next 11 bits beside the word id. */
 const TAG_BITS = 11;
 const TAG_MASK = 2 ** TAG_BITS - 1;
 
 /**
- * The index over a word list: its first BUCKETS + 1 elements are where each bucket's entries start (counted from
- * the end of these), then the entries, each a word id under TAG_BITS more bits of the deletion hash. A hash keeps
- * 27 of its 32 bits so, which lets through about 4 words in 1,000 lookups that a whole hash would not: each is
- * verified like any candidate, so the candidates found are the same, for half the memory of (hash, id) pairs as
- * doubles (2.3 MB rather than 4.6 MB with 50,000 terms).
+ * The index over a word list: its first element is the number of bucket bits b, the next 2^b + 1 where each
+ * bucket's entries start (counted from the end of these), then the entries, each a word id under TAG_BITS more
+ * bits of the deletion hash. A bucket holds about 8 entries (b grows with the list, up to 16): a hash keeps b + 11
+ * of its 32 bits, which lets through about 4 words in 1,000 lookups that a whole hash would not. Each is verified
+ * like any candidate, so the candidates found are the same, for half the memory of (hash, id) pairs as doubles
+ * (2.5 MB rather than 4.6 MB with 50,000 terms), and a short list's directory stays small.
  */
 export type FuzzyEntries = Uint32Array;
 
-function tagOf(hash: number): number {
-  return (hash >>> (BUCKET_SHIFT - TAG_BITS)) & TAG_MASK;
+/** Bucket bits for `n` entries: about 8 entries a bucket. */
+function bucketBits(n: number): number {
+  let b = MIN_BUCKET_BITS;
+  while (b < MAX_BUCKET_BITS && 2 ** b * 8 < n) b++;
+  return b;
+}
+
+function tagOf(hash: number, bits: number): number {
+  return (hash >>> (32 - bits - TAG_BITS)) & TAG_MASK;
 }
 
 /**
@@ -158,15 +166,21 @@ export function* fuzzyEntriesInSteps(words: readonly string[]): Generator<void, 
     ends[id] = n;
   }
   yield;
-  const index = new Uint32Array(BUCKETS + 1 + n);
-  for (let i = 0; i < n; i++) index[(hashes[i]! >>> BUCKET_SHIFT) + 1]!++;
-  for (let b = 1; b <= BUCKETS; b++) index[b]! += index[b - 1]!;
-  // Filled from each bucket's start, which moves on; a second pass puts the starts back.
-  const next = index.slice(0, BUCKETS);
+  const bits = bucketBits(n);
+  const buckets = 2 ** bits;
+  const shift = 32 - bits;
+  // [bits, the buckets' starts (buckets + 1), the entries]
+  const base = 2 + buckets;
+  const index = new Uint32Array(base + n);
+  index[0] = bits;
+  for (let i = 0; i < n; i++) index[2 + (hashes[i]! >>> shift)]!++;
+  for (let b = 2; b < base; b++) index[b]! += index[b - 1]!;
+  // Filled from each bucket's start, which moves on.
+  const next = index.slice(1, 1 + buckets);
   for (let id = 0, i = 0; id < indexed; id++) {
     for (const end = ends[id]!; i < end; i++) {
       const h = hashes[i]!;
-      index[BUCKETS + 1 + next[h >>> BUCKET_SHIFT]!++] = ((tagOf(h) << ID_SHIFT) | id) >>> 0;
+      index[base + next[h >>> shift]!++] = ((tagOf(h, bits) << ID_SHIFT) | id) >>> 0;
     }
   }
   return index;
@@ -174,9 +188,12 @@ export function* fuzzyEntriesInSteps(words: readonly string[]): Generator<void, 
 
 /** Where `index` is not FuzzyEntries over `words` words (a damaged cache): what is wrong, else undefined. */
 export function fuzzyEntriesProblem(index: Uint32Array, words: number): string | undefined {
-  if (index.length < BUCKETS + 1 || index[0] !== 0 || index[BUCKETS] !== index.length - (BUCKETS + 1)) return 'bucket starts';
-  for (let b = 1; b <= BUCKETS; b++) if (index[b]! < index[b - 1]!) return 'bucket starts';
-  for (let i = BUCKETS + 1; i < index.length; i++) if ((index[i]! & (ID_BITS - 1)) >= words) return `entry ${i - (BUCKETS + 1)}`;
+  const bits = index[0] ?? 0;
+  if (bits < MIN_BUCKET_BITS || bits > MAX_BUCKET_BITS) return 'bucket bits';
+  const base = 2 + 2 ** bits;
+  if (index.length < base || index[1] !== 0 || index[base - 1] !== index.length - base) return 'bucket starts';
+  for (let b = 2; b < base; b++) if (index[b]! < index[b - 1]!) return 'bucket starts';
+  for (let i = base; i < index.length; i++) if ((index[i]! & (ID_BITS - 1)) >= words) return `entry ${i - base}`;
   return undefined;
 }
 
@@ -202,7 +219,7 @@ export class FuzzyIndex {
 
   /** Entries in the index. */
   get size(): number {
-    return this.entries.length - (BUCKETS + 1);
+    return this.entries.length - (2 + 2 ** this.entries[0]!);
   }
 
   /** Indexed words within their allowed distance of `query` (lower case), nearest first. */
@@ -211,10 +228,13 @@ export class FuzzyIndex {
     if (query.length < 4 || query.length > MAX_FUZZY_WORD_LENGTH + 2) return [];
     const ids = new Set<number>();
     const entries = this.entries;
+    const bits = entries[0]!;
+    const shift = 32 - bits;
+    const base = 2 + 2 ** bits;
     for (const h of deletionHashes(query, query.length >= 7 ? 2 : 1)) {
-      const bucket = h >>> BUCKET_SHIFT;
-      const tag = tagOf(h);
-      for (let i = BUCKETS + 1 + entries[bucket]!, end = BUCKETS + 1 + entries[bucket + 1]!; i < end; i++) {
+      const bucket = h >>> shift;
+      const tag = tagOf(h, bits);
+      for (let i = base + entries[1 + bucket]!, end = base + entries[2 + bucket]!; i < end; i++) {
         const e = entries[i]!;
         if (e >>> ID_SHIFT === tag) ids.add(e & (ID_BITS - 1));
       }

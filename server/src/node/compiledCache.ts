@@ -21,7 +21,7 @@ import { type CompiledParts, type CompiledTerms, assembleCompiled, partsOf } fro
 import type { TermFileProblem } from '../core/types';
 
 /** Bumped whenever what the payload holds changes shape (the build id covers code changes too). */
-export const CACHE_LAYOUT = 3; // 2: the fuzzy index as bucketed 32-bit entries (fuzzy.ts FuzzyEntries); 3: trie fan slots of 2 bytes
+export const CACHE_LAYOUT = 4; // 2: the fuzzy index as bucketed 32-bit entries (fuzzy.ts FuzzyEntries); 3: trie fan slots of 2 bytes; 4: buckets by list size
 const MAGIC = 0x43434c54; // "TLCC", little-endian
 const HEADER_BYTES = 48;
 const SUFFIX = '.tlcache';

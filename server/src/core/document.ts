@@ -136,7 +136,8 @@ export class DocumentLinter {
     const change = diff(old.text, text);
     const delta = change.newEnd - change.oldEnd;
     // A document with no directive anywhere (nearly all) is searched for one only where the edit wrote.
-    const unmarked = this.format.directives === directiveRegions && !old.marked && !directiveMarkNear(text, change.start, change.newEnd);
+    // (`marked` is always set for a format with directives of its own: see markedIn.)
+    const unmarked = !old.marked && !directiveMarkNear(text, change.start, change.newEnd);
     const directives = unmarked ? [] : this.format.directives(text);
     if (!sameRegions(old.directives, directives, change)) return undefined;
     const marked = !unmarked && this.markedIn(text);

@@ -18,9 +18,9 @@ const MAX_NAME = 5;
  * Public Policy", "Bank of the West"). Other minor words join two names ("the Internet and the Web"), and none
  * joins a run that starts a sentence (where the first capital proves nothing).
  */
-export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for']);
+const CONNECTORS = new Set(['of', 'for']);
 
-function connects(t: WordTable, k: number, afterConnector: boolean): 0 | 1 | 2 {
+export function connects(t: WordTable, k: number, afterConnector: boolean): 0 | 1 | 2 {
   // Connectors are grammar words: the flag answers for nearly every word without a string.
   if ((t.flags[k]! & (Word.Lower | Word.Function)) !== (Word.Lower | Word.Function)) return 0;
   const w = lowerText(t, k);

@@ -21,7 +21,7 @@ import type { Finding, VariantChecks } from '../types';
 import { COMPOUND_PARTS as MAX_PARTS } from './hyphenation';
 import { IntTable } from './intTable';
 import { mayBeDialectWord } from './spelling';
-import { CONNECTORS, TITLE_REACH, inTitle, initial } from './capitals';
+import { TITLE_REACH, connects, inTitle, initial } from './capitals';
 import { lowerBound } from '../search';
 import { Gap, Word, type WordTable, atSentenceStart, lowerText } from './words';
 
@@ -94,7 +94,8 @@ export function unchangedClasses(edit: TableEdit, compiled: CompiledTerms, vocab
  */
 function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: WordTable, change: TextChange): boolean {
   const asked = new IntTable(16);
-  const connector = (t: WordTable, k: number) => (t.flags[k]! & Word.Function) !== 0 && (CONNECTORS.has(lowerText(t, k)) || lowerText(t, k) === 'the');
+  // Any word that joins a name's words, "the" included (capitals.ts reads it so after "of" or "for").
+  const connector = (t: WordTable, k: number) => connects(t, k, true) !== 0;
   for (const [t, from, to] of sides) {
     for (let k = from; k < to; k++) {
       if ((t.flags[k]! & Word.UpperFirst) !== 0 || connector(t, k)) return false;

@@ -101,6 +101,68 @@ describe('checks without a list: findings moved past an edit that changes none o
     assert.deepEqual([seen.asked, seen.capitalization], [1, 0]);
   });
 
+  it('a word typed into a lower-case use of a name, in the white space between two of its words: capitals are checked again', () => {
+    // The words either side read as before (so they are no changed words): the use through them is broken, or
+    // made, all the same, and the count of each form with it.
+    const cases: [string, string, string][] = [
+      ['We met the Institute of Public Policy today. Then the institute of public policy met, and the institute  of public policy left.', 'institute  of', 'institute x of'],
+      ['They saw the Greater Bay Area grow. Later the greater bay area shrank, and the greater  bay area rose.', 'greater  bay', 'greater x bay'],
+      ['They banked with the Bank of the West once. Later the bank of the west closed, and the bank of  the west opened.', 'of  the west opened', 'of x the west opened'],
+      ['They banked with the Bank of the West once. Later the bank of the west closed, and the bank  of the west opened.', 'bank  of the west opened', 'bank x of the west opened'],
+      ['They banked with the Bank of the West once. Later the bank of the west closed, and the bank of the  west opened.', 'the  west opened', 'the x west opened'],
+      ['They saw the Greater Bay Area grow. Later the greater bay area shrank, and the greater x bay area rose.', 'greater x bay', 'greater  bay'],
+    ];
+    for (const [text, from, to] of cases) {
+      const seen = counting(() => edited(text, text.replace(from, to)));
+      assert.deepEqual([seen.asked, seen.capitalization], [1, 0], to);
+    }
+  });
+
+  it('a capitalised word typed a letter at a time between lower-case words, its letters nowhere else: capitals are moved', () => {
+    const text = 'The harbour board met on Monday, and the Harbour Board met again. Planners wrote a long report about the quay.\n';
+    const at = text.indexOf(' report');
+    const linter = new DocumentLinter(none, { format: 'plaintext' });
+    linter.lint(text);
+    const seen = counting(() => {
+      let typed = ' ';
+      for (const ch of 'Zorvath') {
+        typed += ch;
+        const after = text.slice(0, at) + typed + text.slice(at);
+        assert.deepEqual(linter.lint(after), lintText(after, none, { format: 'plaintext' }), after);
+      }
+    });
+    // The space itself and the first letter (a word is made) are asked too: all of the name's letters moved.
+    assert.equal(seen.asked, 7);
+    assert.equal(seen.capitalization, 7);
+    // After "the" (which joins names only after "of" or "for"): moved too.
+    const after = text.replace('about the quay', 'about the Zorvath quay');
+    const moved = counting(() => edited(text, after));
+    assert.deepEqual([moved.asked, moved.capitalization], [1, 1]);
+  });
+
+  it('a capitalised word typed next to a name, a number or its own letters: capitals are checked again', () => {
+    const text = 'The harbour board met on Monday, and the Harbour Board met again. Planners wrote a long report about the quay, and a zorvath too.\n';
+    const changes: [string, string][] = [
+      ['long report', 'long Zorv Harbour report'], // next to a capitalised word
+      ['long report', 'long 2 Zorv report'], // next to a number
+      ['long report', 'long Zorvath report'], // its letters elsewhere, in lower case
+      ['long report', 'long Zorv and Zorv report'], // twice on its side of the edit
+      ['long report', 'long Zorv zorv report'], // and in lower case there
+      ['long report', 'long Zorv-report'], // joined by a hyphen
+      ['long report', 'long of Zorv report'], // after a connector
+    ];
+    // "the" joins a name only after "of" or "for": "Bank of the Zorv" is a name, and "Bank" no single word now.
+    const bank = 'Funds went to the Bank of the port. Later the bank of the river paid.\n';
+    {
+      const seen = counting(() => edited(bank, bank.replace('of the port', 'of the Zorv port')));
+      assert.deepEqual([seen.asked, seen.capitalization], [1, 0], 'Bank of the Zorv');
+    }
+    for (const [from, to] of changes) {
+      const seen = counting(() => edited(text, text.replace(from, to)));
+      assert.deepEqual([seen.asked, seen.capitalization], [1, 0], to);
+    }
+  });
+
   it('a word typed into a title, next to no capital: the title is read again', () => {
     // The title's "Harbour Board" is no use of the name; once the line is prose, it is one.
     const text = 'The port rules were read.\n\nPort Rules and Harbour Board\n\nThe harbour board met, and the Harbour Board met again.\n';
@@ -153,9 +215,11 @@ describe('checks without a list: DocumentLinter agrees with lintText as an autho
     'the', 'port', 'and', 'of', 'trade', 'rules', 'grew', 'in', 'May', 'Phase 2', '**bold**', '`code`', 'IPP', 'Institute of Public Policy (IPP)',
     '"Port Rules"', 'state-of-the-art', 'state of the art', 'e-learning', 'elearning',
     'Greater Bay Area', 'greater bay area', 'Greater bay area', 'Bank of the West', 'bank of the west', 'board', 'Board', 'Harbour Board Rules of the Port\n', 'xi', 'Xi',
+    'institute of public policy', 'Nansha', 'nansha', 'qilin', 'Qilin',
   ];
   const GLUE = [' ', ' ', ' ', ' ', '\n', ', ', '. ', '; ', '\n\n', ' (', ') ', '-'];
-  const TYPED = ['a', 'e', 'r', ' ', ' ', '-', '.', '\n', 'B', 'x', '"', 'o', 'f'];
+  // Capitals as well as lower case: a name typed a letter at a time is a new word at every keystroke.
+  const TYPED = ['a', 'e', 'r', ' ', ' ', '-', '.', '\n', 'B', 'x', '"', 'o', 'f', 'Q', 'Z', 'n'];
 
   function doc(random: () => number, words: number): string {
     let out = '';

@@ -82,23 +82,38 @@ export function unchangedClasses(edit: TableEdit, compiled: CompiledTerms, vocab
 
 /**
  * Whether the edit leaves every capitalisation group as it was (capitals.ts), asked conservatively: no changed
- * word is capitalised or a connector of names ("of", "for", "the"): capitals make and break names and single
- * words compared; a capitalised word next to the changed ones across white space has a lower-case word next to
- * it on both sides of the edit (no longer name, no "Phase 2"), and one joined to them by a hyphen is none; no
- * changed word, nor a neighbour joined by a hyphen, is by its letters a capitalised word written mid-sentence
- * anywhere (then it could be, or have been, a lower-case use of that word or of a name holding it; a capital that
- * starts a sentence keys no group); and no word within a title's
- * reach of the change that a title could hold (a capitalised word, or one too short or minor for the title's test
- * to read) is read as part of a title, on either side (a title's words are not compared, and the edit may make or
- * unmake one).
+ * word is a connector of names ("of", "for", "the"), and a changed word that is capitalised reads alone: no
+ * neighbour across white space is capitalised, a number or a connector ("the" after "of" or "for"), none is
+ * joined to it by a hyphen, and its letters are written nowhere else in the document, in any case, nor twice on
+ * its side of the edit (then it is a name of one word used once: no group holds it, and it joins no other word
+ * into one); a capitalised word next to the changed ones across white space has a lower-case word next to it on
+ * both sides of the edit (no longer name, no "Phase 2"), and one joined to them by a hyphen is none; no
+ * lower-case changed word, nor a neighbour joined by a hyphen, is by its letters a capitalised word written
+ * mid-sentence anywhere (then it could be, or have been, a lower-case use of that word or of a name holding it; a
+ * capital that starts a sentence keys no group); and no word within a title's reach of the change that a title
+ * could hold (a capitalised word, or one too short or minor for the title's test to read) is read as part of a
+ * title, on either side (a title's words are not compared, and the edit may make or unmake one).
  */
 function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: WordTable, change: TextChange): boolean {
   const asked = new IntTable(16);
+  // The capitalised changed words, with the sides (bit 0 old, bit 1 new) each is written on.
+  const alone = new IntTable(16);
+  const aloneSides: number[] = [];
   // Any word that joins a name's words, "the" included (capitals.ts reads it so after "of" or "for").
   const connector = (t: WordTable, k: number) => connects(t, k, true) !== 0;
-  for (const [t, from, to] of sides) {
+  for (let side = 0; side < 2; side++) {
+    const [t, from, to] = sides[side]!;
     for (let k = from; k < to; k++) {
-      if ((t.flags[k]! & Word.UpperFirst) !== 0 || connector(t, k)) return false;
+      if ((t.flags[k]! & Word.UpperFirst) !== 0) {
+        if (!readsAlone(t, k)) return false;
+        const id = alone.add(t.hash[k]!, aloneSides.length);
+        if (id === aloneSides.length) aloneSides.push(0);
+        // Twice on one side: a group of two uses, or a name and its word.
+        if ((aloneSides[id]! & (1 << side)) !== 0) return false;
+        aloneSides[id]! |= 1 << side;
+        continue;
+      }
+      if (connector(t, k)) return false;
       asked.add(t.hash[k]!, 0);
     }
     // The words next to the changed ones (or, where none changed, next to each other), with the gap between.
@@ -114,15 +129,42 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
         asked.add(t.hash[k]!, 0);
         continue;
       }
-      // Across white space, a capitalised neighbour reads as before unless the word next to it is a capital, a
-      // number or a connector (a longer name, "Phase 2", "Bank of the West"); a lower-case one reads as before.
-      if ((t.flags[k]! & Word.UpperFirst) === 0) continue;
+      // Across white space, a lower-case neighbour reads as before. But where no word changed on this side, the
+      // two neighbours were (or are now) next to each other: they may be two words of a name's use that the edit
+      // breaks or makes ("institute of public policy" with a word typed into it), if each is a connector or a
+      // word of a name elsewhere. (Next to a changed word, a use through both is the changed word's to answer.)
+      if ((t.flags[k]! & Word.UpperFirst) === 0) {
+        if (from === to) {
+          if (joinsNames(t, k, k < next)) return false;
+          asked.add(t.hash[k]!, 0);
+        }
+        continue;
+      }
+      // A capitalised neighbour reads as before unless the word next to it is a capital, a number or a connector
+      // (a longer name, "Phase 2", "Bank of the West").
       if (next < 0 || next >= t.length || (t.flags[next]! & (Word.UpperFirst | Word.Letters)) !== Word.Letters || connector(t, next)) return false;
     }
   }
-  // A capital at a sentence start (or after an opening quote) is the author's: no group is keyed on it.
+  // A capitalised changed word is the only word of its letters on its side of the edit, in any case.
+  if (alone.size > 0) {
+    for (let side = 0; side < 2; side++) {
+      const [t, from, to] = sides[side]!;
+      for (let k = from; k < to; k++) {
+        const id = alone.get(t.hash[k]!);
+        if (id >= 0 && (aloneSides[id]! & (1 << side)) !== 0 && (t.flags[k]! & Word.UpperFirst) === 0) return false;
+      }
+    }
+  }
+  // A capital at a sentence start (or after an opening quote) is the author's: no group is keyed on it. The
+  // capitalised changed words are the only words of their letters: the words outside the new side's changed
+  // ones are the old side's too.
   const { flags, hash } = t1;
-  for (let j = 0, n = t1.length; j < n; j++) if ((flags[j]! & Word.UpperFirst) !== 0 && asked.get(hash[j]!) >= 0 && !initial(t1, j)) return false;
+  const [, changedFrom, changedTo] = sides[1]!;
+  const anyAlone = alone.size > 0;
+  for (let j = 0, n = t1.length; j < n; j++) {
+    if ((flags[j]! & Word.UpperFirst) !== 0 && asked.get(hash[j]!) >= 0 && !initial(t1, j)) return false;
+    if (anyAlone && (j < changedFrom || j >= changedTo) && alone.get(hash[j]!) >= 0) return false;
+  }
   // Titles: a word's title is read on its line, within TITLE_REACH characters of its start.
   const ends = [change.oldEnd, change.newEnd];
   for (let side = 0; side < 2; side++) {
@@ -141,6 +183,29 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
     }
   }
   return true;
+}
+
+/**
+ * Capitalised word k of `t` makes no name with its neighbours (capitals.ts builds names of capitalised words
+ * across white space, with "of" and "for", and "the" after them, between): across white space each neighbour is
+ * a lower-case word of letters that joins no names (`joinsNames`); no hyphen joins it to one.
+ */
+function readsAlone(t: WordTable, k: number): boolean {
+  const apart = (j: number, before: boolean) => (t.flags[j]! & (Word.UpperFirst | Word.Letters)) === Word.Letters && !joinsNames(t, j, before);
+  if (k > 0 && (t.gap[k - 1] === Gap.Hyphen || (t.gap[k - 1] === Gap.Space && !apart(k - 1, true)))) return false;
+  if (k + 1 < t.length && (t.gap[k] === Gap.Hyphen || (t.gap[k] === Gap.Space && !apart(k + 1, false)))) return false;
+  return true;
+}
+
+/**
+ * Lower-case word k, next to a word (before it when `before`), may join names' words across it: "of" and "for"
+ * always; "the" before it only after "of" or "for" ("Bank of the West"; "the" after it joins only if the word
+ * itself is "of" or "for", which answers for itself).
+ */
+function joinsNames(t: WordTable, k: number, before: boolean): boolean {
+  const c = connects(t, k, true);
+  if (c === 1) return true;
+  return c === 2 && before && k > 0 && t.gap[k - 1] === Gap.Space && connects(t, k - 1, false) === 1;
 }
 
 /**

@@ -45,4 +45,17 @@ describe('diagnostics result id', () => {
     assert.equal(ids.size, variants.length + 1);
     assert.notEqual(diagnosticsResultId([diagnostic(), diagnostic()]), base);
   });
+
+  it('reads strings by content, whatever it has seen before (its digests of strings are dropped when full)', () => {
+    const before = diagnosticsResultId([diagnostic()]);
+    // More distinct messages than the digests it keeps: the table is emptied on the way.
+    for (let i = 0; i < 20_000; i++) diagnosticsResultId([diagnostic((d) => (d.message = `message ${i}`))]);
+    assert.equal(diagnosticsResultId([diagnostic()]), before);
+    // The same strings in other fields, or swapped: other ids.
+    const swapped = diagnosticsResultId([diagnostic((d) => ((d.code = 'termlint'), (d.source = 'joined')))]);
+    assert.notEqual(swapped, before);
+    // A copy of a message made at run time is the same message.
+    const copy = diagnosticsResultId([diagnostic((d) => (d.message = [...(d.message as string)].join('')))]);
+    assert.equal(copy, before);
+  });
 });

@@ -57,6 +57,20 @@ if (bench) {
     if (s.firstOpen) out.push('', table(['first diagnostics on opening', 'didOpen → full report ms', 'diagnostics', 'the right ones'], s.firstOpen.map((o) => [o.name, f1(o.ms), o.diagnostics, o.correct ? 'yes' : 'no'])));
     out.push('', table(['typing burst (no waiting, previous pull cancelled)', 'keystrokes', 'pulls answered', 'pulls cancelled', 'last keystroke → diagnostics ms'], s.bursts.map((b) => [b.name, b.edits, b.answered, b.cancelled, f0(b.lastMs)])));
   }
+  const j = bench.jobs;
+  if (j) {
+    out.push('', `### Many files on ${j.cores} cores (whole CLI, ${j.rounds} alternating rounds, medians)`, '');
+    const each = (r) => r.each.map((x) => (x.ms / 1000).toFixed(2)).join(', ');
+    out.push(
+      table(
+        ['run', 'wall s (median)', 'CPU s (median)', 'each run, wall s', 'vs --jobs 1', 'report'],
+        [
+          [`${j.name}, \`--jobs 1\``, (j.single.ms / 1000).toFixed(2), j.single.cpuS.toFixed(2), each(j.single), '1.00×', 'the reference'],
+          [`${j.name}, \`--jobs 2\``, (j.jobs2.ms / 1000).toFixed(2), j.jobs2.cpuS.toFixed(2), each(j.jobs2), `${j.speedup.toFixed(2)}×`, j.identical ? 'identical' : 'DIFFERENT'],
+        ],
+      ),
+    );
+  }
 }
 const cmp = read('compare-latest.json');
 if (cmp) {

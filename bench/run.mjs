@@ -2,13 +2,16 @@
 // per size), drives the real language server over JSON-RPC for keystroke latency and RSS, prints a table
 // and writes bench/results/bench-<timestamp>.json (and latest.json).
 //
-//   node bench/run.mjs [--quick] [--skip-server] [--skip-inprocess] [--skip-sustained]
+// and times the whole CLI on a folder of 100 drafts with `--jobs 2` against `--jobs 1` (bench/jobs.mjs).
+//
+//   node bench/run.mjs [--quick] [--skip-server] [--skip-inprocess] [--skip-sustained] [--skip-jobs]
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TERM_SIZES, writeInputs } from './generate.mjs';
+import { jobsBench, printJobs } from './jobs.mjs';
 import { serverBench } from './server.mjs';
 import { printSustained, sustainedBench } from './sustained.mjs';
 
@@ -102,6 +105,13 @@ async function main() {
     console.log('');
     report.sustained = await sustainedBench({ seconds: quick ? 15 : 30 });
     printSustained(report.sustained);
+  }
+
+  if (!args.has('--skip-jobs')) {
+    // 100 drafts × 100 KB, --jobs 2 against --jobs 1, alternating (issue 19's target 6).
+    console.log('');
+    report.jobs = jobsBench(dataDir, { rounds: quick ? 2 : 4 });
+    printJobs(report.jobs);
   }
 
   fs.mkdirSync(resultsDir, { recursive: true });

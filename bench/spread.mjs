@@ -25,6 +25,7 @@ const metrics = {
   'server RSS settled, 1 MB × 50,000 (MB)': (r) => r.server?.memory[0]?.rssMB,
   'server RSS at first diagnostics (MB)': (r) => r.server?.memory[0]?.busyMB,
   'server peak RSS (MB)': (r) => r.server?.memory[0]?.peakMB,
+  '100 drafts × 100 KB, --jobs 2 speed-up (×)': (r) => r.jobs?.speedup,
 };
 const rows = [];
 for (const [name, f] of Object.entries(metrics)) {

@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLinter as IncrementalLinter, formatForLanguageId, lintText, lintTogether, type CompiledTerms, type Finding, type LintOptions, type LintResult, type TermFileProblem } from './core';
-import { FNV_OFFSET, fnv1aStep } from './core/hash';
+import { FNV_OFFSET, fnv1aStep, twoHashes } from './core/hash';
 import { type DocumentLanguage, documentLanguage } from './core/languages/detect';
 import { Settings, type SeverityName, type SettingsStore } from './settings';
 import type { ProjectConfigStore } from './projectConfigs';
@@ -127,13 +127,7 @@ function stringDigest(s: string): number {
   if (at !== undefined) return at;
   if (digestOf.size === DIGEST_LIMIT) digestOf.clear();
   at = digestOf.size;
-  let a = FNV_OFFSET;
-  let b = 0x9e3779b9;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = fnv1aStep(a, c);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
+  const [a, b] = twoHashes(s);
   DIGESTS[2 * at] = a;
   DIGESTS[2 * at + 1] = b;
   digestOf.set(s, at);

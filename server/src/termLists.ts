@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compileTerms, compileTermsInSteps, isTermListFile, readTermList, termListGlobs, type CompiledTerms, type TermFileProblem, type TermFileResult, type TermList } from './core';
-import { FNV_OFFSET, fnv1aStep } from './core/hash';
+import { twoHashes } from './core/hash';
 import type { Host } from './host';
 import { placeNearEdit } from './problemPlacement';
 import { folderOf, joinUri, relativePath, runLogged, uriPath, type Logger } from './util';
@@ -94,14 +94,7 @@ export const KEEP_TEXT_BELOW = 1_000_000;
 
 /** Length and two 32-bit hashes of `text`: a read of a dropped text compares by these. */
 export function textFingerprint(text: string): string {
-  // FNV-1a (the engine's hash) and a second, unrelated one, in one pass over the text.
-  let a = FNV_OFFSET;
-  let b = 0x9e3779b9;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = fnv1aStep(a, c);
-    b = Math.imul(b ^ c, 0x85ebca6b) ^ (b >>> 15);
-  }
+  const [a, b] = twoHashes(text);
   return `${text.length}:${a >>> 0}:${b >>> 0}`;
 }
 

@@ -19,6 +19,21 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/**
+ * Two unrelated 32-bit hashes of `s` in one pass, FNV-1a and a multiply-shift mix (signed; `>>> 0` for unsigned):
+ * 64 bits that name a text (the server's result ids and dropped term files' fingerprints).
+ */
+export function twoHashes(s: string): [number, number] {
+  let a = FNV_OFFSET;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return [a, b];
+}
+
 /** FNV-1a of `s` with the code units at `skip1` and `skip2` left out (-1: none): a deletion's hash, no string. */
 export function fnv1aWithout(s: string, skip1: number, skip2: number): number {
   let h = FNV_OFFSET;

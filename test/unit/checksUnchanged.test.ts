@@ -208,6 +208,60 @@ describe('checks without a list: findings moved past an edit that changes none o
   });
 });
 
+describe('checks without a list: the word filters kept while a long document is edited', () => {
+  // wordFilter.ts: what the words could answer, moved from edit to edit. A word typed at one place must be in the
+  // filters when another place asks for it later, as one word, two words apart or a compound.
+  const filler = Array.from({ length: 400 }, (_, i) => `The harbour board met on day ${i} and wrote a short note about the quay.`).join(' ');
+  const text = `${filler}\n\n${filler}\n`;
+  const pairs: [string, string][] = [
+    ['database', ' data base'],
+    ['cross-border', ' cross border'],
+    ['cross border', ' crossborder'],
+    ['Qilinlang', ' qilinlang'],
+    // A compound of four words: its last letters typed, its hash is the whole compound's.
+    ['state-of-the-art', ' state of the art'],
+  ];
+  for (const [first, second] of pairs) {
+    it(`"${first}" typed a letter at a time far away, then "${second.trim()}": a variant, as lintText finds it`, () => {
+      const linter = new DocumentLinter(none, { format: 'plaintext' });
+      let doc = text;
+      linter.lint(doc);
+      const typeAt = (at: number, piece: string) => {
+        for (const ch of piece) {
+          doc = doc.slice(0, at) + ch + doc.slice(at);
+          at++;
+          assert.deepEqual(linter.lint(doc), lintText(doc, none, { format: 'plaintext' }), `typing ${JSON.stringify(piece)}`);
+        }
+      };
+      typeAt(doc.indexOf(' about the quay') + 1, `${first} `);
+      typeAt(doc.lastIndexOf(' about the quay'), second);
+      const variants = linter.lint(doc).findings.filter((f) => f.kind === 'variant');
+      assert.ok(variants.length > 0, JSON.stringify(variants));
+    });
+  }
+
+  it('a compound far away changed at its end, then its words written apart: a variant, as lintText finds it', () => {
+    // The compound's hash is the whole compound's, from its first word: the filters must gain it from there.
+    let doc = text.replace(' about the quay', ' about the state-of-the-arts quay');
+    const linter = new DocumentLinter(none, { format: 'plaintext' });
+    linter.lint(doc);
+    // A word typed elsewhere first: the filters are made at the first edit that asks them.
+    const start = doc.indexOf('a short note');
+    doc = doc.slice(0, start) + 'a very short note' + doc.slice(start + 'a short note'.length);
+    assert.deepEqual(linter.lint(doc), lintText(doc, none, { format: 'plaintext' }));
+    const at = doc.indexOf('arts quay') + 3;
+    doc = doc.slice(0, at) + doc.slice(at + 1);
+    assert.deepEqual(linter.lint(doc), lintText(doc, none, { format: 'plaintext' }));
+    let to = doc.lastIndexOf(' about the quay');
+    for (const ch of ' state of the art') {
+      doc = doc.slice(0, to) + ch + doc.slice(to);
+      to++;
+      assert.deepEqual(linter.lint(doc), lintText(doc, none, { format: 'plaintext' }), doc.slice(to - 20, to));
+    }
+    assert.ok(linter.lint(doc).findings.some((f) => f.kind === 'variant' && f.found === 'state of the art'));
+  });
+});
+
 describe('checks without a list: DocumentLinter agrees with lintText as an author types', () => {
   const WORDS = [
     'cross-border', 'cross border', 'crossborder', 'Cross-border', 'long-term', 'long term', 'longterm', 'work force', 'workforce', 'data base', 'database',

@@ -12,7 +12,7 @@
  * the edit leaves as they were (consistency/unchanged.ts) are moved past it rather than run again.
  */
 import type { CompiledTerms } from './compile';
-import { type ChecksByClass, type WordTable, consistencyOn, spliceWordTable } from './consistency';
+import { type ChecksByClass, type WordTable, consistencyOn, dropWordFilter, spliceWordTable } from './consistency';
 import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
 import { directiveMarkNear, directiveRegions, holdsDirectiveMark } from './formats/directives';
 import { type Language, languageFor } from './languages';
@@ -79,6 +79,8 @@ export class DocumentLinter {
    */
   compact(): void {
     if (this.state?.scan) this.state = { ...this.state, scan: undefined };
+    // And the word table's filters, which only the next edits' checks read (consistency/wordFilter.ts).
+    if (this.state?.words) dropWordFilter(this.state.words);
   }
 
   /**

@@ -32,6 +32,7 @@ export interface ConsistencySource {
 }
 
 export { releaseWordTable, spliceWordTable, type WordTable } from './words';
+export { dropWordFilter } from './wordFilter';
 export type { TableEdit } from './unchanged';
 
 /** The word table of a source, made once. */

@@ -12,7 +12,8 @@
  * compound. A spelling group changes only where a changed word is a dialect's spelling. Exception phrases, whose
  * occurrences are not counted, change only where a changed word is one of their words. Each question is asked
  * conservatively, by hash: a collision says "changed", never "unchanged" (test/unit/checksUnchanged.test.ts holds
- * the moved findings equal to the checks' over random edits).
+ * the moved findings equal to the checks' over random edits). The rest of the document is read for an answer only
+ * when its word filters (wordFilter.ts, kept with the table from edit to edit) say some word there may give one.
  */
 import type { CompiledTerms } from '../compile';
 import type { Span, TextChange } from '../formats';
@@ -24,6 +25,7 @@ import { mayBeDialectWord } from './spelling';
 import { TITLE_REACH, connects, inTitle, initial } from './capitals';
 import { lowerBound } from '../search';
 import { Gap, Word, type WordTable, atSentenceStart, lowerText } from './words';
+import { moveWordFilter, wordFilter } from './wordFilter';
 
 /** A document's word table before and after an edit (spliceWordTable's two sides). */
 export interface TableEdit {
@@ -60,6 +62,8 @@ export function unchangedClasses(edit: TableEdit, compiled: CompiledTerms, vocab
   const c = changedWords(edit);
   if (!c) return none;
   const { old: t0, now: t1 } = edit;
+  // The old table's filters (wordFilter.ts), if it has any, are the new one's with what the changed words make.
+  moveWordFilter(t0, t1, c.from, c.to);
   const sides: [WordTable, number, number][] = [
     [t0, c.from, c.oldTo],
     [t1, c.from, c.to],
@@ -95,7 +99,12 @@ export function unchangedClasses(edit: TableEdit, compiled: CompiledTerms, vocab
  * title, on either side (a title's words are not compared, and the edit may make or unmake one).
  */
 function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: WordTable, change: TextChange): boolean {
+  // The lower-case words asked of the capitalised ones, by hash.
   const asked = new IntTable(16);
+  const askedHashes: number[] = [];
+  const ask = (h: number) => {
+    if (asked.add(h, askedHashes.length) === askedHashes.length) askedHashes.push(h);
+  };
   // The capitalised changed words, with the sides (bit 0 old, bit 1 new) each is written on.
   const alone = new IntTable(16);
   const aloneSides: number[] = [];
@@ -114,7 +123,7 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
         continue;
       }
       if (connector(t, k)) return false;
-      asked.add(t.hash[k]!, 0);
+      ask(t.hash[k]!);
     }
     // The words next to the changed ones (or, where none changed, next to each other), with the gap between.
     const pairs: [number, number, number][] = [];
@@ -126,7 +135,7 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
       if (gap === Gap.Hyphen) {
         // A compound with a changed word: the neighbour's own reading may have changed.
         if ((t.flags[k]! & Word.UpperFirst) !== 0) return false;
-        asked.add(t.hash[k]!, 0);
+        ask(t.hash[k]!);
         continue;
       }
       // Across white space, a lower-case neighbour reads as before. But where no word changed on this side, the
@@ -136,7 +145,7 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
       if ((t.flags[k]! & Word.UpperFirst) === 0) {
         if (from === to) {
           if (joinsNames(t, k, k < next)) return false;
-          asked.add(t.hash[k]!, 0);
+          ask(t.hash[k]!);
         }
         continue;
       }
@@ -161,7 +170,10 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
   const { flags, hash } = t1;
   const [, changedFrom, changedTo] = sides[1]!;
   const anyAlone = alone.size > 0;
-  for (let j = 0, n = t1.length; j < n; j++) {
+  // Read only if the document's filters say some capitalised word may have an asked word's letters.
+  const filter = wordFilter(t1);
+  const capitalElsewhere = anyAlone || askedHashes.some((h) => filter.capitalised(h));
+  for (let j = 0, n = capitalElsewhere ? t1.length : 0; j < n; j++) {
     if ((flags[j]! & Word.UpperFirst) !== 0 && asked.get(hash[j]!) >= 0 && !initial(t1, j)) return false;
     if (anyAlone && (j < changedFrom || j >= changedTo) && alone.get(hash[j]!) >= 0) return false;
   }
@@ -254,9 +266,13 @@ function lettersElsewhere(sides: readonly [WordTable, number, number][], t1: Wor
   // joined in bits 2-3.
   const ids = new IntTable(64);
   const asked: number[] = [];
+  const hashes: number[] = [];
   const ask = (h: number, bit: number) => {
     const id = ids.add(h, asked.length);
-    if (id === asked.length) asked.push(0);
+    if (id === asked.length) {
+      asked.push(0);
+      hashes.push(h);
+    }
     asked[id]! |= bit;
   };
   sides.forEach(([t, from, to], side) => {
@@ -274,7 +290,14 @@ function lettersElsewhere(sides: readonly [WordTable, number, number][], t1: Wor
   if (asked.length === 0) return false;
   // Found: what the words elsewhere answer, by the same bits (an answer serves both sides for the rest).
   const found = new Uint8Array(asked.length);
-  answer(ids, found, t1, 0, t1.length, c.from, c.to, BOTH, true);
+  // The rest of the document is read only if its filters say some word there may answer.
+  const filter = wordFilter(t1);
+  let maybe = false;
+  for (let id = 0; id < asked.length && !maybe; id++) {
+    const bits = asked[id]!;
+    maybe = ((bits & (APART * BOTH)) !== 0 && filter.apart(hashes[id]!)) || ((bits & (JOINED * BOTH)) !== 0 && filter.word(hashes[id]!));
+  }
+  if (maybe) answer(ids, found, t1, 0, t1.length, c.from, c.to, BOTH, true);
   sides.forEach(([t, from, to], side) => answer(ids, found, t, from, to, -1, -1, 1 << side, false));
   for (let id = 0; id < asked.length; id++) if ((asked[id]! & found[id]!) !== 0) return true;
   return false;

@@ -24,7 +24,7 @@ import { IntTable } from './intTable';
 import { mayBeDialectWord } from './spelling';
 import { TITLE_REACH, connects, inTitle, initial } from './capitals';
 import { lowerBound } from '../search';
-import { Gap, Word, type WordTable, atSentenceStart, lowerText } from './words';
+import { Gap, Word, type WordTable, atSentenceStart, compoundHash, joinedHash, lowerText } from './words';
 import { moveWordFilter, wordFilter } from './wordFilter';
 
 /** A document's word table before and after an edit (spliceWordTable's two sides). */
@@ -99,11 +99,14 @@ export function unchangedClasses(edit: TableEdit, compiled: CompiledTerms, vocab
  * title, on either side (a title's words are not compared, and the edit may make or unmake one).
  */
 function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: WordTable, change: TextChange): boolean {
-  // The lower-case words asked of the capitalised ones, by hash.
+  // The lower-case words asked of the capitalised ones, by hash, and whether the document's filters say some
+  // capitalised word may have the letters of one (else its words are not read for them).
   const asked = new IntTable(16);
-  const askedHashes: number[] = [];
+  const filter = wordFilter(t1);
+  let capitalElsewhere = false;
   const ask = (h: number) => {
-    if (asked.add(h, askedHashes.length) === askedHashes.length) askedHashes.push(h);
+    asked.add(h, 0);
+    capitalElsewhere ||= filter.capitalised(h);
   };
   // The capitalised changed words, with the sides (bit 0 old, bit 1 new) each is written on.
   const alone = new IntTable(16);
@@ -155,7 +158,8 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
     }
   }
   // A capitalised changed word is the only word of its letters on its side of the edit, in any case.
-  if (alone.size > 0) {
+  const anyAlone = alone.size > 0;
+  if (anyAlone) {
     for (let side = 0; side < 2; side++) {
       const [t, from, to] = sides[side]!;
       for (let k = from; k < to; k++) {
@@ -169,11 +173,7 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
   // ones are the old side's too.
   const { flags, hash } = t1;
   const [, changedFrom, changedTo] = sides[1]!;
-  const anyAlone = alone.size > 0;
-  // Read only if the document's filters say some capitalised word may have an asked word's letters.
-  const filter = wordFilter(t1);
-  const capitalElsewhere = anyAlone || askedHashes.some((h) => filter.capitalised(h));
-  for (let j = 0, n = capitalElsewhere ? t1.length : 0; j < n; j++) {
+  for (let j = 0, n = capitalElsewhere || anyAlone ? t1.length : 0; j < n; j++) {
     if ((flags[j]! & Word.UpperFirst) !== 0 && asked.get(hash[j]!) >= 0 && !initial(t1, j)) return false;
     if (anyAlone && (j < changedFrom || j >= changedTo) && alone.get(hash[j]!) >= 0) return false;
   }
@@ -266,14 +266,14 @@ function lettersElsewhere(sides: readonly [WordTable, number, number][], t1: Wor
   // joined in bits 2-3.
   const ids = new IntTable(64);
   const asked: number[] = [];
-  const hashes: number[] = [];
+  // Whether the rest of the document may answer, by its filters: else it is not read.
+  const filter = wordFilter(t1);
+  let maybe = false;
   const ask = (h: number, bit: number) => {
     const id = ids.add(h, asked.length);
-    if (id === asked.length) {
-      asked.push(0);
-      hashes.push(h);
-    }
+    if (id === asked.length) asked.push(0);
     asked[id]! |= bit;
+    maybe ||= (bit & (APART * BOTH)) !== 0 ? filter.apart(h) : filter.word(h);
   };
   sides.forEach(([t, from, to], side) => {
     const { gap, hash, pow } = t;
@@ -290,13 +290,6 @@ function lettersElsewhere(sides: readonly [WordTable, number, number][], t1: Wor
   if (asked.length === 0) return false;
   // Found: what the words elsewhere answer, by the same bits (an answer serves both sides for the rest).
   const found = new Uint8Array(asked.length);
-  // The rest of the document is read only if its filters say some word there may answer.
-  const filter = wordFilter(t1);
-  let maybe = false;
-  for (let id = 0; id < asked.length && !maybe; id++) {
-    const bits = asked[id]!;
-    maybe = ((bits & (APART * BOTH)) !== 0 && filter.apart(hashes[id]!)) || ((bits & (JOINED * BOTH)) !== 0 && filter.word(hashes[id]!));
-  }
   if (maybe) answer(ids, found, t1, 0, t1.length, c.from, c.to, BOTH, true);
   sides.forEach(([t, from, to], side) => answer(ids, found, t, from, to, -1, -1, 1 << side, false));
   for (let id = 0; id < asked.length; id++) if ((asked[id]! & found[id]!) !== 0) return true;
@@ -313,7 +306,7 @@ const BOTH = 3;
  * The changed words need not answer as pairs: a pair through them is a spaced sequence they ask of themselves.
  */
 function answer(ids: IntTable, found: Uint8Array, t: WordTable, from: number, to: number, skipFrom: number, skipTo: number, sides: number, pairs: boolean): void {
-  const { gap, hash, pow } = t;
+  const { gap, hash } = t;
   const n = t.length;
   for (let j = from; j < to; j++) {
     if (j === skipFrom && skipTo > skipFrom) {
@@ -326,16 +319,11 @@ function answer(ids: IntTable, found: Uint8Array, t: WordTable, from: number, to
     if (!pairs || j + 1 >= n) continue;
     const g = gap[j]!;
     if (g === Gap.Space) {
-      const pair = ids.get((Math.imul(h, pow[j + 1]!) + hash[j + 1]!) | 0);
+      const pair = ids.get(joinedHash(t, j, j + 1));
       if (pair >= 0) found[pair]! |= APART * sides;
     } else if (g === Gap.Hyphen && (j === 0 || gap[j - 1] !== Gap.Hyphen)) {
       // A compound (none reaches the changed words: one next to a hyphen asks no question, it says "changed").
-      let r = h;
-      for (let m = j + 1; m < n; m++) {
-        r = (Math.imul(r, pow[m]!) + hash[m]!) | 0;
-        if (gap[m] !== Gap.Hyphen) break;
-      }
-      const run = ids.get(r);
+      const run = ids.get(compoundHash(t, j));
       if (run >= 0) found[run]! |= (APART | JOINED) * sides;
     }
   }

@@ -10,7 +10,7 @@
  * keeping those of the words it removed (a "maybe" too many, never a "no" too many). Once the words it gained
  * since it was made are a quarter of those it was made with, it is made again from the table.
  */
-import { Gap, Word, type WordTable } from './words';
+import { Gap, Word, type WordTable, compoundHash, joinedHash } from './words';
 
 /** Bits per hash held: with three probes, about one "maybe" in 200 for a hash nobody has. */
 const BITS_PER_ENTRY = 16;
@@ -27,23 +27,22 @@ class Bloom {
   }
 
   add(h: number): void {
-    const { bits, mask } = this;
-    // Three probes from two mixes of the hash (double hashing).
-    const a = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-    const b = Math.imul(h ^ (h >>> 13), 0x2c1b3c6d) | 1;
-    for (let i = 0, p = a; i < 3; i++, p = (p + b) | 0) {
-      const bit = p & mask;
-      bits[bit >>> 5]! |= 1 << (bit & 31);
-    }
+    this.probe(h, true);
   }
 
   has(h: number): boolean {
+    return this.probe(h, false);
+  }
+
+  /** Three probes from two mixes of the hash (double hashing): sets them, or tells whether all are set. */
+  private probe(h: number, set: boolean): boolean {
     const { bits, mask } = this;
     const a = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
     const b = Math.imul(h ^ (h >>> 13), 0x2c1b3c6d) | 1;
     for (let i = 0, p = a; i < 3; i++, p = (p + b) | 0) {
       const bit = p & mask;
-      if ((bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+      if (set) bits[bit >>> 5]! |= 1 << (bit & 31);
+      else if ((bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
     }
     return true;
   }
@@ -96,7 +95,7 @@ class Filters implements WordFilter {
    * starts (to the compound's end, wherever that is), and its capital.
    */
   addWords(t: WordTable, from: number, to: number): void {
-    const { gap, hash, pow, flags } = t;
+    const { gap, hash, flags } = t;
     const n = t.length;
     for (let j = from; j < to; j++) {
       const h = hash[j]!;
@@ -104,13 +103,9 @@ class Filters implements WordFilter {
       if ((flags[j]! & Word.UpperFirst) !== 0) this.capitals.add(h);
       if (j + 1 >= n) continue;
       const g = gap[j]!;
-      if (g === Gap.Space) this.pairs.add((Math.imul(h, pow[j + 1]!) + hash[j + 1]!) | 0);
+      if (g === Gap.Space) this.pairs.add(joinedHash(t, j, j + 1));
       else if (g === Gap.Hyphen && (j === 0 || gap[j - 1] !== Gap.Hyphen)) {
-        let r = h;
-        for (let m = j + 1; m < n; m++) {
-          r = (Math.imul(r, pow[m]!) + hash[m]!) | 0;
-          if (gap[m] !== Gap.Hyphen) break;
-        }
+        const r = compoundHash(t, j);
         this.words.add(r);
         this.pairs.add(r);
       }

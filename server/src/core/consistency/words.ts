@@ -299,6 +299,17 @@ export function phraseHash(t: WordTable, first: number, last: number): number {
   return h;
 }
 
+/** The hash of the hyphenated compound from word j (whose gap is a hyphen) to its last word, letters together. */
+export function compoundHash(t: WordTable, j: number): number {
+  const { gap, hash, pow } = t;
+  let r = hash[j]!;
+  for (let m = j + 1; m < t.length; m++) {
+    r = (Math.imul(r, pow[m]!) + hash[m]!) | 0;
+    if (gap[m] !== Gap.Hyphen) break;
+  }
+  return r;
+}
+
 /** The hash `phraseHash` gives the lower-case words of `words`. */
 export function hashOfWords(words: readonly string[], joined: boolean): number {
   let h = 0;

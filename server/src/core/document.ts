@@ -12,7 +12,7 @@
  * the edit leaves as they were (consistency/unchanged.ts) are moved past it rather than run again.
  */
 import type { CompiledTerms } from './compile';
-import { type ChecksByClass, type WordTable, consistencyOn, dropWordFilter, spliceWordTable } from './consistency';
+import { type ChecksByClass, type WordTable, consistencyOn, dropCapitalWords, dropWordFilter, spliceWordTable } from './consistency';
 import { type DocumentFormat, type FormatScan, type Span, type TextChange, formatById } from './formats';
 import { directiveMarkNear, directiveRegions, holdsDirectiveMark } from './formats/directives';
 import { type Language, languageFor } from './languages';
@@ -79,8 +79,11 @@ export class DocumentLinter {
    */
   compact(): void {
     if (this.state?.scan) this.state = { ...this.state, scan: undefined };
-    // And the word table's filters, which only the next edits' checks read (consistency/wordFilter.ts).
-    if (this.state?.words) dropWordFilter(this.state.words);
+    // And the word table's filters and index of capitalised words, which the next edits' checks make again.
+    if (this.state?.words) {
+      dropWordFilter(this.state.words);
+      dropCapitalWords(this.state.words);
+    }
   }
 
   /**

@@ -18,7 +18,7 @@ import type { VariantVocabulary } from '../languages/language';
 import { KINDS } from '../kinds';
 import type { Finding, RelatedSpan, Replacement, VariantKind } from '../types';
 import { IntTable } from './intTable';
-import { Gap, Word, type WordTable, endOf, inHeading, lowerText, startOf, wordText } from './words';
+import { Gap, Word, type WordTable, capitalWords, endOf, inHeading, lowerText, startOf, wordText } from './words';
 
 /** A word that may be a short form: a capital first and another capital in it ("IPP", "SMEs"). */
 function mayBeShort(t: WordTable, k: number): boolean {
@@ -107,7 +107,10 @@ function findDefinitions(t: WordTable, vocab: VariantVocabulary): Map<string, Ab
     a.definitions.push(d);
   };
   const masked = t.view.masked;
-  for (let k = 0; k < t.length; k++) {
+  // A short form starts with a capital: only those words are read.
+  const capitals = capitalWords(t);
+  for (let i = 0; i < capitals.length; i++) {
+    const k = capitals[i]!;
     if (!mayBeShort(t, k)) continue;
     const s = startOf(t, k);
     const e = endOf(t, k);

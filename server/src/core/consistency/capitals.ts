@@ -8,7 +8,7 @@
 import { HeadingStyle, type Language, type VariantVocabulary } from '../languages/language';
 import { IntTable } from './intTable';
 import type { VariantGroup, VariantUse } from './tally';
-import { Gap, HASH_BASE, SEPARATOR, Word, type WordTable, atSentenceStart, endOf, inHeading, lowerText, phraseHash, startOf, wordText } from './words';
+import { Gap, HASH_BASE, SEPARATOR, Word, type WordTable, atSentenceStart, capitalWords, endOf, inHeading, lowerText, phraseHash, startOf, wordText } from './words';
 
 /** Names of more words than this are compared only word by word. */
 const MAX_NAME = 5;
@@ -125,9 +125,11 @@ export function inTitle(t: WordTable, k: number): boolean {
 
 /** A quoted title: two or more words, each capitalised but minor words (a hyphenated word by its first part). */
 function titleCase(lang: Language, s: string): boolean {
-  const words = s.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  // One word at a time: the first significant one in lower case answers.
+  const word = /\p{L}[\p{L}\p{M}'’-]*/gu;
   let significant = 0;
-  for (const w of words) {
+  for (let m = word.exec(s); m !== null; m = word.exec(s)) {
+    const w = m[0];
     if (w.length < 3 || lang.minorWords.has(w.toLowerCase())) continue;
     if (!/^\p{Lu}/u.test(w)) return false;
     significant++;
@@ -155,9 +157,11 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
   tables.forEach((t, source) => {
     const { flags } = t;
     const isNamed = named[source]!;
-    for (let k = 0, n = t.length; k < n; k++) {
+    const capitals = capitalWords(t);
+    for (let i = 0; i < capitals.length; i++) {
+      const k = capitals[i]!;
       // Grammar words are never compared ("May" / "may", "US" / "us").
-      if ((flags[k]! & (Word.UpperFirst | Word.Function)) !== Word.UpperFirst || isNamed[k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
+      if ((flags[k]! & Word.Function) !== 0 || isNamed[k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
       if (!midSentence(t, k) || hasNeighbour(t, k, k)) continue;
       const lower = lowerText(t, k);
       if (vocab.isAlwaysCapitalised(lower)) continue;
@@ -198,10 +202,11 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
   const byKey = new Map<string, number>();
   let longest = 0;
   tables.forEach((t, source) => {
-    const { flags } = t;
-    for (let k = 0, n = t.length; k < n; k++) {
-      // Only capitalised words start a run: most words are out at the first test.
-      if ((flags[k]! & Word.UpperFirst) === 0 || !startsRun(t, k)) continue;
+    const capitals = capitalWords(t);
+    // Only capitalised words start a run; `next` is the first word past the last run (runs never overlap).
+    for (let i = 0, next = 0; i < capitals.length; i++) {
+      const k = capitals[i]!;
+      if (k < next || !startsRun(t, k)) continue;
       // A maximal run from k: capitalised words, connectors between them.
       let last = k;
       let after = false;
@@ -220,10 +225,8 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
       named[source]!.fill(1, k, last + 1);
       // A run that starts a sentence may or may not have its first word in the name: it is no name to compare
       // with, and its words are no use of another ("Pearl River Delta" there says nothing of "River Delta").
-      if (initial(t, k)) {
-        k = last;
-        continue;
-      }
+      next = last + 1;
+      if (initial(t, k)) continue;
       const words: string[] = [];
       for (let j = k; j <= last; j++) words.push(lowerText(t, j));
       const key = words.join(' ');
@@ -234,7 +237,6 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
         groups.push({ key, uses: [] });
         longest = Math.max(longest, last - k + 1);
       }
-      k = last;
     }
   });
   if (groups.length === 0) return [];

@@ -31,7 +31,7 @@ export interface ConsistencySource {
   words?: WordTable;
 }
 
-export { releaseWordTable, spliceWordTable, type WordTable } from './words';
+export { dropCapitalWords, releaseWordTable, spliceWordTable, type WordTable } from './words';
 export { dropWordFilter } from './wordFilter';
 export type { TableEdit } from './unchanged';
 

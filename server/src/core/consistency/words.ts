@@ -182,7 +182,50 @@ export function spliceWordTable(
   // The first old word after the range has a new word before it.
   if (to < n) t.sentenceStarts[to] = 0;
   knownSentenceStarts(t, from, Math.min(n, to + 1));
+  const oldCapitals = capitalIndex.get(old);
+  if (oldCapitals) capitalIndex.set(t, spliceCapitals(oldCapitals, t, from, oldTo, to));
   return t;
+}
+
+/**
+ * The words with a capital first (`Word.UpperFirst`), in order, kept with a table: the checks of capitals and
+ * abbreviations start only at one, and a few hundred of them in a document of tens of thousands of words are
+ * read instead of every word's flags, three times a lint. Made on first need; an edited table's is the old one's
+ * with the re-read words' read again (spliceWordTable).
+ */
+const capitalIndex = new WeakMap<WordTable, Int32Array>();
+
+export function capitalWords(t: WordTable): Int32Array {
+  let c = capitalIndex.get(t);
+  if (!c) capitalIndex.set(t, (c = capitalsIn(t, 0, t.length)));
+  return c;
+}
+
+/** Drops a table's index of capitalised words (DocumentLinter.compact, with the word filters). */
+export function dropCapitalWords(t: WordTable): void {
+  capitalIndex.delete(t);
+}
+
+function capitalsIn(t: WordTable, from: number, to: number): Int32Array {
+  const { flags } = t;
+  let count = 0;
+  for (let k = from; k < to; k++) if ((flags[k]! & Word.UpperFirst) !== 0) count++;
+  const out = new Int32Array(count);
+  for (let k = from, i = 0; i < count; k++) if ((flags[k]! & Word.UpperFirst) !== 0) out[i++] = k;
+  return out;
+}
+
+/** `old`'s capitalised words before `from`, the new table's in [from, to), and old ones from `oldTo` on, moved. */
+function spliceCapitals(old: Int32Array, t: WordTable, from: number, oldTo: number, to: number): Int32Array {
+  const head = lowerBound(old, from);
+  const tail = lowerBound(old, oldTo, head);
+  const mid = capitalsIn(t, from, to);
+  const out = new Int32Array(head + mid.length + (old.length - tail));
+  out.set(old.subarray(0, head));
+  out.set(mid, head);
+  const delta = to - oldTo;
+  for (let i = tail, j = head + mid.length; i < old.length; i++, j++) out[j] = old[i]! + delta;
+  return out;
 }
 
 function gapAfter(t: WordTable, k: number): Gap {

@@ -50,12 +50,15 @@ const MINOR_WORDS: ReadonlySet<string> = new Set([
 
 /** Title Case when every word of three letters or more (minor words aside) starts upper case. */
 export function headingStyle(heading: string): HeadingStyle {
-  const words = heading.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? [];
-  if (words.length === 0) return HeadingStyle.None;
+  // Words are read one at a time, and the answer is known at the first significant word in lower case: most
+  // lines the capitals check asks about (is a word's line a title? consistency/capitals.ts inTitle) are prose.
+  const word = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+  let w = word.exec(heading);
+  if (w === null) return HeadingStyle.None;
   if (!/\p{Ll}/u.test(heading)) return HeadingStyle.Caps;
   let significant = 0;
-  for (const w of words) {
-    for (const part of w.split('-')) {
+  for (; w !== null; w = word.exec(heading)) {
+    for (const part of w[0].split('-')) {
       if (part.length < 3 || MINOR_WORDS.has(part.toLowerCase())) continue;
       significant++;
       if (!/^\p{Lu}/u.test(part)) return HeadingStyle.None;

@@ -244,3 +244,61 @@ describe('language detection remembers a text\'s start', () => {
     assert.equal(detectLanguage('Short English text.'), 'en');
   });
 });
+
+describe('language detection reads a text as the full count does', () => {
+  /** The rule as the README gives it: the first 100,000 code units, Han against Latin letters, then the script. */
+  function byTheRule(text: string): string {
+    const to = Math.min(text.length, 100_000);
+    let han = 0;
+    let latin = 0;
+    for (let i = 0; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (/[A-Za-z]/.test(text[i]!)) latin++;
+      else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f)) han++;
+    }
+    return han === 0 || han <= latin ? 'en' : dominantScript(text, 0, to);
+  }
+
+  // English with a few Han characters (the quick reading), Chinese, and mixes near the balance and near the
+  // 100,000th character, astral ideographs (a surrogate pair) and full-width letters (not Latin to the count).
+  const PIECES = ['Greater Bay Area ', 'Guangdong (广东) ', '粤港澳大湾区', '廣州和深圳', '国', '國', '𠀀', '𪚥', 'ＧＤＰ', 'GDP ', '. ', '\n\n', '2025 ', 'é', '丽'];
+
+  it('gives the rule\'s answer for random mixes, long and short, and for texts edited at their start', () => {
+    const random = rng(19);
+    let checked = 0;
+    let quick = 0;
+    for (let i = 0; i < 400; i++) {
+      let text = '';
+      const long = random() < 0.15;
+      // A long text is padded to a random length around the sample's end, in one script or the other.
+      if (long) text = (random() < 0.5 ? 'Policy draft on the Greater Bay Area. ' : '粤港澳大湾区建设规划纲要。').repeat(2_000 + Math.floor(random() * 2_500));
+      const n = 1 + Math.floor(random() * 60);
+      for (let k = 0; k < n; k++) {
+        const piece = PIECES[Math.floor(random() * PIECES.length)]!;
+        const at = Math.floor(random() * (text.length + 1));
+        text = text.slice(0, at) + piece.repeat(1 + Math.floor(random() * 40)) + text.slice(at);
+      }
+      assert.equal(detectLanguage(text), byTheRule(text), `text ${i}, ${text.length} characters: ${JSON.stringify(text.slice(0, 120))}`);
+      if (byTheRule(text) === 'en' && /[\u4e00-\u9fff]/.test(text.slice(0, 100_000))) quick++;
+      // Typed at its start: the answer is read again, not remembered from the text before.
+      const typed = '國'.repeat(1 + Math.floor(random() * 300)) + text;
+      assert.equal(detectLanguage(typed), byTheRule(typed), `text ${i} typed at its start`);
+      checked += 2;
+    }
+    assert.equal(checked, 800);
+    // Enough English texts with Han characters in them to have gone through the quick reading's count.
+    assert.ok(quick > 30, `English texts with Han characters: ${quick}`);
+  });
+
+  it('reads a text with more Han characters than the quick reading counts by the full count', () => {
+    const english = 'The Greater Bay Area plan. '.repeat(100);
+    const han = '粤'.repeat(600);
+    assert.equal(detectLanguage(english + han), byTheRule(english + han));
+    assert.equal(detectLanguage(english + han), 'en');
+    assert.equal(detectLanguage(han + 'GDP'), 'zh-Hans');
+    // Exactly as many Latin letters as Han characters is English; one Han character more is not.
+    assert.equal(detectLanguage('ab广东'), 'en');
+    assert.equal(detectLanguage('a广东'), 'zh-Hans');
+    assert.equal(detectLanguage('𠀀a'), 'en');
+  });
+});

@@ -61,8 +61,40 @@ function remembered(text: string): { sample: string; language?: string; script?:
 
 /** Chinese when Han characters outnumber Latin letters in the text's start, in its dominant script; else English. */
 export function detectLanguage(text: string): string {
+  if (plainlyEnglish(text)) return 'en';
   const r = remembered(text);
   return (r.language ??= detectIn(text));
+}
+
+/** The Han characters `detectIn` counts, code unit by code unit (a high surrogate stands for its character). */
+const HAN = /[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\ud840-\ud87f]/g;
+/** How many Han characters the quick reading counts before it leaves the text to `detectIn`. */
+const FEW = 512;
+
+/**
+ * Whether `detectIn` would read the text as English, answered without reading the start in script where it can
+ * be: no Han character in it (a native scan: an English draft, at every keystroke), or a few, and as many Latin
+ * letters before the first few hundred characters are out ("Guangdong (广东)"). Anything else (Chinese, or too
+ * many Han characters to tell) goes to the full count, whose answer is remembered.
+ */
+function plainlyEnglish(text: string): boolean {
+  const to = Math.min(text.length, SAMPLE);
+  const sample = to < text.length ? text.slice(0, to) : text;
+  HAN.lastIndex = 0;
+  let han = 0;
+  while (HAN.test(sample)) {
+    if (++han > FEW) {
+      HAN.lastIndex = 0;
+      return false;
+    }
+  }
+  if (han === 0) return true;
+  let latin = 0;
+  for (let i = 0; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a && ++latin >= han) return true;
+  }
+  return false;
 }
 
 /** The dominant script of the text's start (a document named or set to a bare "zh"). */

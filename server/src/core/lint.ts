@@ -7,7 +7,7 @@
 import type { CompiledTerms } from './compile';
 import { type ChecksByClass, type ConsistencySource, type TableEdit, type WordTable, consistencyFindings, consistencyOn, documentChecks, inOrder, mergeFindings, releaseWordTable, variantChecks } from './consistency';
 import { type Language, languageFor } from './languages';
-import { buildFindings } from './matching/findings';
+import { buildFindings, withFindings } from './matching/findings';
 import { hanAbbreviationFindings } from './matching/hanAbbreviations';
 import { hanTermsOf } from './matching/hanTerms';
 import type { Match, MatchScope } from './matching/match';
@@ -58,12 +58,12 @@ export function settle(
   // A Chinese document's abbreviations are the list's (hanAbbreviations.ts): its full names are term uses.
   if (lang.scripts.includes('han')) {
     const han = hanAbbreviationFindings(view, compiled, result.occurrences, options);
-    if (han.length > 0) result = { ...result, findings: mergeFindings(result.findings, han) };
+    if (han.length > 0) result = withFindings(result, mergeFindings(result.findings, han));
   }
   if (!consistencyOn(options, lang)) return { result };
   const source: ConsistencySource = { view, tokens, covered: matches, ...(words ? { words } : {}) };
   const checks = documentChecks(source, compiled, options, lang, before);
-  return { result: { ...result, findings: mergeFindings(result.findings, inOrder(checks)) }, checks, ...(source.words ? { words: source.words } : {}) };
+  return { result: withFindings(result, mergeFindings(result.findings, inOrder(checks))), checks, ...(source.words ? { words: source.words } : {}) };
 }
 
 /** A document to lint with others (`lintTogether`). */

@@ -64,7 +64,6 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
 
   const kinds = options.kinds ? new Set(options.kinds) : undefined;
   const findings: Finding[] = [];
-  const occurrences: Occurrence[] = [];
   let excepted: Excepted[] | undefined;
   // A Han use is one of a Chinese concept in the document's script; a word use, one of a compiled term. The entry
   // is looked up only where it is read: most matches have their occurrence and finding from the last lint.
@@ -76,7 +75,6 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
       (excepted ??= []).push({ termId: termIdOf(m), start: m.start, end: m.end, phrase: e.phrase, phraseStart: e.start, phraseEnd: e.end });
       continue;
     }
-    occurrences.push((m.occurrence ??= { termId: termIdOf(m), start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
     const key = keyOf(m);
     const targetForm = dominant(key);
     let kind: VariantKind;
@@ -100,9 +98,50 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
     m.memo = { form: targetForm, count: uses, finding };
     if (finding) findings.push(finding);
   }
-  const result: LintResult = excepted ? { findings, occurrences, excepted } : { findings, occurrences };
-  if (han) result.lang = script;
+  // The uses are made when first read: a keystroke's lint reads none (the editor asks for them for a translation
+  // pair or a report), and every match an edit moved is a new object whose use would be made again.
+  let made: Occurrence[] | undefined;
+  const uses = (): Occurrence[] => {
+    if (made) return made;
+    made = [];
+    for (const m of matches) {
+      if (m.exception) continue;
+      made.push((m.occurrence ??= { termId: termIdOf(m), start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
+    }
+    return made;
+  };
+  return withUses(findings, uses, excepted, han ? script : undefined);
+}
+
+/** The uses of results made by buildFindings, while they are still to be made: what `withFindings` carries over. */
+const lazyUses = new WeakMap<LintResult, () => Occurrence[]>();
+
+/**
+ * A result whose `occurrences` are made by `uses` when first read: an enumerable property like any other to whoever
+ * reads it, spreads or serializes the result (in the order the fields always had). The matches `uses` reads are
+ * never changed once settled (DocumentLinter makes new arrays and new objects for what an edit moves).
+ */
+function withUses(findings: Finding[], uses: () => Occurrence[], excepted: Excepted[] | undefined, lang: string | undefined): LintResult {
+  const result = { findings } as LintResult;
+  Object.defineProperty(result, 'occurrences', {
+    enumerable: true,
+    configurable: true,
+    get: uses,
+    set(this: LintResult, value: Occurrence[]) {
+      lazyUses.delete(this);
+      Object.defineProperty(this, 'occurrences', { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
+  if (excepted) result.excepted = excepted;
+  if (lang !== undefined) result.lang = lang;
+  lazyUses.set(result, uses);
   return result;
+}
+
+/** `result` with other findings, and its uses as they are (still to be made when first read, if they were). */
+export function withFindings(result: LintResult, findings: Finding[]): LintResult {
+  const uses = lazyUses.get(result);
+  return uses ? withUses(findings, uses, result.excepted, result.lang) : { ...result, findings };
 }
 
 /**

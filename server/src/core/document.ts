@@ -173,9 +173,11 @@ export class DocumentLinter {
     starts.set(mid.starts.subarray(0, mid.length), tFrom);
     ends.set(mid.ends.subarray(0, mid.length), tFrom);
     const tTo = tFrom + mid.length;
+    const oldStarts = oldTokens.starts;
+    const oldEnds = oldTokens.ends;
     for (let k = 0; k < tailCount; k++) {
-      starts[tTo + k] = oldTokens.starts[tOldTo + k]! + delta;
-      ends[tTo + k] = oldTokens.ends[tOldTo + k]! + delta;
+      starts[tTo + k] = oldStarts[tOldTo + k]! + delta;
+      ends[tTo + k] = oldEnds[tOldTo + k]! + delta;
     }
     const tokens: TokenOffsets = { starts, ends, length: n };
     // The boundaries must separate blocks; if they do not (they always should), re-lint everything.

@@ -6,9 +6,10 @@
  * a number ("May 2024", "Phase 2"), grammar words ("May" / "may") and words always capitalised (months, days).
  */
 import { HeadingStyle, type Language, type VariantVocabulary } from '../languages/language';
+import { CharClass, charClassTable } from '../text';
 import { IntTable } from './intTable';
 import type { VariantGroup, VariantUse } from './tally';
-import { Gap, HASH_BASE, SEPARATOR, Word, type WordTable, atSentenceStart, capitalWords, endOf, inHeading, lowerText, phraseHash, startOf, wordText } from './words';
+import { Gap, HASH_BASE, SEPARATOR, Word, type WordTable, atSentenceStart, capitalWords, endOf, inHeading, isPhrase, lowerText, phraseHash, startOf, wordText } from './words';
 
 /** Names of more words than this are compared only word by word. */
 const MAX_NAME = 5;
@@ -96,12 +97,18 @@ export const TITLE_REACH = 200;
 export function inTitle(t: WordTable, k: number): boolean {
   const text = t.view.masked;
   const at = startOf(t, k);
-  let lineStart = at;
-  while (lineStart > 0 && at - lineStart < TITLE_REACH && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
-  let lineEnd = endOf(t, k);
-  while (lineEnd < text.length && lineEnd - at < TITLE_REACH && text.charCodeAt(lineEnd) !== 10) lineEnd++;
-  if (t.lang.headingStyle(text.slice(lineStart, lineEnd)) !== HeadingStyle.None) return true;
-  // The nearest quote before the word on its line, if it opens (a letter follows it) and one after it closes.
+  const end = endOf(t, k);
+  // The word's line, within TITLE_REACH of its start (native searches for the line's ends).
+  const lineStart = at === 0 ? 0 : Math.max(text.lastIndexOf('\n', at - 1) + 1, at - TITLE_REACH);
+  let lineEnd = end;
+  if (end - at < TITLE_REACH) {
+    const nl = text.indexOf('\n', end);
+    lineEnd = Math.min(nl < 0 ? text.length : nl, at + TITLE_REACH);
+  }
+  if (!readsAsProse(t, k) && lineStyle(t, lineStart, lineEnd) !== HeadingStyle.None) return true;
+  // The nearest quote before the word on its line, if it opens (a letter follows it) and one after it closes;
+  // most lines have no quote before the word at all.
+  if (!QUOTE.test(text.slice(lineStart, at))) return false;
   let open = -1;
   for (let i = at - 1; i >= lineStart; i--) {
     const c = text.charCodeAt(i);
@@ -113,7 +120,7 @@ export function inTitle(t: WordTable, k: number): boolean {
   }
   if (open < 0) return false;
   let close = -1;
-  for (let i = endOf(t, k); i < lineEnd; i++) {
+  for (let i = end; i < lineEnd; i++) {
     const c = text.charCodeAt(i);
     if (CLOSE_QUOTES.has(c) && (c !== 0x27 || i + 1 >= text.length || !/\p{L}/u.test(text[i + 1]!))) {
       close = i;
@@ -121,6 +128,51 @@ export function inTitle(t: WordTable, k: number): boolean {
     }
   }
   return close > 0 && titleCase(t.lang, text.slice(open + 1, close));
+}
+
+/**
+ * Word k keeps any line it is on from reading as Title Case or capitals (`Language.headingStyle`): it starts with
+ * five ASCII letters in lower case (no minor word is that long; a format character inside a word ends a word of
+ * the heading's), and no letter, mark, apostrophe or hyphen before it joins it to a word before. Most words a
+ * name's lower-case uses are.
+ */
+function readsAsProse(t: WordTable, k: number): boolean {
+  const text = t.view.masked;
+  const at = startOf(t, k);
+  if (at + 5 > text.length) return false;
+  for (let i = at; i < at + 5; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  if (at === 0) return true;
+  const b = text.charCodeAt(at - 1);
+  if (b === 0x27 || b === 0x2019) return false;
+  const cls = charClassTable()[b]!;
+  // Letters are of the Word class but Han and kana (Cjk); an astral letter is a surrogate pair.
+  return cls !== CharClass.Word && cls !== CharClass.Cjk && cls !== CharClass.Hyphen && (b < 0xd800 || b > 0xdfff);
+}
+
+/** Any of the quotes of OPEN_QUOTES and CLOSE_QUOTES. */
+const QUOTE = /["\u201c\u201d\u2018\u2019']/;
+
+/**
+ * The heading style of a table's text [from, to), the last one asked of each table remembered: the checks ask
+ * about words in document order, and every word of a line shorter than TITLE_REACH each side asks about the same
+ * whole line.
+ */
+const lastStyles = new WeakMap<WordTable, { from: number; to: number; style: HeadingStyle }>();
+
+function lineStyle(t: WordTable, from: number, to: number): HeadingStyle {
+  const last = lastStyles.get(t);
+  if (last && last.from === from && last.to === to) return last.style;
+  const style = t.lang.headingStyle(t.view.masked.slice(from, to));
+  if (!last) lastStyles.set(t, { from, to, style });
+  else {
+    last.from = from;
+    last.to = to;
+    last.style = style;
+  }
+  return style;
 }
 
 /** A quoted title: two or more words, each capitalised but minor words (a hyphenated word by its first part). */
@@ -162,20 +214,28 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
       const k = capitals[i]!;
       // Grammar words are never compared ("May" / "may", "US" / "us").
       if ((flags[k]! & Word.Function) !== 0 || isNamed[k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
-      if (!midSentence(t, k) || hasNeighbour(t, k, k)) continue;
-      const lower = lowerText(t, k);
-      if (vocab.isAlwaysCapitalised(lower)) continue;
-      let id = byKey.get(lower);
-      if (id === undefined) {
-        byKey.set(lower, (id = groups.length));
-        groups.push({ key: lower, uses: [] });
-        keys.add(t.hash[k]!, id);
+      // The cheaper question first: a neighbour needs no look at the line (midSentence reads it for a title).
+      if (hasNeighbour(t, k, k) || !midSentence(t, k)) continue;
+      // A word of a group already made (its key's answers given) is known by its hash and letters, no string made.
+      let id = keys.get(t.hash[k]!);
+      if (id < 0 || !isPhrase(t, k, k, groups[id]!.key)) {
+        const lower = lowerText(t, k);
+        if (vocab.isAlwaysCapitalised(lower)) continue;
+        id = byKey.get(lower) ?? -1;
+        if (id < 0) {
+          byKey.set(lower, (id = groups.length));
+          groups.push({ key: lower, uses: [] });
+          keys.add(t.hash[k]!, id);
+        }
       }
       pending.push([source, t, k, id]);
     }
   });
   if (groups.length === 0) return [];
-  for (const [source, t, k, id] of pending) groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
+  // The uses in lower case, counted first: a group of one use is none, and its uses are never made.
+  const counts = new Int32Array(groups.length);
+  for (const p of pending) counts[p[3]]!++;
+  const lowerUses: [number, WordTable, number, number][] = [];
   tables.forEach((t, source) => {
     const { flags, hash } = t;
     const isNamed = named[source]!;
@@ -183,10 +243,15 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
       if ((flags[k]! & Word.Lower) === 0) continue;
       const id = keys.get(hash[k]!);
       if (id < 0 || isNamed[k] || !plain(t, k)) continue;
-      if (lowerText(t, k) !== groups[id]!.key || !midSentence(t, k)) continue;
-      groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
+      const key = groups[id]!.key;
+      if (!(isPhrase(t, k, k, key) || lowerText(t, k) === key) || !midSentence(t, k)) continue;
+      counts[id]!++;
+      lowerUses.push([source, t, k, id]);
     }
   });
+  for (const list of [pending, lowerUses]) {
+    for (const [source, t, k, id] of list) if (counts[id]! > 1) groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
+  }
   return groups.filter((g) => g.uses.length > 1).map((g) => caseGroup(g.uses, lang));
 }
 
@@ -227,12 +292,16 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
       // with, and its words are no use of another ("Pearl River Delta" there says nothing of "River Delta").
       next = last + 1;
       if (initial(t, k)) continue;
+      // A name met before is known by its hash and letters, no string made.
+      const h = phraseHash(t, k, last);
+      const seen = keys.get(h);
+      if (seen >= 0 && isPhrase(t, k, last, groups[seen]!.key)) continue;
       const words: string[] = [];
       for (let j = k; j <= last; j++) words.push(lowerText(t, j));
       const key = words.join(' ');
       if (!byKey.has(key)) {
         byKey.set(key, groups.length);
-        keys.add(phraseHash(t, k, last), groups.length);
+        keys.add(h, groups.length);
         heads.add(t.hash[k]!, 0);
         groups.push({ key, uses: [] });
         longest = Math.max(longest, last - k + 1);
@@ -242,6 +311,9 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
   if (groups.length === 0) return [];
   const base = HASH_BASE;
   const separator = SEPARATOR;
+  /** The uses found, as (source, table, first word, last word, group), and how many each group has. */
+  const spans: [number, WordTable, number, number, number][] = [];
+  const counts = new Int32Array(groups.length);
   tables.forEach((t, source) => {
     const hash = t.hash;
     for (let k = 0, n = t.length; k < n; k++) {
@@ -254,22 +326,27 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
         if (t.gap[last - 1] !== Gap.Space || !plain(t, last)) break;
         h = (Math.imul((Math.imul(h, base) + separator) | 0, t.pow[last]!) + hash[last]!) | 0;
         const id = keys.get(h);
-        if (id >= 0 && phraseText(t, k, last) === groups[id]!.key) {
+        if (id >= 0 && (isPhrase(t, k, last, groups[id]!.key) || phraseText(t, k, last) === groups[id]!.key)) {
           found = id;
           foundLast = last;
         }
       }
       if (found < 0) continue;
       // A use at a sentence start, or inside a longer name, is not counted; its words are the name's all the same.
-      if (!midSentence(t, k) || hasNeighbour(t, k, foundLast)) {
+      if (hasNeighbour(t, k, foundLast) || !midSentence(t, k)) {
         k = foundLast;
         continue;
       }
-      groups[found]!.uses.push({ source, start: startOf(t, k), end: endOf(t, foundLast), form: caseForm(t, k, foundLast), shown: shown(t, k, foundLast) });
+      spans.push([source, t, k, foundLast, found]);
+      counts[found]!++;
       named[source]!.fill(1, k, foundLast + 1);
       k = foundLast;
     }
   });
+  // A name used once is no group: its use is never made.
+  for (const [source, t, first, last, id] of spans) {
+    if (counts[id]! > 1) groups[id]!.uses.push({ source, start: startOf(t, first), end: endOf(t, last), form: caseForm(t, first, last), shown: shown(t, first, last) });
+  }
   return groups.filter((g) => g.uses.length > 1).map((g) => caseGroup(g.uses, lang));
 }
 

@@ -306,10 +306,37 @@ function power(n: number): number {
 
 /** Whether `text[s, e)` is `word` (lower case) in any case, compared in place. */
 function sameLower(text: string, s: number, e: number, word: string): boolean {
-  if (e - s !== word.length) return false;
+  return sameLowerAt(text, s, e, word, 0);
+}
+
+/** Whether `text[s, e)` in lower case is `key[at, at + e - s)`, compared in place. */
+function sameLowerAt(text: string, s: number, e: number, key: string, at: number): boolean {
+  if (at + e - s > key.length) return false;
   const lower = lowerCaseTable();
-  for (let i = 0; i < word.length; i++) if (lower[text.charCodeAt(s + i)] !== word.charCodeAt(i)) return false;
+  for (let i = s, j = at; i < e; i++, j++) if (lower[text.charCodeAt(i)] !== key.charCodeAt(j)) return false;
   return true;
+}
+
+/**
+ * Whether words [first, last] are the phrase `key` (`lowerText` of each, one space apart), compared in place: a
+ * yes is always right (a word with a format character in it, which `lowerText` drops, never reads as the same
+ * here); a no is not final, and the caller makes the strings to compare.
+ */
+export function isPhrase(t: WordTable, first: number, last: number, key: string): boolean {
+  const text = t.view.text;
+  const { starts, ends } = t.tokens;
+  let at = 0;
+  for (let k = first; k <= last; k++) {
+    if (k > first) {
+      if (key.charCodeAt(at) !== 32) return false;
+      at++;
+    }
+    const s = starts[k]!;
+    const e = ends[k]!;
+    if (!sameLowerAt(text, s, e, key, at)) return false;
+    at += e - s;
+  }
+  return at === key.length;
 }
 
 function gapBetween(text: string, from: number, to: number): Gap {

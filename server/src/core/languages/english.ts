@@ -50,6 +50,8 @@ const MINOR_WORDS: ReadonlySet<string> = new Set([
 
 /** Title Case when every word of three letters or more (minor words aside) starts upper case. */
 export function headingStyle(heading: string): HeadingStyle {
+  const style = asciiHeadingStyle(heading);
+  if (style !== undefined) return style;
   // Words are read one at a time, and the answer is known at the first significant word in lower case: most
   // lines the capitals check asks about (is a word's line a title? consistency/capitals.ts inTitle) are prose.
   const word = /[\p{L}][\p{L}\p{M}'’-]*/gu;
@@ -58,13 +60,120 @@ export function headingStyle(heading: string): HeadingStyle {
   if (!/\p{Ll}/u.test(heading)) return HeadingStyle.Caps;
   let significant = 0;
   for (; w !== null; w = word.exec(heading)) {
-    for (const part of w[0].split('-')) {
-      if (part.length < 3 || MINOR_WORDS.has(part.toLowerCase())) continue;
-      significant++;
-      if (!/^\p{Lu}/u.test(part)) return HeadingStyle.None;
+    // Its parts between hyphens, read in place: a part of three letters or more, no minor word (none is longer
+    // than four letters, and lower case is never shorter), must start upper case.
+    const s = w[0];
+    for (let from = 0; from <= s.length; ) {
+      let to = s.indexOf('-', from);
+      if (to < 0) to = s.length;
+      const n = to - from;
+      if (n >= 3 && (n > MINOR_LONGEST || !MINOR_WORDS.has(s.slice(from, to).toLowerCase()))) {
+        significant++;
+        if (!upperFirst(s, from, to)) return HeadingStyle.None;
+      }
+      from = to + 1;
     }
   }
   return significant >= 2 ? HeadingStyle.Title : HeadingStyle.None;
+}
+
+const enum Ascii {
+  Other = 0,
+  Lower = 1,
+  Upper = 2,
+  /** What a word goes on with after its first letter: an apostrophe or a hyphen. */
+  Joiner = 3,
+}
+
+/** ASCII characters as headingStyle's words read them. */
+const ASCII_CLASS = (() => {
+  const out = new Uint8Array(128);
+  for (let c = 0x61; c <= 0x7a; c++) out[c] = Ascii.Lower;
+  for (let c = 0x41; c <= 0x5a; c++) out[c] = Ascii.Upper;
+  out[0x27] = out[0x2d] = Ascii.Joiner;
+  return out;
+})();
+
+/** A right single quote, which words go on through like an apostrophe. */
+const RSQUO = 0x2019;
+
+/**
+ * headingStyle read character by character, as far as the answer needs (a line of prose answers at its first
+ * significant word in lower case), with the same words and parts as the regular expressions: a letter, then
+ * letters, apostrophes and hyphens. Undefined at the first character past ASCII (but ’) it would have to read:
+ * the regular expressions read that text.
+ */
+function asciiHeadingStyle(heading: string): HeadingStyle | undefined {
+  const n = heading.length;
+  let words = 0;
+  let significant = 0;
+  // Whether a lower-case letter has been read: until then the heading may be in capitals throughout.
+  let lower = false;
+  for (let i = 0; i < n; ) {
+    const c = heading.charCodeAt(i);
+    if (c >= 0x80) {
+      if (c !== RSQUO) return undefined;
+      i++;
+      continue;
+    }
+    const k = ASCII_CLASS[c]!;
+    if (k !== Ascii.Lower && k !== Ascii.Upper) {
+      i++;
+      continue;
+    }
+    if (k === Ascii.Lower) lower = true;
+    let end = i + 1;
+    for (; end < n; end++) {
+      const d = heading.charCodeAt(end);
+      if (d === RSQUO) continue;
+      if (d >= 0x80) return undefined;
+      const kd = ASCII_CLASS[d]!;
+      if (kd === Ascii.Other) break;
+      if (kd === Ascii.Lower) lower = true;
+    }
+    words++;
+    // Its parts between hyphens.
+    for (let from = i; from <= end; ) {
+      let to = heading.indexOf('-', from);
+      if (to < 0 || to > end) to = end;
+      const len = to - from;
+      if (len >= 3 && (len > MINOR_LONGEST || !MINOR_WORDS.has(heading.slice(from, to).toLowerCase()))) {
+        significant++;
+        if (ASCII_CLASS[heading.charCodeAt(from)] !== Ascii.Upper) {
+          if (lower) return HeadingStyle.None;
+          // Capitals throughout (no lower-case letter anywhere) come before any word's case.
+          const more = lowerFrom(heading, end);
+          return more === undefined ? undefined : more ? HeadingStyle.None : HeadingStyle.Caps;
+        }
+      }
+      from = to + 1;
+    }
+    i = end;
+  }
+  if (words === 0) return HeadingStyle.None;
+  if (!lower) return HeadingStyle.Caps;
+  return significant >= 2 ? HeadingStyle.Title : HeadingStyle.None;
+}
+
+/** Whether heading[from…] has a lower-case ASCII letter; undefined at a character past ASCII (but ’) first. */
+function lowerFrom(heading: string, from: number): boolean | undefined {
+  for (let i = from; i < heading.length; i++) {
+    const c = heading.charCodeAt(i);
+    if (c >= 0x80) {
+      if (c !== RSQUO) return undefined;
+    } else if (ASCII_CLASS[c] === Ascii.Lower) return true;
+  }
+  return false;
+}
+
+/** The length of the longest of MINOR_WORDS. */
+const MINOR_LONGEST = Math.max(...[...MINOR_WORDS].map((w) => w.length));
+
+/** Whether s[from, to) starts with an upper-case letter (`/^\p{Lu}/u`), ASCII read without a regular expression. */
+function upperFirst(s: string, from: number, to: number): boolean {
+  const c = s.charCodeAt(from);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return /^\p{Lu}/u.test(s.slice(from, to));
 }
 
 /**

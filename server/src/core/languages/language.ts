@@ -65,7 +65,11 @@ export interface Language {
   isSentenceStart(text: string, blockStart: number, offset: number): boolean;
   /** Words Title Case leaves in lower case inside a title ("of", "and"), lower case. */
   readonly minorWords: ReadonlySet<string>;
-  /** Whether a heading's text is in Title Case or ALL CAPS. */
+  /**
+   * Whether a heading's text is in Title Case or ALL CAPS. Neither, whenever it holds a word that starts with
+   * five lower-case ASCII letters and is joined to nothing before it (the capitals check reads a line with such
+   * a word as prose without asking: consistency/capitals.ts `readsAsProse`).
+   */
   headingStyle(heading: string): HeadingStyle;
   /** Writes `target` the way the author wrote `written`: sentence case, Title Case headings, ALL CAPS. */
   adaptCase(target: string, written: string, caseSensitive: boolean, sentenceStart: boolean, heading: HeadingStyle): string;

@@ -22,6 +22,7 @@ const metrics = {
   'Chinese / English 1 MB time (× 5,000)': (r) => lint(r, 5000, 'zh-1mb') / lint(r, 5000, '1mb'),
   'keystroke p95, 300 KB × 5,000 (ms)': (r) => r.server?.latency[0]?.p95,
   'keystroke p95, 300 KB × 50,000 (ms)': (r) => r.server?.latency[1]?.p95,
+  'keystroke p95, 300 KB × 100 (ms)': (r) => r.server?.latency[2]?.p95,
   'server RSS settled, 1 MB × 50,000 (MB)': (r) => r.server?.memory[0]?.rssMB,
   'server RSS at first diagnostics (MB)': (r) => r.server?.memory[0]?.busyMB,
   'server peak RSS (MB)': (r) => r.server?.memory[0]?.peakMB,

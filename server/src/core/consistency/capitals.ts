@@ -214,8 +214,7 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
       const k = capitals[i]!;
       // Grammar words are never compared ("May" / "may", "US" / "us").
       if ((flags[k]! & Word.Function) !== 0 || isNamed[k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
-      // The cheaper question first: a neighbour needs no look at the line (midSentence reads it for a title).
-      if (hasNeighbour(t, k, k) || !midSentence(t, k)) continue;
+      if (!midSentence(t, k) || hasNeighbour(t, k, k)) continue;
       // A word of a group already made (its key's answers given) is known by its hash and letters, no string made.
       let id = keys.get(t.hash[k]!);
       if (id < 0 || !isPhrase(t, k, k, groups[id]!.key)) {
@@ -333,7 +332,7 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
       }
       if (found < 0) continue;
       // A use at a sentence start, or inside a longer name, is not counted; its words are the name's all the same.
-      if (hasNeighbour(t, k, foundLast) || !midSentence(t, k)) {
+      if (!midSentence(t, k) || hasNeighbour(t, k, foundLast)) {
         k = foundLast;
         continue;
       }

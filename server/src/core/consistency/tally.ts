@@ -61,8 +61,10 @@ export interface TallyContext {
 /** Adds each source's findings for `group` to `out[source]`. */
 export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]): void {
   const excepted = ctx.excepted;
+  // Most runs ignore nothing: no use's text is then normalised to be looked up.
+  const ignore = ctx.ignore.size > 0 ? ctx.ignore : undefined;
   const uses = group.uses.filter(
-    (u) => !ctx.ignore.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))) && !overlapsAny(ctx.claimed[u.source]!, u.start, u.end) && !excepted?.(u.source, u.start, u.end),
+    (u) => !ignore?.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))) && !overlapsAny(ctx.claimed[u.source]!, u.start, u.end) && !excepted?.(u.source, u.start, u.end),
   );
   const forms = new Map<string, { count: number; first: VariantUse; shown: Map<string, number>; mid: Map<string, number> }>();
   for (const u of uses) {

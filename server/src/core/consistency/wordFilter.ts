@@ -10,7 +10,7 @@
  * keeping those of the words it removed (a "maybe" too many, never a "no" too many). Once the words it gained
  * since it was made are a quarter of those it was made with, it is made again from the table.
  */
-import { Gap, Word, type WordTable, compoundHash, joinedHash } from './words';
+import { Gap, Word, type WordTable, capitalWords, compoundHash, joinedHash } from './words';
 
 /** Bits per hash held: with three probes, about one "maybe" in 200 for a hash nobody has. */
 const BITS_PER_ENTRY = 16;
@@ -71,9 +71,7 @@ class Filters implements WordFilter {
     // Room for a quarter more before it is made again.
     this.words = new Bloom(n + (n >> 2));
     this.pairs = new Bloom(n + (n >> 2));
-    let capitals = 0;
-    for (let k = 0; k < t.length; k++) if ((t.flags[k]! & Word.UpperFirst) !== 0) capitals++;
-    this.capitals = new Bloom(capitals + (n >> 2));
+    this.capitals = new Bloom(capitalWords(t).length + (n >> 2));
     this.addWords(t, 0, t.length);
     this.added = 0;
   }

@@ -72,10 +72,10 @@ const HAN = /[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\ud840-\ud87f]/g;
 const FEW = 512;
 
 /**
- * Whether `detectIn` would read the text as English, answered without reading the start in script where it can
- * be: no Han character in it (a native scan: an English draft, at every keystroke), or a few, and as many Latin
- * letters before the first few hundred characters are out ("Guangdong (广东)"). Anything else (Chinese, or too
- * many Han characters to tell) goes to the full count, whose answer is remembered.
+ * Whether `detectIn` would read the text as English, told by a native scan where it can be: no Han character in
+ * the start (an English draft, at every keystroke), or a few and at least as many Latin letters, counted from the
+ * start only until there are ("Guangdong (广东)"). Anything else (Chinese, or too many Han characters to tell)
+ * goes to the full count, whose answer is remembered.
  */
 function plainlyEnglish(text: string): boolean {
   const to = Math.min(text.length, SAMPLE);

@@ -52,29 +52,39 @@ const MINOR_WORDS: ReadonlySet<string> = new Set([
 export function headingStyle(heading: string): HeadingStyle {
   const style = asciiHeadingStyle(heading);
   if (style !== undefined) return style;
-  // Words are read one at a time, and the answer is known at the first significant word in lower case: most
-  // lines the capitals check asks about (is a word's line a title? consistency/capitals.ts inTitle) are prose.
+  // Text past ASCII: words are read one at a time, and the answer is known at the first significant word in
+  // lower case.
   const word = /[\p{L}][\p{L}\p{M}'’-]*/gu;
   let w = word.exec(heading);
   if (w === null) return HeadingStyle.None;
   if (!/\p{Ll}/u.test(heading)) return HeadingStyle.Caps;
   let significant = 0;
   for (; w !== null; w = word.exec(heading)) {
-    // Its parts between hyphens, read in place: a part of three letters or more, no minor word (none is longer
-    // than four letters, and lower case is never shorter), must start upper case.
-    const s = w[0];
-    for (let from = 0; from <= s.length; ) {
-      let to = s.indexOf('-', from);
-      if (to < 0) to = s.length;
-      const n = to - from;
-      if (n >= 3 && (n > MINOR_LONGEST || !MINOR_WORDS.has(s.slice(from, to).toLowerCase()))) {
-        significant++;
-        if (!upperFirst(s, from, to)) return HeadingStyle.None;
-      }
-      from = to + 1;
-    }
+    const parts = significantParts(w[0], 0, w[0].length);
+    if (parts < 0) return HeadingStyle.None;
+    significant += parts;
   }
   return significant >= 2 ? HeadingStyle.Title : HeadingStyle.None;
+}
+
+/**
+ * How many significant parts the word s[from, end) has between its hyphens (three letters or more, no minor word:
+ * none is longer than four letters, and lower case is never shorter), read in place; -1 at the first that does
+ * not start upper case.
+ */
+function significantParts(s: string, from: number, end: number): number {
+  let significant = 0;
+  while (from <= end) {
+    let to = s.indexOf('-', from);
+    if (to < 0 || to > end) to = end;
+    const n = to - from;
+    if (n >= 3 && (n > MINOR_LONGEST || !MINOR_WORDS.has(s.slice(from, to).toLowerCase()))) {
+      if (!upperFirst(s, from, to)) return -1;
+      significant++;
+    }
+    from = to + 1;
+  }
+  return significant;
 }
 
 const enum Ascii {
@@ -132,22 +142,14 @@ function asciiHeadingStyle(heading: string): HeadingStyle | undefined {
       if (kd === Ascii.Lower) lower = true;
     }
     words++;
-    // Its parts between hyphens.
-    for (let from = i; from <= end; ) {
-      let to = heading.indexOf('-', from);
-      if (to < 0 || to > end) to = end;
-      const len = to - from;
-      if (len >= 3 && (len > MINOR_LONGEST || !MINOR_WORDS.has(heading.slice(from, to).toLowerCase()))) {
-        significant++;
-        if (ASCII_CLASS[heading.charCodeAt(from)] !== Ascii.Upper) {
-          if (lower) return HeadingStyle.None;
-          // Capitals throughout (no lower-case letter anywhere) come before any word's case.
-          const more = lowerFrom(heading, end);
-          return more === undefined ? undefined : more ? HeadingStyle.None : HeadingStyle.Caps;
-        }
-      }
-      from = to + 1;
+    const parts = significantParts(heading, i, end);
+    if (parts < 0) {
+      if (lower) return HeadingStyle.None;
+      // Capitals throughout (no lower-case letter anywhere) come before any word's case.
+      const more = lowerFrom(heading, end);
+      return more === undefined ? undefined : more ? HeadingStyle.None : HeadingStyle.Caps;
     }
+    significant += parts;
     i = end;
   }
   if (words === 0) return HeadingStyle.None;

@@ -92,7 +92,7 @@ async function main() {
 
   // One work folder with the draft and every tool's configuration.
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-compare-'));
-  const termFile = path.join(dataDir, `terms-${termCount}.terms.json`);
+  const termFile = path.join(dataDir, `terms-${termCount}.json`);
   const terms = JSON.parse(fs.readFileSync(termFile, 'utf8')).terms;
   const draftName = `draft-${args.draft}.md`;
   fs.copyFileSync(path.join(dataDir, draftName), path.join(work, 'draft.md'));

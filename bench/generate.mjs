@@ -2,7 +2,7 @@
 // policy drafts that mention them, with planted variants of every kind (joined, split, hyphen, case,
 // misspelling, forbidden, inconsistent) whose spans are recorded so recall can be counted for each tool.
 //
-//   node bench/generate.mjs [outDir]   writes terms-{100,5000,50000}.terms.json, draft-*.md and planted-*.json
+//   node bench/generate.mjs [outDir]   writes terms-{100,5000,50000}.json, terms-zh-5000.json, draft-*.md and planted-*.json
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -460,30 +460,39 @@ export function generateDraft(bytes, terms, { seed = SEED, variantRate = 0.08 } 
 
 /* ---------------------------------------------------------------------------------------------- */
 
-/** Writes every input under `dir` (idempotent: files of the right seed are reused). */
 /** Chinese inputs: one list size and the drafts the in-process bench lints in Chinese (`zh-` names). */
 export const ZH_TERM_SIZES = [5_000];
 export const ZH_DRAFT_SIZES = { 'zh-300kb': 300 * 1024, 'zh-1mb': 1024 * 1024 };
 
+/**
+ * The lists are named `terms-N.json`, not `*.terms.json`: the data lives in the repository (bench/results/data),
+ * and a `*.terms.json` there is a list the CLI and the editor find by default, so after a bench every lint in
+ * the repository without `--terms` would also check the generated 50,000 terms. The benches pass them explicitly.
+ */
+const STAMP = `${SEED} ${ZH_SEED} lists:terms-N.json`;
+
+/** Writes every input under `dir` (idempotent: files of the right seed and names are reused). */
 export function writeInputs(dir) {
   fs.mkdirSync(dir, { recursive: true });
   const stamp = path.join(dir, 'seed.txt');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === `${SEED} ${ZH_SEED}`) return dir;
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === STAMP) return dir;
+  // Lists an older bench wrote under the names the default term discovery finds.
+  for (const f of fs.readdirSync(dir)) if (/^terms-(zh-)?\d+\.terms\.json$/.test(f)) fs.rmSync(path.join(dir, f));
   const terms = generateTerms(Math.max(...TERM_SIZES));
-  for (const n of TERM_SIZES) fs.writeFileSync(path.join(dir, `terms-${n}.terms.json`), termFileText(terms.slice(0, n), `Benchmark terms (${n})`));
+  for (const n of TERM_SIZES) fs.writeFileSync(path.join(dir, `terms-${n}.json`), termFileText(terms.slice(0, n), `Benchmark terms (${n})`));
   for (const [name, bytes] of Object.entries(DRAFT_SIZES)) {
     const { text, planted } = generateDraft(bytes, terms);
     fs.writeFileSync(path.join(dir, `draft-${name}.md`), text);
     fs.writeFileSync(path.join(dir, `planted-${name}.json`), JSON.stringify(planted));
   }
   const zhTerms = generateChineseTerms(Math.max(...ZH_TERM_SIZES));
-  for (const n of ZH_TERM_SIZES) fs.writeFileSync(path.join(dir, `terms-zh-${n}.terms.json`), termFileText(zhTerms.slice(0, n), `Chinese benchmark terms (${n})`));
+  for (const n of ZH_TERM_SIZES) fs.writeFileSync(path.join(dir, `terms-zh-${n}.json`), termFileText(zhTerms.slice(0, n), `Chinese benchmark terms (${n})`));
   for (const [name, bytes] of Object.entries(ZH_DRAFT_SIZES)) {
     const { text, planted } = generateChineseDraft(bytes, zhTerms);
     fs.writeFileSync(path.join(dir, `draft-${name}.md`), text);
     fs.writeFileSync(path.join(dir, `planted-${name}.json`), JSON.stringify(planted));
   }
-  fs.writeFileSync(stamp, `${SEED} ${ZH_SEED}`);
+  fs.writeFileSync(stamp, STAMP);
   return dir;
 }
 

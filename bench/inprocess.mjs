@@ -18,9 +18,9 @@ const drafts = names.length > 0 ? names : ['10kb', '300kb', '1mb', '10mb'];
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes) => bytes / (1024 * 1024);
 
-const termText = fs.readFileSync(path.join(dir, `terms-${count}.terms.json`), 'utf8');
+const termText = fs.readFileSync(path.join(dir, `terms-${count}.json`), 'utf8');
 let t = performance.now();
-const parsed = core.parseTermFile(termText, `terms-${count}.terms.json`);
+const parsed = core.parseTermFile(termText, `terms-${count}.json`);
 const parseMs = performance.now() - t;
 if (!parsed.list) throw new Error(`term list has problems: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
 t = performance.now();
@@ -69,10 +69,10 @@ for (const name of drafts.filter((n) => !n.startsWith('zh-'))) {
 }
 // Chinese drafts (`zh-…`, Simplified Markdown) against the Chinese list of the same size, when there is one: the
 // English figures above are what they are measured against.
-const zhList = path.join(dir, `terms-zh-${count}.terms.json`);
+const zhList = path.join(dir, `terms-zh-${count}.json`);
 const zhDrafts = fs.existsSync(zhList) ? fs.readdirSync(dir).filter((f) => /^draft-zh-.*\.md$/.test(f)).map((f) => f.slice(6, -3)) : [];
 if (zhDrafts.length > 0 && (names.length === 0 || names.some((n) => n.startsWith('zh-')))) {
-  const zhParsed = core.parseTermFile(fs.readFileSync(zhList, 'utf8'), `terms-zh-${count}.terms.json`);
+  const zhParsed = core.parseTermFile(fs.readFileSync(zhList, 'utf8'), `terms-zh-${count}.json`);
   if (!zhParsed.list) throw new Error(`Chinese term list has problems: ${JSON.stringify(zhParsed.problems.slice(0, 3))}`);
   const zhCompiled = core.compileTerms([zhParsed.list]);
   for (const name of zhDrafts.filter((n) => names.length === 0 || names.includes(n))) {

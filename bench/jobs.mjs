@@ -65,7 +65,7 @@ export function jobsBench(dataDir, { rounds = 4 } = {}) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-jobs-'));
   try {
     writeFolder(dataDir, path.join(work, 'drafts'));
-    fs.copyFileSync(path.join(dataDir, 'terms-5000.terms.json'), path.join(work, 'bench.terms.json'));
+    fs.copyFileSync(path.join(dataDir, 'terms-5000.json'), path.join(work, 'bench.terms.json'));
     const args = (jobs) => ['--no-default-terms', '--terms', 'bench.terms.json', '--format', 'json', '--jobs', String(jobs), 'drafts'];
     const first = runCli(args(1), work);
     const runs = { 1: [], 2: [] };

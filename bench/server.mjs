@@ -165,7 +165,7 @@ export class Client {
 
 export function workspaceWith(dataDir, terms, draft) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termlint-bench-'));
-  fs.copyFileSync(path.join(dataDir, `terms-${terms}.terms.json`), path.join(dir, 'bench.terms.json'));
+  fs.copyFileSync(path.join(dataDir, `terms-${terms}.json`), path.join(dir, 'bench.terms.json'));
   fs.copyFileSync(path.join(dataDir, `draft-${draft}.md`), path.join(dir, 'draft.md'));
   return dir;
 }

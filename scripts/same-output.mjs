@@ -73,7 +73,7 @@ try {
   const { writeInputs, TERM_SIZES, DRAFT_SIZES } = await import(path.join(repo, 'bench/generate.mjs'));
   const data = writeInputs(path.join(tmp, 'bench'));
   const benchDrafts = Object.keys(DRAFT_SIZES).filter((n) => !quick || n !== '10mb').map((n) => copy(path.join(data, `draft-${n}.md`), `bench/draft-${n}.md`));
-  const benchLists = TERM_SIZES.filter((n) => !quick || n < 50_000).map((n) => copy(path.join(data, `terms-${n}.terms.json`), `bench/terms-${n}.terms.json`));
+  const benchLists = TERM_SIZES.filter((n) => !quick || n < 50_000).map((n) => copy(path.join(data, `terms-${n}.json`), `bench/terms-${n}.terms.json`));
 
   const runs = [];
   for (const format of ['text', 'json', 'sarif']) runs.push([`--terms ${bundled} --format ${format}`, ['--terms', bundled, '--format', format, 'examples/draft.md']]);

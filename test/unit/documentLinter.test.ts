@@ -149,6 +149,48 @@ describe('DocumentLinter', () => {
     }
   });
 
+  // Edits far larger than a keystroke: the re-scanned range, the tokens and matches shifted past it, and the
+  // state two linters share after withTerms (DocumentLinter.relint) must hold for them too.
+  it("gives lintText's results after pastes of thousands of characters and cuts of up to half the text", () => {
+    for (const language of ['markdown', 'plaintext', 'html'] as FormatId[]) {
+      const random = rng(language === 'markdown' ? 59 : language === 'plaintext' ? 61 : 67);
+      const pieces = language === 'html' ? HTML_PIECES : PIECES;
+      let text = randomText(random, 60, pieces);
+      const linter = new DocumentLinter(terms, { format: language });
+      linter.lint(text);
+      for (let step = 0; step < 16; step++) {
+        const at = Math.floor(random() * (text.length + 1));
+        // Pastes of 2,000 to 6,000 characters, cuts of up to half.
+        if (step % 4 !== 3) text = text.slice(0, at) + randomText(random, 200 + Math.floor(random() * 400), pieces) + text.slice(at);
+        else text = text.slice(0, at) + text.slice(at + Math.floor(random() * (text.length / 2)));
+        assert.deepEqual(linter.lint(text), lintText(text, terms, { format: language }), `${language}, step ${step} (${text.length} characters)`);
+      }
+    }
+  });
+
+  it('a linter and the one withTerms made from it, edited apart, each give lintText\'s results', () => {
+    const other = compiledOf([{ term: 'Hong Kong', forbidden: ['Hongkong'] }, { term: 'Qianhai', forbidden: ['Chienhai'] }]);
+    for (const language of ['markdown', 'plaintext', 'html'] as FormatId[]) {
+      const random = rng(language === 'markdown' ? 71 : language === 'plaintext' ? 73 : 79);
+      const pieces = [...(language === 'html' ? HTML_PIECES : PIECES), 'Qianhai', 'Chienhai', 'Hongkong'];
+      for (let doc = 0; doc < 10; doc++) {
+        let a = randomText(random, 80, pieces);
+        const first = new DocumentLinter(terms, { format: language });
+        first.lint(a);
+        a = randomEdit(random, a, pieces);
+        first.lint(a);
+        const second = first.withTerms(other);
+        let b = a;
+        for (let step = 0; step < 8; step++) {
+          a = randomEdit(random, a, pieces);
+          b = randomEdit(random, b, pieces);
+          assert.deepEqual(first.lint(a), lintText(a, terms, { format: language }), `${language} document ${doc}, step ${step}, the first linter`);
+          assert.deepEqual(second.lint(b), lintText(b, other, { format: language }), `${language} document ${doc}, step ${step}, the second linter`);
+        }
+      }
+    }
+  });
+
   it("after compact() (the scan dropped while nobody edits), still gives lintText's results", () => {
     for (const language of ['markdown', 'plaintext', 'html'] as FormatId[]) {
       const random = rng(language === 'markdown' ? 43 : language === 'plaintext' ? 47 : 53);

@@ -81,6 +81,23 @@ describe('composing edits (fixPoint.ts)', () => {
   });
 });
 
+describe('fix-all edits of one round (fixes.ts)', () => {
+  const finding = (start: number, end: number, edits: Edit[]) => ({ kind: 'variant' as const, start, end, found: '', termId: '', expected: '', message: '', replacements: [{ text: '', edits }] });
+  it('fixes only the first of findings whose text overlaps, even when their edits are disjoint', () => {
+    // [0, 16) joins at 5; [6, 16) splits at 8: disjoint edits, overlapping findings.
+    assert.deepEqual(fixAllEdits([finding(6, 16, [{ start: 8, end: 8, text: ' ' }]), finding(0, 16, [{ start: 5, end: 6, text: '' }])]), [{ start: 5, end: 6, text: '' }]);
+    // The earliest first; of two starting together, the longer.
+    assert.deepEqual(fixAllEdits([finding(0, 4, [{ start: 1, end: 2, text: 'x' }]), finding(0, 9, [{ start: 7, end: 8, text: 'y' }])]), [{ start: 7, end: 8, text: 'y' }]);
+    // A finding inside one kept is dropped, one after it kept.
+    assert.deepEqual(fixAllEdits([finding(0, 10, [{ start: 0, end: 1, text: 'A' }]), finding(2, 4, [{ start: 3, end: 4, text: 'b' }]), finding(12, 14, [{ start: 12, end: 13, text: 'C' }])]), [{ start: 0, end: 1, text: 'A' }, { start: 12, end: 13, text: 'C' }]);
+  });
+  it('fixes findings that only touch, and counts what a fix writes past its finding', () => {
+    assert.deepEqual(fixAllEdits([finding(0, 5, [{ start: 4, end: 5, text: 'x' }]), finding(5, 9, [{ start: 5, end: 6, text: 'y' }])]), [{ start: 4, end: 5, text: 'x' }, { start: 5, end: 6, text: 'y' }]);
+    // The first fix rewrites [3, 7), past its finding's end: the finding at 6 reads text the first one rewrites.
+    assert.deepEqual(fixAllEdits([finding(0, 5, [{ start: 3, end: 7, text: 'zz' }]), finding(6, 9, [{ start: 8, end: 9, text: 'q' }])]), [{ start: 3, end: 7, text: 'zz' }]);
+  });
+});
+
 describe('fix-all reaches a fixed point (glued pieces)', function () {
   this.timeout(0);
 

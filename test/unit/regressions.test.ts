@@ -131,6 +131,23 @@ describe('regressions found by property tests', () => {
       const fix = fixAll('**gugu. gug**u. gug**u', terms);
       assert.ok(fix.settled);
     });
+
+    it('two findings over the same words, each fixed on its own reading: one per round', () => {
+      // The document writes a coined compound joined, split and cut by emphasis. One finding joins "Moravel
+      // tinshapex"; another, inside it, splits "tinshapex" as the emphasis reads it ("ti**nshapex"). Their edits
+      // are disjoint, and both applied wrote "Moravelti nshapex", a new variant, round after round.
+      const other = compiledOf([{ term: 'Guangdong' }]);
+      const text = 'Moravel ti**nshapex grew. Moraveltinshapex firms. Moravel tinshapex parks. The t**inshapex';
+      const findings = lintText(text, other, { format: 'markdown' }).findings;
+      assert.ok(findings.some((a) => findings.some((b) => a !== b && a.start < b.end && b.start < a.end)), 'the findings overlap');
+      const fix = fixAll(text, other);
+      assert.ok(fix.settled);
+      assert.equal(fix.text, 'Moravel ti**nshapex grew. Moraveltinshapex firms. Moraveltinshapex parks. The t**inshapex');
+      // Shrunk by fast-check (fix-all reaches a fixed point, random term lists): another list, other words.
+      const gugu = fixAll('gugu.gukao ru**kshagugu.gukaorukshagugu.gukao rukshagugu.g**ukao ruksha', compiledOf([{ term: 'gugu.gukao ruksha' }]));
+      assert.ok(gugu.settled);
+      assert.equal(gugu.text, 'gugu.gukao ru**kshagugu.gukaorukshagugu.gukaorukshagugu.g**ukao ruksha');
+    });
   });
 
   describe('Markdown nested past any draft (each took from seconds to hours before the limits)', () => {

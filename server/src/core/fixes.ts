@@ -20,13 +20,35 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 /**
  * The preferred edits of every finding, sorted, with any edit that would overlap an earlier one dropped. A kind
  * whose fix is a likely rendering to confirm (`translation`) is left to its quick fix.
+ *
+ * Of findings whose text overlaps, only the first (the earliest, then the longest) is fixed in one round: each
+ * was found on the text as it was, and their edits together can write what neither meant, even when the edits
+ * themselves are disjoint ("gukao rukshagugu" joined by one finding while another splits "rukshagugu" inside it
+ * gives "gukaoru kshagugu", a new variant). Fix-all lints what it wrote and fixes the rest in its next round
+ * (fixPoint.ts).
  */
 export function fixAllEdits(findings: readonly Finding[]): Edit[] {
-  const all: Edit[] = [];
+  const fixable: { start: number; end: number; edits: readonly Edit[] }[] = [];
   for (const f of findings) {
     if (!inFixAll(f.kind)) continue;
     const r = f.replacements[0];
-    if (r) all.push(...r.edits);
+    if (!r || r.edits.length === 0) continue;
+    // What the finding reads and what its fix writes (an insertion just past its text included).
+    let start = f.start;
+    let end = f.end;
+    for (const e of r.edits) {
+      if (e.start < start) start = e.start;
+      if (e.end > end) end = e.end;
+    }
+    fixable.push({ start, end, edits: r.edits });
+  }
+  fixable.sort((a, b) => a.start - b.start || b.end - a.end);
+  const all: Edit[] = [];
+  let reach = -1;
+  for (const f of fixable) {
+    if (f.start < reach) continue;
+    all.push(...f.edits);
+    reach = Math.max(reach, f.end);
   }
   all.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Edit[] = [];

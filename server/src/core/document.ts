@@ -4,7 +4,8 @@
  *
  * An edit is found by comparing the new text with the last one (common prefix and suffix), so callers need
  * not pass change events. The document's format re-scans it in part when it can (`DocumentFormat.incremental`:
- * Markdown is re-parsed incrementally by lezer and re-masked over the top-level blocks the edit changed; plain
+ * Markdown is re-parsed incrementally by lezer and re-masked over the top-level blocks the edit changed, or, for an
+ * edit inside a plain paragraph, that paragraph alone is masked again from lezer's inline parser; plain
  * text from the blank line before the edit to one after it); a format that cannot is scanned and linted whole.
  * No term use crosses the boundaries of the re-scanned range, so tokens and matches outside it are kept
  * (shifted past the edit) and only the range is matched again. The dominant form of each term and the

@@ -25,7 +25,7 @@ export const markdown = {
   disableLine: (): LineDirective => DISABLE_NEXT_LINE,
   incremental: {
     scan: scanMarkdownDocument,
-    rescan: (old: MarkdownScan, _oldText: string, text: string, change) => rescanMarkdown(old, text, change),
+    rescan: (old: MarkdownScan, oldText: string, text: string, change) => rescanMarkdown(old, oldText, text, change),
   },
   outline: markdownOutline,
 } as const satisfies DocumentFormat<MarkdownScan>;

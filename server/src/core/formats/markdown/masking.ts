@@ -4,7 +4,7 @@
  * line break, a table pipe) ends the block. The scan keeps the tree and its top-level blocks, so an edit can
  * re-parse incrementally and mask again only the blocks it touched (rescan.ts).
  */
-import type { Tree, TreeCursor } from '@lezer/common';
+import type { Tree, TreeCursor, TreeFragment } from '@lezer/common';
 import { Mask, fillMask } from '../../mask';
 import type { FormatScan, FormatStructure } from '../format';
 import { frontMatterEnd, frontMatterStructure } from './frontMatter';
@@ -17,8 +17,14 @@ export interface MarkdownScan extends FormatScan {
   mask: Uint8Array;
   /** End of the YAML front matter, or 0. */
   fmEnd: number;
-  /** lezer's tree of the text (of its guarded copy, see `guardNesting`). */
+  /** lezer's tree of the text (of its guarded copy, see `guardNesting`), or of an earlier text when `pending`. */
   tree: Tree;
+  /**
+   * Set after edits inside plain paragraphs, which re-mask the paragraph without lezer's block parser
+   * (rescan.ts): `tree` is of the text before them, and these are its fragments with those edits applied, for
+   * the next re-scan that needs the tree to parse the current text with.
+   */
+  pending?: readonly TreeFragment[];
   /** The top-level blocks (children of the Document node): flat [from, to, type id] triples. */
   blocks: Int32Array;
   /** Whether lezer parsed a guarded copy (some line opens more than MAX_MARKDOWN_NESTING containers). */
@@ -55,6 +61,7 @@ export const ACTIONS: Act[] = (() => {
   return parser.nodeSet.types.map((t) => byName[t.name] ?? Act.Descend);
 })();
 export const LINK_REFERENCE = parser.nodeSet.types.find((t) => t.name === 'LinkReference')!.id;
+export const PARAGRAPH = parser.nodeSet.types.find((t) => t.name === 'Paragraph')!.id;
 
 /** Masks the node at `cursor` and everything in it; nodes ending at or before `fmEnd` (front matter) are skipped. */
 export function maskNode(cursor: TreeCursor, text: string, mask: Uint8Array, fmEnd: number, out: FormatStructure): void {

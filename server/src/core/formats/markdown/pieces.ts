@@ -28,7 +28,7 @@ for (const c of '>-+*_=#`~<|:') LINE_START[c.charCodeAt(0)] = 0;
 for (let c = 48; c <= 57; c++) LINE_START[c] = 2;
 
 /** Whether a line starting at `i` (not blank) may be a line of a plain paragraph; `first`: the piece's first line. */
-function plainLineAt(text: string, i: number, first: boolean): boolean {
+export function plainLineAt(text: string, i: number, first: boolean): boolean {
   const c = text.charCodeAt(i);
   if (c >= 128) return true;
   const k = LINE_START[c];
@@ -41,13 +41,13 @@ function plainLineAt(text: string, i: number, first: boolean): boolean {
 }
 
 /** The end of the line starting at `i` (its '\n', or the text's end). */
-function lineEnd(text: string, i: number): number {
+export function lineEnd(text: string, i: number): number {
   const e = text.indexOf('\n', i);
   return e < 0 ? text.length : e;
 }
 
 /** Whether text[i, end) is blank to lezer (spaces, tabs and carriage returns only). */
-function blank(text: string, i: number, end: number): boolean {
+export function blank(text: string, i: number, end: number): boolean {
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 13) return false;
@@ -58,6 +58,14 @@ function blank(text: string, i: number, end: number): boolean {
 /** An inline element's children (lezer keeps them on the element; its typings call them internal). */
 function childrenOf(e: Element): readonly Element[] {
   return (e as unknown as { children?: readonly Element[] }).children ?? [];
+}
+
+/**
+ * Masks text[start, end), a plain piece that is one top-level paragraph, from lezer's inline parser: as lezer's
+ * paragraph (its finishLeaf) and `maskNode` would, but for the character after it, which the caller hides.
+ */
+export function maskPlainParagraph(text: string, start: number, end: number, mask: Uint8Array): void {
+  maskElements(parser.parseInline(text.slice(start, end), start), mask);
 }
 
 /** Masks inline elements as `maskNode` masks the same nodes of lezer's tree. */
@@ -149,7 +157,7 @@ export function scanMarkdownPieces(text: string, mask: Uint8Array): FormatStruct
     // One top-level paragraph, as lezer's finishLeaf makes it.
     out.blockStarts.push(start);
     if (end < len) fillMask(mask, end, end + 1, Mask.Hide);
-    maskElements(parser.parseInline(text.slice(start, end), start), mask);
+    maskPlainParagraph(text, start, end, mask);
   }
   if (contentEnd >= 0) parseRange(len, true);
   sortStructure(out);

@@ -1,13 +1,16 @@
 /**
  * The incremental re-scan of an edited Markdown document: lezer re-parses reusing the old tree's untouched
- * parts, and only the top-level blocks that changed are masked again; the marks of the others are kept.
+ * parts, and only the top-level blocks that changed are masked again; the marks of the others are kept. An edit
+ * inside a plain paragraph that leaves it one (most keystrokes in prose) is masked again from that paragraph
+ * alone, without lezer's block parser; the tree catches up at the next edit that needs it.
  */
-import { type SyntaxNodeRef, type Tree, TreeFragment } from '@lezer/common';
+import { type ChangedRange, type SyntaxNodeRef, type Tree, TreeFragment } from '@lezer/common';
 import type { FormatStructure, Rescan, TextChange } from '../format';
 import { frontMatterEnd } from './frontMatter';
 import { guardNesting, guardedLines } from './limits';
-import { LINK_REFERENCE, type MarkdownScan, maskAll, maskNode, sortStructure } from './masking';
+import { LINK_REFERENCE, type MarkdownScan, PARAGRAPH, maskAll, maskNode, sortStructure } from './masking';
 import { parser } from './parser';
+import { blank, lineEnd, maskPlainParagraph, plainLineAt } from './pieces';
 
 /**
  * The new tree's top-level blocks without walking all of them: those ending before `safe` are the old ones
@@ -84,27 +87,112 @@ function containsLinkReference(tree: Tree, from: number, to: number): boolean {
 }
 
 /**
+ * What lezer parses again after `change`: from the block before the edited one (and at least two lines back),
+ * to the end of the line after the edit. lezer reuses a block whose end it decided by looking at lines the edit
+ * changed (a paragraph ends where a table's header and delimiter rows begin; a list, at the next line after blank
+ * lines that is not indented), nor may it reuse the rest of an edited line (its indentation may have changed).
+ */
+function reparsed(blocks: Int32Array, text: string, change: TextChange): ChangedRange {
+  const delta = change.newEnd - change.oldEnd;
+  const i = firstBlockEndingAtOrAfter(blocks, change.start);
+  const twoLinesBack = lineStartOf(text, lineStartOf(text, lineStartOf(text, change.start) - 1) - 1);
+  const safe = Math.min(twoLinesBack, i > 0 ? blocks[(i - 1) * 3]! : 0);
+  const safeEnd = lineEndOf(text, lineEndOf(text, change.newEnd) + 1);
+  return { fromA: safe, toA: safeEnd - delta, fromB: safe, toB: safeEnd };
+}
+
+/** Whether text[from, to) holds a line break. */
+function holdsBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** Past this many edits kept as pending fragments, the tree is brought up to date at once. */
+const MAX_PENDING_FRAGMENTS = 64;
+
+/**
+ * The re-scan of an edit inside one plain paragraph that leaves it one, or undefined for any other edit. Plain as
+ * pieces.ts reads it: every line of the piece (the lines between blank ones) at the margin, starting with a
+ * character no block starts with. The old scan had the piece's lines as one top-level paragraph, and the text
+ * before it is the same, so nothing is open before it; a plain piece there is one paragraph whatever it holds,
+ * and the blank line (or the text's end) after it closes it: every block before and after reads as before. Its
+ * inline content is masked from lezer's inline parser (as pieces.ts does, held equal to the whole-document
+ * scan by test/unit/markdownPieces.test.ts); no line break is written or removed, so the lines are the old ones.
+ */
+function rescanParagraph(old: MarkdownScan, oldText: string, text: string, change: TextChange): Rescan<MarkdownScan> | undefined {
+  if (old.guarded || holdsBreak(text, change.start, change.newEnd) || holdsBreak(oldText, change.start, change.oldEnd)) return undefined;
+  let start = lineStartOf(text, change.start);
+  let end = lineEnd(text, start);
+  if (blank(text, start, end)) return undefined;
+  while (start > 0) {
+    const before = lineStartOf(text, start - 1);
+    if (blank(text, before, start - 1)) break;
+    start = before;
+  }
+  while (end < text.length) {
+    const next = lineEnd(text, end + 1);
+    if (blank(text, end + 1, next)) break;
+    end = next;
+  }
+  if (start === 0 || start <= old.fmEnd || frontMatterEnd(text) !== old.fmEnd) return undefined;
+  for (let i = start, first = true; i < end; i = lineEnd(text, i) + 1, first = false) if (!plainLineAt(text, i, first)) return undefined;
+  const delta = change.newEnd - change.oldEnd;
+  const oldEnd = end - delta;
+  const j = firstBlockEndingAtOrAfter(old.blocks, start);
+  const ob = old.blocks;
+  if (j * 3 >= ob.length || ob[j * 3] !== start || ob[j * 3 + 1] !== oldEnd || ob[j * 3 + 2] !== PARAGRAPH) return undefined;
+  // A paragraph starts one block and holds no heading: any other mark inside it means the scan is not what it seems.
+  const blockStarts: number[] = [];
+  for (const x of old.blockStarts) {
+    if (x > start && x < oldEnd) return undefined;
+    blockStarts.push(x > start ? x + delta : x);
+  }
+  const headings = [];
+  for (const h of old.headings) {
+    if (h.start >= start && h.start < oldEnd) return undefined;
+    headings.push(h.start < start ? h : { start: h.start + delta, end: h.end + delta });
+  }
+  const mask = new Uint8Array(text.length);
+  mask.set(old.mask.subarray(0, start));
+  mask.set(old.mask.subarray(oldEnd), end);
+  maskPlainParagraph(text, start, end, mask);
+  const blocks = ob.slice();
+  blocks[j * 3 + 1] = end;
+  for (let r = (j + 1) * 3; r < blocks.length; r += 3) {
+    blocks[r]! += delta;
+    blocks[r + 1]! += delta;
+  }
+  let tree = old.tree;
+  let pending: readonly TreeFragment[] | undefined = TreeFragment.applyChanges(old.pending ?? TreeFragment.addTree(old.tree), [reparsed(old.blocks, text, change)]);
+  if (pending.length > MAX_PENDING_FRAGMENTS) {
+    tree = parser.parse(text, pending);
+    pending = undefined;
+  }
+  return { scan: { mask, fmEnd: old.fmEnd, tree, ...(pending ? { pending } : {}), blocks, guarded: false, blockStarts, headings }, from: start, to: end, oldTo: oldEnd };
+}
+
+/**
  * Re-parses after `change` with lezer's incremental parser (the old tree's untouched parts are reused), then
  * masks again only the top-level blocks that differ from the old ones or overlap the edit; the marks of the
  * others are kept (shifted past the edit). Returns the new scan and the range of the new text [from, to) that
  * was masked again (it was [from, oldTo) in the old text); outside it, the old mask holds. An edit that touches
- * the front matter or a link reference definition masks the whole document again.
+ * the front matter or a link reference definition masks the whole document again. An edit inside a plain
+ * paragraph masks that paragraph alone (`rescanParagraph`).
  */
-export function rescanMarkdown(old: MarkdownScan, text: string, change: TextChange): Rescan<MarkdownScan> {
+export function rescanMarkdown(old: MarkdownScan, oldText: string, text: string, change: TextChange): Rescan<MarkdownScan> {
+  const quick = rescanParagraph(old, oldText, text, change);
+  if (quick) return quick;
+  // The tree of the old text, where edits since it was made were masked without it (never of a guarded copy).
+  if (old.pending) old = { ...old, tree: parser.parse(oldText, old.pending), pending: undefined };
   const delta = change.newEnd - change.oldEnd;
   const oldLength = old.mask.length;
-  // lezer reuses a block whose end it decided by looking at lines the edit changed (a paragraph ends where a
-  // table's header and delimiter rows begin; a list, at the next line after blank lines that is not indented).
-  // So the old tree is dropped from the block before the edited one, and at least two lines back.
-  const i = firstBlockEndingAtOrAfter(old.blocks, change.start);
-  const twoLinesBack = lineStartOf(text, lineStartOf(text, lineStartOf(text, change.start) - 1) - 1);
-  const safe = Math.min(twoLinesBack, i > 0 ? old.blocks[(i - 1) * 3]! : 0);
-  // Nor may it reuse the rest of an edited line (its indentation may have changed): the old tree is also
-  // dropped up to the end of the line after the edit.
-  const safeEnd = lineEndOf(text, lineEndOf(text, change.newEnd) + 1);
-  const fragments = TreeFragment.applyChanges(TreeFragment.addTree(old.tree), [
-    { fromA: safe, toA: safeEnd - delta, fromB: safe, toB: safeEnd },
-  ]);
+  const range = reparsed(old.blocks, text, change);
+  const safe = range.fromB;
+  const safeEnd = range.toB;
+  const fragments = TreeFragment.applyChanges(TreeFragment.addTree(old.tree), [range]);
   // Only the edited lines can newly need the guard; a document that needed it is rare and guarded whole.
   const input = old.guarded || guardedLines(text, safe, safeEnd, false) !== undefined ? guardNesting(text) : text;
   const tree = parser.parse(input, fragments);

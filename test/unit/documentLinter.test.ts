@@ -69,6 +69,33 @@ describe('DocumentLinter', () => {
     });
   }
 
+  // Typing in prose: most keystrokes land inside a plain paragraph, whose re-scan masks it alone without lezer's
+  // block parser (formats/markdown/rescan.ts); the edits between need the tree again (a line break, a list, a heading).
+  it("gives lintText's results while typing inside paragraphs of prose, and after the edits between (markdown)", () => {
+    const random = rng(83);
+    const WORDS = ['Hong', 'Kong', 'HongKong', 'Guangdong', 'Provnce', 'Province', 'Macau', 'Macao', 'Shenzen', 'Greater', 'Bay', 'area', 'Area', 'the', 'policy', 'of', 'firms', 'Nansha', 'Data', 'Exchange', 'Center', 'high', 'quality', 'development', 'University', 'Post', 'Hongkong'];
+    const KEYS = [...'abcdefghijklmnopqrstuvwxyz', ' ', ' ', ' ', 'H', 'K', 'M', 'G', '-', '.', ',', '*', '_', '`', '[', ']', '(', ')', '#', '>', '|', '1'];
+    const line = () => Array.from({ length: 3 + Math.floor(random() * 10) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+    for (let doc = 0; doc < 25; doc++) {
+      const blocks = Array.from({ length: 4 + Math.floor(random() * 8) }, () => {
+        const lines = Array.from({ length: 1 + Math.floor(random() * 3) }, line).join('\n');
+        return random() < 0.2 ? ['# ', '- ', '> ', '1. '][Math.floor(random() * 4)] + lines : lines;
+      });
+      let text = blocks.join('\n\n');
+      const linter = new DocumentLinter(terms, { format: 'markdown' });
+      linter.lint(text);
+      for (let edit = 0; edit < 40; edit++) {
+        const at = Math.floor(random() * (text.length + 1));
+        const r = random();
+        if (r < 0.55) text = text.slice(0, at) + KEYS[Math.floor(random() * KEYS.length)] + text.slice(at);
+        else if (r < 0.85) text = text.charCodeAt(at) === 10 ? text : text.slice(0, at) + text.slice(at + 1);
+        else text = randomEdit(random, text);
+        const expected = lintText(text, terms, { format: 'markdown' });
+        assert.deepEqual(linter.lint(text), expected, `document ${doc}, edit ${edit}:\n${JSON.stringify(text)}`);
+      }
+    }
+  });
+
   // Han uses cover no word tokens: they are kept and shifted by offset, and must survive edits as word matches do.
   const zhTerms = compiledOf([
     { term: 'Guangzhou', languages: { 'zh-Hans': { approved: '广州' }, 'zh-Hant': { approved: '廣州' } } },

@@ -96,6 +96,30 @@ describe('DocumentLinter', () => {
     }
   });
 
+  // Typing in an HTML draft: prose typed inside prose is re-scanned in place (formats/html/rescan.ts), markup
+  // typed anywhere (a tag, a reference, a quote in an attribute, a raw-text element's end tag) scans it whole.
+  it("gives lintText's results while typing in an HTML draft, markup and prose (html)", () => {
+    const random = rng(89);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const WORDS = ['Hong', 'Kong', 'HongKong', 'Guangdong', 'Provnce', 'Macau', 'Macao', 'Shenzen', 'Greater', 'Bay', 'area', 'the', 'policy', 'of', 'firms', 'Nansha', 'Data', 'Exchange', 'Center', 'University', 'Hongkong', 'Post',
+      '<b>Macau</b>', '<em>Greater</em>', '<a href="/x">Hong Kong</a>', '<img alt="Macau">', '<img alt=Macau>', '<abbr title="Greater Bay area">GBA</abbr>', '&amp;', '&nbsp;', '&am', '<code>Macau</code>', '<br>', 'a < b', 'x > y', '<!-- c -->'];
+    const BLOCKS = ['p', 'p', 'p', 'h2', 'li', 'td', 'title', 'textarea', 'pre', 'script', 'div'];
+    const KEYS = [...'abcdefghijklmnopqrstuvwxyz', ' ', ' ', ' ', 'H', 'K', 'M', '-', '.', ',', '<', '>', '&', '"', "'", '=', '/', '\n', '<b>', '</b>', '</p>', '&amp;', 'amp;', '</title>', '<!--', '-->', '\u2019'];
+    for (let doc = 0; doc < 40; doc++) {
+      const para = () => Array.from({ length: 3 + Math.floor(random() * 10) }, () => pick(WORDS)).join(' ');
+      let text = '<html><body>\n' + Array.from({ length: 3 + Math.floor(random() * 8) }, () => { const b = pick(BLOCKS); return `<${b}>${para()}</${b}>`; }).join('\n') + '\n</body></html>\n';
+      const linter = new DocumentLinter(terms, { format: 'html' });
+      linter.lint(text);
+      for (let edit = 0; edit < 40; edit++) {
+        const at = Math.floor(random() * (text.length + 1));
+        if (random() < 0.65) text = text.slice(0, at) + pick(KEYS) + text.slice(at);
+        else text = text.slice(0, at) + text.slice(at + 1 + (random() < 0.1 ? Math.floor(random() * 20) : 0));
+        const expected = lintText(text, terms, { format: 'html' });
+        assert.deepEqual(linter.lint(text), expected, `document ${doc}, edit ${edit}:\n${JSON.stringify(text)}`);
+      }
+    }
+  });
+
   // Han uses cover no word tokens: they are kept and shifted by offset, and must survive edits as word matches do.
   const zhTerms = compiledOf([
     { term: 'Guangzhou', languages: { 'zh-Hans': { approved: '广州' }, 'zh-Hant': { approved: '廣州' } } },

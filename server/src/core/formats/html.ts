@@ -2,12 +2,13 @@
  * HTML, read with parse5 (html/scan.ts): text nodes and `alt` / `title` values are checked; scripts, styles,
  * code, preformatted text, form fields, other attributes, tags and comments are not. Block elements end
  * blocks, h1–h6 are headings, inline elements (em, strong, a, span, …) read as transparent. Character
- * references keep their offsets (html/references.ts). There is no incremental re-scan: an edited HTML document
- * is scanned whole.
+ * references keep their offsets (html/references.ts). An edit that writes or deletes prose inside prose is
+ * re-scanned in place (html/rescan.ts); any other edit scans the document whole.
  */
 import type { DocumentFormat, LineDirective } from './format';
 import { DISABLE_NEXT_LINE, directiveRegions } from './directives';
 import { htmlOutline } from './html/outline';
+import { type HtmlScan, rescanHtml, scanHtmlDocument } from './html/rescan';
 import { scanHtml } from './html/scan';
 
 export const html = {
@@ -20,5 +21,6 @@ export const html = {
   headingStyleFrom: 'view',
   directives: directiveRegions,
   disableLine: (): LineDirective => DISABLE_NEXT_LINE,
+  incremental: { scan: scanHtmlDocument, rescan: rescanHtml },
   outline: htmlOutline,
-} as const satisfies DocumentFormat;
+} as const satisfies DocumentFormat<HtmlScan>;

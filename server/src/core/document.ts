@@ -6,7 +6,8 @@
  * not pass change events. The document's format re-scans it in part when it can (`DocumentFormat.incremental`:
  * Markdown is re-parsed incrementally by lezer and re-masked over the top-level blocks the edit changed, or, for an
  * edit inside a plain paragraph, that paragraph alone is masked again from lezer's inline parser; plain
- * text from the blank line before the edit to one after it); a format that cannot is scanned and linted whole.
+ * text from the blank line before the edit to one after it; HTML in place for prose typed inside prose, and whole
+ * for any other edit); a format that cannot is scanned and linted whole.
  * No term use crosses the boundaries of the re-scanned range, so tokens and matches outside it are kept
  * (shifted past the edit) and only the range is matched again. The dominant form of each term and the
  * findings are then settled over the whole document, which is cheap; of the checks without a list, the classes

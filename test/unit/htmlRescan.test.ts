@@ -41,6 +41,7 @@ describe('HTML re-scan in place', () => {
   it('scans whole where the edit is markup or could complete a tag or a reference', () => {
     const cases: [string, string, number, string][] = [
       ['<p>a &am bc</p>', '&am', 3, 'p'], // &am + p is a reference
+      [`<p>a &#${'0'.repeat(60)}6 bc</p>`, '6 bc', 1, '5'], // a digit more in a long numeric reference
       ['<p>a < bc</p>', ' < ', 2, 'x'], // a lone < in the text, which a letter after it makes a tag
       ['<title>x </tit</title>', '</tit', 5, 'le'], // the raw-text element's end tag
       ['<p>Hong Kong</p>', 'Hong', 4, '<'], // markup typed

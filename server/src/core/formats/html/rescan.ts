@@ -22,10 +22,7 @@ export function scanHtmlDocument(text: string): HtmlScan {
   return { mask, blockStarts, headings };
 }
 
-/**
- * How far before an edit a `<` or `&` may make it part of a tag or a reference: past the longest end tag a raw-text
- * element waits for (`</plaintext`, `</noscript`) and the longest named reference (32 characters with `&` and `;`).
- */
+/** How far before an edit a `<` may make it part of a tag: past the longest end tag a raw-text element waits for. */
 const REACH = 40;
 
 function isSpace(c: number): boolean {
@@ -91,8 +88,9 @@ export function rescanHtml(old: HtmlScan, oldText: string, text: string, change:
   const lt = text.lastIndexOf('<', start - 1);
   const gt = text.lastIndexOf('>', start - 1);
   if (lt >= near && lt > gt) return whole(oldText, text);
+  // A reference's name is at most 31 characters, but a number may have any count of digits (`&#000…065`).
   const amp = text.lastIndexOf('&', start - 1);
-  if (amp >= near && referenceRun(text, amp + 1, start)) return whole(oldText, text);
+  if (amp >= 0 && referenceRun(text, amp + 1, start)) return whole(oldText, text);
   // White space ends an unquoted attribute value: allowed only where the last markup before is a tag's end.
   const spaceToo = gt > lt;
   if (!inertRange(text, start, newEnd, spaceToo) || !inertRange(oldText, start, oldEnd, spaceToo)) return whole(oldText, text);

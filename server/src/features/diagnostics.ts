@@ -49,6 +49,14 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** When each document was last opened or edited: what makes a pull urgent, and the order of re-lints. */
   const touched = new Map<string, number>();
+  /**
+   * The result id each document's last pull said the client holds (its `previousResultId`). What the server last
+   * answered is not what the client holds: VS Code drops a report that comes back while its document is not
+   * visible, and one it cancelled; so a re-lint for a change elsewhere asks for a refresh unless the client's own
+   * last word is the new result.
+   */
+  const held = new Map<string, string | undefined>();
+  const clientMayLack = (uri: string, before: string | undefined, now: string): boolean => before !== now || held.get(uri) !== now;
   const { turns } = deps;
   /** URIs we pushed a non-empty list for while the file was not open. */
   const pushedUnopened = new Set<string>();
@@ -127,12 +135,11 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
       if (refresh !== refreshes) return;
       if (documents.get(doc.uri) !== doc) continue; // closed (or reopened) meanwhile
       if (deps.pull) {
-        // Compared with the document's outcome before the change (not with what the client was given, which
-        // the server cannot know for sure): when no document's diagnostics differ, the client has nothing new
-        // to pull. A document the client pulled meanwhile is already up to date either way.
+        // Compared with the document's outcome before the change and with what the client last said it holds:
+        // when neither differs for any document, the client has nothing new to pull.
         const before = linter.lastResultId(doc.uri);
         const outcome = await linter.lint(doc);
-        if (before !== outcome.resultId) changed = true;
+        if (clientMayLack(doc.uri, before, outcome.resultId)) changed = true;
       } else await validate(doc.uri);
     }
     if (refresh === refreshes && deps.pull && deps.refreshSupport && changed) await connection.languages.diagnostics.refresh();
@@ -167,7 +174,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
         if (!doc) continue;
         const before = linter.lastResultId(uri);
         const outcome = await linter.lint(doc);
-        if (before !== outcome.resultId) changed = true;
+        if (clientMayLack(uri, before, outcome.resultId)) changed = true;
       }
     } finally {
       draining = false;
@@ -188,6 +195,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
   if (deps.pull) {
     connection.languages.diagnostics.on(
       guardRequest(logger, 'textDocument/diagnostic', (p) => p.textDocument.uri, async (params, token): Promise<DocumentDiagnosticReport> => {
+        held.set(params.textDocument.uri, params.previousResultId);
         const doc = documents.get(params.textDocument.uri);
         if (!doc) return { kind: 'full', items: [] };
         // Let a keystroke queued right behind this pull arrive first: while someone types faster than we lint,
@@ -238,6 +246,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
     }),
     documents.onDidClose((e) => {
       touched.delete(e.document.uri);
+      held.delete(e.document.uri);
       linter.forget(e.document.uri);
     }),
     terms.onDidChange(() => refreshAll()),

@@ -53,10 +53,13 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
    * The result id each document's last pull said the client holds (its `previousResultId`). What the server last
    * answered is not what the client holds: VS Code drops a report that comes back while its document is not
    * visible, and one it cancelled; so a re-lint for a change elsewhere asks for a refresh unless the client's own
-   * last word is the new result.
+   * last word is the new result. A client that sends no result ids says nothing: the server's last answer stands.
    */
   const held = new Map<string, string | undefined>();
-  const clientMayLack = (uri: string, before: string | undefined, now: string): boolean => before !== now || held.get(uri) !== now;
+  const clientMayLack = (uri: string, before: string | undefined, now: string): boolean => {
+    const h = held.get(uri);
+    return before !== now || (h !== undefined && h !== now);
+  };
   const { turns } = deps;
   /** URIs we pushed a non-empty list for while the file was not open. */
   const pushedUnopened = new Set<string>();

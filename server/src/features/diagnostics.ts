@@ -198,9 +198,9 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsPublisher
   if (deps.pull) {
     connection.languages.diagnostics.on(
       guardRequest(logger, 'textDocument/diagnostic', (p) => p.textDocument.uri, async (params, token): Promise<DocumentDiagnosticReport> => {
-        held.set(params.textDocument.uri, params.previousResultId);
         const doc = documents.get(params.textDocument.uri);
         if (!doc) return { kind: 'full', items: [] };
+        held.set(doc.uri, params.previousResultId);
         // Let a keystroke queued right behind this pull arrive first: while someone types faster than we lint,
         // each pull would otherwise lint a version that is already stale, and the backlog grows with every key.
         const version = doc.version;

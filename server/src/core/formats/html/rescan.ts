@@ -9,7 +9,7 @@
  */
 import { Mask } from '../../mask';
 import type { FormatScan, Rescan, Span, TextChange } from '../format';
-import { scanHtml } from './scan';
+import { isSpace, scanHtml } from './scan';
 
 export interface HtmlScan extends FormatScan {
   mask: Uint8Array;
@@ -24,10 +24,6 @@ export function scanHtmlDocument(text: string): HtmlScan {
 
 /** How far before an edit a `<` may make it part of a tag: past the longest end tag a raw-text element waits for. */
 const REACH = 40;
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff;
-}
 
 /** A character an edit may write or delete inside prose without changing how the tokenizer reads anything. */
 function inert(c: number, spaceToo: boolean): boolean {

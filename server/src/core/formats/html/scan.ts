@@ -48,7 +48,8 @@ function contentMode(p: Parse5, tagName: string): Tokenizer['state'] | 0 {
 
 const TAG_START = /<\/?[A-Za-z]/g;
 
-function isSpace(c: number): boolean {
+/** White space to the tokenizer (and a BOM): a run of it alone holds no prose. */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff;
 }
 

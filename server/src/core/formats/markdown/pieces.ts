@@ -41,7 +41,7 @@ export function plainLineAt(text: string, i: number, first: boolean): boolean {
 }
 
 /** The end of the line starting at `i` (its '\n', or the text's end). */
-export function lineEnd(text: string, i: number): number {
+function lineEnd(text: string, i: number): number {
   const e = text.indexOf('\n', i);
   return e < 0 ? text.length : e;
 }

@@ -10,7 +10,7 @@ import { frontMatterEnd } from './frontMatter';
 import { guardNesting, guardedLines } from './limits';
 import { LINK_REFERENCE, type MarkdownScan, PARAGRAPH, maskAll, maskNode, sortStructure } from './masking';
 import { parser } from './parser';
-import { blank, lineEnd, maskPlainParagraph, plainLineAt } from './pieces';
+import { blank, maskPlainParagraph, plainLineAt } from './pieces';
 
 /**
  * The new tree's top-level blocks without walking all of them: those ending before `safe` are the old ones
@@ -125,7 +125,7 @@ const MAX_PENDING_FRAGMENTS = 64;
 function rescanParagraph(old: MarkdownScan, oldText: string, text: string, change: TextChange): Rescan<MarkdownScan> | undefined {
   if (old.guarded || holdsBreak(text, change.start, change.newEnd) || holdsBreak(oldText, change.start, change.oldEnd)) return undefined;
   let start = lineStartOf(text, change.start);
-  let end = lineEnd(text, start);
+  let end = lineEndOf(text, start);
   if (blank(text, start, end)) return undefined;
   while (start > 0) {
     const before = lineStartOf(text, start - 1);
@@ -133,12 +133,12 @@ function rescanParagraph(old: MarkdownScan, oldText: string, text: string, chang
     start = before;
   }
   while (end < text.length) {
-    const next = lineEnd(text, end + 1);
+    const next = lineEndOf(text, end + 1);
     if (blank(text, end + 1, next)) break;
     end = next;
   }
   if (start === 0 || start <= old.fmEnd || frontMatterEnd(text) !== old.fmEnd) return undefined;
-  for (let i = start, first = true; i < end; i = lineEnd(text, i) + 1, first = false) if (!plainLineAt(text, i, first)) return undefined;
+  for (let i = start, first = true; i < end; i = lineEndOf(text, i) + 1, first = false) if (!plainLineAt(text, i, first)) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const oldEnd = end - delta;
   const j = firstBlockEndingAtOrAfter(old.blocks, start);

@@ -163,6 +163,79 @@ describe('checks without a list: findings moved past an edit that changes none o
     }
   });
 
+  it('a word of a name typed a letter at a time, its letters nowhere else: capitals are moved', () => {
+    // "Zo" is the name's first word, then "Ka" its middle one: each keystroke changes only its letters, and the name
+    // it makes ("Zorvath Harbour Board") is written nowhere else.
+    const text = 'The harbour board met on Monday, and the Harbour Board met again. Later the Zo Harbour Board and the Port of Ka Rules met.\n';
+    for (const [at, name] of [[text.indexOf('Zo Harbour') + 2, 'Zo'], [text.indexOf('Ka Rules') + 2, 'Ka']] as const) {
+      const linter = new DocumentLinter(none, { format: 'plaintext' });
+      linter.lint(text);
+      const seen = counting(() => {
+        let typed = '';
+        for (const ch of 'rvath') {
+          typed += ch;
+          const after = text.slice(0, at) + typed + text.slice(at);
+          assert.deepEqual(linter.lint(after), lintText(after, none, { format: 'plaintext' }), after);
+        }
+      });
+      assert.deepEqual([seen.asked, seen.capitalization], [5, 5], `${name} at ${at}`);
+    }
+  });
+
+  it('a word of a name whose letters change into, or out of, those of another word: capitals are checked again', () => {
+    const text = 'The harbour board met on Monday, and the Harbour Board met again. Later the Zorv Board and the harbou board met.\n';
+    const cases: [string, string][] = [
+      ['the Zorv Board', 'the Harbour Board'], // the name is now written elsewhere: a use of it
+      ['the Zorv Board', 'the Harbou Board'], // its letters are a lower-case word's elsewhere
+      ['the Zorv Board', 'the Zorv Boar'], // "Boar" (the other word) stays a name's word, but "Board" is one elsewhere
+      ['the Zorv Board', 'the zorv Board'], // no longer capitalised: the name is one word shorter
+      ['the Zorv Board', 'the ZORV Board'], // capitals throughout: no word of a name
+      ['the Zorv Board', 'the ZorV Board'], // a capital inside: the same
+    ];
+    for (const [from, to] of cases) {
+      const seen = counting(() => edited(text, text.replace(from, to)));
+      assert.deepEqual([seen.asked, seen.capitalization], [1, 0], to);
+    }
+    // A sentence's first word, by its letters an ordinary word or not, stands next to "Harbour Board" as a word or
+    // as a name: "Grand Harbour Board" holds a use of the name, "Gran Harbour Board" is a longer name.
+    const start = 'The harbour board met on Monday, and the Harbour Board met again. Gran Harbour Board members left.\n';
+    for (const after of [start.replace('Gran ', 'Grand '), start.replace('Gran ', 'Grant ')]) {
+      const seen = counting(() => edited(start, after));
+      assert.deepEqual([seen.asked, seen.capitalization], [1, 0], after);
+    }
+    // An abbreviation that becomes a number's neighbour ("QX2"): the name next to it is part of something longer.
+    const abbreviation = 'The harbour board met on Monday, and the Harbour Board QX met again.\n';
+    const before = lintText(abbreviation, none, { format: 'plaintext' }).findings.length;
+    const seen = counting(() => assert.notEqual(edited(abbreviation, abbreviation.replace('QX', 'QX2')).findings.length, before));
+    assert.deepEqual([seen.asked, seen.capitalization], [1, 0], 'QX2');
+  });
+
+  it('capitals the check does not read (a term\'s words, capitals throughout, a capital inside): typed next to names, moved', () => {
+    // A term list's words are its own to check, "IPP" is an abbreviation's, "iPhone" is no name's word: none
+    // makes a name with the capitalised words next to it, so typing them changes no group of capitals.
+    const compiled = compiledOf([{ term: 'Qianhai' }, { term: 'Nansha Port' }]);
+    const text = 'The harbour board met on Monday, and the Harbour Board met again. Later the board of the IPP met, and the port rules held.\n';
+    const typeAt = (doc: string, at: number, piece: string) => {
+      const linter = new DocumentLinter(compiled, { format: 'plaintext' });
+      linter.lint(doc);
+      return counting(() => {
+        for (let i = 1; i <= piece.length; i++) {
+          const after = doc.slice(0, at) + piece.slice(0, i) + doc.slice(at);
+          assert.deepEqual(linter.lint(after), lintText(after, compiled, { format: 'plaintext' }), after);
+        }
+      });
+    };
+    // The term's last letter makes it one: that keystroke and the rest are moved, next to the name "Harbour Board".
+    const seen = typeAt(text, text.indexOf('Harbour Board met again'), 'Qianhai ');
+    assert.ok(seen.capitalization >= 2, `moved ${seen.capitalization} of ${seen.asked}`);
+    // A word typed after the abbreviation, and the abbreviation typed longer.
+    const ipp = text.indexOf('IPP') + 3;
+    assert.deepEqual([typeAt(text, ipp, ' Zorvath').capitalization, typeAt(text, ipp, 'QX').capitalization], [8, 2]);
+    // A capital inside a word typed before a name: moved once it has its capital.
+    const phone = typeAt(text, text.indexOf('Harbour Board met again'), 'iPhone ');
+    assert.ok(phone.capitalization >= 5, `moved ${phone.capitalization} of ${phone.asked}`);
+  });
+
   it('a word typed into a title, next to no capital: the title is read again', () => {
     // The title's "Harbour Board" is no use of the name; once the line is prose, it is one.
     const text = 'The port rules were read.\n\nPort Rules and Harbour Board\n\nThe harbour board met, and the Harbour Board met again.\n';
@@ -280,6 +353,44 @@ describe('checks without a list: DocumentLinter agrees with lintText as an autho
     for (let i = 0; i < words; i++) out += WORDS[Math.floor(random() * WORDS.length)]! + GLUE[Math.floor(random() * GLUE.length)]!;
     return out;
   }
+
+  // Names typed into and next to, with a term list's words, abbreviations and words with a capital inside among
+  // them: the edits that change only a name's letters, and those next to words the capitals check does not read.
+  const NAMES = [
+    'Harbour Board', 'harbour board', 'Zorvath Harbour Board', 'Port of Zorv', 'Qianhai', 'Qianhai Port', 'Nansha Port', 'nansha port', 'IPP', 'QX',
+    'iPhone', 'the', 'of', 'for', 'and', 'met', 'rules', 'Board', 'board', 'Zorv', 'Kalla', 'Kall', 'port', 'Bank of the West', '"Port Rules"', 'May',
+    'cross-border', 'Cross-Border', 'Harbour-Board',
+  ];
+  const NAME_TYPED = ['a', 'r', 'd', 'l', 'Z', 'K', 'Q', 'P', 'X', ' ', ' ', '-', '.', 'i', 'h'];
+  const termsOfNames = compiledOf([{ term: 'Qianhai' }, { term: 'Nansha Port' }, { term: 'Harbour Board' }]);
+
+  it('typing inside names and next to terms, abbreviations and odd capitals (plaintext, with a term list)', () => {
+    const random = rng(47);
+    const seen = counting(() => {
+      for (let d = 0; d < 30; d++) {
+        let text = '';
+        for (let i = 0, n = 30 + Math.floor(random() * 50); i < n; i++) text += NAMES[Math.floor(random() * NAMES.length)]! + GLUE[Math.floor(random() * GLUE.length)]!;
+        const linter = new DocumentLinter(termsOfNames, { format: 'plaintext' });
+        linter.lint(text);
+        let at = Math.floor(random() * text.length);
+        for (let e = 0; e < 40; e++) {
+          const r = random();
+          if (r < 0.1) at = Math.floor(random() * (text.length + 1));
+          if (r < 0.75) {
+            const piece = random() < 0.85 ? NAME_TYPED[Math.floor(random() * NAME_TYPED.length)]! : NAMES[Math.floor(random() * NAMES.length)]!;
+            text = text.slice(0, at) + piece + text.slice(at);
+            at += piece.length;
+          } else {
+            at = Math.max(0, Math.min(text.length, at) - 1);
+            text = text.slice(0, at) + text.slice(at + 1);
+          }
+          assert.deepEqual(linter.lint(text), lintText(text, termsOfNames, { format: 'plaintext' }), `document ${d}, edit ${e}:\n${JSON.stringify(text)}`);
+        }
+      }
+    });
+    assert.ok(seen.asked > 800, `${seen.asked} edits asked`);
+    assert.ok(seen.capitalization > seen.asked * 0.05 && seen.capitalization < seen.asked * 0.9, `capitalization moved ${seen.capitalization} of ${seen.asked}`);
+  });
 
   for (const format of ['plaintext', 'markdown'] as FormatId[]) {
     it(`typing, deleting and pasting words (${format})`, () => {

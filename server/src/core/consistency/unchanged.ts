@@ -97,6 +97,13 @@ export function unchangedClasses(edit: TableEdit, compiled: CompiledTerms, vocab
  * capital that starts a sentence keys no group); and no word within a title's reach of the change that a title
  * could hold (a capitalised word, or one too short or minor for the title's test to read) is read as part of a
  * title, on either side (a title's words are not compared, and the edit may make or unmake one).
+ *
+ * Two kinds of capitalised word need less. One the check never reads (`unread`: a term list's word, capitals
+ * throughout, a capital inside) keys nothing and joins nothing, whatever its letters; as a neighbour it is no
+ * capital that makes a longer name. And where the edit changed only letters (`sameShape`: each changed word as
+ * before in every flag, gap and sentence start), a changed capitalised word inside a run of names, mid-sentence
+ * (`inRun`), may have capitalised neighbours: the run is as long as before, and its letters being nowhere else
+ * (asked as above), its key is written once, on each side, and no other name's use goes through it.
  */
 function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: WordTable, change: TextChange): boolean {
   // The lower-case words asked of the capitalised ones, by hash, and whether the document's filters say some
@@ -113,11 +120,17 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
   const aloneSides: number[] = [];
   // Any word that joins a name's words, "the" included (capitals.ts reads it so after "of" or "for").
   const connector = (t: WordTable, k: number) => connects(t, k, true) !== 0;
+  // Whether the edit changed only the letters of words (each changed word reads as before to every other test):
+  // then every run of capitals keeps its extent, and a capitalised word in one may be changed.
+  const lettersOnly = sameShape(sides);
   for (let side = 0; side < 2; side++) {
     const [t, from, to] = sides[side]!;
     for (let k = from; k < to; k++) {
       if ((t.flags[k]! & Word.UpperFirst) !== 0) {
-        if (!readsAlone(t, k)) return false;
+        // A capital the check does not read (a term's word, capitals throughout, "iPhone"): it keys nothing and
+        // joins no name; the tests of its neighbours below answer for what it stands next to.
+        if (unread(t, k)) continue;
+        if (!readsAlone(t, k) && !(lettersOnly && inRun(t, k))) return false;
         const id = alone.add(t.hash[k]!, aloneSides.length);
         if (id === aloneSides.length) aloneSides.push(0);
         // Twice on one side: a group of two uses, or a name and its word.
@@ -153,8 +166,10 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
         continue;
       }
       // A capitalised neighbour reads as before unless the word next to it is a capital, a number or a connector
-      // (a longer name, "Phase 2", "Bank of the West").
-      if (next < 0 || next >= t.length || (t.flags[next]! & (Word.UpperFirst | Word.Letters)) !== Word.Letters || connector(t, next)) return false;
+      // (a longer name, "Phase 2", "Bank of the West"); where only letters changed, its run is as long as it was
+      // (a changed connector was answered above, a changed capital is asked below to be the only one of its letters).
+      if (lettersOnly || unread(t, k)) continue;
+      if (next < 0 || next >= t.length || !(lowerLetters(t, next) || unread(t, next)) || connector(t, next)) return false;
     }
   }
   // A capitalised changed word is the only word of its letters on its side of the edit, in any case.
@@ -203,10 +218,54 @@ function capitalsUnchanged(sides: readonly [WordTable, number, number][], t1: Wo
  * a lower-case word of letters that joins no names (`joinsNames`); no hyphen joins it to one.
  */
 function readsAlone(t: WordTable, k: number): boolean {
-  const apart = (j: number, before: boolean) => (t.flags[j]! & (Word.UpperFirst | Word.Letters)) === Word.Letters && !joinsNames(t, j, before);
+  const apart = (j: number, before: boolean) => (lowerLetters(t, j) || unread(t, j)) && !joinsNames(t, j, before);
   if (k > 0 && (t.gap[k - 1] === Gap.Hyphen || (t.gap[k - 1] === Gap.Space && !apart(k - 1, true)))) return false;
   if (k + 1 < t.length && (t.gap[k] === Gap.Hyphen || (t.gap[k] === Gap.Space && !apart(k + 1, false)))) return false;
   return true;
+}
+
+/**
+ * The edit changed words' letters and nothing else: as many words changed on each side, the old side's i-th
+ * changed word and the new side's alike in flags, gaps, sentence start and opening quote (capitals.ts's
+ * `initial`). A run of capitalised words (capitals.ts's names) is then the same run on both sides, the same words
+ * named; what may change is the run's key, with its changed capitalised words' letters, and the lower-case
+ * changed words' letters (asked of as ever).
+ */
+function sameShape(sides: readonly [WordTable, number, number][]): boolean {
+  const [[t0, from, oldTo], [t1, , to]] = sides as [[WordTable, number, number], [WordTable, number, number]];
+  if (oldTo - from !== to - from || to === from) return false;
+  for (let k = from; k < to; k++) {
+    if (t0.flags[k] !== t1.flags[k] || t0.gap[k] !== t1.gap[k] || initial(t0, k) !== initial(t1, k)) return false;
+  }
+  return true;
+}
+
+/**
+ * Capitalised word k is a word of a run of capitals that an edit of its letters alone leaves as long as it was
+ * (see sameShape): the word is no sentence's first (whose capital may or may not join the run, by its letters:
+ * "The"), and no hyphen joins it to a neighbour. Its letters must be nowhere else (asked by the caller): then the
+ * run's key (its words' letters) is written only there, once, and makes no group, and no other name's use runs
+ * through it.
+ */
+function inRun(t: WordTable, k: number): boolean {
+  return !initial(t, k) && (k === 0 || t.gap[k - 1] !== Gap.Hyphen) && (k + 1 >= t.length || t.gap[k] !== Gap.Hyphen);
+}
+
+/** Word k is of letters, none of them a capital. */
+function lowerLetters(t: WordTable, k: number): boolean {
+  return (t.flags[k]! & (Word.UpperFirst | Word.Letters)) === Word.Letters;
+}
+
+/**
+ * Word k is of letters that capitals.ts never reads as a name's or a word's (its `plain`): a term list's word,
+ * capitals throughout ("IPP"), a capital inside ("iPhone"). No run of names goes through it, no name's use, no
+ * word's group; next to a capitalised word it is no neighbour that makes a longer name. A word joined by a hyphen
+ * is not counted here (its compound's reading is the hyphenation check's, and it is answered as a neighbour).
+ */
+function unread(t: WordTable, k: number): boolean {
+  const f = t.flags[k]!;
+  if ((f & Word.Letters) === 0 || (f & (Word.Covered | Word.AllCaps | Word.InnerUpper)) === 0) return false;
+  return (k === 0 || t.gap[k - 1] !== Gap.Hyphen) && (k + 1 >= t.length || t.gap[k] !== Gap.Hyphen);
 }
 
 /**

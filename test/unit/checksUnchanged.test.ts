@@ -45,6 +45,21 @@ function edited(before: string, after: string, options: LintOptions = { format: 
   return result;
 }
 
+/**
+ * Types `letters` a letter at a time at `at` (each keystroke's text is `before` + the letters so far, inserted
+ * there), one DocumentLinter throughout, each result checked against lintText's; how often each class was moved.
+ */
+function typedAt(text: string, at: number, letters: string, { before = '', compiled = none }: { before?: string; compiled?: typeof none } = {}) {
+  const linter = new DocumentLinter(compiled, { format: 'plaintext' });
+  linter.lint(text);
+  return counting(() => {
+    for (let i = 1; i <= letters.length; i++) {
+      const after = text.slice(0, at) + before + letters.slice(0, i) + text.slice(at);
+      assert.deepEqual(linter.lint(after), lintText(after, compiled, { format: 'plaintext' }), after);
+    }
+  });
+}
+
 const variants = (r: { findings: { kind: string; found: string; start: number }[] }) => r.findings.filter((f) => f.kind === 'variant').map((f) => `${f.found}@${f.start}`);
 
 describe('checks without a list: findings moved past an edit that changes none of them', () => {
@@ -120,17 +135,7 @@ describe('checks without a list: findings moved past an edit that changes none o
 
   it('a capitalised word typed a letter at a time between lower-case words, its letters nowhere else: capitals are moved', () => {
     const text = 'The harbour board met on Monday, and the Harbour Board met again. Planners wrote a long report about the quay.\n';
-    const at = text.indexOf(' report');
-    const linter = new DocumentLinter(none, { format: 'plaintext' });
-    linter.lint(text);
-    const seen = counting(() => {
-      let typed = ' ';
-      for (const ch of 'Zorvath') {
-        typed += ch;
-        const after = text.slice(0, at) + typed + text.slice(at);
-        assert.deepEqual(linter.lint(after), lintText(after, none, { format: 'plaintext' }), after);
-      }
-    });
+    const seen = typedAt(text, text.indexOf(' report'), 'Zorvath', { before: ' ' });
     // The space itself and the first letter (a word is made) are asked too: all of the name's letters moved.
     assert.equal(seen.asked, 7);
     assert.equal(seen.capitalization, 7);
@@ -168,16 +173,7 @@ describe('checks without a list: findings moved past an edit that changes none o
     // it makes ("Zorvath Harbour Board") is written nowhere else.
     const text = 'The harbour board met on Monday, and the Harbour Board met again. Later the Zo Harbour Board and the Port of Ka Rules met.\n';
     for (const [at, name] of [[text.indexOf('Zo Harbour') + 2, 'Zo'], [text.indexOf('Ka Rules') + 2, 'Ka']] as const) {
-      const linter = new DocumentLinter(none, { format: 'plaintext' });
-      linter.lint(text);
-      const seen = counting(() => {
-        let typed = '';
-        for (const ch of 'rvath') {
-          typed += ch;
-          const after = text.slice(0, at) + typed + text.slice(at);
-          assert.deepEqual(linter.lint(after), lintText(after, none, { format: 'plaintext' }), after);
-        }
-      });
+      const seen = typedAt(text, at, 'rvath');
       assert.deepEqual([seen.asked, seen.capitalization], [5, 5], `${name} at ${at}`);
     }
   });
@@ -215,16 +211,7 @@ describe('checks without a list: findings moved past an edit that changes none o
     // makes a name with the capitalised words next to it, so typing them changes no group of capitals.
     const compiled = compiledOf([{ term: 'Qianhai' }, { term: 'Nansha Port' }]);
     const text = 'The harbour board met on Monday, and the Harbour Board met again. Later the board of the IPP met, and the port rules held.\n';
-    const typeAt = (doc: string, at: number, piece: string) => {
-      const linter = new DocumentLinter(compiled, { format: 'plaintext' });
-      linter.lint(doc);
-      return counting(() => {
-        for (let i = 1; i <= piece.length; i++) {
-          const after = doc.slice(0, at) + piece.slice(0, i) + doc.slice(at);
-          assert.deepEqual(linter.lint(after), lintText(after, compiled, { format: 'plaintext' }), after);
-        }
-      });
-    };
+    const typeAt = (doc: string, at: number, piece: string) => typedAt(doc, at, piece, { compiled });
     // The term's last letter makes it one: that keystroke and the rest are moved, next to the name "Harbour Board".
     const seen = typeAt(text, text.indexOf('Harbour Board met again'), 'Qianhai ');
     assert.ok(seen.capitalization >= 2, `moved ${seen.capitalization} of ${seen.asked}`);

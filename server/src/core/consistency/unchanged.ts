@@ -233,7 +233,7 @@ function readsAlone(t: WordTable, k: number): boolean {
  */
 function sameShape(sides: readonly [WordTable, number, number][]): boolean {
   const [[t0, from, oldTo], [t1, , to]] = sides as [[WordTable, number, number], [WordTable, number, number]];
-  if (oldTo - from !== to - from || to === from) return false;
+  if (oldTo !== to || to === from) return false;
   for (let k = from; k < to; k++) {
     if (t0.flags[k] !== t1.flags[k] || t0.gap[k] !== t1.gap[k] || initial(t0, k) !== initial(t1, k)) return false;
   }
@@ -248,7 +248,12 @@ function sameShape(sides: readonly [WordTable, number, number][]): boolean {
  * through it.
  */
 function inRun(t: WordTable, k: number): boolean {
-  return !initial(t, k) && (k === 0 || t.gap[k - 1] !== Gap.Hyphen) && (k + 1 >= t.length || t.gap[k] !== Gap.Hyphen);
+  return !initial(t, k) && unhyphenated(t, k);
+}
+
+/** No hyphen joins word k to a neighbour. */
+function unhyphenated(t: WordTable, k: number): boolean {
+  return (k === 0 || t.gap[k - 1] !== Gap.Hyphen) && (k + 1 >= t.length || t.gap[k] !== Gap.Hyphen);
 }
 
 /** Word k is of letters, none of them a capital. */
@@ -264,8 +269,7 @@ function lowerLetters(t: WordTable, k: number): boolean {
  */
 function unread(t: WordTable, k: number): boolean {
   const f = t.flags[k]!;
-  if ((f & Word.Letters) === 0 || (f & (Word.Covered | Word.AllCaps | Word.InnerUpper)) === 0) return false;
-  return (k === 0 || t.gap[k - 1] !== Gap.Hyphen) && (k + 1 >= t.length || t.gap[k] !== Gap.Hyphen);
+  return (f & Word.Letters) !== 0 && (f & (Word.Covered | Word.AllCaps | Word.InnerUpper)) !== 0 && unhyphenated(t, k);
 }
 
 /**

@@ -259,6 +259,39 @@ describe('DocumentLinter', () => {
     }
   });
 
+  // A keystroke moves the matches after it in place (document.ts moveMatch); results handed out before it make their
+  // uses when first read, which may be edits later, and must make them at their own offsets, not the moved ones.
+  it('makes the uses of a result read after later edits at its own offsets, and leaves its findings as they were', () => {
+    const random = rng(97);
+    for (const format of ['markdown', 'plaintext', 'html'] as FormatId[]) {
+      for (let doc = 0; doc < 12; doc++) {
+        let text = randomText(random, 60 + Math.floor(random() * 80));
+        const linter = new DocumentLinter(terms, { format });
+        const kept: { text: string; result: ReturnType<DocumentLinter['lint']>; findings: string }[] = [];
+        for (let edit = 0; edit < 30; edit++) {
+          // Typing (mostly before the document's uses, so that they move), now and then a larger edit.
+          const at = Math.floor(random() * random() * (text.length + 1));
+          text = random() < 0.8 ? text.slice(0, at) + 'xy -\n'[Math.floor(random() * 5)] + text.slice(at) : randomEdit(random, text);
+          const result = linter.lint(text);
+          kept.push({ text, result, findings: JSON.stringify(result.findings) });
+          // Some results' uses are read at once: their matches' uses are then made and kept on them.
+          if (random() < 0.25) void result.occurrences.length;
+        }
+        // Read in a random order, long after they were made.
+        for (const k of kept.map((_, i) => i).sort(() => random() - 0.5)) {
+          const { text: t, result, findings } = kept[k]!;
+          const expected = lintText(t, terms, { format });
+          assert.deepEqual(result.occurrences, expected.occurrences, `${format} document ${doc}, result ${k}`);
+          assert.equal(JSON.stringify(result.findings), findings, `${format} document ${doc}, result ${k}: findings changed`);
+          assert.deepEqual(result.findings, expected.findings);
+        }
+        // And the linter goes on from its last state as lintText does.
+        text = 'Macau and HongKong. ' + text;
+        assert.deepEqual(linter.lint(text), lintText(text, terms, { format }));
+      }
+    }
+  });
+
   it('returns the same result object for unchanged text, and results already handed out keep their offsets', () => {
     const linter = new DocumentLinter(terms, { format: 'markdown' });
     const text = 'Firms in HongKong agree.\n\nExports from Guang dong rose.\n';

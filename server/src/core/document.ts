@@ -19,6 +19,7 @@ import { type DocumentFormat, type FormatScan, type Span, type TextChange, forma
 import { directiveMarkNear, directiveRegions, holdsDirectiveMark } from './formats/directives';
 import { type Language, languageFor } from './languages';
 import { type Match, matchTokens, separated, settle, tokensOf } from './lint';
+import { holdUses } from './matching/findings';
 import { type Region, applyMask, applyRegion } from './mask';
 import { lowerBound } from './search';
 import { type TokenOffsets, offsetsOf } from './text';
@@ -64,6 +65,8 @@ export class DocumentLinter {
     let old = this.state;
     if (old?.stale) old = this.state = this.rematch(old);
     if (old && old.text === text) return old.result;
+    // Re-linting moves the old state's matches in place: if it threw half-way, that state is not to be used again.
+    this.state = undefined;
     this.state = (old && this.relint(old, text)) ?? this.full(text);
     return this.state.result;
   }
@@ -194,7 +197,10 @@ export class DocumentLinter {
     while (m < oldMatches.length && oldMatches[m]!.end <= from) matches.push(oldMatches[m++]!);
     for (const fresh of matchTokens(view, tokens, this.compiled, this.options, tFrom, tTo, this.lang, from, to)) matches.push(fresh);
     while (m < oldMatches.length && oldMatches[m]!.start < oldTo) m++;
-    for (; m < oldMatches.length; m++) matches.push(shiftMatch(oldMatches[m]!, tokenDelta, delta));
+    // The old result's uses, if anyone reads them later, are of the old offsets (the matches it shares with results
+    // before it were held by the edits after those).
+    holdUses(old.result);
+    for (; m < oldMatches.length; m++) matches.push(moveMatch(oldMatches[m]!, tokenDelta, delta));
 
     // The word table too: only the words of the re-scanned blocks are read again.
     const vocab = this.lang.variants;
@@ -268,44 +274,35 @@ function spliceHeadings(old: readonly Heading[], scanned: readonly Span[], text:
   return out;
 }
 
-/** A copy of `m` moved by the edit (results already handed out keep their offsets). */
-function shiftMatch(m: Match, tokenDelta: number, delta: number): Match {
-  const shifted: Match = {
-    first: m.first + tokenDelta,
-    last: m.last + tokenDelta,
-    start: m.start + delta,
-    end: m.end + delta,
-    term: m.term,
-    form: m.form,
-    kind: m.kind,
-    edits: m.edits.length === 0 ? m.edits : m.edits.map((e) => shiftEdit(e, delta)),
-    // Set below or by buildFindings: in the object itself, as for new matches (matching/exact.ts).
-    occurrence: undefined,
-    memo: undefined,
-  };
-  if (m.han) shifted.han = true;
-  if (m.capsForm) shifted.capsForm = true;
-  if (m.exception) shifted.exception = { phrase: m.exception.phrase, start: m.exception.start + delta, end: m.exception.end + delta };
+/**
+ * `m` moved by the edit, in place: a match after the edit is the same object in the new state (a keystroke moves
+ * thousands; copies of them were most of what it allocated). What results already handed out hold of it is not
+ * changed: its edits and finding are new objects, and its old offsets are held for the old result's uses.
+ */
+function moveMatch(m: Match, tokenDelta: number, delta: number): Match {
+  m.first += tokenDelta;
+  m.last += tokenDelta;
+  m.start += delta;
+  m.end += delta;
+  // Its edits are also a finding's (its replacement), and its use the old result's.
+  if (m.edits.length > 0) m.edits = m.edits.map((e) => shiftEdit(e, delta));
+  m.occurrence = undefined;
+  if (m.exception) m.exception = { phrase: m.exception.phrase, start: m.exception.start + delta, end: m.exception.end + delta };
   // Its block did not change, so its finding only moves (buildFindings checks the dominant form and count).
-  const memo = m.memo;
-  if (memo) {
-    const f = memo.finding;
-    shifted.memo = {
-      form: memo.form,
-      count: memo.count,
-      finding: f && {
-        kind: f.kind,
-        start: f.start + delta,
-        end: f.end + delta,
-        found: f.found,
-        termId: f.termId,
-        expected: f.expected,
-        replacements: f.replacements.map((r) => ({ text: r.text, edits: r.edits.map((e) => shiftEdit(e, delta)) })),
-        message: f.message,
-      },
+  const f = m.memo?.finding;
+  if (f) {
+    m.memo!.finding = {
+      kind: f.kind,
+      start: f.start + delta,
+      end: f.end + delta,
+      found: f.found,
+      termId: f.termId,
+      expected: f.expected,
+      replacements: f.replacements.map((r) => ({ text: r.text, edits: r.edits.map((e) => shiftEdit(e, delta)) })),
+      message: f.message,
     };
   }
-  return shifted;
+  return m;
 }
 
 function shiftEdit(e: Edit, delta: number): Edit {

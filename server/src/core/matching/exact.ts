@@ -9,7 +9,7 @@ import type { DocumentView } from '../view';
 import { type Alignment, align, kindOf } from './align';
 import { type CaseContext, caseContext } from './casing';
 import { gapBetween } from './gaps';
-import { type Match, type MatchScope, type Matcher, NO_EDITS } from './match';
+import { type Match, type MatchScope, type Matcher, NO_EDITS, newMatch } from './match';
 import { isLookAlike } from './lookAlikes';
 import { beforeNoun, isModifierCompound } from './modifiers';
 
@@ -95,16 +95,16 @@ function classifyMatch(scope: MatchScope, first: number, last: number, forms: re
     const t = compiled.entry(f.term).term;
     if (t.notVariants && isLookAlike(t, view.text.slice(start, end))) continue;
     if (writtenAs(view, start, end, f.text)) {
-      return forbiddenIn(f, { first, last, start, end, term: f.term, form: f.form, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS, occurrence: undefined, memo: undefined });
+      return forbiddenIn(f, newMatch(first, last, start, end, f.term, f.form, f.form < 0 ? 'forbidden' : 'ok', NO_EDITS));
     }
     const caseSensitive = compiled.entry(f.term).term.caseSensitive;
     const a = align(view, tokens, first, last, f.side, caseSensitive, (ctx ??= caseContext(view, start, lang)));
     if (a.flags.size === 0) {
-      return forbiddenIn(f, { first, last, start, end, term: f.term, form: f.form, kind: f.form < 0 ? 'forbidden' : 'ok', edits: NO_EDITS, occurrence: undefined, memo: undefined });
+      return forbiddenIn(f, newMatch(first, last, start, end, f.term, f.form, f.form < 0 ? 'forbidden' : 'ok', NO_EDITS));
     }
     // A forbidden spelling written in another case is still that forbidden spelling.
     if (f.form < 0 && !a.flags.has('joined') && !a.flags.has('split') && !a.flags.has('hyphen')) {
-      return forbiddenIn(f, { first, last, start, end, term: f.term, form: -1, kind: 'forbidden', edits: NO_EDITS, occurrence: undefined, memo: undefined });
+      return forbiddenIn(f, newMatch(first, last, start, end, f.term, -1, 'forbidden', NO_EDITS));
     }
     if (f.form >= 0 && (!best || a.flags.size < best.a.flags.size)) best = { f, a };
   }
@@ -126,7 +126,7 @@ function classifyMatch(scope: MatchScope, first: number, last: number, forms: re
     const capitalised = compiled.entry(best.f.term).term.caseSensitive && isUpperChar(pieces[0]!.charCodeAt(0)) && isUpperChar(best.f.text.charCodeAt(0));
     if (kind === 'split' && !capitalised && pieces.every((p) => lang.isWord(p))) return undefined;
   }
-  return { first, last, start, end, term: best.f.term, form: best.f.form, kind, edits: best.a.edits, occurrence: undefined, memo: undefined };
+  return newMatch(first, last, start, end, best.f.term, best.f.form, kind, best.a.edits);
 }
 
 /** A use of a forbidden form the list writes in capitals ("HK") says so: those capitals are not typography. */

@@ -99,34 +99,57 @@ export function buildFindings(view: DocumentView, compiled: CompiledTerms, match
     if (finding) findings.push(finding);
   }
   // The uses are made when first read: a keystroke's lint reads none (the editor asks for them for a translation
-  // pair or a report), and every match an edit moved is a new object whose use would be made again.
+  // pair or a report). A match's use is made once and kept on it, until an edit moves the match.
   let made: Occurrence[] | undefined;
-  const uses = (): Occurrence[] => {
-    if (made) return made;
-    made = [];
-    for (const m of matches) {
-      if (m.exception) continue;
-      made.push((m.occurrence ??= { termId: termIdOf(m), start: m.start, end: m.end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind }));
-    }
-    return made;
+  // The matches' offsets [start, end, …] as this result has them, once an edit is about to move the matches.
+  let held: Int32Array | undefined;
+  const useOf = (m: Match, start: number, end: number): Occurrence => ({ termId: termIdOf(m), start, end, form: m.kind === 'misspelling' ? -1 : m.form, kind: m.kind === 'ok' ? undefined : m.kind });
+  const uses: LazyUses = {
+    make(): Occurrence[] {
+      if (made) return made;
+      made = [];
+      for (let i = 0; i < matches.length; i++) {
+        const m = matches[i]!;
+        if (m.exception) continue;
+        // A held result's matches may have moved since: its uses are made from its own offsets, and not kept on the
+        // matches (which are the next result's).
+        made.push(held ? useOf(m, held[2 * i]!, held[2 * i + 1]!) : (m.occurrence ??= useOf(m, m.start, m.end)));
+      }
+      held = undefined;
+      return made;
+    },
+    hold(): void {
+      if (made || held) return;
+      held = new Int32Array(2 * matches.length);
+      for (let i = 0; i < matches.length; i++) {
+        held[2 * i] = matches[i]!.start;
+        held[2 * i + 1] = matches[i]!.end;
+      }
+    },
   };
   return withUses(findings, uses, excepted, han ? script : undefined);
 }
 
+/** A result's uses, made when first read, from its matches or (once `hold` is called) from their offsets as they were. */
+interface LazyUses {
+  make(): Occurrence[];
+  hold(): void;
+}
+
 /** The uses of results made by buildFindings, while they are still to be made: what `withFindings` carries over. */
-const lazyUses = new WeakMap<LintResult, () => Occurrence[]>();
+const lazyUses = new WeakMap<LintResult, LazyUses>();
 
 /**
- * A result whose `occurrences` are made by `uses` when first read: an enumerable property like any other to whoever
- * reads it, spreads or serializes the result (in the order the fields always had). The matches `uses` reads are
- * never changed once settled (DocumentLinter makes new arrays and new objects for what an edit moves).
+ * A result whose `occurrences` are made when first read: an enumerable property like any other to whoever reads it,
+ * spreads or serializes the result (in the order the fields always had). Its matches may be moved by an edit after
+ * it is made (DocumentLinter moves a match in place): `holdUses` first.
  */
-function withUses(findings: Finding[], uses: () => Occurrence[], excepted: Excepted[] | undefined, lang: string | undefined): LintResult {
+function withUses(findings: Finding[], uses: LazyUses, excepted: Excepted[] | undefined, lang: string | undefined): LintResult {
   const result = { findings } as LintResult;
   Object.defineProperty(result, 'occurrences', {
     enumerable: true,
     configurable: true,
-    get: uses,
+    get: () => uses.make(),
     set(this: LintResult, value: Occurrence[]) {
       lazyUses.delete(this);
       Object.defineProperty(this, 'occurrences', { value, enumerable: true, configurable: true, writable: true });
@@ -136,6 +159,14 @@ function withUses(findings: Finding[], uses: () => Occurrence[], excepted: Excep
   if (lang !== undefined) result.lang = lang;
   lazyUses.set(result, uses);
   return result;
+}
+
+/**
+ * Keeps the offsets of `result`'s uses as they are now, when its uses are still to be made: called before an edit
+ * moves the matches it was made from (every result whose uses read a match is held before the match moves).
+ */
+export function holdUses(result: LintResult): void {
+  lazyUses.get(result)?.hold();
 }
 
 /** `result` with other findings, and its uses as they are (still to be made when first read, if they were). */

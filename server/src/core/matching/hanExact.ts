@@ -16,7 +16,7 @@ import type { VariantKind } from '../types';
 import type { DocumentView } from '../view';
 import { type ChineseScript, type HanForm, type HanTerms, hanTermsOf, scriptOfTag } from './hanTerms';
 import { foldedAt, isAsciiAlnum, significant, skipTransparent } from './hanWalk';
-import { type Match, type MatchScope, type Matcher, NO_EDITS } from './match';
+import { type Match, type MatchScope, type Matcher, NO_EDITS, newMatch } from './match';
 
 export const hanMatcher: Matcher = {
   find(scope, matches) {
@@ -167,17 +167,7 @@ function classify(view: DocumentView, han: HanTerms, script: ChineseScript, cand
   const sigOf = () => (sig ??= significant(view, cand.start, cand.end));
   const text = cand.plain ? view.text.slice(cand.start, cand.end) : String.fromCodePoint(...sigOf().written);
   const first = lowerBound(tokenStarts, cand.start, 0, tokenCount);
-  const make = (f: HanForm, form: number, kind: VariantKind | 'ok', edits: Match['edits']): Match => ({
-    first,
-    last: first - 1,
-    start: cand.start,
-    end: cand.end,
-    term: f.concept,
-    form,
-    kind,
-    edits,
-    han: true,
-  });
+  const make = (f: HanForm, form: number, kind: VariantKind | 'ok', edits: Match['edits']): Match => newMatch(first, first - 1, cand.start, cand.end, f.concept, form, kind, edits, true);
   const ownForm = (f: HanForm): boolean => f.script === han.entry(f.concept, script).script;
 
   // Written exactly as a form: of the document's script (or of the only script the concept has), or of the other.

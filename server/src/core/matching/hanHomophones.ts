@@ -19,7 +19,7 @@ import type { DocumentView } from '../view';
 import { type HanForm, type HanTerms, hanTermsOf, scriptOfTag } from './hanTerms';
 import { charEdits } from './hanExact';
 import { foldedAt } from './hanWalk';
-import type { Match, MatchScope, Matcher } from './match';
+import { type Match, type MatchScope, type Matcher, newMatch } from './match';
 
 export const homophoneMatcher: Matcher = {
   find(scope, matches) {
@@ -246,17 +246,8 @@ function findHomophones(scope: MatchScope, matches: Match[]): void {
       p += cp > 0xffff ? 2 : 1;
     }
     const ownForm = entry.script === own.script;
-    matches.push({
-      first: lowerBound(scope.tokens.starts, cand.start, 0, scope.tokens.length),
-      last: lowerBound(scope.tokens.starts, cand.start, 0, scope.tokens.length) - 1,
-      start: cand.start,
-      end: cand.end,
-      term: own.concept,
-      form: ownForm ? own.form : -1,
-      kind: 'misspelling',
-      edits: ownForm ? charEdits(view, written, at, own.text) : [],
-      han: true,
-    });
+    const first = lowerBound(scope.tokens.starts, cand.start, 0, scope.tokens.length);
+    matches.push(newMatch(first, first - 1, cand.start, cand.end, own.concept, ownForm ? own.form : -1, 'misspelling', ownForm ? charEdits(view, written, at, own.text) : [], true));
   }
   if (replaced.size > 0) {
     let n = 0;

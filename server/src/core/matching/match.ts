@@ -43,6 +43,15 @@ export interface Match {
   exception?: { phrase: string; start: number; end: number };
 }
 
+/**
+ * A match with every field of `Match`, in one order, the optional ones unset: every matcher makes its matches here,
+ * so all of them share one shape, whatever is set on them later (their finding, their use, an exception around
+ * them). DocumentLinter moves thousands of them in place at each keystroke; code that reads them stays monomorphic.
+ */
+export function newMatch(first: number, last: number, start: number, end: number, term: number, form: number, kind: Match['kind'], edits: Match['edits'], han?: true): Match {
+  return { first, last, start, end, term, form, kind, edits, memo: undefined, occurrence: undefined, han, capsForm: undefined, exception: undefined };
+}
+
 /** What a matcher reads: the document, its word tokens, the terms, and the token range [from, to) to match. */
 export interface MatchScope {
   readonly view: DocumentView;

@@ -14,7 +14,7 @@ import { AsciiWords, VERDICT_FINE, VERDICT_SUSPICIOUS } from './asciiWords';
 import { caseContext } from './casing';
 import { gapBetween } from './gaps';
 import { isLookAlike } from './lookAlikes';
-import type { Match, MatchScope, Matcher } from './match';
+import { type Match, type MatchScope, type Matcher, newMatch } from './match';
 import type { Language } from '../languages/language';
 import { isChinaPlace, isChineseSurname, isPinyinGivenName, pinyinSyllables } from '../names/chinaNames';
 
@@ -285,7 +285,7 @@ function misspellingMatch(view: DocumentView, tokens: TokenOffsets, first: numbe
     const target = lang.adaptCase(wanted, written, caseSensitive, k === first && ctx.sentenceStart, ctx.heading);
     edits.push(...wordwiseEdits(tStart, written, target));
   }
-  return { first, last, start, end: tokens.ends[last]!, term, form, kind: 'misspelling', edits: mergeEdits(edits, view.text) };
+  return newMatch(first, last, start, tokens.ends[last]!, term, form, 'misspelling', mergeEdits(edits, view.text));
 }
 
 /** The edit that makes the gap after token `a` read as the form's `gap` (a space or a hyphen), if it does not. */

@@ -40,6 +40,7 @@ interface State {
   marked: boolean;
   view: DocumentView;
   tokens: TokenOffsets;
+  /** The term matches, in offset order; the next edit moves those after it in place (`moveMatch`). */
   matches: Match[];
   result: LintResult;
   /** The word table of the checks without a list (core/consistency/), when they run, and their findings. */

@@ -105,7 +105,7 @@ export function inTitle(t: WordTable, k: number): boolean {
     const nl = text.indexOf('\n', end);
     lineEnd = Math.min(nl < 0 ? text.length : nl, at + TITLE_REACH);
   }
-  if (!readsAsProse(t, k) && lineStyle(t, lineStart, lineEnd) !== HeadingStyle.None) return true;
+  if (!readsAsProse(t, k) && !proseNear(t, k, lineStart, lineEnd) && lineStyle(t, lineStart, lineEnd) !== HeadingStyle.None) return true;
   // The nearest quote before the word on its line, if it opens (a letter follows it) and one after it closes;
   // most lines have no quote before the word at all.
   if (!QUOTE.test(text.slice(lineStart, at))) return false;
@@ -150,6 +150,25 @@ function readsAsProse(t: WordTable, k: number): boolean {
   const cls = charClassTable()[b]!;
   // Letters are of the Word class but Han and kana (Cjk); an astral letter is a surrogate pair.
   return cls !== CharClass.Word && cls !== CharClass.Cjk && cls !== CharClass.Hyphen && (b < 0xd800 || b > 0xdfff);
+}
+
+/** How many words each side of a word `proseNear` reads. */
+const PROSE_NEAR = 3;
+
+/**
+ * A word a few words from k, wholly inside the line [from, to) that inTitle reads, reads as prose (readsAsProse):
+ * then so does the line, and it is no title. In a paragraph written on one line, which reaches TITLE_REACH
+ * characters either side of every word, no two words read the same stretch of it: this answers for nearly all of
+ * them without reading the stretch.
+ */
+function proseNear(t: WordTable, k: number, from: number, to: number): boolean {
+  for (let d = 1; d <= PROSE_NEAR; d++) {
+    const a = k - d;
+    if (a >= 0 && startOf(t, a) >= from && readsAsProse(t, a)) return true;
+    const b = k + d;
+    if (b < t.length && endOf(t, b) <= to && readsAsProse(t, b)) return true;
+  }
+  return false;
 }
 
 /** Any of the quotes of OPEN_QUOTES and CLOSE_QUOTES. */

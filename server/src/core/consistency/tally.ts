@@ -60,6 +60,10 @@ export interface TallyContext {
 
 /** Adds each source's findings for `group` to `out[source]`. */
 export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]): void {
+  // Most groups are written one way throughout (a name in one case, every time): nothing to count. Leaving uses out
+  // (below) never makes a second form.
+  const one = group.uses[0]?.form;
+  if (group.uses.every((u) => u.form === one)) return;
   const excepted = ctx.excepted;
   // Most runs ignore nothing: no use's text is then normalised to be looked up.
   const ignore = ctx.ignore.size > 0 ? ctx.ignore : undefined;

@@ -157,9 +157,9 @@ const PROSE_NEAR = 3;
 
 /**
  * A word a few words from k, wholly inside the line [from, to) that inTitle reads, reads as prose (readsAsProse):
- * then so does the line, and it is no title. In a paragraph written on one line, which reaches TITLE_REACH
- * characters either side of every word, no two words read the same stretch of it: this answers for nearly all of
- * them without reading the stretch.
+ * then so does the line, and it is no title. This answers for nearly every word of prose without reading its line:
+ * lineStyle remembers only the last line asked, and the check asks about uses all over the document (and in a
+ * paragraph written on one line, every word reads a stretch of its own).
  */
 function proseNear(t: WordTable, k: number, from: number, to: number): boolean {
   for (let d = 1; d <= PROSE_NEAR; d++) {

@@ -14,6 +14,16 @@ const IMPORT_SETTINGS = {
   'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
 };
 
+/**
+ * The engine's keystroke path: no loop inside a callback handed to an array method. Such a callback is a new closure at
+ * each call; once a garbage collection has dropped the code V8 optimized for the last one (its feedback holds that
+ * code weakly), the next call's loop runs unoptimized until it is compiled again, on the second core, at every rerun
+ * of a check (1,500 keystrokes: 46 such compiles, 0.4 s of compiler time, before plain loops replaced them).
+ */
+const KEYSTROKE_PATH = ['consistency', 'matching', 'formats', 'translation', 'languages'].map((d) => `server/src/core/${d}/**/*.ts`).concat(['server/src/core/document.ts', 'server/src/core/lint.ts']);
+const LOOP_IN_CALLBACK =
+  'CallExpression[callee.property.name=/^(forEach|map|filter|some|every|reduce|find|findIndex|flatMap)$/] > :matches(ArrowFunctionExpression, FunctionExpression) :matches(ForStatement, ForOfStatement, ForInStatement, WhileStatement, DoWhileStatement)';
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
   {
@@ -53,6 +63,12 @@ export default tseslint.config(
           patterns: [{ group: ['vscode-languageserver*', 'vscode-languageclient*'], message: 'The core knows nothing of LSP.' }],
         },
       ],
+    },
+  },
+  {
+    files: KEYSTROKE_PATH,
+    rules: {
+      'no-restricted-syntax': ['error', { selector: LOOP_IN_CALLBACK, message: 'A loop in a callback made at each call is optimized anew after each collection: write the loop in the function itself.' }],
     },
   },
 );

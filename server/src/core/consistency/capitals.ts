@@ -225,7 +225,8 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
   const groups: { key: string; uses: VariantUse[] }[] = [];
   const byKey = new Map<string, number>();
   const pending: [number, WordTable, number, number][] = [];
-  tables.forEach((t, source) => {
+  for (let source = 0; source < tables.length; source++) {
+    const t = tables[source]!;
     const { flags } = t;
     const isNamed = named[source]!;
     const capitals = capitalWords(t);
@@ -248,13 +249,14 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
       }
       pending.push([source, t, k, id]);
     }
-  });
+  }
   if (groups.length === 0) return [];
   // The uses in lower case, counted first: a group of one use is none, and its uses are never made.
   const counts = new Int32Array(groups.length);
   for (const p of pending) counts[p[3]]!++;
   const lowerUses: [number, WordTable, number, number][] = [];
-  tables.forEach((t, source) => {
+  for (let source = 0; source < tables.length; source++) {
+    const t = tables[source]!;
     const { flags, hash } = t;
     const isNamed = named[source]!;
     for (let k = 0, n = t.length; k < n; k++) {
@@ -266,7 +268,7 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
       counts[id]!++;
       lowerUses.push([source, t, k, id]);
     }
-  });
+  }
   for (const list of [pending, lowerUses]) {
     for (const [source, t, k, id] of list) if (counts[id]! > 1) groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
   }
@@ -284,7 +286,8 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
   const groups: { key: string; uses: VariantUse[] }[] = [];
   const byKey = new Map<string, number>();
   let longest = 0;
-  tables.forEach((t, source) => {
+  for (let source = 0; source < tables.length; source++) {
+    const t = tables[source]!;
     const capitals = capitalWords(t);
     // Only capitalised words start a run; `next` is the first word past the last run (runs never overlap).
     for (let i = 0, next = 0; i < capitals.length; i++) {
@@ -325,14 +328,15 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
         longest = Math.max(longest, last - k + 1);
       }
     }
-  });
+  }
   if (groups.length === 0) return [];
   const base = HASH_BASE;
   const separator = SEPARATOR;
   /** The uses found, as (source, table, first word, last word, group), and how many each group has. */
   const spans: [number, WordTable, number, number, number][] = [];
   const counts = new Int32Array(groups.length);
-  tables.forEach((t, source) => {
+  for (let source = 0; source < tables.length; source++) {
+    const t = tables[source]!;
     const hash = t.hash;
     for (let k = 0, n = t.length; k < n; k++) {
       if (heads.get(hash[k]!) < 0 || !plain(t, k)) continue;
@@ -360,7 +364,7 @@ function nameGroups(tables: readonly WordTable[], lang: Language, named: readonl
       named[source]!.fill(1, k, foundLast + 1);
       k = foundLast;
     }
-  });
+  }
   // A name used once is no group: its use is never made.
   for (const [source, t, first, last, id] of spans) {
     if (counts[id]! > 1) groups[id]!.uses.push({ source, start: startOf(t, first), end: endOf(t, last), form: caseForm(t, first, last), shown: shown(t, first, last) });

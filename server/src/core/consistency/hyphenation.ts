@@ -59,7 +59,8 @@ export function hyphenationGroups(tables: readonly WordTable[], lang: Language, 
   /** The first words of the compounds: a spaced form can only start with one. */
   const heads = new IntTable(64);
   // Hyphenated compounds: maximal runs of words joined by single hyphens.
-  tables.forEach((t, source) => {
+  for (let source = 0; source < tables.length; source++) {
+    const t = tables[source]!;
     for (let k = 0; k + 1 < t.length; k++) {
       if (t.gap[k] !== Gap.Hyphen || (k > 0 && t.gap[k - 1] === Gap.Hyphen)) continue;
       let last = k + 1;
@@ -84,13 +85,14 @@ export function hyphenationGroups(tables: readonly WordTable[], lang: Language, 
       c.splits.add(splitsOf(t, k, last));
       c.uses.push(use(source, t, k, last, words.join('-')));
     }
-  });
+  }
 
   // One pass per document: the compounds' letters as one word, and as words apart (each word in at most one
   // spaced use, left first); and every pair of content words, for the pairs with no hyphenated form.
   const spaced = tables.map((t) => new Uint8Array(t.length));
   const pairs = new PairFilter();
-  tables.forEach((t, source) => {
+  for (let source = 0; source < tables.length; source++) {
+    const t = tables[source]!;
     const { flags, gap, hash, pow } = t;
     const { starts, ends } = t.tokens;
     const taken = spaced[source]!;
@@ -120,7 +122,7 @@ export function hyphenationGroups(tables: readonly WordTable[], lang: Language, 
       const ph = (Math.imul(h, pow[k + 1]!) + hash[k + 1]!) | 0;
       pairs.add(ph);
     }
-  });
+  }
 
   const groups: VariantGroup[] = compounds.filter((c) => c.uses.length > 1).map((c) => group(c.uses, lang));
   groups.push(...apartAndJoined(tables, spaced, pairs, byHash, lang));
@@ -157,7 +159,8 @@ function apartAndJoined(tables: readonly WordTable[], taken: readonly Uint8Array
   const groups: { key: string; uses: VariantUse[] }[] = [];
   const byKey = new Map<string, number>();
   const byHash = new IntTable(16);
-  tables.forEach((t, source) => {
+  for (let source = 0; source < tables.length; source++) {
+    const t = tables[source]!;
     const { flags, hash } = t;
     const { starts, ends } = t.tokens;
     for (let k = 0; k < t.length; k++) {
@@ -172,9 +175,10 @@ function apartAndJoined(tables: readonly WordTable[], taken: readonly Uint8Array
       }
       groups[id]!.uses.push(use(source, t, k, k, key));
     }
-  });
+  }
   if (groups.length === 0) return [];
-  tables.forEach((t, source) => {
+  for (let source = 0; source < tables.length; source++) {
+    const t = tables[source]!;
     const used = taken[source]!;
     for (let k = 0; k + 1 < t.length; k++) {
       if (t.gap[k] !== Gap.Space || used[k] || used[k + 1] || !content(t, k) || !content(t, k + 1)) continue;
@@ -187,7 +191,7 @@ function apartAndJoined(tables: readonly WordTable[], taken: readonly Uint8Array
       groups[id]!.uses.push(use(source, t, k, k + 1, `${a} ${b}`));
       k++;
     }
-  });
+  }
   return groups.map((g) => group(g.uses, lang));
 }
 

@@ -121,13 +121,14 @@ function checksByClass(sources: readonly ConsistencySource[], compiled: Compiled
   // Abbreviations first: an expansion spelled out again is the abbreviation's to fix, and no use of a variant.
   if (abbreviations) {
     const known = knownAbbreviations(compiled);
-    tables.forEach((t, i) => {
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!;
       for (const f of abbreviationFindings(t, vocab, known, compiled.ignore)) {
         if (excepted?.(i, f.start, f.end)) continue;
         if (wanted(options, f.kind)) by[i]!.abbreviations.push(f);
         if (f.kind === 'expansion') by[i]!.claimed.push({ start: f.start, end: f.end });
       }
-    });
+    }
   }
   if (!checks) return by;
   const keep = kept && sameSpans(kept.claimed, by[0]!.claimed) ? kept : undefined;

@@ -32,7 +32,8 @@ export function spellingGroups(tables: readonly WordTable[], vocab: VariantVocab
   const dialects = vocab.dialects();
   const index = hashTable(dialects);
   const families = new Map<number, VariantUse[]>();
-  tables.forEach((t, source) => {
+  for (let source = 0; source < tables.length; source++) {
+    const t = tables[source]!;
     for (let k = 0; k < t.length; k++) {
       if ((t.flags[k]! & (Word.Letters | Word.Covered)) !== Word.Letters) continue;
       const at = index.get(t.hash[k]!);
@@ -44,7 +45,7 @@ export function spellingGroups(tables: readonly WordTable[], vocab: VariantVocab
       if (!uses) families.set(spelling.family, (uses = []));
       uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: String(spelling.side), shown: lower });
     }
-  });
+  }
   const groups: VariantGroup[] = [];
   for (const uses of families.values()) {
     if (uses.length < 2) continue;

@@ -62,14 +62,20 @@ export interface TallyContext {
 export function tally(group: VariantGroup, ctx: TallyContext, out: Finding[][]): void {
   // Most groups are written one way throughout (a name in one case, every time): nothing to count. Leaving uses out
   // (below) never makes a second form.
-  const one = group.uses[0]?.form;
-  if (group.uses.every((u) => u.form === one)) return;
+  // (Loops, not callbacks: a callback made at each call is optimized anew once a collection drops its code.)
+  const all = group.uses;
+  const one = all[0]?.form;
+  let differs = 1;
+  while (differs < all.length && all[differs]!.form === one) differs++;
+  if (differs >= all.length) return;
   const excepted = ctx.excepted;
   // Most runs ignore nothing: no use's text is then normalised to be looked up.
   const ignore = ctx.ignore.size > 0 ? ctx.ignore : undefined;
-  const uses = group.uses.filter(
-    (u) => !ignore?.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))) && !overlapsAny(ctx.claimed[u.source]!, u.start, u.end) && !excepted?.(u.source, u.start, u.end),
-  );
+  const uses: VariantUse[] = [];
+  for (const u of all) {
+    if (ignore?.has(normalizeIgnored(ctx.texts[u.source]!.slice(u.start, u.end))) || overlapsAny(ctx.claimed[u.source]!, u.start, u.end) || excepted?.(u.source, u.start, u.end)) continue;
+    uses.push(u);
+  }
   const forms = new Map<string, { count: number; first: VariantUse; shown: Map<string, number>; mid: Map<string, number> }>();
   for (const u of uses) {
     let f = forms.get(u.form);

@@ -338,7 +338,8 @@ function lettersElsewhere(sides: readonly [WordTable, number, number][], t1: Wor
     asked[id]! |= bit;
     maybe ||= (bit & (APART * BOTH)) !== 0 ? filter.apart(h) : filter.word(h);
   };
-  sides.forEach(([t, from, to], side) => {
+  for (let side = 0; side < sides.length; side++) {
+    const [t, from, to] = sides[side]!;
     const { gap, hash, pow } = t;
     const { starts, ends } = t.tokens;
     for (let k = from; k < to; k++) if (ends[k]! - starts[k]! >= 4) ask(hash[k]!, APART << side);
@@ -349,7 +350,7 @@ function lettersElsewhere(sides: readonly [WordTable, number, number][], t1: Wor
         if (last >= from) ask(h, JOINED << side);
       }
     }
-  });
+  }
   if (asked.length === 0) return false;
   // Found: what the words elsewhere answer, by the same bits (an answer serves both sides for the rest).
   const found = new Uint8Array(asked.length);

@@ -54,11 +54,12 @@ function indexOf(han: HanTerms): Index {
     for (const script of ['zh-Hans', 'zh-Hant'] as const) {
       const e = han.entry(c, script);
       if (e.script !== script) continue;
-      e.acceptable.forEach((text, form) => {
-        if (!HAN_ONLY.test(text) || [...text].length < MIN_CHARS) return;
+      for (let form = 0; form < e.acceptable.length; form++) {
+        const text = e.acceptable[form]!;
+        if (!HAN_ONLY.test(text) || [...text].length < MIN_CHARS) continue;
         const folded = foldText(text);
         const read = readingsInContext(text);
-        if (read.length !== [...text].length) return;
+        if (read.length !== [...text].length) continue;
         let reading = '';
         for (const s of read) {
           let id = syllables.get(s);
@@ -68,7 +69,7 @@ function indexOf(han: HanTerms): Index {
         let k = byFolded.get(folded);
         if (!k) byFolded.set(folded, (k = { folded, forms: [], reading }));
         k.forms.push({ concept: c, script, form, text });
-      });
+      }
     }
   }
   const trie = new KeyTrie(1024);

@@ -33,9 +33,10 @@ function findMisspellings(scope: MatchScope, matches: Match[]): void {
   // read as the name's own words.
   // By token (in [from, to)): 1 + the index in `matches` of the correct use covering it, or 0.
   const correctAt = new Int32Array(to - from);
-  matches.forEach((m, index) => {
+  for (let index = 0; index < matches.length; index++) {
+    const m = matches[index]!;
     if (m.form >= 0) for (let k = m.first; k <= m.last; k++) correctAt[k - from] = index + 1;
-  });
+  }
   const correctMatch = (k: number): Match | undefined => (correctAt[k - from] ? matches[correctAt[k - from]! - 1] : undefined);
   const absorbable = (k: number, first: number, last: number): boolean => {
     const m = correctMatch(k);

@@ -123,11 +123,16 @@ export class NeighbourIndex {
       for (let i = lowerBound(near, low); i < near.length && near[i]! < low + USE_SPAN; i++) out.push(near[i]! - low);
     }
     if (out.length > 1) {
-      out.sort((a, b) => a - b);
+      out.sort(ascending);
       let w = 1;
       for (let i = 1; i < out.length; i++) if (out[i] !== out[w - 1]) out[w++] = out[i]!;
       out.length = w;
     }
     return out.slice();
   }
+}
+
+/** One comparator for every sort (one made at each call would be optimized anew after each collection). */
+function ascending(a: number, b: number): number {
+  return a - b;
 }

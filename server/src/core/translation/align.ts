@@ -86,7 +86,8 @@ function bagsOf(blocks: readonly PairBlock[], shared: ReadonlyMap<string, number
   const ids: number[] = [];
   const counts: number[] = [];
   const bag = new Map<number, number>();
-  blocks.forEach((b, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
     bag.clear();
     for (const a of b.anchors) {
       const id = shared.get(a);
@@ -103,7 +104,7 @@ function bagsOf(blocks: readonly PairBlock[], shared: ReadonlyMap<string, number
       totals[i]! += n;
     }
     to[i] = ids.length;
-  });
+  }
   return { from, to, ids: Int32Array.from(ids), counts: Int32Array.from(counts), totals };
 }
 

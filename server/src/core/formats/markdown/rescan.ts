@@ -5,7 +5,7 @@
  * alone, without lezer's block parser; the tree catches up at the next edit that needs it.
  */
 import { type ChangedRange, type SyntaxNodeRef, type Tree, TreeFragment } from '@lezer/common';
-import type { FormatStructure, Rescan, TextChange } from '../format';
+import type { FormatStructure, Rescan, Span, TextChange } from '../format';
 import { frontMatterEnd } from './frontMatter';
 import { guardNesting, guardedLines } from './limits';
 import { LINK_REFERENCE, type MarkdownScan, PARAGRAPH, maskAll, maskNode, sortStructure } from './masking';
@@ -244,15 +244,28 @@ export function rescanMarkdown(old: MarkdownScan, oldText: string, text: string,
     }
   }
   sortStructure(fresh);
-  const splice = <T>(xs: readonly T[], at: (x: T) => number, shift: (x: T) => T, mid: T[]): T[] => {
-    const out: T[] = [];
-    for (const x of xs) if (at(x) < from) out.push(x);
-    for (const x of mid) out.push(x);
-    // An empty heading at the very end starts at the text's length: with no block kept after the edit, keep nothing.
-    if (b < nNew) for (const x of xs) if (at(x) >= oldTo) out.push(shift(x));
-    return out;
-  };
-  const blockStarts = splice(old.blockStarts, (x) => x, (x) => x + delta, fresh.blockStarts);
-  const headings = splice(old.headings, (h) => h.start, (h) => ({ start: h.start + delta, end: h.end + delta }), fresh.headings);
+  // An empty heading at the very end starts at the text's length: with no block kept after the edit, keep nothing.
+  const keepAfter = b < nNew;
+  const blockStarts = spliceStarts(old.blockStarts, from, oldTo, delta, fresh.blockStarts, keepAfter);
+  const headings = spliceSpans(old.headings, from, oldTo, delta, fresh.headings, keepAfter);
   return { scan: { mask, fmEnd, tree, blocks, guarded, blockStarts, headings }, from, to, oldTo };
+}
+
+// The kept structure before `from`, the re-scanned one, and (when asked) the kept one from `oldTo` on, moved by
+// `delta`. Module functions with plain loops: callbacks made at each call are optimized anew whenever a collection
+// has dropped the last one's code.
+function spliceStarts(xs: readonly number[], from: number, oldTo: number, delta: number, mid: readonly number[], keepAfter: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) if (xs[i]! < from) out.push(xs[i]!);
+  for (let i = 0; i < mid.length; i++) out.push(mid[i]!);
+  if (keepAfter) for (let i = 0; i < xs.length; i++) if (xs[i]! >= oldTo) out.push(xs[i]! + delta);
+  return out;
+}
+
+function spliceSpans(xs: readonly Span[], from: number, oldTo: number, delta: number, mid: readonly Span[], keepAfter: boolean): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < xs.length; i++) if (xs[i]!.start < from) out.push(xs[i]!);
+  for (let i = 0; i < mid.length; i++) out.push(mid[i]!);
+  if (keepAfter) for (let i = 0; i < xs.length; i++) if (xs[i]!.start >= oldTo) out.push({ start: xs[i]!.start + delta, end: xs[i]!.end + delta });
+  return out;
 }

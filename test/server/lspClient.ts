@@ -114,6 +114,8 @@ export class TestClient {
   readonly progress = new EventLog<unknown>();
   readonly projectLanguages = new EventLog<string[]>();
   readonly configurationRequests = new EventLog<(string | undefined)[]>();
+  /** How long the editor takes to take in each `workspace/diagnostic/refresh` (0: at once). */
+  refreshDelayMs = 0;
   /** While set, `workspace/configuration` requests are answered only once it resolves (an editor slow to answer). */
   holdConfiguration: Promise<void> | undefined;
   /** `termlint` settings by scope URI prefix ('' = everywhere); later, longer prefixes win. */
@@ -144,7 +146,9 @@ export class TestClient {
     });
     connection.onRequest(UnregistrationRequest.type, () => undefined);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+    connection.onRequest(DiagnosticRefreshRequest.type, async () => {
+      // A busy editor takes a while to take a refresh in: what the server asked for arrives later than it was sent.
+      if (this.refreshDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.refreshDelayMs));
       this.refreshes.push(this.refreshes.all.length + 1);
     });
     connection.onRequest(ApplyWorkspaceEditRequest.type, async (p) => {
@@ -163,6 +167,8 @@ export class TestClient {
       /** Default true; false for a pull client that never honours `workspace/diagnostic/refresh`. */
       refreshSupport?: boolean;
       holdConfiguration?: Promise<void>;
+      /** An editor that takes this long to take in each refresh request (a busy one). */
+      refreshDelayMs?: number;
     } = {},
   ): Promise<TestClient> {
     const mode = options.mode ?? 'pull';
@@ -171,6 +177,7 @@ export class TestClient {
     const client = new TestClient(connection, child, mode);
     if (options.settings) client.settings[''] = options.settings;
     client.holdConfiguration = options.holdConfiguration;
+    client.refreshDelayMs = options.refreshDelayMs ?? 0;
     connection.listen();
     const folders = options.workspace ? [{ uri: fileUri(options.workspace), name: path.basename(options.workspace) }] : null;
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
@@ -255,6 +262,21 @@ export class TestClient {
       const items = report.kind === 'full' ? report.items : [];
       if (until(items)) return items;
       await refreshed; // the server says when there is something new to pull
+    }
+  }
+
+  /**
+   * Resolves once `quietMs` pass with no refresh request: the refreshes the steps so far caused (re-lints on the
+   * server's background turns, each ending with a refresh when the editor may lack a result) have all arrived, so
+   * a test that counts refreshes from here counts its own steps'. Fails after `withinMs` of refreshes.
+   */
+  async refreshesSettled(quietMs = 300, withinMs = 10_000): Promise<void> {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      const seen = this.refreshes.all.length;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      if (this.refreshes.all.length === seen) return;
+      if (Date.now() > deadline) throw new Error(`refreshes still arriving after ${withinMs} ms`);
     }
   }
 

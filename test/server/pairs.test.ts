@@ -204,50 +204,57 @@ for (const mode of ['pull', 'push'] as Mode[]) {
   });
 }
 
-describe('server: a translation whose report the editor dropped (pull)', () => {
-  const ws = makeWorkspace({ 'terms.terms.json': TERMS, 'bericht.de.md': SOURCE, 'bericht.en.md': TARGET });
-  const target = ws.uri('bericht.en.md');
-  const source = ws.uri('bericht.de.md');
-  let client: TestClient;
-  before(async () => {
-    client = await TestClient.start({ mode: 'pull', workspace: ws.root, settings: { useBundledTerms: false } });
-  });
-  after(async () => {
-    await client.shutdown();
-    ws.remove();
-  });
+// Once with an editor that takes refreshes in at once, once with a busy one: the refresh that opening the
+// translation causes (its source, linted for it, was never pulled) then arrives while the steps below are under way.
+for (const refreshDelayMs of [0, 30]) {
+  describe(`server: a translation whose report the editor dropped (pull${refreshDelayMs ? ', an editor slow to take refreshes in' : ''})`, () => {
+    const ws = makeWorkspace({ 'terms.terms.json': TERMS, 'bericht.de.md': SOURCE, 'bericht.en.md': TARGET });
+    const target = ws.uri('bericht.en.md');
+    const source = ws.uri('bericht.de.md');
+    let client: TestClient;
+    before(async () => {
+      client = await TestClient.start({ mode: 'pull', workspace: ws.root, settings: { useBundledTerms: false }, refreshDelayMs });
+    });
+    after(async () => {
+      await client.shutdown();
+      ws.remove();
+    });
 
-  // VS Code drops a pulled report that comes back while its document is not visible (and keeps the one it had):
-  // the server's last answer is then not what the editor shows, and a later edit of the source that leaves the
-  // translation's findings as the server last answered them must still ask the editor to pull again.
-  it('is pulled again after the next edit of its source, though the findings are those the server last answered', async () => {
-    await client.open(source, 'markdown', SOURCE);
-    await client.open(target, 'markdown', TARGET);
-    await client.diagnosticsOf(target, (d) => translations(d).some((x) => text(x).includes('Shenzhen')));
-    const held = await client.pull(target);
-    assert.equal(held.kind, 'full');
-    const heldId = held.resultId!;
-    // The source changes what the translation must render; the editor is asked to pull, pulls, and drops the answer.
-    const refreshed = client.refreshes.next();
-    await client.replace(source, 'Shenzhen baut', 'Zhuhai baut');
-    await refreshed;
-    const dropped = await client.pull(target, heldId);
-    assert.equal(dropped.kind, 'full');
-    assert.notEqual(dropped.resultId, heldId);
-    // An edit of the source that changes nothing the translation is checked against.
-    const again = client.refreshes.next().then(() => 'refreshed');
-    await client.replace(source, 'täglich', 'jeden Tag');
-    assert.equal(await Promise.race([again, new Promise((r) => setTimeout(() => r('no refresh within 5 s'), 5000))]), 'refreshed');
-    const now = await client.pull(target, heldId);
-    assert.equal(now.kind, 'full', 'the editor, still holding the old report, gets the new one');
-    assert.ok(now.kind === 'full' && translations(now.items).some((x) => text(x).includes('Zhuhai')));
-    // Once the editor's pulls say it holds it, a further edit of the same kind asks for nothing.
-    assert.equal((await client.pull(target, now.resultId)).kind, 'unchanged');
-    const none = client.refreshes.next().then(() => 'refreshed');
-    await client.replace(source, 'jeden Tag', 'taeglich');
-    assert.equal(await Promise.race([none, new Promise((r) => setTimeout(() => r('none'), 1500))]), 'none');
+    // VS Code drops a pulled report that comes back while its document is not visible (and keeps the one it had):
+    // the server's last answer is then not what the editor shows, and a later edit of the source that leaves the
+    // translation's findings as the server last answered them must still ask the editor to pull again.
+    it('is pulled again after the next edit of its source, though the findings are those the server last answered', async () => {
+      await client.open(source, 'markdown', SOURCE);
+      await client.open(target, 'markdown', TARGET);
+      await client.diagnosticsOf(target, (d) => translations(d).some((x) => text(x).includes('Shenzhen')));
+      // Opening the translation has the server lint its source for it and ask for a pull (the source was never
+      // pulled): that refresh is not one of the steps' below, which count refreshes.
+      await client.refreshesSettled();
+      const held = await client.pull(target);
+      assert.equal(held.kind, 'full');
+      const heldId = held.resultId!;
+      // The source changes what the translation must render; the editor is asked to pull, pulls, and drops the answer.
+      const refreshed = client.refreshes.next();
+      await client.replace(source, 'Shenzhen baut', 'Zhuhai baut');
+      await refreshed;
+      const dropped = await client.pull(target, heldId);
+      assert.equal(dropped.kind, 'full');
+      assert.notEqual(dropped.resultId, heldId);
+      // An edit of the source that changes nothing the translation is checked against.
+      const again = client.refreshes.next().then(() => 'refreshed');
+      await client.replace(source, 'täglich', 'jeden Tag');
+      assert.equal(await Promise.race([again, new Promise((r) => setTimeout(() => r('no refresh within 5 s'), 5000))]), 'refreshed');
+      const now = await client.pull(target, heldId);
+      assert.equal(now.kind, 'full', 'the editor, still holding the old report, gets the new one');
+      assert.ok(now.kind === 'full' && translations(now.items).some((x) => text(x).includes('Zhuhai')));
+      // Once the editor's pulls say it holds it, a further edit of the same kind asks for nothing.
+      assert.equal((await client.pull(target, now.resultId)).kind, 'unchanged');
+      const none = client.refreshes.next().then(() => 'refreshed');
+      await client.replace(source, 'jeden Tag', 'taeglich');
+      assert.equal(await Promise.race([none, new Promise((r) => setTimeout(() => r('none'), 1500))]), 'none');
+    });
   });
-});
+}
 
 describe('server: translation pairs declared in the settings, and switched off', () => {
   const ws = makeWorkspace({

@@ -221,58 +221,86 @@ export function capitalizationGroups(tables: readonly WordTable[], lang: Languag
 
 /** Single words: a capitalised word on its own mid-sentence, against the same word in lower case. */
 function wordGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary, named: readonly Uint8Array[]): VariantGroup[] {
-  const keys = new IntTable(64);
-  const groups: { key: string; uses: VariantUse[] }[] = [];
-  const byKey = new Map<string, number>();
-  const pending: [number, WordTable, number, number][] = [];
-  for (let source = 0; source < tables.length; source++) {
-    const t = tables[source]!;
-    const { flags } = t;
-    const isNamed = named[source]!;
-    const capitals = capitalWords(t);
-    for (let i = 0; i < capitals.length; i++) {
-      const k = capitals[i]!;
-      // Grammar words are never compared ("May" / "may", "US" / "us").
-      if ((flags[k]! & Word.Function) !== 0 || isNamed[k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
-      if (!midSentence(t, k) || hasNeighbour(t, k, k)) continue;
-      // A word of a group already made (its key's answers given) is known by its hash and letters, no string made.
-      let id = keys.get(t.hash[k]!);
-      if (id < 0 || !isPhrase(t, k, k, groups[id]!.key)) {
-        const lower = lowerText(t, k);
-        if (vocab.isAlwaysCapitalised(lower)) continue;
-        id = byKey.get(lower) ?? -1;
-        if (id < 0) {
-          byKey.set(lower, (id = groups.length));
-          groups.push({ key: lower, uses: [] });
-          keys.add(t.hash[k]!, id);
-        }
-      }
-      pending.push([source, t, k, id]);
-    }
-  }
+  // Each pass over the words is a function of its own: V8 compiles a long loop while it runs (OSR), and code after
+  // it in the same function, never run by then, would bail out of that compiled copy at every later call.
+  const found: WordCandidates = { keys: new IntTable(64), groups: [], byKey: new Map(), uses: [] };
+  for (let source = 0; source < tables.length; source++) capitalisedWords(found, source, tables[source]!, vocab, named[source]!);
+  const { groups } = found;
   if (groups.length === 0) return [];
   // The uses in lower case, counted first: a group of one use is none, and its uses are never made.
   const counts = new Int32Array(groups.length);
-  for (const p of pending) counts[p[3]]!++;
-  const lowerUses: [number, WordTable, number, number][] = [];
-  for (let source = 0; source < tables.length; source++) {
-    const t = tables[source]!;
-    const { flags, hash } = t;
-    const isNamed = named[source]!;
-    for (let k = 0, n = t.length; k < n; k++) {
-      if ((flags[k]! & Word.Lower) === 0) continue;
-      const id = keys.get(hash[k]!);
-      if (id < 0 || isNamed[k] || !plain(t, k)) continue;
-      const key = groups[id]!.key;
-      if (!(isPhrase(t, k, k, key) || lowerText(t, k) === key) || !midSentence(t, k)) continue;
-      counts[id]!++;
-      lowerUses.push([source, t, k, id]);
-    }
-  }
-  for (const list of [pending, lowerUses]) {
-    for (const [source, t, k, id] of list) if (counts[id]! > 1) groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
-  }
+  const pending = found.uses;
+  for (let i = 0; i < pending.length; i++) counts[pending[i]!.id]!++;
+  const lowerUses: WordCandidate[] = [];
+  for (let source = 0; source < tables.length; source++) lowerCaseUses(found, source, tables[source]!, named[source]!, counts, lowerUses);
+  addWordUses(pending, counts, groups);
+  addWordUses(lowerUses, counts, groups);
   return groups.filter((g) => g.uses.length > 1).map((g) => caseGroup(g.uses, lang));
+}
+
+/** A word of a group of `wordGroups`: where it is, and its group. */
+interface WordCandidate {
+  source: number;
+  t: WordTable;
+  k: number;
+  id: number;
+}
+
+/** The groups `wordGroups` makes, known by key and by the key's hash, and their capitalised uses so far. */
+interface WordCandidates {
+  keys: IntTable;
+  groups: { key: string; uses: VariantUse[] }[];
+  byKey: Map<string, number>;
+  uses: WordCandidate[];
+}
+
+/** The capitalised words of `t` on their own mid-sentence, each in its group (made if new). */
+function capitalisedWords(found: WordCandidates, source: number, t: WordTable, vocab: VariantVocabulary, isNamed: Uint8Array): void {
+  const { keys, groups, byKey, uses } = found;
+  const { flags } = t;
+  const capitals = capitalWords(t);
+  for (let i = 0; i < capitals.length; i++) {
+    const k = capitals[i]!;
+    // Grammar words are never compared ("May" / "may", "US" / "us").
+    if ((flags[k]! & Word.Function) !== 0 || isNamed[k] || !plain(t, k) || endOf(t, k) - startOf(t, k) < 2) continue;
+    if (!midSentence(t, k) || hasNeighbour(t, k, k)) continue;
+    // A word of a group already made (its key's answers given) is known by its hash and letters, no string made.
+    let id = keys.get(t.hash[k]!);
+    if (id < 0 || !isPhrase(t, k, k, groups[id]!.key)) {
+      const lower = lowerText(t, k);
+      if (vocab.isAlwaysCapitalised(lower)) continue;
+      id = byKey.get(lower) ?? -1;
+      if (id < 0) {
+        byKey.set(lower, (id = groups.length));
+        groups.push({ key: lower, uses: [] });
+        keys.add(t.hash[k]!, id);
+      }
+    }
+    uses.push({ source, t, k, id });
+  }
+}
+
+/** The words of `t` in lower case mid-sentence whose letters are a group's key, counted and kept in `out`. */
+function lowerCaseUses(found: WordCandidates, source: number, t: WordTable, isNamed: Uint8Array, counts: Int32Array, out: WordCandidate[]): void {
+  const { keys, groups } = found;
+  const { flags, hash } = t;
+  for (let k = 0, n = t.length; k < n; k++) {
+    if ((flags[k]! & Word.Lower) === 0) continue;
+    const id = keys.get(hash[k]!);
+    if (id < 0 || isNamed[k] || !plain(t, k)) continue;
+    const key = groups[id]!.key;
+    if (!(isPhrase(t, k, k, key) || lowerText(t, k) === key) || !midSentence(t, k)) continue;
+    counts[id]!++;
+    out.push({ source, t, k, id });
+  }
+}
+
+/** The uses of groups of more than one, made. */
+function addWordUses(list: readonly WordCandidate[], counts: Int32Array, groups: WordCandidates['groups']): void {
+  for (let i = 0; i < list.length; i++) {
+    const { source, t, k, id } = list[i]!;
+    if (counts[id]! > 1) groups[id]!.uses.push({ source, start: startOf(t, k), end: endOf(t, k), form: wordText(t, k), shown: wordText(t, k) });
+  }
 }
 
 /**
@@ -280,96 +308,114 @@ function wordGroups(tables: readonly WordTable[], lang: Language, vocab: Variant
  * same words capitalised otherwise, where they are not part of a longer name.
  */
 function nameGroups(tables: readonly WordTable[], lang: Language, named: readonly Uint8Array[]): VariantGroup[] {
-  const keys = new IntTable(64);
-  /** The first words of the names: a use can only start with one. */
-  const heads = new IntTable(64);
-  const groups: { key: string; uses: VariantUse[] }[] = [];
-  const byKey = new Map<string, number>();
-  let longest = 0;
-  for (let source = 0; source < tables.length; source++) {
-    const t = tables[source]!;
-    const capitals = capitalWords(t);
-    // Only capitalised words start a run; `next` is the first word past the last run (runs never overlap).
-    for (let i = 0, next = 0; i < capitals.length; i++) {
-      const k = capitals[i]!;
-      if (k < next || !startsRun(t, k)) continue;
-      // A maximal run from k: capitalised words, connectors between them.
-      let last = k;
-      let after = false;
-      const joinable = !initial(t, k);
-      for (let j = k + 1; j < t.length && j - k < MAX_NAME && t.gap[j - 1] === Gap.Space && plain(t, j); j++) {
-        if (nameCapital(t, j)) {
-          last = j;
-          after = false;
-        } else {
-          const c: 0 | 1 | 2 = joinable ? connects(t, j, after) : 0;
-          if (c === 0) break;
-          after = c === 1;
-        }
-      }
-      if (last === k || inHeading(t, k)) continue;
-      named[source]!.fill(1, k, last + 1);
-      // A run that starts a sentence may or may not have its first word in the name: it is no name to compare
-      // with, and its words are no use of another ("Pearl River Delta" there says nothing of "River Delta").
-      next = last + 1;
-      if (initial(t, k)) continue;
-      // A name met before is known by its hash and letters, no string made.
-      const h = phraseHash(t, k, last);
-      const seen = keys.get(h);
-      if (seen >= 0 && isPhrase(t, k, last, groups[seen]!.key)) continue;
-      const words: string[] = [];
-      for (let j = k; j <= last; j++) words.push(lowerText(t, j));
-      const key = words.join(' ');
-      if (!byKey.has(key)) {
-        byKey.set(key, groups.length);
-        keys.add(h, groups.length);
-        heads.add(t.hash[k]!, 0);
-        groups.push({ key, uses: [] });
-        longest = Math.max(longest, last - k + 1);
-      }
-    }
-  }
+  // Each pass over the words is a function of its own (see wordGroups).
+  const found: NameCandidates = { keys: new IntTable(64), heads: new IntTable(64), groups: [], byKey: new Map(), longest: 0 };
+  for (let source = 0; source < tables.length; source++) nameRuns(found, tables[source]!, named[source]!);
+  const { groups } = found;
   if (groups.length === 0) return [];
-  const base = HASH_BASE;
-  const separator = SEPARATOR;
   /** The uses found, as (source, table, first word, last word, group), and how many each group has. */
   const spans: [number, WordTable, number, number, number][] = [];
   const counts = new Int32Array(groups.length);
-  for (let source = 0; source < tables.length; source++) {
-    const t = tables[source]!;
-    const hash = t.hash;
-    for (let k = 0, n = t.length; k < n; k++) {
-      if (heads.get(hash[k]!) < 0 || !plain(t, k)) continue;
-      let h = hash[k]!;
-      // The longest name written here: "pearl river delta" is a use of that name, not of "pearl river".
-      let found = -1;
-      let foundLast = -1;
-      for (let last = k + 1; last < k + longest && last < n; last++) {
-        if (t.gap[last - 1] !== Gap.Space || !plain(t, last)) break;
-        h = (Math.imul((Math.imul(h, base) + separator) | 0, t.pow[last]!) + hash[last]!) | 0;
-        const id = keys.get(h);
-        if (id >= 0 && (isPhrase(t, k, last, groups[id]!.key) || phraseText(t, k, last) === groups[id]!.key)) {
-          found = id;
-          foundLast = last;
-        }
-      }
-      if (found < 0) continue;
-      // A use at a sentence start, or inside a longer name, is not counted; its words are the name's all the same.
-      if (!midSentence(t, k) || hasNeighbour(t, k, foundLast)) {
-        k = foundLast;
-        continue;
-      }
-      spans.push([source, t, k, foundLast, found]);
-      counts[found]!++;
-      named[source]!.fill(1, k, foundLast + 1);
-      k = foundLast;
-    }
-  }
-  // A name used once is no group: its use is never made.
-  for (const [source, t, first, last, id] of spans) {
+  for (let source = 0; source < tables.length; source++) nameUses(found, source, tables[source]!, named[source]!, spans, counts);
+  addNameUses(spans, counts, groups);
+  return groups.filter((g) => g.uses.length > 1).map((g) => caseGroup(g.uses, lang));
+}
+
+/** The uses of names used more than once, made (a name used once is no group: its use is never made). */
+function addNameUses(spans: readonly [number, WordTable, number, number, number][], counts: Int32Array, groups: NameCandidates['groups']): void {
+  for (let i = 0; i < spans.length; i++) {
+    const [source, t, first, last, id] = spans[i]!;
     if (counts[id]! > 1) groups[id]!.uses.push({ source, start: startOf(t, first), end: endOf(t, last), form: caseForm(t, first, last), shown: shown(t, first, last) });
   }
-  return groups.filter((g) => g.uses.length > 1).map((g) => caseGroup(g.uses, lang));
+}
+
+/** The names `nameGroups` compares: known by key, by the key's hash and by their first word; the longest's words. */
+interface NameCandidates {
+  keys: IntTable;
+  /** The first words of the names: a use can only start with one. */
+  heads: IntTable;
+  groups: { key: string; uses: VariantUse[] }[];
+  byKey: Map<string, number>;
+  longest: number;
+}
+
+/** The runs of capitalised words of `t` that are names, marked in `isNamed`, each name in its group (made if new). */
+function nameRuns(found: NameCandidates, t: WordTable, isNamed: Uint8Array): void {
+  const { keys, heads, groups, byKey } = found;
+  const capitals = capitalWords(t);
+  // Only capitalised words start a run; `next` is the first word past the last run (runs never overlap).
+  for (let i = 0, next = 0; i < capitals.length; i++) {
+    const k = capitals[i]!;
+    if (k < next || !startsRun(t, k)) continue;
+    // A maximal run from k: capitalised words, connectors between them.
+    let last = k;
+    let after = false;
+    const joinable = !initial(t, k);
+    for (let j = k + 1; j < t.length && j - k < MAX_NAME && t.gap[j - 1] === Gap.Space && plain(t, j); j++) {
+      if (nameCapital(t, j)) {
+        last = j;
+        after = false;
+      } else {
+        const c: 0 | 1 | 2 = joinable ? connects(t, j, after) : 0;
+        if (c === 0) break;
+        after = c === 1;
+      }
+    }
+    if (last === k || inHeading(t, k)) continue;
+    isNamed.fill(1, k, last + 1);
+    // A run that starts a sentence may or may not have its first word in the name: it is no name to compare
+    // with, and its words are no use of another ("Pearl River Delta" there says nothing of "River Delta").
+    next = last + 1;
+    if (initial(t, k)) continue;
+    // A name met before is known by its hash and letters, no string made.
+    const h = phraseHash(t, k, last);
+    const seen = keys.get(h);
+    if (seen >= 0 && isPhrase(t, k, last, groups[seen]!.key)) continue;
+    const words: string[] = [];
+    for (let j = k; j <= last; j++) words.push(lowerText(t, j));
+    const key = words.join(' ');
+    if (!byKey.has(key)) {
+      byKey.set(key, groups.length);
+      keys.add(h, groups.length);
+      heads.add(t.hash[k]!, 0);
+      groups.push({ key, uses: [] });
+      found.longest = Math.max(found.longest, last - k + 1);
+    }
+  }
+}
+
+/** The uses of the names in `t` (the longest name written at each place), counted and kept in `spans`. */
+function nameUses(found: NameCandidates, source: number, t: WordTable, isNamed: Uint8Array, spans: [number, WordTable, number, number, number][], counts: Int32Array): void {
+  const { keys, heads, groups, longest } = found;
+  const base = HASH_BASE;
+  const separator = SEPARATOR;
+  const hash = t.hash;
+  for (let k = 0, n = t.length; k < n; k++) {
+    if (heads.get(hash[k]!) < 0 || !plain(t, k)) continue;
+    let h = hash[k]!;
+    // The longest name written here: "pearl river delta" is a use of that name, not of "pearl river".
+    let at = -1;
+    let foundLast = -1;
+    for (let last = k + 1; last < k + longest && last < n; last++) {
+      if (t.gap[last - 1] !== Gap.Space || !plain(t, last)) break;
+      h = (Math.imul((Math.imul(h, base) + separator) | 0, t.pow[last]!) + hash[last]!) | 0;
+      const id = keys.get(h);
+      if (id >= 0 && (isPhrase(t, k, last, groups[id]!.key) || phraseText(t, k, last) === groups[id]!.key)) {
+        at = id;
+        foundLast = last;
+      }
+    }
+    if (at < 0) continue;
+    // A use at a sentence start, or inside a longer name, is not counted; its words are the name's all the same.
+    if (!midSentence(t, k) || hasNeighbour(t, k, foundLast)) {
+      k = foundLast;
+      continue;
+    }
+    spans.push([source, t, k, foundLast, at]);
+    counts[at]!++;
+    isNamed.fill(1, k, foundLast + 1);
+    k = foundLast;
+  }
 }
 
 function phraseText(t: WordTable, first: number, last: number): string {

@@ -53,80 +53,93 @@ function use(source: number, t: WordTable, first: number, last: number, form: st
 }
 
 export function hyphenationGroups(tables: readonly WordTable[], lang: Language, vocab: VariantVocabulary): VariantGroup[] {
-  const compounds: Compound[] = [];
-  const byKey = new Map<string, number>();
-  const byHash = new IntTable(64);
-  /** The first words of the compounds: a spaced form can only start with one. */
-  const heads = new IntTable(64);
+  // Each pass over the words is a function of its own: V8 compiles a long loop while it runs (OSR), and code after
+  // it in the same function, never run by then, would bail out of that compiled copy at every later call.
+  const found: Compounds = { compounds: [], byKey: new Map(), byHash: new IntTable(64), heads: new IntTable(64) };
   // Hyphenated compounds: maximal runs of words joined by single hyphens.
-  for (let source = 0; source < tables.length; source++) {
-    const t = tables[source]!;
-    for (let k = 0; k + 1 < t.length; k++) {
-      if (t.gap[k] !== Gap.Hyphen || (k > 0 && t.gap[k - 1] === Gap.Hyphen)) continue;
-      let last = k + 1;
-      while (last + 1 < t.length && t.gap[last] === Gap.Hyphen) last++;
-      if (last - k + 1 > MAX_PARTS) continue;
-      let ok = true;
-      const words: string[] = [];
-      for (let j = k; j <= last && ok; j++) {
-        ok = usable(t, j);
-        words.push(lowerText(t, j));
-      }
-      const key = words.join('');
-      if (!ok || key.length < 4 || vocab.hyphenKeepsApart(key)) continue;
-      let id = byKey.get(key);
-      if (id === undefined) {
-        byKey.set(key, (id = compounds.length));
-        compounds.push({ key, splits: new Set(), uses: [] });
-        byHash.add(joinedHash(t, k, last), id);
-      }
-      const c = compounds[id]!;
-      heads.add(t.hash[k]!, 0);
-      c.splits.add(splitsOf(t, k, last));
-      c.uses.push(use(source, t, k, last, words.join('-')));
-    }
-  }
-
+  for (let source = 0; source < tables.length; source++) hyphenated(found, source, tables[source]!, vocab);
   // One pass per document: the compounds' letters as one word, and as words apart (each word in at most one
   // spaced use, left first); and every pair of content words, for the pairs with no hyphenated form.
   const spaced = tables.map((t) => new Uint8Array(t.length));
   const pairs = new PairFilter();
-  for (let source = 0; source < tables.length; source++) {
-    const t = tables[source]!;
-    const { flags, gap, hash, pow } = t;
-    const { starts, ends } = t.tokens;
-    const taken = spaced[source]!;
-    const n = t.length;
-    for (let k = 0; k < n; k++) {
-      const f = flags[k]!;
-      if ((f & (Word.Letters | Word.Covered)) !== Word.Letters) continue;
-      const afterHyphen = k > 0 && gap[k - 1] === Gap.Hyphen;
-      const beforeHyphen = k + 1 < n && gap[k] === Gap.Hyphen;
-      const h = hash[k]!;
-      if (!afterHyphen && !beforeHyphen) {
-        const id = byHash.get(h);
-        if (id >= 0 && lowerText(t, k) === compounds[id]!.key) compounds[id]!.uses.push(use(source, t, k, k, compounds[id]!.key));
-      }
-      if (afterHyphen || k + 1 >= n || gap[k] !== Gap.Space) continue;
-      if (heads.get(h) >= 0 && !taken[k]) {
-        const last = spacedCompound(t, k, compounds, byHash, vocab, source);
-        if (last > k) {
-          taken.fill(1, k, last + 1);
-          continue;
-        }
-      }
-      // A pair of content words, not part of a hyphenated compound, for apartAndJoined.
-      const g = flags[k + 1]!;
-      if ((f & Word.Function) !== 0 || (g & (Word.Letters | Word.Covered | Word.Function)) !== Word.Letters) continue;
-      if ((k + 2 < n && gap[k + 1] === Gap.Hyphen) || ends[k]! - starts[k]! < 2 || ends[k + 1]! - starts[k + 1]! < 2) continue;
-      const ph = (Math.imul(h, pow[k + 1]!) + hash[k + 1]!) | 0;
-      pairs.add(ph);
-    }
-  }
-
-  const groups: VariantGroup[] = compounds.filter((c) => c.uses.length > 1).map((c) => group(c.uses, lang));
-  groups.push(...apartAndJoined(tables, spaced, pairs, byHash, lang));
+  for (let source = 0; source < tables.length; source++) joinedAndSpaced(found, source, tables[source]!, vocab, spaced[source]!, pairs);
+  const groups: VariantGroup[] = found.compounds.filter((c) => c.uses.length > 1).map((c) => group(c.uses, lang));
+  groups.push(...apartAndJoined(tables, spaced, pairs, found.byHash, lang));
   return groups;
+}
+
+/** The hyphenated compounds of the documents, known by key and by their letters' hash, and their first words. */
+interface Compounds {
+  compounds: Compound[];
+  byKey: Map<string, number>;
+  byHash: IntTable;
+  /** The first words of the compounds: a spaced form can only start with one. */
+  heads: IntTable;
+}
+
+/** The hyphenated compounds of `t`, each a use of its compound (made if new). */
+function hyphenated(found: Compounds, source: number, t: WordTable, vocab: VariantVocabulary): void {
+  const { compounds, byKey, byHash, heads } = found;
+  for (let k = 0; k + 1 < t.length; k++) {
+    if (t.gap[k] !== Gap.Hyphen || (k > 0 && t.gap[k - 1] === Gap.Hyphen)) continue;
+    let last = k + 1;
+    while (last + 1 < t.length && t.gap[last] === Gap.Hyphen) last++;
+    if (last - k + 1 > MAX_PARTS) continue;
+    let ok = true;
+    const words: string[] = [];
+    for (let j = k; j <= last && ok; j++) {
+      ok = usable(t, j);
+      words.push(lowerText(t, j));
+    }
+    const key = words.join('');
+    if (!ok || key.length < 4 || vocab.hyphenKeepsApart(key)) continue;
+    let id = byKey.get(key);
+    if (id === undefined) {
+      byKey.set(key, (id = compounds.length));
+      compounds.push({ key, splits: new Set(), uses: [] });
+      byHash.add(joinedHash(t, k, last), id);
+    }
+    const c = compounds[id]!;
+    heads.add(t.hash[k]!, 0);
+    c.splits.add(splitsOf(t, k, last));
+    c.uses.push(use(source, t, k, last, words.join('-')));
+  }
+}
+
+/**
+ * The uses in `t` of the compounds written as one word or as words apart (those marked in `taken`), and every pair
+ * of content words not part of one, into `pairs`.
+ */
+function joinedAndSpaced(found: Compounds, source: number, t: WordTable, vocab: VariantVocabulary, taken: Uint8Array, pairs: PairFilter): void {
+  const { compounds, byHash, heads } = found;
+  const { flags, gap, hash, pow } = t;
+  const { starts, ends } = t.tokens;
+  const n = t.length;
+  for (let k = 0; k < n; k++) {
+    const f = flags[k]!;
+    if ((f & (Word.Letters | Word.Covered)) !== Word.Letters) continue;
+    const afterHyphen = k > 0 && gap[k - 1] === Gap.Hyphen;
+    const beforeHyphen = k + 1 < n && gap[k] === Gap.Hyphen;
+    const h = hash[k]!;
+    if (!afterHyphen && !beforeHyphen) {
+      const id = byHash.get(h);
+      if (id >= 0 && lowerText(t, k) === compounds[id]!.key) compounds[id]!.uses.push(use(source, t, k, k, compounds[id]!.key));
+    }
+    if (afterHyphen || k + 1 >= n || gap[k] !== Gap.Space) continue;
+    if (heads.get(h) >= 0 && !taken[k]) {
+      const last = spacedCompound(t, k, compounds, byHash, vocab, source);
+      if (last > k) {
+        taken.fill(1, k, last + 1);
+        continue;
+      }
+    }
+    // A pair of content words, not part of a hyphenated compound, for apartAndJoined.
+    const g = flags[k + 1]!;
+    if ((f & Word.Function) !== 0 || (g & (Word.Letters | Word.Covered | Word.Function)) !== Word.Letters) continue;
+    if ((k + 2 < n && gap[k + 1] === Gap.Hyphen) || ends[k]! - starts[k]! < 2 || ends[k + 1]! - starts[k + 1]! < 2) continue;
+    const ph = (Math.imul(h, pow[k + 1]!) + hash[k + 1]!) | 0;
+    pairs.add(ph);
+  }
 }
 
 /** The last word of the spaced form of a compound starting at word k ("cross border"), or -1. */
@@ -156,43 +169,54 @@ function spacedCompound(t: WordTable, k: number, compounds: readonly Compound[],
  * candidate, and a candidate no pair of words spells has one form and no finding.
  */
 function apartAndJoined(tables: readonly WordTable[], taken: readonly Uint8Array[], pairs: PairFilter, compounds: IntTable, lang: Language): VariantGroup[] {
-  const groups: { key: string; uses: VariantUse[] }[] = [];
-  const byKey = new Map<string, number>();
-  const byHash = new IntTable(16);
-  for (let source = 0; source < tables.length; source++) {
-    const t = tables[source]!;
-    const { flags, hash } = t;
-    const { starts, ends } = t.tokens;
-    for (let k = 0; k < t.length; k++) {
-      if ((flags[k]! & (Word.Letters | Word.Covered | Word.Function)) !== Word.Letters || ends[k]! - starts[k]! < 5) continue;
-      if (!pairs.has(hash[k]!) || !standsAlone(t, k) || compounds.get(hash[k]!) >= 0) continue;
-      const key = lowerText(t, k);
-      let id = byKey.get(key);
-      if (id === undefined) {
-        byKey.set(key, (id = groups.length));
-        groups.push({ key, uses: [] });
-        byHash.add(hash[k]!, id);
-      }
-      groups[id]!.uses.push(use(source, t, k, k, key));
+  const found: Joined = { groups: [], byKey: new Map(), byHash: new IntTable(16) };
+  // Each pass over the words is a function of its own (see hyphenationGroups).
+  for (let source = 0; source < tables.length; source++) joinedWords(found, source, tables[source]!, pairs, compounds);
+  if (found.groups.length === 0) return [];
+  for (let source = 0; source < tables.length; source++) wordsApart(found, source, tables[source]!, taken[source]!);
+  return found.groups.map((g) => group(g.uses, lang));
+}
+
+/** The words that may be two words joined, known by their letters and by their letters' hash. */
+interface Joined {
+  groups: { key: string; uses: VariantUse[] }[];
+  byKey: Map<string, number>;
+  byHash: IntTable;
+}
+
+/** The words of `t` long enough to be two that some pair of content words may spell (`pairs`), each in its group. */
+function joinedWords(found: Joined, source: number, t: WordTable, pairs: PairFilter, compounds: IntTable): void {
+  const { groups, byKey, byHash } = found;
+  const { flags, hash } = t;
+  const { starts, ends } = t.tokens;
+  for (let k = 0; k < t.length; k++) {
+    if ((flags[k]! & (Word.Letters | Word.Covered | Word.Function)) !== Word.Letters || ends[k]! - starts[k]! < 5) continue;
+    if (!pairs.has(hash[k]!) || !standsAlone(t, k) || compounds.get(hash[k]!) >= 0) continue;
+    const key = lowerText(t, k);
+    let id = byKey.get(key);
+    if (id === undefined) {
+      byKey.set(key, (id = groups.length));
+      groups.push({ key, uses: [] });
+      byHash.add(hash[k]!, id);
     }
+    groups[id]!.uses.push(use(source, t, k, k, key));
   }
-  if (groups.length === 0) return [];
-  for (let source = 0; source < tables.length; source++) {
-    const t = tables[source]!;
-    const used = taken[source]!;
-    for (let k = 0; k + 1 < t.length; k++) {
-      if (t.gap[k] !== Gap.Space || used[k] || used[k + 1] || !content(t, k) || !content(t, k + 1)) continue;
-      if ((k > 0 && t.gap[k - 1] === Gap.Hyphen) || (k + 2 < t.length && t.gap[k + 1] === Gap.Hyphen)) continue;
-      const id = byHash.get((Math.imul(t.hash[k]!, t.pow[k + 1]!) + t.hash[k + 1]!) | 0);
-      if (id < 0) continue;
-      const a = lowerText(t, k);
-      const b = lowerText(t, k + 1);
-      if (a + b !== groups[id]!.key || a.length < 2 || b.length < 2) continue;
-      groups[id]!.uses.push(use(source, t, k, k + 1, `${a} ${b}`));
-      k++;
-    }
+}
+
+/** The pairs of content words of `t` (none of them in `used`) that spell a group's word, as its uses. */
+function wordsApart(found: Joined, source: number, t: WordTable, used: Uint8Array): void {
+  const { groups, byHash } = found;
+  for (let k = 0; k + 1 < t.length; k++) {
+    if (t.gap[k] !== Gap.Space || used[k] || used[k + 1] || !content(t, k) || !content(t, k + 1)) continue;
+    if ((k > 0 && t.gap[k - 1] === Gap.Hyphen) || (k + 2 < t.length && t.gap[k + 1] === Gap.Hyphen)) continue;
+    const id = byHash.get((Math.imul(t.hash[k]!, t.pow[k + 1]!) + t.hash[k + 1]!) | 0);
+    if (id < 0) continue;
+    const a = lowerText(t, k);
+    const b = lowerText(t, k + 1);
+    if (a + b !== groups[id]!.key || a.length < 2 || b.length < 2) continue;
+    groups[id]!.uses.push(use(source, t, k, k + 1, `${a} ${b}`));
+    k++;
   }
-  return groups.map((g) => group(g.uses, lang));
 }
 
 /**

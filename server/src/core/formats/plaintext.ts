@@ -16,6 +16,8 @@ export function plainTextStructure(text: string): FormatStructure {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
+      // CRLF ends one line, at its LF (read as two line ends, it made every line of a CRLF file a paragraph).
+      if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
       if (!lineHasText) atBlockStart = true;
       lineHasText = false;
       continue;

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lintText } from '../../server/src/core';
-import { plainTextStructure } from '../../server/src/core/formats/plaintext';
+import { plainTextStructure, plaintext } from '../../server/src/core/formats/plaintext';
 import { runs } from '../helpers/arbitraries';
 import { bundledTerms } from '../helpers/terms';
 
@@ -66,3 +66,26 @@ describe('plain text: line endings', () => {
   });
 });
 
+describe('plain text: paragraph starts after an edit', () => {
+  const { scan, rescan } = plaintext.incremental!;
+  const piece = fc.constantFrom('Plan', 'the', ' ', '  ', '\t', '\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '\ufeff', 'area.', 'Bay');
+  const text = fc.array(piece, { minLength: 0, maxLength: 40 }).map((ps) => ps.join(''));
+
+  it('are those of a scan of the new text, whatever was replaced by what (line ends, blank lines, spaces)', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), text, (before, a, b, inserted) => {
+        const start = a % (before.length + 1);
+        const oldEnd = start + (b % (before.length - start + 1));
+        const after = before.slice(0, start) + inserted + before.slice(oldEnd);
+        const change = { start, oldEnd, newEnd: start + inserted.length };
+        const { scan: moved, from, to, oldTo } = rescan(scan(before), before, after, change);
+        assert.deepEqual(moved.blockStarts, plainTextStructure(after).blockStarts);
+        // The range re-read covers the edit, and what is outside it is the old text moved.
+        assert.ok(from <= change.start && to >= change.newEnd && oldTo - to === oldEnd - change.newEnd);
+        assert.equal(after.slice(0, from), before.slice(0, from));
+        assert.equal(after.slice(to), before.slice(oldTo));
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+});

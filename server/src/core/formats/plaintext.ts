@@ -11,9 +11,19 @@ import { lastAtMost } from '../search';
 /** Paragraphs are separated by blank lines; everything is prose. */
 export function plainTextStructure(text: string): FormatStructure {
   const blockStarts: number[] = [];
+  scanStarts(text, 0, blockStarts, undefined);
+  return { blockStarts, headings: [] };
+}
+
+/**
+ * The paragraph starts of `text` from `at` on (0, or a paragraph start: where the reading is as at the text's
+ * start), onto `out`. With `resync`, stops at the first start it accepts, returned (from there on the starts are
+ * known); else -1.
+ */
+function scanStarts(text: string, at: number, out: number[], resync: ((start: number) => boolean) | undefined): number {
   let atBlockStart = true;
   let lineHasText = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = at; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       // CRLF ends one line, at its LF (read as two line ends, it made every line of a CRLF file a paragraph).
@@ -23,11 +33,14 @@ export function plainTextStructure(text: string): FormatStructure {
       continue;
     }
     if (c === 32 || c === 9 || c === 0xfeff) continue;
-    if (atBlockStart) blockStarts.push(i);
+    if (atBlockStart) {
+      if (resync?.(i)) return i;
+      out.push(i);
+    }
     atBlockStart = false;
     lineHasText = true;
   }
-  return { blockStarts, headings: [] };
+  return -1;
 }
 
 function scan(text: string): FormatScan {
@@ -37,13 +50,20 @@ function scan(text: string): FormatScan {
 /** From the paragraph the edit starts in to the first paragraph start after it that was there before (shifted). */
 function rescan(old: FormatScan, oldText: string, text: string, change: TextChange): Rescan<FormatScan> {
   const delta = change.newEnd - change.oldEnd;
-  const blockStarts = plainTextStructure(text).blockStarts;
+  const oldStarts = old.blockStarts;
+  // The paragraph starts: the old ones before the last paragraph that starts before the edit, that paragraph's
+  // text read again up to the first start after the edit that was there before, and the old ones from there on
+  // (a start depends only on the line before it; the text from there on is the old text moved).
+  const before = lastAtMost(oldStarts, change.start - 1);
+  const blockStarts = oldStarts.slice(0, Math.max(before, 0));
+  const known = (start: number) => start >= change.newEnd && oldStarts[lastAtMost(oldStarts, start - delta)] === start - delta;
+  const resumed = scanStarts(text, before >= 0 ? oldStarts[before]! : 0, blockStarts, known);
+  if (resumed >= 0) for (let k = lastAtMost(oldStarts, resumed - delta); k < oldStarts.length; k++) blockStarts.push(oldStarts[k]! + delta);
   // Paragraph starts are preceded by a blank line, which no term use crosses.
   const i = lastAtMost(blockStarts, change.start);
   const from = i >= 0 ? blockStarts[i]! : 0;
   let to = text.length;
   let oldTo = oldText.length;
-  const oldStarts = old.blockStarts;
   for (let k = lastAtMost(blockStarts, change.newEnd - 1) + 1; k < blockStarts.length; k++) {
     const j = lastAtMost(oldStarts, blockStarts[k]! - delta);
     if (j >= 0 && oldStarts[j] === blockStarts[k]! - delta) {

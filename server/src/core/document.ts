@@ -274,11 +274,6 @@ function spliceHeadings(old: readonly Heading[], scanned: readonly Span[], text:
   return out;
 }
 
-/**
- * `m` moved by the edit, in place: a match after the edit is the same object in the new state (a keystroke moves
- * thousands; copies of them were most of what it allocated). What results already handed out hold of it is not
- * changed: its edits and finding are new objects, and its old offsets are held for the old result's uses.
- */
 // relint's loops over every token and match, each in a function of its own. Written in relint, they made V8 compile
 // relint on stack (OSR) inside its first long loop, before the code after that loop had ever run; each later entry
 // into that copy bailed out after the loop, for want of feedback, keystroke after keystroke (--trace-deopt: 10 to
@@ -306,6 +301,11 @@ function moveAfter(matches: readonly Match[], m: number, tokenDelta: number, del
   for (; m < matches.length; m++) out.push(moveMatch(matches[m]!, tokenDelta, delta));
 }
 
+/**
+ * `m` moved by the edit, in place: a match after the edit is the same object in the new state (a keystroke moves
+ * thousands; copies of them were most of what it allocated). What results already handed out hold of it is not
+ * changed: its edits and finding are new objects, and its old offsets are held for the old result's uses.
+ */
 function moveMatch(m: Match, tokenDelta: number, delta: number): Match {
   m.first += tokenDelta;
   m.last += tokenDelta;

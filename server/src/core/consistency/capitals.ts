@@ -329,7 +329,7 @@ function addNameUses(spans: readonly [number, WordTable, number, number, number]
   }
 }
 
-/** The names `nameGroups` compares: known by key, by the key's hash and by their first word; the longest's words. */
+/** The names `nameGroups` compares: known by key, by the key's hash and by their first word; and the most words one has. */
 interface NameCandidates {
   keys: IntTable;
   /** The first words of the names: a use can only start with one. */

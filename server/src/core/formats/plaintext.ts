@@ -62,19 +62,11 @@ function rescan(old: FormatScan, oldText: string, text: string, change: TextChan
   // Paragraph starts are preceded by a blank line, which no term use crosses.
   const i = lastAtMost(blockStarts, change.start);
   const from = i >= 0 ? blockStarts[i]! : 0;
-  let to = text.length;
-  let oldTo = oldText.length;
-  for (let k = lastAtMost(blockStarts, change.newEnd - 1) + 1; k < blockStarts.length; k++) {
-    const j = lastAtMost(oldStarts, blockStarts[k]! - delta);
-    if (j >= 0 && oldStarts[j] === blockStarts[k]! - delta) {
-      to = blockStarts[k]!;
-      oldTo = to - delta;
-      break;
-    }
-  }
+  // Up to the first start after the edit that was there before, where the scan resumed the old starts (none: the end).
+  const to = resumed >= 0 ? resumed : text.length;
+  const oldTo = resumed >= 0 ? resumed - delta : oldText.length;
   return { scan: { mask: undefined, blockStarts, headings: [] }, from, to, oldTo };
 }
-
 
 /** Line-comment markers of editor languages people add to `termlint.languages`, which are read as plain text. */
 const LINE_COMMENT: Readonly<Record<string, string>> = {
